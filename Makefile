@@ -1,0 +1,41 @@
+# MSV Kunskapsbas — set-up, run and test. `make run` and `make test` do everything on a fresh machine.
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export HF_HUB_DISABLE_TELEMETRY := 1
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: install run test eval bench chromium clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@command -v $(PY) >/dev/null 2>&1 || { echo "fel: $(PY) saknas; installera Python 3.11"; exit 1; }
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q torch==2.13.0
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+# Debian's Chromium for the browser tests (never `playwright install`: no downloads here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+
+run: install
+	$(BIN)/msv serve
+
+test: install chromium
+	$(BIN)/python -m pytest -q
+
+eval: install
+	$(BIN)/msv eval retrieval evals/questions/retrieval.jsonl
+
+bench: install
+	$(BIN)/python evals/bench_store.py
+
+clean:
+	rm -rf $(VENV) data evals/.cache

@@ -1,0 +1,171 @@
+"""`msv scan` and `msv digest`: thin shells over scanners.run and scanners.digest."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from scanners.digest import RENDERERS, build_digest, parse_since
+from scanners.errors import ScanError
+from scanners.fetch import FetchPolicy, Fetcher
+from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
+from scanners.run import SourceResult, scan
+from scanners.sources import load_sources
+from scanners.store import Store
+
+log = logging.getLogger(__name__)
+err = Console(stderr=True)
+
+SCAN_DB = "scan.sqlite"
+STATUS_SV = {"ok": "ok", "unchanged": "oförändrad", "error": "fel"}
+
+
+def scan_db_path(settings: Any) -> Path:
+    return Path(getattr(settings, "data_dir", "data")) / SCAN_DB
+
+
+def _fail(message: str, code: int = 2) -> None:
+    err.print(f"[red]fel:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _emit(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _default_open_kb(settings: Any) -> Any:
+    from ingest.kb import KnowledgeBase
+
+    kwargs = {"embed_model": settings.embed_model} if getattr(settings, "embed_model", "") else {}
+    return KnowledgeBase.open(settings.data_dir, **kwargs)
+
+
+def register(app: typer.Typer, get_settings: Callable[[], Any],
+             open_kb: Callable[[Any], Any] | None = None) -> None:
+    """Add `scan` and `digest` to `app`. `get_settings()` gives the settings object (its
+    `data_dir` holds scan.sqlite); `open_kb(settings)` opens the knowledge base for --ingest."""
+    open_kb = open_kb or _default_open_kb
+
+    @app.command("scan")
+    def scan_cmd(
+        sources: Annotated[Optional[Path], typer.Option(
+            "--sources", help="Källfil (TOML, [[source]]); standard: den medföljande.")] = None,
+        source: Annotated[Optional[list[str]], typer.Option(
+            "--source", help="Bevaka bara källan med detta id (kan upprepas).")] = None,
+        topics: Annotated[Optional[Path], typer.Option(
+            "--topics", help="Fil med bevakningsområden (TOML); standard: den medföljande.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Maskinläsbar utdata.")] = False,
+        ingest: Annotated[bool, typer.Option(
+            "--ingest", help="Lägg in högrelevanta nya nyheter i kunskapsbasen (typ omvärld).")
+        ] = False,
+        min_score: Annotated[float, typer.Option(
+            "--min-score", help="Relevansgräns för --ingest.")] = DEFAULT_THRESHOLD,
+    ) -> None:
+        """Bevaka källorna en gång: hämta nytt, ta bort dubbletter, bedöm relevans."""
+        settings = get_settings()
+        try:
+            configs = load_sources(sources, only=source or None)
+            scorer = load_scorer(topics)
+        except ScanError as e:
+            _fail(str(e))
+            return
+        db = scan_db_path(settings)
+
+        def progress(r: SourceResult) -> None:
+            if not as_json:
+                extra = f" – {r.error}" if r.error else ""
+                err.print(f"  {r.id}: {STATUS_SV[r.status]}, {r.new_items} nya{extra}",
+                          highlight=False, markup=False)
+
+        with Fetcher(FetchPolicy()) as fetcher, Store(db) as store:
+            report = scan(configs, store, fetcher, scorer=scorer, progress=progress)
+            ingested: list[dict[str, Any]] = []
+            if ingest:
+                ingested = _ingest(settings, open_kb, store,
+                                   [i for r in report.results for i in r.item_ids], min_score)
+        if as_json:
+            out = report.to_json()
+            if ingest:
+                out["ingested"] = ingested
+            _emit(out)
+        else:
+            errors = len(report.errors)
+            err.print(f"{len(report.results)} källor, {report.new_items} nya nyheter, "
+                      f"{errors} fel" + (f", {len(ingested)} till kunskapsbasen" if ingest
+                                         else ""), highlight=False)
+        if report.results and len(report.errors) == len(report.results):
+            raise typer.Exit(1)
+
+    @app.command("digest")
+    def digest_cmd(
+        since: Annotated[str, typer.Option("--since", help="Period: 7d, 24h, 2w eller datum.")
+                         ] = "7d",
+        fmt: Annotated[str, typer.Option("--format", help="md, html eller atom.")] = "md",
+        out: Annotated[Optional[Path], typer.Option("--out", help="Skriv till fil.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Maskinläsbar utdata.")] = False,
+        topics: Annotated[Optional[Path], typer.Option(
+            "--topics", help="Fil med bevakningsområden (TOML).")] = None,
+        min_score: Annotated[float, typer.Option(
+            "--min-score", help="Lägsta relevans för att tas med.")] = DEFAULT_THRESHOLD,
+    ) -> None:
+        """Sammanställ omvärldsbevakningen: grupperad per bevakningsområde och rangordnad."""
+        if fmt not in RENDERERS:
+            _fail(f"--format {fmt!r} finns inte; välj md, html eller atom")
+        settings = get_settings()
+        try:
+            start = parse_since(since)
+            topic_list = load_topics(topics)
+        except ScanError as e:
+            _fail(str(e))
+            return
+        db = scan_db_path(settings)
+        if not db.exists():
+            _fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan")
+        with Store(db) as store:
+            _score_missing(store, load_scorer(topics))
+            digest = build_digest(store, start, topic_list, min_score=min_score)
+        if as_json:
+            _emit(digest.to_json())
+            return
+        text = RENDERERS[fmt](digest)
+        if out:
+            out.write_text(text, encoding="utf-8")
+            err.print(f"{len(digest.items)} nyheter skrivna till {out}", highlight=False)
+        else:
+            sys.stdout.write(text)
+
+
+def _score_missing(store: Store, scorer: RelevanceScorer) -> None:
+    from scanners.run import score_pending
+
+    n = score_pending(store, scorer)
+    if n:
+        log.info("scored %d items that had no score", n)
+
+
+def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: Store, item_ids: list[int],
+            min_score: float) -> list[dict[str, Any]]:
+    from scanners.to_kb import add_to_knowledge_base
+
+    if not item_ids:
+        return []
+    try:
+        kb = open_kb(settings)
+    except Exception as e:  # noqa: BLE001 - reported, the scan itself has succeeded
+        err.print(f"[yellow]varning:[/yellow] kunskapsbasen kunde inte öppnas: {e}",
+                  highlight=False)
+        return []
+    try:
+        return [{"doc_id": r.doc_id, "title": r.title, "status": r.status,
+                 "error": getattr(r, "error", "") or None}
+                for r in add_to_knowledge_base(kb, store, item_ids, min_score)]
+    finally:
+        kb.close()

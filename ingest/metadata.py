@@ -1,0 +1,134 @@
+"""Document metadata: sidecar ``<file>.meta.toml``, overrides from the command line, and
+inference of kind and date from the name and content when nobody said."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .documents import KINDS, Document
+from .errors import IngestError
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        "januari februari mars april maj juni juli augusti september oktober november december".split(), 1
+    )
+}
+_ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
+_SV_DATE = re.compile(
+    r"\b([0-3]?\d)\s+(" + "|".join(_MONTHS) + r")\s+(20\d\d|19\d\d)\b", re.IGNORECASE
+)
+
+# Order matters: the first kind whose pattern matches the name, then the opening text, wins.
+_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("lägesbedömning", re.compile(r"lägesbedömning|lagesbedomning|lägesrapport", re.I)),
+    ("protokoll", re.compile(r"\bprotokoll|\bjusteras\b|§\s*\d", re.I)),
+    ("minnesanteckningar", re.compile(r"minnesanteckning|mötesanteckning", re.I)),
+    ("regleringsbrev", re.compile(r"regleringsbrev", re.I)),
+    ("regeringsuppdrag", re.compile(r"regeringsuppdrag|uppdrag till|ger i uppdrag", re.I)),
+    ("pressmeddelande", re.compile(r"pressmeddelande", re.I)),
+    ("promemoria", re.compile(r"promemoria|\bPM\b", re.I)),
+    ("arbetsplan", re.compile(r"arbetsplan|verksamhetsplan", re.I)),
+    ("rapport", re.compile(r"rapport|slutrapport|förstudie|utredning", re.I)),
+]
+
+_SIDECAR_KEYS = {"doc_id", "title", "kind", "agency", "date", "access", "url"}
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Metadata set by the user (CLI flags); wins over the sidecar and inference."""
+
+    kind: str | None = None
+    agency: str | None = None
+    access: tuple[str, ...] | None = None
+    date: str | None = None
+    title: str | None = None
+
+
+def parse_date(text: str) -> str:
+    """First date in ``text`` as YYYY-MM-DD ("14 maj 2025" and "2025-05-14" both work), or ""."""
+    m = _ISO_DATE.search(text)
+    if m:
+        return m.group(0)
+    m = _SV_DATE.search(text)
+    if m:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
+        if 1 <= day <= 31:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return ""
+
+
+def infer_kind(name: str, text: str) -> str:
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(name):
+            return kind
+    opening = text[:1500]
+    for kind, pattern in _KIND_PATTERNS:
+        if pattern.search(opening):
+            return kind
+    return "övrigt"
+
+
+def validate_kind(kind: str, where: str) -> str:
+    kind = kind.strip().lower()
+    if kind not in KINDS:
+        raise IngestError(where, f"okänd kind {kind!r}; använd en av: {', '.join(KINDS)}")
+    return kind
+
+
+def validate_access(groups: list[str] | tuple[str, ...], where: str) -> list[str]:
+    clean = [g.strip().lower() for g in groups if g.strip()]
+    bad = [g for g in clean if not re.fullmatch(r"[a-zåäö0-9][a-zåäö0-9_-]*", g)]
+    if bad or not clean:
+        raise IngestError(where, f"ogiltig åtkomstgrupp {bad or groups!r}; ange t.ex. alla,styrgrupp")
+    return sorted(set(clean))
+
+
+def read_sidecar(path: Path) -> dict[str, object]:
+    side = path.with_name(path.name + ".meta.toml")
+    if not side.exists():
+        return {}
+    try:
+        data = tomllib.loads(side.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise IngestError(str(side), f"ogiltig TOML i metadatafilen ({e})") from e
+    unknown = set(data) - _SIDECAR_KEYS
+    if unknown:
+        raise IngestError(str(side), f"okända nycklar {sorted(unknown)}; tillåtna: {sorted(_SIDECAR_KEYS)}")
+    return data
+
+
+def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overrides: Overrides) -> Document:
+    """Fill in metadata: CLI overrides beat the sidecar, which beats what the loader found,
+    which beats inference."""
+    where = str(path)
+    for key in ("doc_id", "title", "agency", "date", "url"):
+        if key in sidecar:
+            setattr(doc, key, str(sidecar[key]))
+    if "kind" in sidecar:
+        doc.kind = validate_kind(str(sidecar["kind"]), where)
+    if "access" in sidecar:
+        raw = sidecar["access"]
+        doc.access = validate_access(raw if isinstance(raw, list) else str(raw).split(","), where)
+    if overrides.kind:
+        doc.kind = validate_kind(overrides.kind, where)
+    if overrides.agency:
+        doc.agency = overrides.agency
+    if overrides.access:
+        doc.access = validate_access(overrides.access, where)
+    if overrides.date:
+        doc.date = overrides.date
+    if overrides.title:
+        doc.title = overrides.title
+    if not doc.kind:
+        doc.kind = infer_kind(f"{path.name} {doc.title}", doc.text)
+    elif doc.kind not in KINDS:
+        doc.kind = infer_kind(doc.kind, doc.text)
+    if not doc.date:
+        doc.date = parse_date(f"{doc.title}\n{doc.text[:2000]}") or parse_date(path.name)
+    doc.access = validate_access(doc.access, where)
+    return doc

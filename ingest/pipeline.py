@@ -1,0 +1,237 @@
+"""Ingest: files in, chunks with dense and sparse vectors into the store, one result per
+document. Incremental (unchanged content is skipped by hash), idempotent (deterministic chunk
+ids, a document's old chunks are replaced) and crash-safe (see registry.py)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from llama_index.core.schema import TextNode
+
+from .chunking import ChunkSpec, chunk_document, context_text
+from .documents import Document
+from .embed import Embedder
+from .errors import IngestError, StoreError
+from .loaders import is_supported, loader_for
+from .metadata import Overrides, apply_metadata, read_sidecar
+from .registry import DocRecord, Registry
+from .sparse import Bm25Encoder
+from .store import Point, Store
+
+log = logging.getLogger(__name__)
+
+Status = Literal["added", "updated", "unchanged", "failed", "removed"]
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    path: str
+    status: Status
+    doc_id: str = ""
+    title: str = ""
+    chunks: int = 0
+    error: str = ""
+
+
+@dataclass
+class IngestSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+    chunks: int = 0
+    failed: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, r: ItemResult) -> None:
+        if r.status == "failed":
+            self.failed.append({"path": r.path, "error": r.error})
+            return
+        setattr(self, r.status, getattr(self, r.status) + 1)
+        if r.status in ("added", "updated"):
+            self.chunks += r.chunks
+
+    def as_dict(self) -> dict[str, object]:
+        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
+                "removed": self.removed, "chunks": self.chunks, "failed": self.failed}
+
+
+def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestError]:
+    """Files named, and supported files under folders named (hidden files and sidecars skipped)."""
+    for path in paths:
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or name.endswith(".meta.toml"):
+                        continue
+                    yield Path(root) / name
+        elif path.exists() or path.is_symlink():
+            yield path
+        else:
+            yield IngestError(str(path), "finns inte; kontrollera sökvägen")
+
+
+class Ingestor:
+    def __init__(
+        self,
+        store: Store,
+        registry: Registry,
+        embedder: Embedder,
+        *,
+        bm25: Bm25Encoder | None = None,
+        chunk_spec: ChunkSpec = ChunkSpec(),
+        batch_chunks: int = 256,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+    ) -> None:
+        self.store = store
+        self.registry = registry
+        self.embedder = embedder
+        self.bm25 = bm25 or Bm25Encoder()
+        self.chunk_spec = chunk_spec
+        self.batch_chunks = batch_chunks
+        self.max_bytes = max_bytes
+        self._batch: dict[str, tuple[Document, list[TextNode], str, Status, str]] = {}
+
+    # -- recovery -----------------------------------------------------------------------------
+    def recover(self) -> list[str]:
+        """Drop what a killed run left half-written; those documents are ingested again."""
+        pending = self.registry.pending()
+        if pending:
+            log.warning("%d dokument från en avbruten körning skrivs om", len(pending))
+            self.store.delete_docs(pending)
+            self.store.flush()
+            self.registry.delete(pending)
+        return pending
+
+    # -- ingest -------------------------------------------------------------------------------
+    def ingest_paths(self, paths: Iterable[Path], overrides: Overrides = Overrides()) -> Iterator[ItemResult]:
+        self.recover()
+        for item in expand_paths(paths):
+            if isinstance(item, IngestError):
+                yield ItemResult(item.path, "failed", error=item.reason)
+                continue
+            yield from self._ingest_file(item, overrides)
+        yield from self._flush()
+
+    def ingest_documents(self, docs: Iterable[Document]) -> Iterator[ItemResult]:
+        """Documents made elsewhere (a scanner's items) go through the same path as files."""
+        self.recover()
+        for doc in docs:
+            yield from self._add(doc, doc.source)
+        yield from self._flush()
+
+    def _ingest_file(self, path: Path, overrides: Overrides) -> Iterator[ItemResult]:
+        where = str(path)
+        try:
+            if path.is_dir():
+                raise IngestError(where, "är en mapp, inte en fil")
+            if not is_supported(path):
+                loader_for(path)  # raises with the list of supported types
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                raise IngestError(
+                    where, f"filen är för stor ({size / 1e6:.0f} MB > {self.max_bytes / 1e6:.0f} MB); "
+                    "dela upp den eller höj MSV_MAX_FILE_MB")
+            if size == 0:
+                raise IngestError(where, "filen är tom")
+            sidecar = read_sidecar(path)
+            for doc in loader_for(path)(path):
+                if isinstance(doc, IngestError):
+                    yield ItemResult(doc.path, "failed", error=doc.reason)
+                    continue
+                try:
+                    doc = apply_metadata(doc, path, sidecar, overrides)
+                except IngestError as e:
+                    yield ItemResult(e.path, "failed", error=e.reason)
+                    continue
+                yield from self._add(doc, where)
+        except IngestError as e:
+            yield ItemResult(e.path, "failed", error=e.reason)
+        except StoreError:
+            raise
+        except PermissionError as e:
+            yield ItemResult(where, "failed", error="kan inte läsas: behörighet saknas")
+            log.debug("permission", exc_info=e)
+        except OSError as e:
+            yield ItemResult(where, "failed", error=f"kan inte läsas ({e.strerror or e})")
+        except Exception as e:  # a loader library's own failure: this file fails, the batch goes on
+            log.exception("oväntat fel vid inläsning av %s", where)
+            yield ItemResult(where, "failed", error=f"kunde inte tolkas ({type(e).__name__}: {e})")
+
+    def _add(self, doc: Document, where: str) -> Iterator[ItemResult]:
+        digest = doc.content_hash()
+        old = self.registry.get(doc.doc_id)
+        if old is not None and old.status == "ok" and old.hash == digest:
+            yield ItemResult(where, "unchanged", doc.doc_id, doc.title, old.chunks)
+            return
+        nodes = chunk_document(doc, self.chunk_spec)
+        if not nodes:
+            yield ItemResult(where, "failed", doc.doc_id, error="ingen text att indexera")
+            return
+        status: Status = "added" if old is None and doc.doc_id not in self._batch else "updated"
+        self._batch[doc.doc_id] = (doc, nodes, digest, status, where)
+        if sum(len(b[1]) for b in self._batch.values()) >= self.batch_chunks:
+            yield from self._flush()
+
+    def _flush(self) -> Iterator[ItemResult]:
+        if not self._batch:
+            return
+        batch, self._batch = self._batch, {}
+        self.registry.mark_pending((d.doc_id, d.source, h) for d, _, h, _, _ in batch.values())
+        self.store.delete_docs(list(batch))
+        nodes = [n for _, ns, _, _, _ in batch.values() for n in ns]
+        texts = [context_text(n) for n in nodes]
+        dense = self.embedder.embed(texts)
+        points = [
+            Point(n.node_id, dense[i], self.bm25.encode_document(texts[i]), {**n.metadata, "text": n.text})
+            for i, n in enumerate(nodes)
+        ]
+        self.store.upsert(points)
+        self.store.flush()
+        self.registry.mark_ok(
+            DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok")
+            for d, ns, h, _, _ in batch.values()
+        )
+        for d, ns, _, status, where in batch.values():
+            yield ItemResult(where, status, d.doc_id, d.title, len(ns))
+
+    # -- remove -------------------------------------------------------------------------------
+    def remove(self, target: str) -> list[DocRecord]:
+        """Remove a document by id, or every document from a file or folder path."""
+        rec = self.registry.get(target)
+        if rec is not None:
+            found = [rec]
+        else:
+            path = Path(target)
+            source = str(path.resolve()) if not target.startswith(("http://", "https://")) else target
+            found = self.registry.by_source(source, prefix=path.is_dir() or target.endswith("/"))
+        if found:
+            ids = [r.doc_id for r in found]
+            self.store.delete_docs(ids)
+            self.store.flush()
+            self.registry.delete(ids)
+        return found
+
+    def prune(self, folders: Iterable[Path]) -> list[DocRecord]:
+        """Deletes propagate: documents whose file under these folders no longer exists go."""
+        gone: list[DocRecord] = []
+        for folder in folders:
+            if folder.is_dir():
+                for rec in self.registry.by_source(str(folder.resolve()), prefix=True):
+                    if rec.source.startswith("/") and not Path(rec.source).exists():
+                        gone.append(rec)
+        if gone:
+            ids = [r.doc_id for r in gone]
+            self.store.delete_docs(ids)
+            self.store.flush()
+            self.registry.delete(ids)
+        return gone
+
+
+ProgressFn = Callable[[ItemResult], None]

@@ -1,0 +1,99 @@
+"""Hybrid search: dense embeddings and Swedish BM25 fused by weighted reciprocal rank in
+Qdrant, with glossary expansion of the query and filters on kind, agency, dates and access."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from .embed import Embedder
+from .glossary import expand_query, load_glossary
+from .sparse import Bm25Encoder, SparseVec, token_index
+from .store import Scored, SearchFilter, Store
+from .swedish import tokenize
+
+
+@dataclass(frozen=True)
+class Hit:
+    rank: int
+    score: float
+    doc_id: str
+    title: str
+    source: str
+    kind: str
+    agency: str
+    date: str
+    section: str
+    page: int | None
+    text: str
+    chunk_id: str = ""
+    access: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, object]:
+        d = asdict(self)
+        d["access"] = list(self.access)
+        return d
+
+
+@dataclass(frozen=True)
+class SearchParams:
+    """Fusion parameters, tuned on evals/questions/retrieval.jsonl (see evals/README.md)."""
+
+    dense_weight: float = 1.0
+    sparse_weight: float = 1.5
+    rrf_k: int = 60
+    prefetch: int = 60
+    expansion_weight: float = 0.3
+
+
+def hit_from(rank: int, s: Scored) -> Hit:
+    p = s.payload
+    page = p.get("page")
+    return Hit(
+        rank=rank, score=round(float(s.score), 6), doc_id=str(p.get("doc_id", "")), title=str(p.get("title", "")),
+        source=str(p.get("source", "")), kind=str(p.get("kind", "")), agency=str(p.get("agency", "")),
+        date=str(p.get("date", "")), section=str(p.get("section", "")), page=int(page) if page is not None else None,
+        text=str(p.get("text", "")), chunk_id=s.id, access=tuple(p.get("access") or ()),
+    )
+
+
+class Searcher:
+    def __init__(
+        self,
+        store: Store,
+        embedder: Embedder,
+        *,
+        bm25: Bm25Encoder | None = None,
+        params: SearchParams = SearchParams(),
+        glossary: dict[str, list[str]] | None = None,
+    ) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.bm25 = bm25 or Bm25Encoder()
+        self.params = params
+        self.glossary = load_glossary() if glossary is None else glossary
+
+    def sparse_query(self, query: str) -> SparseVec:
+        """Query terms weigh 1; terms only brought in by the glossary weigh less."""
+        expanded = expand_query(query, self.glossary)
+        weights: Counter[int] = Counter()
+        for t in tokenize(query):
+            weights[token_index(t)] += 1.0
+        for t in tokenize(expanded[len(query):]):
+            i = token_index(t)
+            if i not in weights:
+                weights[i] = self.params.expansion_weight
+        idx = sorted(weights)
+        return SparseVec(idx, [float(weights[i]) for i in idx])
+
+    def search(self, query: str, k: int = 10, flt: SearchFilter = SearchFilter()) -> list[Hit]:
+        query = query.strip()
+        if not query:
+            return []
+        p = self.params
+        dense = self.embedder.embed_query(expand_query(query, self.glossary))
+        scored = self.store.hybrid(
+            dense, self.sparse_query(query), flt, k,
+            prefetch=max(p.prefetch, k), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
+        )
+        return [hit_from(i + 1, s) for i, s in enumerate(scored)]

@@ -1,0 +1,363 @@
+"""The Qdrant store: dense and sparse vectors per chunk, payload filters on kind, agency, date
+and access. Two backends behind one interface:
+
+* ``EdgeStore`` (default): Qdrant Edge, the Qdrant engine inside this process, on disk.
+  Measured here (evals/bench_store.py): bulk inserts and filtered queries in milliseconds.
+* ``ServerStore``: qdrant-client against a Qdrant server or cluster by URL (or its local mode
+  by path, which speaks the same API and stands in for a server in tests).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+from filelock import FileLock, Timeout
+
+from .errors import StoreError, StoreLockedError
+from .sparse import SparseVec
+
+log = logging.getLogger(__name__)
+
+DENSE, SPARSE = "dense", "sparse"
+KEYWORD_FIELDS = ("doc_id", "kind", "agency", "access")
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """Restrictions on a search; ``access=None`` means no access restriction (administration)."""
+
+    kinds: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    since: str = ""
+    until: str = ""
+    access: tuple[str, ...] | None = None
+    doc_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    dense: np.ndarray
+    sparse: SparseVec
+    payload: dict[str, Any]
+
+
+@dataclass
+class Scored:
+    id: str
+    score: float
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def date_num(date: str, *, end: bool = False) -> int | None:
+    """"2024-05-14" → 20240514; "2024-05" → 20240501 (or 20240531 as an upper bound)."""
+    parts = [p for p in date.strip().split("-") if p]
+    try:
+        y = int(parts[0])
+        m = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
+        d = int(parts[2]) if len(parts) > 2 else (31 if end else 1)
+    except (ValueError, IndexError):
+        return None
+    return y * 10000 + m * 100 + d
+
+
+class Store(Protocol):
+    def upsert(self, points: Sequence[Point]) -> None: ...
+    def delete_docs(self, doc_ids: Sequence[str]) -> None: ...
+    def hybrid(
+        self, dense: np.ndarray, sparse: SparseVec, flt: SearchFilter, limit: int, *,
+        prefetch: int, weights: tuple[float, float], rrf_k: int,
+    ) -> list[Scored]: ...
+    def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
+    def count(self, flt: SearchFilter | None = None) -> int: ...
+    def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]: ...
+    def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class FolderLock:
+    """One process owns a store folder; a second one gets a clear message, not a traceback."""
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.path = folder / ".lock"
+        self._lock = FileLock(str(self.path), timeout=0)
+        try:
+            self._lock.acquire()
+        except Timeout as e:
+            raise StoreLockedError(
+                f"kunskapsbasen i {folder} används redan av en annan process (till exempel msv serve); "
+                "stäng den, eller använd en annan --data-dir"
+            ) from e
+        (folder / ".lock.pid").write_text(str(os.getpid()))
+
+    def release(self) -> None:
+        self._lock.release()
+
+
+def _payload_with_filters(payload: dict[str, Any]) -> dict[str, Any]:
+    out = dict(payload)
+    num = date_num(str(payload.get("date") or ""))
+    if num is not None:
+        out["date_num"] = num
+    return out
+
+
+class EdgeStore:
+    """Qdrant Edge in-process shard on disk."""
+
+    def __init__(self, folder: Path, dim: int) -> None:
+        import qdrant_edge as qe
+
+        self.qe = qe
+        self.folder = folder
+        self._lock = FolderLock(folder)
+        shard_dir = folder / "shard"
+        try:
+            if (shard_dir / "edge_config.json").exists() or any(shard_dir.glob("segments*")):
+                self.shard = qe.EdgeShard.load(str(shard_dir))
+            else:
+                config = qe.EdgeConfig(
+                    vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine)},
+                    sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf)},
+                )
+                self.shard = qe.EdgeShard.create(str(shard_dir), config)
+                for key in KEYWORD_FIELDS:
+                    self.shard.update(qe.UpdateOperation.create_field_index(key, qe.PayloadSchemaType.Keyword))
+                self.shard.update(
+                    qe.UpdateOperation.create_field_index("date_num", qe.PayloadSchemaType.Integer)
+                )
+        except Exception as e:
+            self._lock.release()
+            if isinstance(e, StoreError):
+                raise
+            raise StoreError(f"kunde inte öppna Qdrant Edge-lagret i {shard_dir}: {e}") from e
+
+    def _filter(self, flt: SearchFilter | None):  # noqa: ANN202
+        qe = self.qe
+        if flt is None:
+            return None
+        must: list[Any] = []
+        if flt.kinds:
+            must.append(qe.FieldCondition(key="kind", match=qe.MatchAny(any=list(flt.kinds))))
+        if flt.agencies:
+            must.append(qe.FieldCondition(key="agency", match=qe.MatchAny(any=list(flt.agencies))))
+        if flt.access is not None:
+            must.append(qe.FieldCondition(key="access", match=qe.MatchAny(any=list(flt.access) or ["\x00"])))
+        if flt.doc_ids:
+            must.append(qe.FieldCondition(key="doc_id", match=qe.MatchAny(any=list(flt.doc_ids))))
+        lo = date_num(flt.since) if flt.since else None
+        hi = date_num(flt.until, end=True) if flt.until else None
+        if lo is not None or hi is not None:
+            must.append(qe.FieldCondition(key="date_num", range=qe.RangeFloat(gte=lo, lte=hi)))
+        return qe.Filter(must=must) if must else None
+
+    def upsert(self, points: Sequence[Point]) -> None:
+        qe = self.qe
+        batch = [
+            qe.Point(
+                p.id,
+                {DENSE: p.dense.tolist(), SPARSE: qe.SparseVector(indices=p.sparse.indices, values=p.sparse.values)},
+                _payload_with_filters(p.payload),
+            )
+            for p in points
+        ]
+        for i in range(0, len(batch), 512):
+            self.shard.update(qe.UpdateOperation.upsert_points(batch[i : i + 512]))
+
+    def delete_docs(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            flt = self._filter(SearchFilter(doc_ids=tuple(doc_ids)))
+            self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
+
+    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k):  # noqa: ANN001
+        qe = self.qe
+        f = self._filter(flt)
+        pre = [
+            qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense.tolist(), using=DENSE), filter=f),
+        ]
+        if sparse.indices:
+            sv = qe.SparseVector(indices=sparse.indices, values=sparse.values)
+            pre.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sv, using=SPARSE), filter=f))
+        else:
+            weights = (weights[0],)  # type: ignore[assignment]
+        req = qe.QueryRequest(
+            limit=limit, prefetches=pre, query=qe.Fusion.Rrf(k=rrf_k, weights=list(weights)), with_payload=True
+        )
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+
+    def dense_only(self, dense, flt, limit):  # noqa: ANN001
+        qe = self.qe
+        req = qe.QueryRequest(
+            limit=limit, query=qe.Query.Nearest(dense.tolist(), using=DENSE), filter=self._filter(flt), with_payload=True
+        )
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+
+    def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]:
+        qe = self.qe
+        if not sparse.indices:
+            return []
+        sv = qe.SparseVector(indices=sparse.indices, values=sparse.values)
+        req = qe.QueryRequest(
+            limit=limit, query=qe.Query.Nearest(sv, using=SPARSE), filter=self._filter(flt), with_payload=True
+        )
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+
+    def count(self, flt: SearchFilter | None = None) -> int:
+        return int(self.shard.count(self.qe.CountRequest(exact=True, filter=self._filter(flt))))
+
+    def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]:
+        resp = self.shard.facet(self.qe.FacetRequest(key=key, limit=10_000, exact=True, filter=self._filter(flt)))
+        return {str(h.value): int(h.count) for h in resp.hits}
+
+    def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]:
+        offset = None
+        while True:
+            records, offset = self.shard.scroll(
+                self.qe.ScrollRequest(offset=offset, limit=1000, filter=self._filter(flt), with_payload=True)
+            )
+            for r in records:
+                yield dict(r.payload or {})
+            if offset is None:
+                break
+
+    def flush(self) -> None:
+        self.shard.flush()
+
+    def close(self) -> None:
+        try:
+            self.shard.flush()
+            self.shard.close()
+        finally:
+            self._lock.release()
+
+
+class ServerStore:
+    """qdrant-client against a server URL, or its local mode at a path (same API)."""
+
+    def __init__(self, *, url: str | None = None, path: Path | None = None, collection: str = "msv", dim: int = 384,
+                 api_key: str | None = None) -> None:
+        from qdrant_client import QdrantClient, models
+
+        self.m = models
+        self.collection = collection
+        self._lock = FolderLock(path) if path is not None else None
+        try:
+            self.client = QdrantClient(url=url, api_key=api_key, timeout=30) if url else QdrantClient(path=str(path))
+            if not self.client.collection_exists(collection):
+                self.client.create_collection(
+                    collection,
+                    vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
+                    sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+                )
+                for key in KEYWORD_FIELDS:
+                    self.client.create_payload_index(collection, key, models.PayloadSchemaType.KEYWORD)
+                self.client.create_payload_index(collection, "date_num", models.PayloadSchemaType.INTEGER)
+        except Exception as e:
+            if self._lock:
+                self._lock.release()
+            raise StoreError(f"kunde inte ansluta till Qdrant ({url or path}): {e}") from e
+
+    def _filter(self, flt: SearchFilter | None):  # noqa: ANN202
+        m = self.m
+        if flt is None:
+            return None
+        must: list[Any] = []
+        if flt.kinds:
+            must.append(m.FieldCondition(key="kind", match=m.MatchAny(any=list(flt.kinds))))
+        if flt.agencies:
+            must.append(m.FieldCondition(key="agency", match=m.MatchAny(any=list(flt.agencies))))
+        if flt.access is not None:
+            must.append(m.FieldCondition(key="access", match=m.MatchAny(any=list(flt.access) or ["\x00"])))
+        if flt.doc_ids:
+            must.append(m.FieldCondition(key="doc_id", match=m.MatchAny(any=list(flt.doc_ids))))
+        lo = date_num(flt.since) if flt.since else None
+        hi = date_num(flt.until, end=True) if flt.until else None
+        if lo is not None or hi is not None:
+            must.append(m.FieldCondition(key="date_num", range=m.Range(gte=lo, lte=hi)))
+        return m.Filter(must=must) if must else None
+
+    def upsert(self, points: Sequence[Point]) -> None:
+        m = self.m
+        batch = [
+            m.PointStruct(
+                id=p.id,
+                vector={DENSE: p.dense.tolist(), SPARSE: m.SparseVector(indices=p.sparse.indices, values=p.sparse.values)},
+                payload=_payload_with_filters(p.payload),
+            )
+            for p in points
+        ]
+        if batch:
+            self.client.upsert(self.collection, batch, wait=True)
+
+    def delete_docs(self, doc_ids: Sequence[str]) -> None:
+        if doc_ids:
+            flt = self._filter(SearchFilter(doc_ids=tuple(doc_ids)))
+            self.client.delete(self.collection, points_selector=self.m.FilterSelector(filter=flt), wait=True)
+
+    def _query(self, vec: Any, using: str, flt: SearchFilter | None, limit: int) -> list[Scored]:
+        res = self.client.query_points(
+            self.collection, query=vec, using=using, query_filter=self._filter(flt), limit=limit, with_payload=True
+        )
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
+
+    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k):  # noqa: ANN001
+        # Weighted reciprocal-rank fusion, the same formula Qdrant Edge applies natively.
+        lists = [self._query(dense.tolist(), DENSE, flt, prefetch)]
+        if sparse.indices:
+            sv = self.m.SparseVector(indices=sparse.indices, values=sparse.values)
+            lists.append(self._query(sv, SPARSE, flt, prefetch))
+        fused: dict[str, Scored] = {}
+        for w, hits in zip(weights, lists):
+            for rank, h in enumerate(hits):
+                s = fused.setdefault(h.id, Scored(h.id, 0.0, h.payload))
+                s.score += w / (rrf_k + rank + 1)
+        return sorted(fused.values(), key=lambda s: -s.score)[:limit]
+
+    def dense_only(self, dense, flt, limit):  # noqa: ANN001
+        return self._query(dense.tolist(), DENSE, flt, limit)
+
+    def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]:
+        if not sparse.indices:
+            return []
+        return self._query(self.m.SparseVector(indices=sparse.indices, values=sparse.values), SPARSE, flt, limit)
+
+    def count(self, flt: SearchFilter | None = None) -> int:
+        return int(self.client.count(self.collection, count_filter=self._filter(flt), exact=True).count)
+
+    def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for p in self.payloads(flt or SearchFilter()):
+            vals = p.get(key)
+            for v in vals if isinstance(vals, list) else [vals]:
+                if v is not None:
+                    counts[str(v)] = counts.get(str(v), 0) + 1
+        return counts
+
+    def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]:
+        offset = None
+        while True:
+            records, offset = self.client.scroll(
+                self.collection, scroll_filter=self._filter(flt), limit=1000, offset=offset, with_payload=True
+            )
+            for r in records:
+                yield dict(r.payload or {})
+            if offset is None:
+                break
+
+    def flush(self) -> None:
+        """Writes are acknowledged with wait=True; nothing is pending."""
+
+    def close(self) -> None:
+        try:
+            self.client.close()
+        finally:
+            if self._lock:
+                self._lock.release()

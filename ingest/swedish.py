@@ -1,0 +1,168 @@
+"""Swedish text handling: sentence boundaries, reflow of PDF text, and BM25 tokens with
+stemming, stopwords and compound splitting (kompetensförsörjningsarbete → kompetens,
+försörjning, arbete)."""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+# NLTK's Swedish stopword list plus a few domain-neutral function words.
+STOPWORDS = frozenset(
+    """och det att i en jag hon som han på den med var sig för så till är men ett om hade de av
+    icke mig du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något
+    från ut när efter upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller
+    allt mycket sedan ju denna själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa
+    några deras blir mina samma vilken er sådan vår blivit dess inom mellan sådant varför varje
+    vilka ditt vem vilket sitta sådana vart dina vars vårt våra ert era vilkas also the of and to
+    in is what how why who which does do are for om kan ska skall också även samt enligt genom""".split()
+)
+
+_ABBREVIATIONS = frozenset(
+    """t.ex bl.a m.m s.k d.v.s dvs osv o.s.v ca jfr enl nr kap prop resp fr.o.m t.o.m m.fl p.g.a
+    pga s sid f.d inkl exkl st mfl mm tex bla dir skr bet sfs ds sou dnr ang avd""".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
+_WORD = re.compile(r"[0-9a-zåäöéüæøA-ZÅÄÖÉÜÆØ]+(?:[-:][0-9a-zåäöéüA-ZÅÄÖÉÜ]+)*")
+_STEMMER = snowballstemmer.stemmer("swedish")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split Swedish prose into sentences, keeping abbreviations such as "t.ex." and "bl.a." whole."""
+    text = text.strip()
+    if not text:
+        return []
+    sentences: list[str] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        before = text[start : m.start() + 1]
+        last = before.split()[-1].lower().rstrip(".") if before.split() else ""
+        nxt = text[end : end + 1]
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"”•–-(«"):
+            continue
+        sentences.append(text[start:end].strip())
+        start = end
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences
+
+
+_HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
+
+
+def _join_hyphen(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    # "GD-\ngruppen" keeps its hyphen (an abbreviation); "kompetens-\nförsörjning" is joined.
+    if left.isupper() or left.isdigit() or right.isupper():
+        return f"{left}-{right}"
+    return f"{left}{right}"
+
+
+def reflow(text: str) -> str:
+    """Undo PDF line wrapping: join hyphenated line ends and wrapped lines into paragraphs.
+
+    Blank lines separate paragraphs; bullet lines start a new paragraph."""
+    text = _HYPHEN_BREAK.sub(_join_hyphen, text)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if current:
+                paragraphs.append(" ".join(current))
+                current = []
+            continue
+        if line[0] in "•▪●◦-–*" and current:
+            paragraphs.append(" ".join(current))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(" ".join(current))
+    return "\n\n".join(re.sub(r"\s+", " ", p) for p in paragraphs)
+
+
+def normalize(text: str) -> str:
+    """Lowercase, NFC and collapse whitespace: the form used when comparing passages."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().lower()
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> frozenset[str]:
+    data = resources.files("ingest").joinpath("data/sv_lexicon.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+_MIN_PART = 3
+# Derivational endings that the lexicon happens to hold as words; never a compound's tail.
+_SUFFIXES = frozenset(
+    "tion tioner ning ningen ningar ande andet ende het heten heter lig liga ligt else skap isk iska"
+    " era erar ering itet iteten ism ist ister ör örer ande ade".split()
+)
+
+
+def _is_head(part: str, lex: frozenset[str]) -> bool:
+    # Compound heads drop a final vowel ("skol|verket") or take a linking s ("arbets|marknad").
+    return len(part) >= _MIN_PART and (part in lex or part + "e" in lex or part + "a" in lex)
+
+
+@lru_cache(maxsize=200_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """Split a Swedish compound into known parts, longest tail first; () when it is not one."""
+    lex = _lexicon()
+    if len(word) < 2 * _MIN_PART + 1 or not word.isalpha():
+        return ()
+    best: tuple[str, ...] = ()
+    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+        head, tail = word[:i], word[i:]
+        heads = [head]
+        if head.endswith("s") and len(head) > _MIN_PART:
+            heads.insert(0, head[:-1])
+        for h in heads:
+            if not _is_head(h, lex):
+                continue
+            if tail in _SUFFIXES:
+                continue
+            if tail in lex and len(tail) >= _MIN_PART + 1:
+                return (h, tail)
+            rest = split_compound(tail)
+            if rest and not best and min(map(len, rest)) >= 5:
+                best = (h, *rest)
+    return best
+
+
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def tokenize(text: str, *, compounds: bool = True) -> list[str]:
+    """BM25 tokens: lowercase, stopwords out, Snowball-stemmed, compound parts added."""
+    tokens: list[str] = []
+    for m in _WORD.finditer(text.lower()):
+        word = m.group(0)
+        for piece in word.split("-") if "-" in word else (word,):
+            piece = piece.split(":")[0]
+            if len(piece) < 2 or piece in STOPWORDS:
+                continue
+            tokens.append(stem(piece))
+            if compounds and len(piece) >= 8:
+                tokens.extend(stem(p) for p in _compound_parts(piece) if p not in STOPWORDS)
+    return tokens
+
+
+def _compound_parts(word: str) -> list[str]:
+    parts: list[str] = []
+    for part in split_compound(word):
+        parts.append(part)
+        if len(part) >= 8:
+            parts.extend(_compound_parts(part))
+    return parts

@@ -1,0 +1,1 @@
+"""Horizon scanning: sources, fetching, relevance, digests and scheduling."""

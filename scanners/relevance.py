@@ -1,0 +1,265 @@
+"""Relevance of an item to MSV: watch topics matched lexically (Swedish stems, compounds), by dense
+similarity when an embedder is given, and knowledge-base passages it touches; the reason is kept."""
+
+from __future__ import annotations
+
+import logging
+import math
+import tomllib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from scanners.errors import ScanConfigError
+from scanners.items import extractive_summary
+from scanners.lexical import Tokenizer, default_tokenizer, expand_elliptic
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TOPICS_FILE = Path(__file__).with_name("topics.toml")
+DEFAULT_THRESHOLD = 0.5
+MIN_COMPOUND_STEM = 5  # shorter stems only match whole words ("stem", "esf", "eu")
+BODY_CHARS = 6000
+
+
+class Topic(BaseModel):
+    """A watch topic (bevakningsområde)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    name: str
+    description: str
+    core_terms: list[str] = Field(default_factory=list)
+    terms: list[str] = Field(default_factory=list)
+
+
+class Damping(BaseModel):
+    """Titles that rarely matter however on-topic their words (appointments, ceremonies)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    factor: float = Field(0.5, ge=0.0, le=1.0)
+    title_terms: list[str] = Field(default_factory=list)
+
+
+class Hit(Protocol):
+    """A knowledge-base passage as returned by ingest.kb.KnowledgeBase.search."""
+
+    title: str
+    section: str | None
+    page: int | None
+    text: str
+    score: float
+    doc_id: str
+
+
+Embed = Callable[[list[str]], Any]  # list of texts -> L2-normalised matrix (numpy)
+KbSearch = Callable[[str, int], Sequence[Hit]]
+
+
+@dataclass
+class Relevance:
+    score: float
+    topics: list[str]
+    reason: dict[str, Any] = field(default_factory=dict)
+
+    def relevant(self, threshold: float = DEFAULT_THRESHOLD) -> bool:
+        return self.score >= threshold
+
+
+def load_topics(path: str | Path | None = None) -> list[Topic]:
+    return _load(path)[0]
+
+
+def load_damping(path: str | Path | None = None) -> Damping:
+    return _load(path)[1]
+
+
+def load_scorer(path: str | Path | None = None, **kwargs: Any) -> RelevanceScorer:
+    """A scorer over the topics file (default: the shipped topics.toml)."""
+    topics, damping = _load(path)
+    return RelevanceScorer(topics, damping=damping, **kwargs)
+
+
+def _load(path: str | Path | None) -> tuple[list[Topic], Damping]:
+    path = Path(path) if path else DEFAULT_TOPICS_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        topics = [Topic.model_validate(t) for t in data.get("topic", [])]
+        damping = Damping.model_validate(data.get("damping", {}))
+    except FileNotFoundError as e:
+        raise ScanConfigError(str(path), "topics file not found") from e
+    except (tomllib.TOMLDecodeError, ValidationError) as e:
+        raise ScanConfigError(str(path), f"invalid topics file: {e}") from e
+    if not topics:
+        raise ScanConfigError(str(path), "no [[topic]] tables")
+    return topics, damping
+
+
+@dataclass(frozen=True)
+class _Term:
+    text: str
+    stems: tuple[str, ...]
+    core: bool
+
+
+def _token_matches(stem: str, token: str) -> bool:
+    """Exact, or the stem is the first part of a compound ("validering" in
+    "valideringsinsatser"). Heads are not matched: "utbildning" is no "bildning" and
+    "klimatomställning" no "omställning"; list such compounds as terms of their own."""
+    return token == stem or (len(stem) >= MIN_COMPOUND_STEM and token.startswith(stem))
+
+
+def _count(term: _Term, tokens: Sequence[str]) -> int:
+    """Occurrences of the term's stems as consecutive tokens (compound parts allowed)."""
+    n = len(term.stems)
+    if n == 0:
+        return 0
+    return sum(1 for i in range(len(tokens) - n + 1)
+               if all(_token_matches(s, tokens[i + j]) for j, s in enumerate(term.stems)))
+
+
+class RelevanceScorer:
+    """Scores items against watch topics; collaborators (embedder, KB search) are optional."""
+
+    def __init__(self, topics: list[Topic], tokenize: Tokenizer | None = None,
+                 embed: Embed | None = None, kb_search: KbSearch | None = None,
+                 threshold: float = DEFAULT_THRESHOLD, dense_weight: float = 0.25,
+                 dense_floor: float = 0.25, dense_ceiling: float = 0.65,
+                 kb_weight: float = 0.1, kb_k: int = 3, kb_min_score: float = 0.0,
+                 damping: Damping | None = None) -> None:
+        self.topics = topics
+        self.tokenize = tokenize or default_tokenizer()
+        self.embed = embed
+        self.kb_search = kb_search
+        self.threshold = threshold
+        self.dense_weight = dense_weight if embed is not None else 0.0
+        self.dense_floor, self.dense_ceiling = dense_floor, dense_ceiling
+        self.kb_weight, self.kb_k, self.kb_min_score = kb_weight, kb_k, kb_min_score
+        self._terms = {t.id: self._dedupe([self._term(x, True) for x in t.core_terms]
+                                          + [self._term(x, False) for x in t.terms])
+                       for t in topics}
+        self.damping = damping or Damping()
+        self._damping_terms = [self._term(x, False) for x in self.damping.title_terms]
+        self._topic_vecs = None
+        if embed is not None:
+            self._topic_vecs = embed([f"{t.name}. {t.description}" for t in topics])
+
+    def _term(self, text: str, core: bool) -> _Term:
+        return _Term(text, tuple(self.tokenize(text)), core)
+
+    @staticmethod
+    def _dedupe(terms: list[_Term]) -> list[_Term]:
+        """Inflections of one word ("högskola", "högskolor") count once; the first wins."""
+        seen: set[tuple[str, ...]] = set()
+        out = []
+        for term in terms:
+            if term.stems and term.stems not in seen:
+                seen.add(term.stems)
+                out.append(term)
+        return out
+
+    # -- scoring ------------------------------------------------------------------------------
+
+    def score(self, title: str, text: str, source_topics: Sequence[str] = ()) -> Relevance:
+        return self.score_many([(title, text)], [source_topics])[0]
+
+    def score_item(self, item: Any, source_topics: Sequence[str] = ()) -> Relevance:
+        """Score a stored item (anything with .title and .text)."""
+        return self.score(item.title, item.text, source_topics)
+
+    def score_many(self, docs: Sequence[tuple[str, str]],
+                   source_topics: Sequence[Sequence[str]] | None = None) -> list[Relevance]:
+        dense = self._dense(docs)
+        out = []
+        for i, (title, text) in enumerate(docs):
+            prior = source_topics[i] if source_topics else ()
+            out.append(self._score_one(title, text, prior, dense[i] if dense else None))
+        return out
+
+    def _dense(self, docs: Sequence[tuple[str, str]]) -> list[list[float]] | None:
+        if self.embed is None or self._topic_vecs is None or not docs:
+            return None
+        vecs = self.embed([f"{t}. {extractive_summary(t, x, 3, 600)}" for t, x in docs])
+        sims = vecs @ self._topic_vecs.T
+        return [[float(v) for v in row] for row in sims]
+
+    def _score_one(self, title: str, text: str, prior: Sequence[str],
+                   dense: list[float] | None) -> Relevance:
+        title_tokens = self.tokenize(expand_elliptic(title))
+        body_tokens = self.tokenize(expand_elliptic(text[:BODY_CHARS]))
+        per_topic: list[dict[str, Any]] = []
+        for i, topic in enumerate(self.topics):
+            raw, matched = 0.0, []
+            for term in self._terms[topic.id]:
+                in_title = _count(term, title_tokens)
+                in_body = _count(term, body_tokens)
+                if not (in_title or in_body):
+                    continue
+                weight = 1.0 if term.core else 0.3
+                raw += weight * (2.0 if in_title else 0.0)
+                raw += weight * 0.6 * (1 + math.log(in_body)) if in_body else 0.0
+                matched.append(term.text)
+            lexical = 1 - math.exp(-raw / 2.5)
+            score = lexical
+            dense_part = None
+            if dense is not None:
+                dense_part = min(1.0, max(0.0, (dense[i] - self.dense_floor)
+                                          / (self.dense_ceiling - self.dense_floor)))
+                score = (1 - self.dense_weight) * lexical + self.dense_weight * dense_part
+            if topic.id in prior and lexical > 0:
+                score = min(1.0, score + 0.05)
+            if score > 0.05:
+                per_topic.append({"id": topic.id, "name": topic.name, "score": round(score, 3),
+                                  "terms": matched,
+                                  **({"dense": round(dense[i], 3)} if dense else {})})
+        per_topic.sort(key=lambda t: -t["score"])
+        best = per_topic[0]["score"] if per_topic else 0.0
+        second = per_topic[1]["score"] if len(per_topic) > 1 else 0.0
+        total = min(1.0, best + 0.15 * second)
+        damped = [t.text for t in self._damping_terms if _count(t, title_tokens)]
+        if damped:
+            total *= self.damping.factor
+        kb_hits = self._kb(title, text) if self.kb_search else []
+        if kb_hits:
+            total = min(1.0, total + self.kb_weight * max(0.0, min(1.0, kb_hits[0]["score"])))
+        topics = [t["id"] for t in per_topic if t["score"] >= 0.3] or \
+            [t["id"] for t in per_topic[:1]]
+        reason = {"topics": per_topic[:4], "kb": kb_hits, "damped": damped,
+                  "text": _reason_text(per_topic[:3], kb_hits)}
+        return Relevance(round(total, 4), topics, reason)
+
+    def _kb(self, title: str, text: str) -> list[dict[str, Any]]:
+        query = f"{title}. {extractive_summary(title, text, 2, 300)}"
+        assert self.kb_search is not None
+        try:
+            hits = self.kb_search(query, self.kb_k)
+        except Exception as e:  # noqa: BLE001 - the KB is an enrichment, never a blocker
+            log.warning("knowledge-base search failed for %r: %s", title[:60], e)
+            return []
+        return [{"title": h.title, "section": h.section, "page": h.page,
+                 "doc_id": h.doc_id, "score": round(float(h.score), 4)}
+                for h in hits if float(h.score) >= self.kb_min_score]
+
+
+def _reason_text(topics: list[dict[str, Any]], kb: list[dict[str, Any]]) -> str:
+    """A Swedish one-liner: which watch topics and terms matched, which KB passages it touches."""
+    parts = []
+    if topics:
+        parts.append("Bevakningsområden: " + "; ".join(
+            f"{t['name']} ({', '.join(t['terms'][:4]) or 'semantisk likhet'})" for t in topics))
+    if kb:
+        touched = []
+        for h in kb[:2]:
+            where = h["title"]
+            if h.get("section"):
+                where += f", avsnitt {h['section']}"
+            if h.get("page"):
+                where += f", s. {h['page']}"
+            touched.append(where)
+        parts.append("berör: " + " | ".join(touched))
+    return ". ".join(parts) if parts else "Inga bevakningsområden träffades."

@@ -1,0 +1,102 @@
+"""Relevance scoring: Swedish lexical matching, optional dense and knowledge-base collaborators."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from scanners.lexical import expand_elliptic, fallback_tokenize
+from scanners.relevance import RelevanceScorer, load_scorer, load_topics
+
+# (title, text, top topic or None, relevant at the default threshold)
+CASES = [
+    ("Regeringen vill göra det lättare att söka till yrkeshögskolan",
+     "Fler ska kunna söka yrkeshögskoleutbildningar via en gemensam antagning.", "yrkeshogskola",
+     True),
+    ("Fler platser i regionalt yrkesvux",
+     "Valideringsinsatser och yrkesinriktad vuxenutbildning byggs ut.",
+     "vuxenutbildning_validering", True),
+    ("Rundabordssamtal om STEM-strategin", "Kompetensbrist inom teknik och matematik.", "stem",
+     True),
+    ("Effekterna av arbetsmarknads- och integrationspolitiken ska utvärderas",
+     "IFAU får ett uppdrag.", "arbetsmarknadspolitik", True),
+    ("Klimatomställningen i fokus vid ministerbesök", "Industrins gröna omställning diskuteras.",
+     None, False),
+    ("Ny ambassadör i Guatemala", "Regeringen har utsett en ny ambassadör.", None, False),
+    ("Ny rektor vid Högskolan i Halmstad",
+     "Regeringen har utsett en ny rektor för högskolan och dess högre utbildning.", "hogskola",
+     False),
+]
+
+
+@pytest.fixture(scope="module")
+def scorer() -> RelevanceScorer:
+    return load_scorer()
+
+
+@pytest.mark.parametrize(("title", "text", "topic", "relevant"), CASES,
+                         ids=[c[0][:30] for c in CASES])
+def test_scoring_cases(scorer: RelevanceScorer, title: str, text: str, topic: str | None,
+                       relevant: bool) -> None:
+    rel = scorer.score(title, text)
+    assert rel.relevant() is relevant, rel.reason
+    if topic:
+        assert rel.topics[0] == topic, rel.reason
+        assert rel.reason["topics"][0]["terms"], "the matched terms are kept as the reason"
+        assert "Bevakningsområden:" in rel.reason["text"]
+
+
+def test_fallback_tokenizer_works_without_ingest() -> None:
+    scorer = load_scorer(tokenize=fallback_tokenize)
+    assert scorer.score("Validering av reell kompetens", "").relevant()
+    assert fallback_tokenize("Kompetensförsörjningen i regionerna") == [
+        "kompetensförsörjning", "region"]
+
+
+def test_elliptic_compounds_are_spelled_out() -> None:
+    assert expand_elliptic("arbetsmarknads- och integrationspolitiken") == (
+        "arbetsmarknadspolitiken och integrationspolitiken")
+
+
+@dataclass
+class FakeHit:
+    title: str
+    section: str | None
+    page: int | None
+    text: str
+    score: float
+    doc_id: str
+
+
+def test_dense_and_knowledge_base_collaborators() -> None:
+    topics = load_topics()
+
+    def embed(texts: list[str]) -> np.ndarray:  # deterministic: one-hot on a keyword
+        vecs = np.zeros((len(texts), 3))
+        for i, t in enumerate(texts):
+            vecs[i, 0 if "Folkbildning" in t or "folkhögskol" in t.lower() else 1] = 1.0
+        return vecs
+
+    calls: list[tuple[str, int]] = []
+
+    def kb_search(query: str, k: int) -> list[FakeHit]:
+        calls.append((query, k))
+        return [FakeHit("Förstudier om MSV", "2 Regionalt perspektiv", 12, "…", 0.8, "d1")]
+
+    scorer = RelevanceScorer(topics, embed=embed, kb_search=kb_search, kb_weight=0.1)
+    rel = scorer.score("Nya folkhögskolekurser", "Folkhögskolor erbjuder fler kurser.")
+    assert rel.topics[0] == "folkbildning"
+    assert "dense" in rel.reason["topics"][0]
+    assert rel.reason["kb"][0]["section"] == "2 Regionalt perspektiv"
+    assert "berör: Förstudier om MSV, avsnitt 2 Regionalt perspektiv, s. 12" in rel.reason["text"]
+    assert calls and calls[0][1] == 3
+
+
+def test_knowledge_base_failure_does_not_stop_scoring() -> None:
+    def broken(query: str, k: int) -> list[FakeHit]:
+        raise RuntimeError("store locked")
+
+    scorer = RelevanceScorer(load_topics(), kb_search=broken)
+    assert scorer.score("Yrkeshögskolan växer", "").reason["kb"] == []
