@@ -12,12 +12,13 @@ import ingest  # noqa: F401  (sets the offline and no-telemetry defaults before 
 import typer
 from rich.console import Console
 
-from ingest.errors import ConfigError, MsvError
+from ingest.errors import ConfigError, IngestError, MsvError
 from ingest.kb import KbConfig, KnowledgeBase
-from ingest.metadata import Overrides
+from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
+from . import cli_assist, cli_scan
 from .settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="MSV Kunskapsbas: sök, svar och omvärldsbevakning.")
@@ -47,7 +48,7 @@ def _main(
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False)
+    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)  # one line, never wrapped
     raise typer.Exit(code)
 
 
@@ -56,6 +57,7 @@ def kb_config(settings: Settings) -> KbConfig:
         data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
+        batch_chunks=settings.batch_chunks,
     )
 
 
@@ -86,7 +88,11 @@ def ingest_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
 ) -> None:
     """Läs in dokument i kunskapsbasen (oförändrade hoppas över)."""
-    overrides = Overrides(kind=kind, agency=agency, access=_csv(access) or None)
+    try:  # a bad flag is a usage error (exit 1), not a failure of every file
+        overrides = Overrides(kind=validate_kind(kind, "--kind") if kind else None, agency=agency,
+                              access=tuple(validate_access(_csv(access), "--access")) if access else None)
+    except IngestError as e:
+        fail(str(e), 1)
     summary = IngestSummary()
     with open_kb() as kb:
         try:
@@ -94,7 +100,7 @@ def ingest_cmd(
                 for r in kb.ingest(paths, overrides, prune=prune):
                     summary.add(r)
                     if r.status == "failed" and not as_json:
-                        err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False)
+                        err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
             else:
                 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -106,7 +112,7 @@ def ingest_cmd(
                         done = summary.added + summary.updated + summary.unchanged + len(summary.failed)
                         bar.update(task, description=f"Läser in … {done} dokument, {summary.chunks} nya avsnitt")
                         if r.status == "failed":
-                            err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False)
+                            err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
         except MsvError as e:
             fail(str(e), 1)
     if as_json:
@@ -124,10 +130,12 @@ def ingest_cmd(
 def _search_filter(kind: Optional[str], agency: Optional[str], since: Optional[str], until: Optional[str]) -> SearchFilter:
     from ingest.metadata import parse_date
 
+    dates = []
     for name, value in (("--since", since), ("--until", until)):
         if value and not (parse_date(value) or value.isdigit() and len(value) == 4):
             fail(f"{name} {value!r} är inget datum; skriv ÅÅÅÅ-MM-DD", 1)
-    return SearchFilter(kinds=_csv(kind), agencies=_csv(agency), since=since or "", until=until or "")
+        dates.append(value if not value or value.isdigit() else parse_date(value))  # "1 maj 2025" → 2025-05-01
+    return SearchFilter(kinds=_csv(kind), agencies=_csv(agency), since=dates[0] or "", until=dates[1] or "")
 
 
 @app.command("search")
@@ -234,14 +242,35 @@ def eval_retrieval_cmd(
         Console().print(format_report(report), highlight=False)
 
 
+@eval_app.command("scanner")
+def eval_scanner_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+) -> None:
+    """Omvärldsbevakningens precision och täckning på den märkta mängden pressmeddelanden."""
+    from dataclasses import asdict
+
+    from evals.scanner.evaluate import evaluate
+
+    score = evaluate()
+    if as_json:
+        emit(asdict(score))
+    else:
+        Console().print("\n".join(score.lines()), highlight=False)
+
+
+cli_scan.register(app, lambda: state.settings, lambda settings: KnowledgeBase(kb_config(settings)))
+cli_assist.register(app, lambda: state.settings, open_kb)
+eval_app.command("answers")(cli_assist.eval_answers_cmd)
+
+
 def main() -> None:
     try:
         app()
     except ConfigError as e:
-        err.print(f"[red]fel:[/red] {e}", highlight=False)
+        err.print(f"[red]fel:[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except MsvError as e:
-        err.print(f"[red]fel:[/red] {e}", highlight=False)
+        err.print(f"[red]fel:[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
 

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from scanners.digest import RENDERERS, build_digest, parse_since
 from scanners.errors import ScanError
-from scanners.fetch import FetchPolicy, Fetcher
+from scanners.fetch import Fetcher, FetchPolicy
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
 from scanners.run import SourceResult, scan
 from scanners.sources import load_sources
@@ -61,7 +61,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
         source: Annotated[Optional[list[str]], typer.Option(
             "--source", help="Bevaka bara källan med detta id (kan upprepas).")] = None,
         topics: Annotated[Optional[Path], typer.Option(
-            "--topics", help="Fil med bevakningsområden (TOML); standard: den medföljande.")] = None,
+            "--topics", help="Bevakningsområden (TOML); standard: de medföljande.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Maskinläsbar utdata.")] = False,
         ingest: Annotated[bool, typer.Option(
             "--ingest", help="Lägg in högrelevanta nya nyheter i kunskapsbasen (typ omvärld).")

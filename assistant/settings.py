@@ -23,11 +23,25 @@ class Settings(BaseSettings):
     qdrant_url: str = Field("", description="URL till en Qdrant-server eller ett kluster; tomt = inbäddat Qdrant Edge.")
     qdrant_api_key: str = Field("", description="API-nyckel till Qdrant-servern, om den kräver en.")
     qdrant_collection: str = Field("msv", description="Samlingens namn på Qdrant-servern.")
-    chunk_chars: int = Field(700, description="Största antal tecken per textavsnitt (vald genom evals/chunk_sweep.py).")
+    chunk_chars: int = Field(500, description="Största antal tecken per textavsnitt (vald genom evals/chunk_sweep.py).")
     max_file_mb: int = Field(50, description="Största filstorlek vid inläsning, i MB.")
+    batch_chunks: int = Field(
+        256, ge=1, description="Antal textavsnitt som bäddas in och skrivs till lagret åt gången vid inläsning; "
+        "ett avbrutet dokument läses om från början nästa gång.",
+    )
     corpus_dir: Path = Field(Path("corpus"), description="Medföljande dokument som indexeras av make run om lagret är tomt.")
     host: str = Field("127.0.0.1", description="Adress som appen lyssnar på; 127.0.0.1 = bara den här datorn.")
     port: int = Field(7860, description="Port för appen.")
+    llm_backend: str = Field(
+        "none", description="Svarsmotor: none = extraktiv (ingen språkmodell), openai = OpenAI-kompatibel "
+        "server (vLLM, llama-server, gateway), ollama = Ollama.")
+    llm_base_url: str = Field("http://127.0.0.1:8080/v1", description="Bas-URL till språkmodellens server "
+                              "(OpenAI-kompatibel: …/v1; Ollama: http://127.0.0.1:11434).")
+    llm_model: str = Field("local", description="Modellnamn hos språkmodellens server.")
+    llm_api_key_env: str = Field("MSV_LLM_API_KEY", description="Namnet på miljövariabeln som håller API-nyckeln "
+                                 "(nyckeln själv läses aldrig från inställningsfilen).")
+    llm_timeout: float = Field(60.0, description="Längsta väntan på språkmodellen, i sekunder, innan det "
+                               "extraktiva svaret används.")
 
     @classmethod
     def settings_customise_sources(

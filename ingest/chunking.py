@@ -13,7 +13,7 @@ from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from .documents import Block, Document
 from .swedish import split_sentences
 
-DEFAULT_CHUNK_CHARS = 700
+DEFAULT_CHUNK_CHARS = 500
 _NAMESPACE = uuid.UUID("5b1f6c1e-2f7e-4c53-9d7e-6d0b5f0a8c11")
 
 

@@ -50,9 +50,9 @@ class Document:
     def text(self) -> str:
         return "\n\n".join(b.text for b in self.blocks)
 
-    def content_hash(self) -> str:
-        """Hash over text and metadata: a change in either re-indexes the document."""
-        h = hashlib.sha256()
+    def content_hash(self, index_version: str = "") -> str:
+        """Hash over text, metadata and the index version: a change in any re-indexes the document."""
+        h = hashlib.sha256(index_version.encode())
         for b in self.blocks:
             h.update(f"{b.section}\x1f{b.page}\x1f{b.text}\x1e".encode())
         meta = (self.title, self.kind, self.agency, self.date, ",".join(sorted(self.access)), self.url)

@@ -37,6 +37,7 @@ class KbConfig:
 class KnowledgeBase:
     def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
         self.config = config
+        self._closed = False
         data = config.data_dir
         data.mkdir(parents=True, exist_ok=True)
         self.registry = Registry(data / "registry.sqlite")
@@ -124,6 +125,9 @@ class KnowledgeBase:
         return self.registry.count()[0] == 0
 
     def close(self) -> None:
+        if self._closed:  # closing twice (a `with` block and an explicit close) is harmless
+            return
+        self._closed = True
         try:
             self.store.close()
         finally:

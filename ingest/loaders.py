@@ -294,7 +294,7 @@ def load_jsonl(path: Path) -> Iterator[Document | IngestError]:
 
 
 def _jsonl_record(path: Path, n: int, line: str) -> Document:
-    where = f"{path}:{n}"
+    where = f"{path.resolve()}:{n}"  # the source of a record without url: stable however the path was given
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as e:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from .errors import IngestError, StoreError
 from .loaders import is_supported, loader_for
 from .metadata import Overrides, apply_metadata, read_sidecar
 from .registry import DocRecord, Registry
-from .sparse import Bm25Encoder
+from .sparse import INDEX_VERSION, Bm25Encoder
 from .store import Point, Store
 
 log = logging.getLogger(__name__)
@@ -65,12 +66,16 @@ def expand_paths(paths: Iterable[Path]) -> Iterator[Path | IngestError]:
     """Files named, and supported files under folders named (hidden files and sidecars skipped)."""
     for path in paths:
         if path.is_dir():
+            found = False
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.startswith(".") or name.endswith(".meta.toml"):
                         continue
+                    found = True
                     yield Path(root) / name
+            if not found:  # a named folder that gives nothing must not pass in silence
+                yield IngestError(str(path), "är en mapp utan filer att läsa in")
         elif path.exists() or path.is_symlink():
             yield path
         else:
@@ -131,6 +136,8 @@ class Ingestor:
         try:
             if path.is_dir():
                 raise IngestError(where, "är en mapp, inte en fil")
+            if path.is_symlink() and not path.exists():
+                raise IngestError(where, "är en länk till en fil som inte finns; kontrollera länken")
             if not is_supported(path):
                 loader_for(path)  # raises with the list of supported types
             size = path.stat().st_size
@@ -165,7 +172,7 @@ class Ingestor:
             yield ItemResult(where, "failed", error=f"kunde inte tolkas ({type(e).__name__}: {e})")
 
     def _add(self, doc: Document, where: str) -> Iterator[ItemResult]:
-        digest = doc.content_hash()
+        digest = doc.content_hash(f"{INDEX_VERSION}/{self.chunk_spec.max_chars}")
         old = self.registry.get(doc.doc_id)
         if old is not None and old.status == "ok" and old.hash == digest:
             yield ItemResult(where, "unchanged", doc.doc_id, doc.title, old.chunks)
@@ -224,7 +231,9 @@ class Ingestor:
         for folder in folders:
             if folder.is_dir():
                 for rec in self.registry.by_source(str(folder.resolve()), prefix=True):
-                    if rec.source.startswith("/") and not Path(rec.source).exists():
+                    # A JSONL record without url has the source "/path/file.jsonl:LINE".
+                    file = Path(re.sub(r":\d+$", "", rec.source))
+                    if rec.source.startswith("/") and not Path(rec.source).exists() and not file.exists():
                         gone.append(rec)
         if gone:
             ids = [r.doc_id for r in gone]

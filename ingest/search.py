@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+from .chunking import chunk_id
 from .embed import Embedder
 from .glossary import expand_query, load_glossary
 from .sparse import Bm25Encoder, SparseVec, token_index
@@ -39,11 +40,12 @@ class Hit:
 class SearchParams:
     """Fusion parameters, tuned on evals/questions/retrieval.jsonl (see evals/README.md)."""
 
-    dense_weight: float = 1.0
-    sparse_weight: float = 1.5
-    rrf_k: int = 60
+    dense_weight: float = 0.1
+    sparse_weight: float = 1.0
+    rrf_k: int = 2
     prefetch: int = 60
     expansion_weight: float = 0.3
+    window: int = 1  # neighbouring chunks (same section and page) returned around each hit
 
 
 def hit_from(rank: int, s: Scored) -> Hit:
@@ -93,7 +95,39 @@ class Searcher:
         p = self.params
         dense = self.embedder.embed_query(expand_query(query, self.glossary))
         scored = self.store.hybrid(
-            dense, self.sparse_query(query), flt, k,
-            prefetch=max(p.prefetch, k), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
+            dense, self.sparse_query(query), flt, k * 2 + 5 if p.window else k,
+            prefetch=max(p.prefetch, k * 2 + 5), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
         )
-        return [hit_from(i + 1, s) for i, s in enumerate(scored)]
+        if p.window:
+            scored = self._windows(scored, k, p.window)
+        return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
+
+    def _windows(self, scored: list[Scored], k: int, width: int) -> list[Scored]:
+        """Each hit with its neighbours in the same section and page (sentence-window retrieval);
+        a hit already inside a better-ranked window is dropped. Neighbours share the hit's
+        document, so they carry the same access labels."""
+        wanted = {
+            chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d)
+            for s in scored for d in range(-width, width + 1) if d and "chunk" in s.payload
+        }
+        near = {r.id: r.payload for r in self.store.retrieve(sorted(wanted))}
+        covered: set[str] = set()
+        out: list[Scored] = []
+        for s in scored:
+            if s.id in covered:
+                continue
+            p = s.payload
+            if "chunk" not in p:
+                out.append(s)
+                continue
+            parts: list[tuple[str, str]] = []
+            for d in range(-width, width + 1):
+                cid = chunk_id(p["doc_id"], int(p["chunk"]) + d)
+                q = p if d == 0 else near.get(cid)
+                if q is not None and (q.get("section"), q.get("page")) == (p.get("section"), p.get("page")):
+                    parts.append((cid, str(q.get("text", ""))))
+            covered.update(cid for cid, _ in parts)
+            out.append(Scored(s.id, s.score, {**p, "text": "\n".join(t for _, t in parts)}))
+            if len(out) == k:
+                break
+        return out

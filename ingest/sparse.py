@@ -10,6 +10,10 @@ from functools import lru_cache
 
 from .swedish import tokenize
 
+# Bump when tokenization or sparse weighting changes: stored documents then re-index on the next
+# ingest, because the version is part of every document's content hash.
+INDEX_VERSION = "3"
+
 
 @lru_cache(maxsize=500_000)
 def token_index(token: str) -> int:
@@ -27,7 +31,7 @@ class SparseVec:
 class Bm25Encoder:
     k1: float = 1.2
     b: float = 0.75
-    avg_len: float = 90.0
+    avg_len: float = 86.0
 
     def encode_document(self, text: str) -> SparseVec:
         tokens = tokenize(text)

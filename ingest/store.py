@@ -75,6 +75,7 @@ class Store(Protocol):
         prefetch: int, weights: tuple[float, float], rrf_k: int,
     ) -> list[Scored]: ...
     def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
+    def retrieve(self, ids: Sequence[str]) -> list[Scored]: ...
     def count(self, flt: SearchFilter | None = None) -> int: ...
     def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]: ...
     def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]: ...
@@ -85,9 +86,9 @@ class Store(Protocol):
 class FolderLock:
     """One process owns a store folder; a second one gets a clear message, not a traceback."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, name: str = ".lock") -> None:
         folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / ".lock"
+        self.path = folder / name
         self._lock = FileLock(str(self.path), timeout=0)
         try:
             self._lock.acquire()
@@ -96,7 +97,7 @@ class FolderLock:
                 f"kunskapsbasen i {folder} används redan av en annan process (till exempel msv serve); "
                 "stäng den, eller använd en annan --data-dir"
             ) from e
-        (folder / ".lock.pid").write_text(str(os.getpid()))
+        (folder / f"{name}.pid").write_text(str(os.getpid()))
 
     def release(self) -> None:
         self._lock.release()
@@ -210,6 +211,11 @@ class EdgeStore:
         )
         return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
 
+    def retrieve(self, ids: Sequence[str]) -> list[Scored]:
+        if not ids:
+            return []
+        return [Scored(str(r.id), 0.0, dict(r.payload or {})) for r in self.shard.retrieve(list(ids), with_payload=True, with_vector=False)]
+
     def count(self, flt: SearchFilter | None = None) -> int:
         return int(self.shard.count(self.qe.CountRequest(exact=True, filter=self._filter(flt))))
 
@@ -248,7 +254,8 @@ class ServerStore:
 
         self.m = models
         self.collection = collection
-        self._lock = FolderLock(path) if path is not None else None
+        # Not ".lock": qdrant-client's local mode takes that one itself.
+        self._lock = FolderLock(path, ".msv.lock") if path is not None else None
         try:
             self.client = QdrantClient(url=url, api_key=api_key, timeout=30) if url else QdrantClient(path=str(path))
             if not self.client.collection_exists(collection):
@@ -328,6 +335,12 @@ class ServerStore:
         if not sparse.indices:
             return []
         return self._query(self.m.SparseVector(indices=sparse.indices, values=sparse.values), SPARSE, flt, limit)
+
+    def retrieve(self, ids: Sequence[str]) -> list[Scored]:
+        if not ids:
+            return []
+        return [Scored(str(r.id), 0.0, dict(r.payload or {}))
+                for r in self.client.retrieve(self.collection, ids=list(ids), with_payload=True)]
 
     def count(self, flt: SearchFilter | None = None) -> int:
         return int(self.client.count(self.collection, count_filter=self._filter(flt), exact=True).count)

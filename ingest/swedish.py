@@ -102,7 +102,9 @@ def _lexicon() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
-_MIN_PART = 3
+_MIN_PART = 4
+_MIN_COMPOUND = 10  # shorter words are rarely compounds worth splitting (samverkan, kostnad)
+_PREFIX = 6
 # Derivational endings that the lexicon happens to hold as words; never a compound's tail.
 _SUFFIXES = frozenset(
     "tion tioner ning ningen ningar ande andet ende het heten heter lig liga ligt else skap isk iska"
@@ -132,7 +134,7 @@ def split_compound(word: str) -> tuple[str, ...]:
                 continue
             if tail in _SUFFIXES:
                 continue
-            if tail in lex and len(tail) >= _MIN_PART + 1:
+            if tail in lex and len(tail) >= _MIN_PART:
                 return (h, tail)
             rest = split_compound(tail)
             if rest and not best and min(map(len, rest)) >= 5:
@@ -145,7 +147,8 @@ def stem(word: str) -> str:
 
 
 def tokenize(text: str, *, compounds: bool = True) -> list[str]:
-    """BM25 tokens: lowercase, stopwords out, Snowball-stemmed, compound parts added."""
+    """BM25 tokens: lowercase, stopwords out, Snowball-stemmed, with a prefix token for long
+    words and the parts of compounds added."""
     tokens: list[str] = []
     for m in _WORD.finditer(text.lower()):
         word = m.group(0)
@@ -154,7 +157,11 @@ def tokenize(text: str, *, compounds: bool = True) -> list[str]:
             if len(piece) < 2 or piece in STOPWORDS:
                 continue
             tokens.append(stem(piece))
-            if compounds and len(piece) >= 8:
+            if len(piece) > _PREFIX:
+                # A six-letter prefix joins inflections Snowball keeps apart (kansli/kansliet,
+                # samverka/samverkan); measured in evals/README.md.
+                tokens.append("~" + piece[:_PREFIX])
+            if compounds and len(piece) >= _MIN_COMPOUND:
                 tokens.extend(stem(p) for p in _compound_parts(piece) if p not in STOPWORDS)
     return tokens
 
@@ -163,6 +170,6 @@ def _compound_parts(word: str) -> list[str]:
     parts: list[str] = []
     for part in split_compound(word):
         parts.append(part)
-        if len(part) >= 8:
+        if len(part) >= _MIN_COMPOUND:
             parts.extend(_compound_parts(part))
     return parts

@@ -1,1 +1,7 @@
-"""Horizon scanning: sources, fetching, relevance, digests and scheduling."""
+"""Horizon scanning (omvärldsbevakning): sources, one polite fetcher, dedup and clustering,
+relevance to MSV's watch topics, digests and scheduled scans.
+
+Public face: `scanners.run.scan`, `scanners.fetch.Fetcher`, `scanners.sources.load_sources`,
+`scanners.relevance.load_scorer`, `scanners.digest.build_digest`,
+`scanners.schedule.start_scheduler`.
+"""

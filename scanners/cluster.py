@@ -60,3 +60,31 @@ def best_match(sig: StorySignature, candidates: list[tuple[int, StorySignature]]
         if score >= best:
             best_id, best = cluster_id, score
     return best_id
+
+
+class ClusterIndex:
+    """In-memory index of recent signatures: compares a new item only with items sharing a
+    title token or lead shingle, so clustering stays near-linear in the number of items."""
+
+    COMMON = 500  # postings longer than this are stopword-like and skipped
+
+    def __init__(self) -> None:
+        self._items: list[tuple[int, float, StorySignature]] = []  # (cluster, time, signature)
+        self._postings: dict[object, list[int]] = {}
+
+    def add(self, cluster_id: int, when: float, sig: StorySignature) -> None:
+        idx = len(self._items)
+        self._items.append((cluster_id, when, sig))
+        for key in (*(("t", t) for t in sig.title), *(("l", s) for s in sig.lead)):
+            self._postings.setdefault(key, []).append(idx)
+
+    def best_match(self, sig: StorySignature, when: float, window: float,
+                   threshold: float = DEFAULT_THRESHOLD) -> int | None:
+        seen: set[int] = set()
+        for key in (*(("t", t) for t in sig.title), *(("l", s) for s in sig.lead)):
+            posting = self._postings.get(key, ())
+            if len(posting) <= self.COMMON:
+                seen.update(posting)
+        candidates = [(self._items[i][0], self._items[i][2]) for i in sorted(seen)
+                      if abs(self._items[i][1] - when) <= window]
+        return best_match(sig, candidates, threshold)

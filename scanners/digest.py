@@ -165,7 +165,7 @@ def render_markdown(digest: Digest) -> str:
 def render_html(digest: Digest) -> str:
     """E-mail-safe HTML: inline styles, no scripts or external resources, all text escaped."""
     e = html.escape
-    body = [f"<h1 style=\"font-size:22px;margin:0 0 8px\">Omvärldsbevakning för MSV</h1>",
+    body = ["<h1 style=\"font-size:22px;margin:0 0 8px\">Omvärldsbevakning för MSV</h1>",
             f"<p style=\"color:#444;margin:0 0 16px\">{e(_date(digest.since))} – "
             f"{e(_date(digest.generated))}: {len(digest.items)} nyheter</p>"]
     if not digest.items:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextvars
-import re
 import logging
+import re
 import threading
 import time
 import urllib.robotparser
@@ -198,6 +198,7 @@ class Fetcher:
         self._host_locks: dict[str, threading.Lock] = {}
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, tuple[urllib.robotparser.RobotFileParser | None, float, str]] = {}
+        self._robots_locks: dict[str, threading.Lock] = {}
         self.requests = 0  # count of HTTP requests sent, robots.txt included
 
     def __enter__(self) -> Fetcher:
@@ -226,7 +227,7 @@ class Fetcher:
     def _get(self, url: str, validators: Validators | None, accept: str,
              deadline: float) -> FetchResult:
         current = url
-        for hop in range(self.policy.max_redirects + 1):
+        for _hop in range(self.policy.max_redirects + 1):
             self._check_url(current)
             if self.policy.robots:
                 self._check_robots(current)
@@ -320,11 +321,11 @@ class Fetcher:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
+            origin_lock = self._robots_locks.setdefault(origin, threading.Lock())
+        with origin_lock:  # one robots.txt request per origin, however many threads ask
             cached = self._robots.get(origin)
-        now = time.monotonic()
-        if cached is None or now - cached[1] > self.policy.robots_ttl:
-            cached = self._load_robots(origin)
-            with self._lock:
+            if cached is None or time.monotonic() - cached[1] > self.policy.robots_ttl:
+                cached = self._load_robots(origin)
                 self._robots[origin] = cached
         parser, _, problem = cached
         if parser is None:

@@ -172,7 +172,8 @@ def _one_selector(selector: str) -> str:
         preds: list[str] = []
         for token in re.findall(r"[.#][\w-]+|\[[^\]]+\]", m.group(2) or ""):
             if token[0] == ".":
-                preds.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {token[1:]} ')")
+                preds.append("contains(concat(' ', normalize-space(@class), ' '), "
+                             f"' {token[1:]} ')")
             elif token[0] == "#":
                 preds.append(f"@id='{token[1:]}'")
             else:

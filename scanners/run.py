@@ -1,4 +1,5 @@
-"""One scan over many sources: a result per source (ok, unchanged, error), never an aborted batch."""
+"""One scan over many sources: a result per source (ok, unchanged, error), never an aborted
+batch."""
 
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ class SQLiteJobStore(BaseJobStore):  # type: ignore[misc]
 def run_scheduled_scan(db_path: str, sources_path: str | None = None,
                        topics_path: str | None = None) -> dict[str, Any]:
     """The job body (referenced by name so the job store can persist it)."""
-    from scanners.fetch import FetchPolicy, Fetcher
+    from scanners.fetch import Fetcher, FetchPolicy
     from scanners.relevance import load_scorer
     from scanners.run import scan
     from scanners.sources import load_sources

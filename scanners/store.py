@@ -114,6 +114,7 @@ class Store:
         self.cluster_threshold = cluster_threshold
         self.cluster_window = timedelta(days=cluster_window_days)
         self._lock = threading.RLock()
+        self._index: cluster.ClusterIndex | None = None  # built on first use
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
@@ -220,19 +221,27 @@ class Store:
                 (canonical, entry.url, entry.title, entry.text, digest, _iso(entry.published),
                  seen, seen, source_id, agency, cluster_id, sig.dumps())).lastrowid
             self._link(int(item_id or 0), source_id, entry.url, seen)
+            self._cluster_index().add(int(cluster_id or 0), (when or now_utc()).timestamp(), sig)
             return "new", int(item_id or 0)
 
     def _link(self, item_id: int, source_id: str, url: str, seen: str | None) -> None:
         self._x("INSERT OR IGNORE INTO item_sources(item_id, source_id, url, seen_at) "
                 "VALUES (?,?,?,?)", (item_id, source_id, url, seen))
 
+    def _cluster_index(self) -> cluster.ClusterIndex:
+        if self._index is None:
+            self._index = cluster.ClusterIndex()
+            since = _iso(now_utc() - 2 * self.cluster_window)
+            for r in self._x("SELECT cluster_id, signature, first_seen FROM items "
+                             "WHERE first_seen >= ? ORDER BY id", (since,)):
+                self._index.add(r["cluster_id"], _dt(r["first_seen"]).timestamp(),  # type: ignore[union-attr]
+                                cluster.StorySignature.loads(r["signature"]))
+        return self._index
+
     def _find_cluster(self, sig: cluster.StorySignature, when: datetime) -> int | None:
-        lo, hi = _iso(when - self.cluster_window), _iso(when + self.cluster_window)
-        rows = self._x("SELECT cluster_id, signature FROM items WHERE first_seen BETWEEN ? AND ?"
-                       " ORDER BY id DESC LIMIT 5000", (lo, hi)).fetchall()
-        candidates = [(r["cluster_id"], cluster.StorySignature.loads(r["signature"]))
-                      for r in rows]
-        return cluster.best_match(sig, candidates, self.cluster_threshold)
+        return self._cluster_index().best_match(sig, when.timestamp(),
+                                                self.cluster_window.total_seconds(),
+                                                self.cluster_threshold)
 
     def set_score(self, item_id: int, score: float, topics: list[str],
                   reason: dict[str, Any]) -> None:

@@ -61,7 +61,7 @@ def evaluate(scorer: RelevanceScorer | None = None, labels: Path = LABELS,
         raise SystemExit(f"{len(missing)} labelled URLs not in {corpus}, e.g. {missing[0]}")
     docs = [(records[r["url"]]["title"], records[r["url"]]["text"]) for r in rows]
     scores = [rel.score for rel in scorer.score_many(docs)]
-    ranked = sorted(zip(scores, rows), key=lambda x: -x[0])
+    ranked = sorted(zip(scores, rows, strict=True), key=lambda x: -x[0])
     relevant = sum(r["relevant"] for r in rows)
     hits = [s >= threshold for s, _ in ranked]
 

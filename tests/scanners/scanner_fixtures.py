@@ -17,14 +17,14 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from email.utils import format_datetime
 from datetime import datetime, timezone
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from scanners.fetch import FetchPolicy, Fetcher
+from scanners.fetch import Fetcher, FetchPolicy
 
 # shared/ lies beside the repository (also in CI's fresh clone); MSV_SHARED_DIR overrides.
 SHARED = Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")

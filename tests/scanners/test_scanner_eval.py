@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from evals.scanner import evaluate, load_labels
 from scanner_fixtures import CORPUS
+
+from evals.scanner import evaluate, load_labels
 
 
 def test_labelled_set_is_large_enough_with_reasons() -> None:

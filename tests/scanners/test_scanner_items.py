@@ -23,7 +23,8 @@ def test_canonical_url(url: str, expected: str) -> None:
 
 
 def test_content_hash_ignores_case_and_whitespace() -> None:
-    assert content_hash("Titel", "Text  med\nmellanrum") == content_hash("titel", "text med mellanrum")
+    assert content_hash("Titel", "Text  med\nmellanrum") == content_hash("titel",
+                                                                         "text med mellanrum")
     assert content_hash("Titel", "ett") != content_hash("Titel", "två")
 
 

@@ -1,0 +1,151 @@
+"""The assistant's commands — ``ask``, ``memo``, ``serve`` and ``eval answers`` — added to the
+``msv`` app by :func:`register`; each is a thin shell over the library."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from ingest.errors import MsvError
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+
+    from .settings import Settings
+
+err = Console(stderr=True)
+log = logging.getLogger(__name__)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]fel:[/red] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+def _emit(obj: object) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def print_answer(ans: dict[str, object]) -> None:
+    out = Console()
+    if ans.get("notice"):
+        err.print(str(ans["notice"]), style="yellow", highlight=False)
+    out.print(str(ans["answer"]), highlight=False, markup=False)
+    cites = ans["citations"] if ans["grounded"] else ans.get("related", [])
+    if cites:
+        out.print("\nKällor:" if ans["grounded"] else "\nNärliggande källor:", highlight=False)
+    for c in cites:  # type: ignore[union-attr]
+        where = ", ".join(x for x in (c["section"], f"s. {c['page']}" if c["page"] else "") if x)
+        out.print(f"[{c['n']}] {c['title']}{' — ' + where if where else ''} ({c['source']})", highlight=False,
+                  markup=False)
+    for s in ans.get("removed_sentences") or []:  # type: ignore[union-attr]
+        err.print(f"borttagen (saknar stöd): {s}", style="dim", highlight=False, markup=False)
+
+
+def ensure_corpus(kb: KnowledgeBase, settings: Settings) -> None:
+    """Index the bundled corpus when the store is empty (what ``make run`` relies on)."""
+    if kb.is_empty() and settings.corpus_dir.exists():
+        err.print(f"Kunskapsbasen är tom; indexerar {settings.corpus_dir} …", highlight=False)
+        summary = kb.ingest_all([settings.corpus_dir])
+        err.print(f"Klart: {summary.added} dokument, {summary.chunks} avsnitt.", highlight=False)
+
+
+def eval_answers_cmd(
+    file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/answers.jsonl.")],
+    regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = Path("../shared/corpus/regeringen.jsonl.gz"),
+    sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+) -> None:
+    """Svarskvalitet: faktatäckning, citeringsprecision, korrekt och felaktig vägran."""
+    from evals.answers import format_report, run_answer_eval
+
+    from .settings import Settings
+
+    settings = Settings()
+    try:
+        report = run_answer_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen, sample=sample,
+                                 embed_model=settings.embed_model, chunk_chars=settings.chunk_chars, log=err.print)
+    except (MsvError, OSError, ValueError) as e:
+        _fail(str(e))
+        return
+    if as_json:
+        _emit(report)
+    else:
+        Console().print(format_report(report), highlight=False)
+
+
+def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Callable[[], KnowledgeBase]) -> None:
+    """Add ``ask``, ``memo`` and ``serve`` to ``app`` (``eval answers`` is :func:`eval_answers_cmd`)."""
+
+    @app.command("ask")
+    def ask_cmd(
+        question: Annotated[str, typer.Argument(help="Frågan, eller - för en fråga per rad från stdin.")],
+        as_json: Annotated[bool, typer.Option("--json", help="Skriv svaret som JSON.")] = False,
+    ) -> None:
+        """Besvara en fråga med citat ur kunskapsbasen (eller säg att underlaget inte räcker)."""
+        from .answer import engine_for
+
+        settings = get_settings()
+        with open_kb() as kb:
+            try:
+                engine = engine_for(kb, settings)
+            except MsvError as e:
+                _fail(str(e))
+                return
+            questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
+            for q in questions:
+                if not q:
+                    continue
+                ans = engine.answer(q).as_dict()
+                if as_json or question == "-":
+                    _emit(ans)
+                else:
+                    print_answer(ans)
+
+    @app.command("memo")
+    def memo_cmd(
+        topic: Annotated[str, typer.Argument(help="PM:ets ämne, t.ex. \"arbetsordning för MSV KLL\".")],
+        out: Annotated[Path | None, typer.Option("--out", help="Spara som FIL.docx eller FIL.md.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Skriv PM:et som JSON.")] = False,
+    ) -> None:
+        """Skriv ett PM-utkast (Rubrik, Sammanfattning, Bakgrund, … Källor) där varje påstående är citerat."""
+        from .answer import engine_for
+        from .memo import draft_memo, export, to_markdown
+
+        if out is not None and out.suffix.lower() not in (".docx", ".md", ".markdown"):
+            _fail(f"--out {out}: okänt format; använd .docx eller .md")
+        settings = get_settings()
+        with open_kb() as kb:
+            memo = draft_memo(topic, engine_for(kb, settings))
+        if out is not None:
+            export(memo, out)
+            err.print(f"Sparat: {out}", highlight=False)
+        if as_json:
+            _emit(memo.as_dict())
+        elif out is None:
+            Console().print(to_markdown(memo), highlight=False, markup=False)
+
+    @app.command("serve")
+    def serve_cmd(
+        host: Annotated[str | None, typer.Option(help="Adress att lyssna på (standard 127.0.0.1).")] = None,
+        port: Annotated[int | None, typer.Option(help="Port (standard 7860).")] = None,
+    ) -> None:
+        """Starta webbappen (Fråga, Sök, PM-utkast, Källor)."""
+        from .app import serve
+
+        settings = get_settings()
+        kb = open_kb()
+        try:
+            ensure_corpus(kb, settings)
+            serve(kb, settings, host=host or settings.host, port=port or settings.port,
+                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}", highlight=False))
+        finally:
+            kb.close()

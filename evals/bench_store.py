@@ -1,0 +1,153 @@
+"""Store benchmark: ingest throughput against the raw embedding throughput of the same model in
+the same run, and search latency (p50/p95) at 10k and 50k chunks of the government corpus, with
+and without an access filter, plus peak memory. Prints figures; asserts nothing.
+
+Dense vectors at scale: the real model's where the embedding cache has them, otherwise random
+unit vectors (search latency does not depend on the values; embedding 50k chunks would take
+half an hour on a laptop CPU). Sparse vectors, payloads and queries are real.
+Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz] [--sizes 10000 50000]"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+import ingest  # noqa: F401
+from ingest.chunking import ChunkSpec, chunk_document, context_text
+from ingest.documents import Document
+from ingest.embed import Embedder
+from ingest.kb import KbConfig, KnowledgeBase
+from ingest.loaders import _jsonl_record
+from ingest.sparse import Bm25Encoder
+from ingest.store import EdgeStore, Point, SearchFilter
+
+QUERIES = [
+    "Vilka uppdrag har Myndigheten för yrkeshögskolan fått om kompetensförsörjning?",
+    "regleringsbrev Skolverket vuxenutbildning",
+    "Hur ska validering av reell kompetens utvecklas?",
+    "omställningsstudiestöd för yrkesverksamma",
+    "Arbetsförmedlingen och regionerna i det regionala kompetensförsörjningsarbetet",
+    "STEM-strategi för högre utbildning",
+    "folkbildningens roll i livslångt lärande",
+    "ESF-rådet socialfonden programperiod",
+]
+
+
+def load_docs(corpus: Path, limit: int | None = None) -> list[Document]:
+    docs = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            docs.append(_jsonl_record(corpus, n, line))
+            if limit and len(docs) >= limit:
+                break
+    return docs
+
+
+def ms(xs: list[float]) -> str:
+    xs = sorted(xs)
+    return f"p50 {statistics.median(xs) * 1000:6.1f} ms  p95 {xs[int(len(xs) * 0.95) - 1] * 1000:6.1f} ms"
+
+
+def bench_ingest(docs: list[Document], embedder: Embedder, chunks_wanted: int) -> None:
+    picked, total = [], 0
+    for d in docs:
+        picked.append(d)
+        total += len(chunk_document(d))
+        if total >= chunks_wanted:
+            break
+    texts = [context_text(n) for d in picked for n in chunk_document(d)]
+    embedder.embed(texts[:32])  # warm up
+    t = time.perf_counter()
+    embedder.embed(texts)
+    raw = len(texts) / (time.perf_counter() - t)
+    with tempfile.TemporaryDirectory() as tmp, KnowledgeBase(KbConfig(data_dir=Path(tmp)), embedder=embedder) as kb:
+        t = time.perf_counter()
+        results = list(kb.ingest_documents(picked))
+        dt = time.perf_counter() - t
+    chunks = sum(r.chunks for r in results)
+    print(f"inbäddning rå: {raw:7.1f} avsnitt/s   ingest hela vägen: {chunks / dt:7.1f} avsnitt/s   "
+          f"kvot {chunks / dt / raw:.2f} (mål ≥ 0.8; {chunks} avsnitt, {len(picked)} dokument)")
+
+
+def bench_search(docs: list[Document], embedder: Embedder, sizes: list[int]) -> None:
+    bm25 = Bm25Encoder()
+    nodes = [n for d in docs for n in chunk_document(d, ChunkSpec())]
+    print(f"korpus: {len(docs)} dokument, {len(nodes)} avsnitt")
+    rng = np.random.default_rng(0)
+    cache = Embedder(embedder.model_name, cache_path=Path(__file__).parent / ".cache" / "embed-cache.sqlite")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = EdgeStore(Path(tmp), embedder.dim)
+            t = time.perf_counter()
+            written, copy = 0, 0
+            while written < size:
+                for i in range(0, len(nodes), 1000):
+                    part = nodes[i : i + min(1000, size - written)]
+                    if not part:
+                        break
+                    vecs = rng.normal(size=(len(part), embedder.dim)).astype(np.float32)
+                    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+                    points = []
+                    for j, n in enumerate(part):
+                        payload = {**n.metadata, "text": n.text,
+                                   "access": ["styrgrupp"] if (i + j) % 2 else ["alla"]}
+                        if copy:
+                            payload["doc_id"] = f"{payload['doc_id']}-{copy}"
+                        points.append(Point(f"{n.node_id[:-4]}{copy:04d}", vecs[j], bm25.encode_document(context_text(n)), payload))
+                    store.upsert(points)
+                    written += len(part)
+                    if written >= size:
+                        break
+                copy += 1
+            store.flush()
+            load = time.perf_counter() - t
+            from ingest.search import Searcher
+
+            searcher = Searcher(store, cache)
+            for q in QUERIES:
+                searcher.search(q, 10)  # warm up (query embeddings cached after this)
+            plain, filtered = [], []
+            for _ in range(5):
+                for q in QUERIES:
+                    t = time.perf_counter()
+                    searcher.search(q, 10)
+                    plain.append(time.perf_counter() - t)
+                    t = time.perf_counter()
+                    searcher.search(q, 10, SearchFilter(access=("alla", "sekretariat")))
+                    filtered.append(time.perf_counter() - t)
+            print(f"{store.count():>7} avsnitt (skrivna på {load:5.1f} s): utan filter {ms(plain)} | "
+                  f"med åtkomstfilter {ms(filtered)} | kvot p50 {statistics.median(filtered) / statistics.median(plain):.2f}")
+            store.close()
+    # Query embedding alone, model loaded: what a user's first query adds on top of the store.
+    t_q = []
+    for q in QUERIES:
+        t = time.perf_counter()
+        embedder.embed_query(q + " ")
+        t_q.append(time.perf_counter() - t)
+    print(f"frågeinbäddning (modell laddad, ej cachad): {ms(t_q)}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus/regeringen.jsonl.gz"))
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
+    ap.add_argument("--ingest-chunks", type=int, default=300)
+    args = ap.parse_args()
+    embedder = Embedder()
+    docs = load_docs(args.corpus)
+    bench_ingest(docs, embedder, args.ingest_chunks)
+    bench_search(docs, embedder, args.sizes)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"toppminne: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,57 @@
+"""The extractive engine on the bundled report: cited, faithful answers and plain refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import REFUSAL, get_engine
+from assistant.verify import split_cited, strip_marks
+from ingest.swedish import normalize
+
+ANSWERABLE = [
+    ("Vad gör beredningsgruppen?", "på uppdrag av styrgruppen"),
+    ("Hur ofta görs lägesbedömningen?", "två gånger per år"),
+    ("Under vilken period genomfördes förstudierna?", "oktober 2023 till oktober 2024"),
+    ("Varför avråder flera myndigheter från att använda Teams?", "dataskyddsskäl"),
+]
+UNANSWERABLE = [
+    "Vad heter styrgruppsordförandens hund?",
+    "Vilken lön har samordnaren i MSV KLL:s sekretariat?",
+    "Vilket datum ska MSV KLL:s arbetsordning träda i kraft?",
+]
+
+
+@pytest.fixture(scope="module")
+def engine(kb):
+    return get_engine("extractive", kb)
+
+
+@pytest.mark.parametrize(("question", "fact"), ANSWERABLE)
+def test_answer_is_cited_and_faithful(engine, question: str, fact: str) -> None:
+    a = engine.answer(question)
+    assert a.grounded and a.engine == "extractive"
+    assert fact in normalize(a.answer)
+    sentences = split_cited(a.answer)
+    assert sentences and all(ns for _, ns in sentences)
+    for sentence, ns in sentences:
+        for n in ns:
+            c = a.citation(n)
+            assert c is not None
+            # every sentence is (a lightly trimmed) sentence of the passage it cites
+            assert normalize(strip_marks(sentence)).rstrip(".") in normalize(c.text.replace("\n", " "))
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_refuses_when_the_documents_do_not_say(engine, question: str) -> None:
+    a = engine.answer(question)
+    assert not a.grounded
+    assert a.answer == REFUSAL
+    assert a.citations == [] and a.related  # nearest sources are shown instead
+
+
+def test_json_contract(engine) -> None:
+    d = engine.answer("Vad gör beredningsgruppen?").as_dict()
+    assert set(d) >= {"question", "answer", "grounded", "engine", "citations", "removed_sentences"}
+    c = d["citations"][0]
+    assert set(c) == {"n", "doc_id", "title", "source", "section", "page", "text"}
+    assert c["doc_id"] == "msv-forstudier-slutrapport"
