@@ -8,7 +8,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -56,6 +56,24 @@ def ensure_corpus(kb: KnowledgeBase, settings: Settings) -> None:
         err.print(f"Kunskapsbasen är tom; indexerar {settings.corpus_dir} …", highlight=False)
         summary = kb.ingest_all([settings.corpus_dir])
         err.print(f"Klart: {summary.added} dokument, {summary.chunks} avsnitt.", highlight=False)
+
+
+def start_scan_schedule(settings: Settings, sources_path: Path | None = None) -> Any | None:
+    """Start the background scan job (nothing is fetched now, only at the scheduled times);
+    returns the scheduler to shut down, or None when ``scan_enabled`` is off."""
+    if not settings.scan_enabled:
+        return None
+    from scanners.schedule import JOB_ID, start_scheduler
+
+    from .digest_tab import scan_db_path
+
+    db = scan_db_path(settings)
+    scheduler = start_scheduler(db, db.with_name("scan-jobs.sqlite"), sources_path=sources_path,
+                                cron=settings.scan_schedule, timezone=settings.scan_timezone)
+    job = scheduler.get_job(JOB_ID)
+    err.print(f"Omvärldsbevakning schemalagd ({settings.scan_schedule}, {settings.scan_timezone}); "
+              f"nästa körning {job.next_run_time:%Y-%m-%d %H:%M}.", highlight=False)
+    return scheduler
 
 
 def eval_answers_cmd(
@@ -138,14 +156,23 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         host: Annotated[str | None, typer.Option(help="Adress att lyssna på (standard 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(help="Port (standard 7860).")] = None,
     ) -> None:
-        """Starta webbappen (Fråga, Sök, PM-utkast, Källor)."""
+        """Starta webbappen (Fråga, Sök, PM-utkast, Källor, Omvärldsbevakning) och den schemalagda bevakningen."""
         from .app import serve
+        from .digest_tab import build_digest_tab
 
         settings = get_settings()
         kb = open_kb()
+        scheduler = None
         try:
             ensure_corpus(kb, settings)
+            try:
+                scheduler = start_scan_schedule(settings)
+            except MsvError as e:
+                _fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             serve(kb, settings, host=host or settings.host, port=port or settings.port,
-                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}", highlight=False))
+                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}", highlight=False),
+                  extra_tabs=[build_digest_tab])
         finally:
+            if scheduler is not None:
+                scheduler.shutdown(wait=False)
             kb.close()

@@ -29,6 +29,8 @@ MIN_COVERAGE = 0.40
 TOP_K = 10
 MAX_SENTENCES = 3
 MAX_ITEMS = 8
+MAX_ITEM_GAP = 3  # description sentences allowed between two list items
+PERVASIVE_SHARE = 0.3  # a term in this share of a document's sentences is that document's subject
 
 # Words that say what is asked, not what about: they never count as content.
 _QUESTION_WORDS = frozenset(tokenize(
@@ -198,6 +200,24 @@ class Unit:
     score: float = 0.0
     missing: int = 0  # question nouns that its whole passage lacks
     items: list[Unit] = field(default_factory=list)
+    anaphoric: bool = False  # leans on the sentence before it
+
+
+# Words that open a Swedish sentence but never appear capitalised inside one: where one follows a
+# word without a full stop, a heading has been run into the sentence by the PDF extraction.
+_OPENERS = ("I|Inom|Under|Det|Detta|Dessa|Den|De|Vi|Här|Nedan|Som|Genom|Efter|Inför|En|Ett|Flera|Många|Några|"
+            "Samtidigt|Dessutom|Därför|Utöver|Vad|Hur|Med|För|Av|Till|Om|När|Eftersom|Parallellt|Sedan")
+_RUN_IN = re.compile(rf"^(?P<head>[A-ZÅÄÖ][^.!?:;]{{8,90}}?[\w)]) (?P<rest>(?:{_OPENERS}) [a-zåäö].*)$")
+# A sentence that leans on the one before it ("Dessa är i enlighet med ...").
+_ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b")
+
+
+def split_run_in(sentence: str) -> tuple[str, str]:
+    """("heading", "sentence") when a heading was run into the sentence, else ("", sentence)."""
+    m = _RUN_IN.match(sentence)
+    if m and not re.search(r"\b(?:är|har|ska|kan|som|och|att|blir|var)$", m.group("head")):
+        return m.group("head"), m.group("rest")
+    return "", sentence
 
 
 def passage_units(hit_index: int, text: str) -> list[Unit]:
@@ -208,9 +228,12 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
         is_item = bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")
         for s in split_sentences(line):
             s = trim(s)
-            if len(s) < 8 or len(s.split()) < 2:
-                continue
-            units.append(Unit(hit_index, len(units), s, frozenset(tokenize(s)), is_item))
+            _, s = split_run_in(s)
+            short = len(s) < 8 or len(s.split()) < 2
+            if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
+                continue  # a single word stands only as a list item ("Reglab")
+            units.append(Unit(hit_index, len(units), s, frozenset(tokenize(s)), is_item,
+                              anaphoric=bool(_ANAPHOR.match(s)) and not is_item))
     return units
 
 
@@ -240,7 +263,17 @@ class ExtractiveEngine:
 
     # -- selection -------------------------------------------------------------------------------
     def rank_units(self, info: QuestionInfo, hits: list[Hit]) -> list[Unit]:
-        units = [u for i, h in enumerate(hits) for u in passage_units(i, h.text)]
+        """Every sentence and list item of the passages, best first. Overlapping windows repeat
+        sentences; a repeat keeps only its first (best-ranked) passage."""
+        units: list[Unit] = []
+        seen: set[str] = set()
+        by_hit: dict[int, list[Unit]] = {}
+        for i, h in enumerate(hits):
+            for u in passage_units(i, h.text):
+                by_hit.setdefault(i, []).append(u)
+                if u.text not in seen:
+                    seen.add(u.text)
+                    units.append(u)
         if not units or not info.terms:
             return []
         n = len(units)
@@ -248,14 +281,23 @@ class ExtractiveEngine:
                   for t in info.terms}
         total = sum(weight.values()) or 1.0
         passage_tokens = [frozenset(tokenize(h.title + " " + h.section + " " + h.text)) for h in hits]
+        implied = _pervasive(info.terms, hits, units)
         for u in units:
-            got = 0.0
+            ctx = passage_tokens[u.hit]
+            before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
+            near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
+            got = own = 0.0
             for t, w in weight.items():
-                own = t.match(u.tokens)
-                got += w * max(own, 0.5 * t.match(passage_tokens[u.hit])) if own < 1.0 else w
+                m = t.match(near)
+                own += w * t.match(u.tokens)
+                in_ctx = 1.0 if (t, hits[u.hit].doc_id) in implied else t.match(ctx)
+                got += w * max(m, 0.5 * in_ctx)
             u.coverage = got / total
-            u.missing = sum(t.match(passage_tokens[u.hit]) < 0.8 for t in info.terms if not t.verb)
-            u.score = u.coverage + (0.15 if cue_met(info.kind, u.text) else -0.15) - 0.01 * u.hit
+            u.missing = sum(t.match(ctx) < 0.8 and (t, hits[u.hit].doc_id) not in implied
+                            for t in info.terms if not t.verb)
+            listy = info.kind == "list" and _enumerates(u, by_hit[u.hit])
+            u.score = (0.5 * u.coverage + 0.5 * own / total + (0.15 if cue_met(info.kind, u.text) else -0.15)
+                       + (0.15 if listy else 0.0) + _echo(info, u) - 0.01 * u.hit)
             where = f"{hits[u.hit].text} {hits[u.hit].date} {hits[u.hit].source}".lower()
             if not all(num in where for num in info.numbers) or not all(_says_month(hits[u.hit], m) for m in info.months):
                 u.score -= 1.0
@@ -279,7 +321,10 @@ class ExtractiveEngine:
         return cue_met(info.kind, best.text) or info.kind in ("list", "general", "why", "person")
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
-        info = analyse(question)
+        parts = [analyse(q) for q in split_question(question)]
+        if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
+            parts = [parts[0]] + [_with_subject(p, parts[0]) for p in parts[1:]]
+        info = parts[0]
         units = self.rank_units(info, hits)
         best = units[0] if units else None
         if not self.answerable(info, best):
@@ -287,6 +332,11 @@ class ExtractiveEngine:
             return Answer(question, REFUSAL, False, self.name, related=related)
         assert best is not None
         chosen = [best]
+        for extra in parts[1:]:  # the best sentence for each further part, if it has one
+            ranked = self.rank_units(extra, hits)
+            top = next((u for u in ranked if u.text not in {c.text for c in chosen}), None)
+            if top is not None and self.answerable(extra, top):
+                chosen.append(top)
         for u in units[1:]:
             if len(chosen) >= MAX_SENTENCES:
                 break
@@ -298,22 +348,23 @@ class ExtractiveEngine:
 
     def _list_items(self, info: QuestionInfo, chosen: list[Unit], units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """For list questions (or a lead ending in a colon): the bullet items that follow a lead among
-        the best units; that lead joins the answer."""
+        the best units; that lead joins the answer. Items may be separated by their descriptions."""
         leads = units[:5] if info.kind == "list" else [chosen[0]] if chosen[0].text.endswith(":") else []
         for lead in leads:
             if lead.coverage < self.min_coverage:
                 continue
             items: list[Unit] = []
+            gap = 0
             for u in passage_units(lead.hit, hits[lead.hit].text):
                 if u.pos <= lead.pos:
                     continue
-                if not u.is_item:
-                    if items:
-                        break
-                    if u.pos > lead.pos + 1:
-                        break
+                if u.is_item:
+                    items.append(u)
+                    gap = 0
                     continue
-                items.append(u)
+                gap += 1
+                if (not items and u.pos > lead.pos + 1) or gap > MAX_ITEM_GAP:
+                    break
             if len(items) >= 2:
                 if lead not in chosen:
                     chosen.append(lead)
@@ -328,15 +379,76 @@ class ExtractiveEngine:
                 numbers[u.hit] = len(numbers) + 1
             return f"[{numbers[u.hit]}]"
 
-        # Keep passage order within a passage so the answer reads as the source does.
+        # Keep passage order within a passage so the answer reads as the source does; a sentence
+        # that leans on the one before it ("Dessa är ...") brings that one along.
         chosen = [chosen[0]] + sorted(chosen[1:], key=lambda u: (u.hit, u.pos))
-        lines = [f"{_sentence(u.text)} {mark(u)}" for u in chosen]
+        units = {(u.hit, u.pos): u for h in {c.hit for c in chosen} for u in passage_units(h, hits[h].text)}
+        ordered: list[Unit] = []
+        for u in chosen:
+            before = units.get((u.hit, u.pos - 1))
+            if u.anaphoric and before is not None and before.text not in {o.text for o in ordered + chosen}:
+                ordered.append(before)
+            ordered.append(u)
+        lines = [f"{_sentence(u.text)} {mark(u)}" for u in ordered]
         lead = " ".join(lines)
-        seen = {u.text for u in chosen}
+        seen = {u.text for u in ordered}
         bullets = [f"- {_sentence(u.text)} {mark(u)}" for u in items if u.text not in seen]
         text = lead + ("\n" + "\n".join(bullets) if bullets else "")
         citations = [Citation.from_hit(n, hits[i]) for i, n in sorted(numbers.items(), key=lambda x: x[1])]
         return Answer(question, text, True, self.name, citations=citations)
+
+
+_PART = re.compile(r",?\s+(?:och|samt|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|how|when|"
+                   r"where|which|why)\b)", re.IGNORECASE)
+
+
+def split_question(question: str) -> list[str]:
+    """A question that asks two things ("Vad är X och hur ofta görs den?") as its parts."""
+    parts = [p.strip() for p in _PART.split(question) if p.strip()]
+    return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
+
+
+def _with_subject(part: QuestionInfo, first: QuestionInfo) -> QuestionInfo:
+    own = {t.stem for t in part.terms}
+    terms = part.terms + tuple(t for t in first.terms if t.stem not in own and not t.verb)
+    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months)
+
+
+def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:
+    """(term, doc) pairs where the term names the document's own subject: in its title, or in at
+    least a third of its retrieved sentences ("MSV" in a report about MSV). Any passage of that
+    document is then about it, whether or not the sentence repeats the name."""
+    out: set[tuple[Term, str]] = set()
+    per_doc: dict[str, list[Unit]] = {}
+    for u in units:
+        per_doc.setdefault(hits[u.hit].doc_id, []).append(u)
+    titles = {h.doc_id: frozenset(tokenize(h.title)) for h in hits}
+    for doc, us in per_doc.items():
+        for t in terms:
+            if t.verb:
+                continue
+            share = sum(t.match(u.tokens) >= 1.0 for u in us) / len(us)
+            if t.match(titles[doc]) >= 1.0 or (len(us) >= 6 and share >= PERVASIVE_SHARE):
+                out.add((t, doc))
+    return out
+
+
+def _enumerates(u: Unit, passage: list[Unit]) -> bool:
+    """A sentence that lists things: a lead followed by list items, or a run of commas."""
+    if u.text.rstrip().endswith(":"):
+        nxt = next((v for v in passage if v.pos == u.pos + 1), None)
+        return nxt is not None and nxt.is_item
+    return u.text.count(",") >= 2 and bool(re.search(r"\b(?:och|samt)\b", u.text))
+
+
+def _echo(info: QuestionInfo, u: Unit) -> float:
+    """A small bonus for a sentence that repeats the question's wording, question words included
+    ("Med horisontella perspektiv avses ..." for "Vad avses med horisontella perspektiv?")."""
+    q = tokenize(info.text, compounds=False)
+    s = tokenize(u.text, compounds=False)
+    pairs = set(zip(s, s[1:]))
+    hits = sum((a, b) in pairs for a, b in zip(q, q[1:]) if not (a in _QUESTION_WORDS and b in _QUESTION_WORDS))
+    return min(0.2, 0.07 * hits)
 
 
 def _sentence(text: str) -> str:

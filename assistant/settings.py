@@ -42,6 +42,13 @@ class Settings(BaseSettings):
                                  "(nyckeln själv läses aldrig från inställningsfilen).")
     llm_timeout: float = Field(60.0, description="Längsta väntan på språkmodellen, i sekunder, innan det "
                                "extraktiva svaret används.")
+    scan_enabled: bool = Field(True, description="Kör omvärldsbevakningen enligt schemat (scan_schedule) "
+                               "medan appen är igång; false = bara manuellt med msv scan.")
+    scan_schedule: str = Field("0 6 * * *", description="När omvärldsbevakningen körs, som en crontab-rad "
+                               "(minut timme dag månad veckodag; veckodagar som namn, t.ex. mon-fri) i "
+                               "tidszonen scan_timezone. Standard: varje dag kl. 06.00. Inget hämtas vid start.")
+    scan_timezone: str = Field("Europe/Stockholm", description="Tidszon för scan_schedule och för tider som "
+                               "visas i fliken Omvärldsbevakning.")
 
     @classmethod
     def settings_customise_sources(

@@ -57,7 +57,8 @@ class Cli:
         self.data_dir = data_dir
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None) -> CliResult:
+    def __call__(self, *args: str, input: str | None = None,
+                 env: dict[str, str | None] | None = None) -> CliResult:
         from assistant.cli import app
 
         r = self.runner.invoke(app, ["--data-dir", str(self.data_dir), *args], input=input, env=env)

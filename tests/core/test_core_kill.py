@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from core_fixtures import REPO, msv_command, msv_env, run_msv
+from core_fixtures import REPO, msv_command, msv_env
 
 from assistant.cli import kb_config
 from assistant.settings import Settings
@@ -50,7 +50,7 @@ def _snapshot(kb: KnowledgeBase) -> tuple[dict[str, object], Counter[str], dict[
     return {k: stats[k] for k in ("documents", "chunks", "points")}, per_doc_points, per_doc_chunks
 
 
-def test_kill_9_then_rerun_matches_a_clean_run(tmp_path: Path, embedder) -> None:
+def test_kill_9_then_rerun_matches_a_clean_run(tmp_path: Path, embedder, cli_for) -> None:
     folder = _write_folder(tmp_path / "docs")
     data = tmp_path / "killed"
     env = msv_env(MSV_BATCH_CHUNKS="2")
@@ -67,9 +67,9 @@ def test_kill_9_then_rerun_matches_a_clean_run(tmp_path: Path, embedder) -> None
     assert proc.returncode == -signal.SIGKILL, stderr.decode()
     assert 3 <= done_at_kill < N_FILES  # the kill really came half-way
 
-    rerun = run_msv(data, "ingest", str(folder), "--json", env=env)
-    assert rerun.returncode == 0, rerun.stderr
-    summary = __import__("json").loads(rerun.stdout)
+    rerun = cli_for(data)("ingest", str(folder), "--json", env={"MSV_BATCH_CHUNKS": "2"})  # in-process: one model load less
+    assert rerun.exit_code == 0, rerun.stderr
+    summary = rerun.json()
     assert summary["failed"] == []
     assert summary["added"] + summary["updated"] + summary["unchanged"] == N_FILES
     assert summary["unchanged"] >= done_at_kill  # finished documents were not redone

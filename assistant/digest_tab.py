@@ -1,0 +1,185 @@
+"""The app's *Omvärldsbevakning* tab: the current horizon-scan digest with topic and source
+filters, source health, and the secretariat's relevant / not relevant marks (scanners.Store)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+from zoneinfo import ZoneInfo
+
+import gradio as gr
+from gradio.context import Context
+
+from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since
+from scanners.errors import ScanError
+from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
+from scanners.store import SourceHealth, Store
+
+from .app import esc
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+
+    from .settings import Settings
+
+log = logging.getLogger(__name__)
+
+SCAN_DB = "scan.sqlite"
+ALL = ""
+PERIODS = [("Senaste 7 dagarna", "7d"), ("Senaste 30 dagarna", "30d"), ("Senaste 90 dagarna", "90d"),
+           ("Senaste året", "365d")]
+STATUS_SV = {"ok": "OK", "unchanged": "OK (oförändrad)", "error": "FEL"}
+HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd"]
+
+
+def scan_db_path(settings: Settings) -> Path:
+    """Where the scanner keeps items, source state and marks (shared with ``msv scan``)."""
+    return Path(settings.data_dir) / SCAN_DB
+
+
+def _href(url: str) -> str:
+    """Only http(s) links, percent-encoded so nothing in them can end the Markdown link."""
+    if not url.startswith(("http://", "https://")):
+        return "#"
+    return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def _when(dt: datetime | None, tz: ZoneInfo) -> str:
+    return dt.astimezone(tz).strftime("%Y-%m-%d %H:%M") if dt else "–"
+
+
+@dataclass
+class DigestView:
+    """What one refresh shows: the filtered digest plus the lists the filters choose from."""
+
+    markdown: str
+    items: list[DigestItem]
+    sources: list[str]
+
+
+class DigestTab:
+    """Reads the scan database on every request (the scheduler writes it from its own thread)."""
+
+    def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm") -> None:
+        self.db_path = db_path
+        self.topics = topics
+        self.topic_names = {t.id: t.name for t in topics}
+        self.tz = ZoneInfo(timezone)
+
+    # -- digest --------------------------------------------------------------------------------
+    def view(self, period: str, topic: str, source: str, show_all: bool) -> DigestView:
+        if not self.db_path.exists():
+            return DigestView("Ingen omvärldsbevakning ännu: den första körs enligt schemat, "
+                              "eller med kommandot `msv scan`.", [], [])
+        with Store(self.db_path) as store:
+            digest = build_digest(store, parse_since(period or "7d"), self.topics,
+                                  min_score=0.0 if show_all else DEFAULT_THRESHOLD)
+            marks = store.marks()
+        sources = sorted({s for it in digest.items for s in it.sources})
+        items = [it for it in digest.items
+                 if (not topic or topic in it.topics) and (not source or source in it.sources)]
+        return DigestView(self.markdown(digest, items, marks), items, sources)
+
+    def markdown(self, digest: Digest, items: list[DigestItem], marks: dict[int, bool]) -> str:
+        period = f"{_when(digest.since, self.tz)[:10]} – {_when(digest.generated, self.tz)[:10]}"
+        lines = [f"### Sammanställning {esc(period)}", "",
+                 f"{len(items)} av {len(digest.items)} nyheter visas, rangordnade efter relevans.", ""]
+        if not items:
+            lines.append("Inga nyheter matchar urvalet.")
+        shown = {id(it) for it in items}
+        for name, group in digest.groups():
+            group = [it for it in group if id(it) in shown]
+            if not group:
+                continue
+            lines += [f"### {esc(name or OTHER_NAME)}", ""]
+            for it in group:
+                mark = " · **markerad som relevant**" if marks.get(it.id) else ""
+                date = it.published.date().isoformat() if it.published else "okänt datum"
+                lines += [f"#### [{esc(it.title)}]({_href(it.url)})", "",
+                          f"*{esc(', '.join(it.sources))} · {esc(date)} · relevans {it.score:.2f} · "
+                          f"nr {it.id}*{mark}", "", esc(it.summary), ""]
+                if it.why:
+                    lines += [f"**Varför det spelar roll:** {esc(it.why)}", ""]
+        return "\n".join(lines)
+
+    # -- source health -------------------------------------------------------------------------
+    def health(self) -> list[list[Any]]:
+        if not self.db_path.exists():
+            return []
+        with Store(self.db_path) as store:
+            rows: list[SourceHealth] = store.source_health()
+        return [[h.name or h.id, STATUS_SV.get(h.last_status or "", "Inte körd ännu"),
+                 _when(h.last_success, self.tz), h.last_error or "–", _when(h.last_error_at, self.tz),
+                 h.consecutive_failures] for h in rows]
+
+    # -- marks ---------------------------------------------------------------------------------
+    def mark(self, item_id: int | None, relevant: bool) -> str:
+        if item_id in (None, ""):
+            return "Välj en nyhet att markera."
+        try:
+            with Store(self.db_path) as store:
+                store.mark(int(item_id), relevant, user="sekretariatet")  # type: ignore[arg-type]
+        except ScanError as e:
+            log.warning("mark failed: %s", e)
+            return f"Kunde inte spara markeringen: {esc(e)}"
+        if relevant:
+            return f"Nyhet nr {int(item_id)} är markerad som relevant och tas alltid med i sammanställningen."  # type: ignore[arg-type]
+        return (f"Nyhet nr {int(item_id)} är markerad som inte relevant och visas inte längre i "  # type: ignore[arg-type]
+                "sammanställningen.")
+
+
+def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
+    """Add the *Omvärldsbevakning* tab (use in ``build_app(..., extra_tabs=[build_digest_tab])``)."""
+    del kb  # relevance against the knowledge base is computed when scanning, not here
+    try:
+        topics = load_topics()
+    except ScanError as e:  # the tab still shows items, only without topic names
+        log.warning("watch topics not loaded: %s", e)
+        topics = []
+    tab = DigestTab(scan_db_path(settings), topics, getattr(settings, "scan_timezone", "Europe/Stockholm"))
+    topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
+
+    def refresh(period: str, topic: str, source: str, show_all: bool):
+        v = tab.view(period, topic, source, show_all)
+        source_choices = [("Alla källor", ALL)] + [(s, s) for s in v.sources]
+        item_choices = [(f"{it.title} (nr {it.id})", it.id) for it in v.items]
+        return (v.markdown, gr.update(choices=source_choices, value=source if source in v.sources else ALL),
+                tab.health(), gr.update(choices=item_choices, value=None))
+
+    def mark(item_id: int | None, relevant: bool, period: str, topic: str, source: str, show_all: bool):
+        return (tab.mark(item_id, relevant), *refresh(period, topic, source, show_all))
+
+    with gr.Tab("Omvärldsbevakning", id="omvarld") as digest_tab:
+        gr.Markdown("## Omvärldsbevakning\nNyheter från regeringen, medlemsmyndigheterna, regionerna, OECD och EU, "
+                    "rangordnade efter relevans för MSV.")
+        with gr.Row():
+            period = gr.Dropdown(PERIODS, value="7d", label="Period", elem_id="digest-period")
+            topic = gr.Dropdown(topic_choices, value=ALL, label="Bevakningsområde", elem_id="digest-topic")
+            source = gr.Dropdown([("Alla källor", ALL)], value=ALL, label="Källa", elem_id="digest-source")
+        show_all = gr.Checkbox(False, label="Visa även nyheter under relevansgränsen", elem_id="digest-all")
+        refresh_btn = gr.Button("Uppdatera", elem_id="digest-refresh")
+        digest_md = gr.Markdown(elem_id="digest", latex_delimiters=[])
+        gr.Markdown("### Bedöm en nyhet")
+        with gr.Row():
+            item = gr.Dropdown([], label="Nyhet att bedöma", elem_id="digest-item", scale=4)
+            relevant_btn = gr.Button("Markera som relevant", elem_id="mark-relevant", scale=1)
+            irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1)
+        mark_result = gr.Markdown(elem_id="mark-result")
+        gr.Markdown("### Källornas status")
+        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False,
+                              elem_id="source-health")
+
+    filters = [period, topic, source, show_all]
+    outs = [digest_md, source, health, item]
+    for trigger in (digest_tab.select, refresh_btn.click, period.input, topic.input, source.input,
+                    show_all.input):
+        trigger(refresh, filters, outs)
+    relevant_btn.click(lambda i, *f: mark(i, True, *f), [item, *filters], [mark_result, *outs])
+    irrelevant_btn.click(lambda i, *f: mark(i, False, *f), [item, *filters], [mark_result, *outs])
+    root = Context.root_block
+    if root is not None:  # fresh on every page load, not only when the tab is opened
+        root.load(refresh, filters, outs)

@@ -1,0 +1,12 @@
+"""Decisions and status as records: a register of beslut from minutes and traffic-light status
+from lägesbedömningar, each traceable to the paragraph it came from."""
+
+from .decisions import DECISION_KINDS, KINDS, Decision, DocMeta, extract_decisions
+from .register import RecordRegister, SyncSummary, date_bound, decisions_json, find_decisions, status_overview
+from .status import COLOURS, ActivityStatus, StatusReport, extract_report, parse_status, summarize
+
+__all__ = [
+    "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "RecordRegister", "StatusReport",
+    "SyncSummary", "date_bound", "decisions_json", "extract_decisions", "extract_report", "find_decisions",
+    "parse_status", "status_overview", "summarize",
+]

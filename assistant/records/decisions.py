@@ -1,0 +1,275 @@
+"""Decisions in minutes: find the sentences that record a beslut, an uppdrag or a
+ställningstagande (and the procedural lines that are none of them) in a document's blocks, with
+the paragraph (§ or item) each came from.
+
+Swedish minutes phrase decisions many ways ("Beslut: …", "Styrgruppen beslutade att …",
+"beslutades att …", "fastställde", "godkände", "gav … i uppdrag att", "uppdrog åt … att",
+"ställde sig bakom"), often inside a numbered item with no heading at all; PDF text arrives with
+headings run into the paragraphs. The rules below work sentence by sentence on that text."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+
+from ingest.documents import Block
+from ingest.swedish import normalize, split_sentences
+
+from .meeting import _DATE, date_match_iso, meeting_body, meeting_date, month_year
+
+KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
+DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    body: str
+    date: str
+    paragraph: str
+    text: str
+    kind: str
+    responsible: str
+    deadline: str
+    doc_id: str
+    title: str
+    source: str
+    section: str
+    page: int | None
+    passage: str
+
+    def as_dict(self, *, passage: bool = False) -> dict[str, object]:
+        d = asdict(self)
+        if not passage:
+            d.pop("passage")
+        return d
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the extractor needs to know about a document besides its blocks."""
+
+    doc_id: str
+    title: str
+    source: str
+    date: str = ""
+
+
+# -- sentence rules ------------------------------------------------------------------------------
+_PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
+    r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
+    r"\b(?:föregående\s+)?(?:protokoll|minnesanteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
+    r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
+    r"\bbordlades\b|\bbordläggs\b|\bbordlägga\b",
+    r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
+    r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
+    r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b",
+    r"\b(?:öppnade|avslutade)\s+mötet\b|\bmötet\s+(?:öppnades|avslutades|förklarades)\b|\bförklarade\s+mötet\b",
+    r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
+    r"\bvaldes\b.{0,40}\b(?:justerare|sekreterare|ordförande|mötesordförande)\b",
+)]
+
+# Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
+# inside a labelled list.
+_UPPDRAG = [re.compile(p) for p in (
+    r"\b(?:[Gg]av|[Gg]er|[Gg]e)\s+(?P<resp>[^.;:]{2,80}?)\s+i\s+uppdrag\s+att\b",
+    r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
+    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+fick\s+i\s+uppdrag\s+att\b",
+)]
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
+_BESLUT = re.compile(
+    r"\bbeslut(?:ade|ades|ar|as)\s+(?:att|om)\b|\bbeslöt\s+(?:att|om)\b"
+    r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b",
+    re.IGNORECASE,
+)
+# A sentence that reports a proposal or an earlier decision, or says none was taken.
+_NOT_DECISION = re.compile(
+    r"\bföresl(?:og|år)\b(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
+    r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)\s*:\s*", re.IGNORECASE)
+_INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)\s*:?\s*$|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w", re.IGNORECASE)
+# Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
+_SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
+_CAP_VERB = re.compile(r"\b(?:Beslutades|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
+_DEADLINE = re.compile(
+    r"\b(?:senast|före|innan|till\s+och\s+med|t\.o\.m\.|till|inför|klart)\s+(?:[\wåäö:,]+\s+){0,5}?(?:den\s+)?"
+    r"(?=(?:\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))",
+    re.IGNORECASE,
+)
+_DEADLINE_MONTH = re.compile(r"\b(?:senast|före|till|under)\s+(?:i\s+)?(?=(?:januari|februari|mars|april|maj|juni|juli|"
+                             r"augusti|september|oktober|november|december)\s+\d{4})", re.IGNORECASE)
+_RESPONSIBLE = re.compile(
+    r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"
+    r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
+    r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
+)
+_PARA_SECTION = re.compile(r"^\W*(?:§\s*(?P<s>\d+[a-z]?)|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)", re.IGNORECASE)
+# "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
+# "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
+_PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
+                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
+_DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
+
+
+def classify(sentence: str, *, labelled: bool = False) -> str | None:
+    """The kind of one sentence, or None when it is neither a decision nor procedural."""
+    for p in _PROCEDURAL:
+        if p.search(sentence):
+            return "procedur"
+    if _NOT_DECISION.search(sentence) and not labelled:
+        return None
+    if any(p.search(sentence) for p in _UPPDRAG) or re.match(r"\W*uppdrag\s*:", sentence, re.I):
+        return "uppdrag"
+    if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.I):
+        return "ställningstagande"
+    if _BESLUT.search(sentence) or labelled:
+        return "beslut"
+    return None
+
+
+def responsible_of(text: str, context: str = "") -> str:
+    for p in _UPPDRAG:
+        m = p.search(text)
+        if m:
+            return _clean_name(m.group("resp"))
+    for t in (text, context):
+        m = _RESPONSIBLE.search(t)
+        if m:
+            return _clean_name(m.group("a") or m.group("b") or m.group("c") or "")
+    return ""
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"^\s*(?:att\s+)?", "", name).strip(" ,")
+    return re.sub(r"\s+", " ", name)
+
+
+def deadline_of(text: str) -> str:
+    """The date by which an uppdrag is due ("senast den 30 maj 2025", "klart senast 2025-11-30")."""
+    for m in _DEADLINE.finditer(text):
+        d = _DATE.match(text, m.end())
+        if d:
+            return date_match_iso(d)
+    m = _DEADLINE_MONTH.search(text)
+    if m:
+        return month_year(text[m.start():])
+    return ""
+
+
+def _trim_start(sentence: str) -> str:
+    """Drop a heading run into the sentence (PDF text): start at "Beslut:", the deciding body or
+    a sentence-initial passive verb when one comes later."""
+    m = _LABEL.search(sentence)
+    if m:
+        return sentence[m.end():]
+    verb = _BESLUT.search(sentence) or _STALLNING.search(sentence) or next(
+        (mm for p in _UPPDRAG if (mm := p.search(sentence))), None)
+    if verb is None:
+        return sentence
+    starts = [s.start() for s in _SUBJECT.finditer(sentence, 0, verb.start() + 1)]
+    starts += [c.start() for c in _CAP_VERB.finditer(sentence, 0, verb.end())]
+    starts = [s for s in starts if s > 0]
+    return sentence[min(starts):] if starts else sentence
+
+
+# -- paragraphs and units ------------------------------------------------------------------------
+def paragraph_of(text: str) -> str:
+    """"§ 5 Budget" → "§ 5"; "3. Arbetsplan" → "punkt 3"; anything else → ""."""
+    m = _PARA_SECTION.match(_MARKUP.sub("", text))
+    if not m:
+        return ""
+    return f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+
+
+@dataclass
+class _Unit:
+    text: str
+    paragraph: str
+    labelled: bool
+    block: Block
+
+
+def _segments(text: str) -> Iterator[tuple[str, str]]:
+    """Split a block at inline paragraph markers: (paragraph or "", text)."""
+    marks = list(_PARA_INLINE.finditer(text))
+    if not marks:
+        yield "", text
+        return
+    if marks[0].start() > 0:
+        yield "", text[: marks[0].start()]
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+        yield para, text[m.end() : end]
+
+
+def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
+    paragraph, section = "", None
+    in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
+    for block in blocks:
+        if block.section != section:
+            section = block.section
+            paragraph = paragraph_of(section) or ("" if section else paragraph)
+            in_list = bool(_DECISION_SECTION.match(section or ""))
+        text = _MARKUP.sub("", block.text).strip()
+        if in_list and _LIST_ITEM.match(text):
+            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block)
+            continue
+        in_list = bool(_DECISION_SECTION.match(section or ""))
+        for para, seg in _segments(text):
+            paragraph = para or paragraph
+            for sentence in split_sentences(seg):
+                if _INTRO.search(sentence):
+                    in_list = True
+                    head = _INTRO.sub("", sentence).strip()
+                    if not head or classify(head) is None:
+                        continue
+                yield _Unit(sentence, paragraph, False, block)
+
+
+def _section(unit: _Unit) -> str:
+    """The block's heading, unless the paragraph began inside the block (an item without heading,
+    or PDF text): then the paragraph itself."""
+    section = unit.block.section
+    if section and (not unit.paragraph or paragraph_of(section) == unit.paragraph):
+        return section
+    return unit.paragraph or section
+
+
+def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
+    """Every decision (and, with ``procedural``, every procedural line) in one document."""
+    body = meeting_body(meta.title, blocks, meta.source)
+    date = meeting_date(meta.title, blocks, meta.date)
+    out: list[Decision] = []
+    seen: dict[str, int] = {}
+    for unit in _units(blocks):
+        label = _LABEL.search(unit.text)
+        labelled = unit.labelled or bool(label)
+        text = unit.text if unit.labelled else _trim_start(unit.text)
+        kind = classify(text, labelled=labelled)
+        if label and re.match(r"uppdrag", label.group("label"), re.I):
+            kind = "uppdrag" if kind != "procedur" else kind
+        if kind is None or (kind == "procedur" and not procedural):
+            continue
+        text = text.strip()
+        if len(text) < 8:
+            continue
+        key = normalize(text)
+        n = seen[key] = seen.get(key, 0) + 1
+        rid = hashlib.sha1(f"{meta.doc_id}|{key}|{n}".encode()).hexdigest()[:12]
+        is_decision = kind != "procedur"
+        context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
+        out.append(Decision(
+            id=rid, body=body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
+            responsible=responsible_of(text, context) if is_decision else "",
+            deadline=deadline_of(text) if is_decision else "",
+            doc_id=meta.doc_id, title=meta.title, source=meta.source,
+            section=_section(unit), page=unit.block.page, passage=unit.block.text,
+        ))
+    return out

@@ -1,0 +1,111 @@
+"""What a meeting document's header says: which body met, when, and for status reports the
+period (VT/HT). Shared by the decision and status parsers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ingest.documents import Block
+
+_MONTHS = ("januari februari mars april maj juni juli augusti september oktober november december").split()
+_DATE = re.compile(
+    r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"
+    r"|\b(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_MONTH_YEAR = re.compile(r"\b(?:i\s+)?(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_HEADER_DATE = re.compile(r"\b(?:mötes|sammanträdes|rapport)?datum\s*:?\s*", re.IGNORECASE)
+_PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
+
+BODIES = ("styrgrupp", "gd-grupp", "beredningsgrupp")
+_BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("gd-grupp", re.compile(r"\bGD-grupp", re.IGNORECASE)),
+    ("beredningsgrupp", re.compile(r"\bberedningsgrupp", re.IGNORECASE)),
+    ("styrgrupp", re.compile(r"\bstyrgrupp", re.IGNORECASE)),
+    ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?\s+(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
+]
+
+
+def date_match_iso(m: re.Match[str]) -> str:
+    if m.group("iso"):
+        return m.group("iso")
+    month = _MONTHS.index(m.group("month").lower()) + 1
+    return f"{int(m.group('year')):04d}-{month:02d}-{int(m.group('day')):02d}"
+
+
+def first_date(text: str) -> str:
+    """The earliest date in ``text`` as YYYY-MM-DD, whichever way it is written, or ""."""
+    m = _DATE.search(text)
+    return date_match_iso(m) if m else ""
+
+
+def month_year(text: str) -> str:
+    """"i oktober 2025" → "2025-10", or ""."""
+    m = _MONTH_YEAR.search(text)
+    if not m:
+        return ""
+    return f"{int(m.group('year')):04d}-{_MONTHS.index(m.group('month').lower()) + 1:02d}"
+
+
+def header_text(blocks: Sequence[Block], n: int = 4, chars: int = 600) -> str:
+    return " ".join(b.text for b in blocks[:n])[:chars]
+
+
+def meeting_date(title: str, blocks: Sequence[Block], fallback: str = "") -> str:
+    """The meeting (or report) date: the title's, then a "Datum:" line in the header, then the
+    header's first date, then what the registry inferred."""
+    if d := first_date(title):
+        return d
+    head = header_text(blocks)
+    for m in _HEADER_DATE.finditer(head):
+        if d := first_date(head[m.end() : m.end() + 40]):
+            return d
+    return first_date(head) or fallback
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-zåäöé0-9]+", "-", name.lower()).strip("-")
+
+
+def body_of(text: str) -> str:
+    """The body named earliest in ``text``: styrgrupp, gd-grupp, beredningsgrupp or arbetsgrupp-<namn>."""
+    best: tuple[int, str] | None = None
+    for body, pattern in _BODY_PATTERNS:
+        m = pattern.search(text)
+        if m and (best is None or m.start() < best[0]):
+            name = f"arbetsgrupp-{slug(m.group('name'))}" if body == "arbetsgrupp" else body
+            best = (m.start(), name)
+    return best[1] if best else ""
+
+
+def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:
+    """Which body met: from the title, else the header, else the file name."""
+    return body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(source.replace("_", " "))
+
+
+def period_of(title: str, blocks: Sequence[Block], date: str) -> str:
+    """"VT 2025" / "HT 2025" from the title or header, else from the report date."""
+    for text in (title, header_text(blocks)):
+        m = _PERIOD.search(text)
+        if m:
+            return f"{m.group(1)} {m.group(2)}"
+    if re.match(r"\d{4}-\d\d", date):
+        return f"{'VT' if int(date[5:7]) <= 6 else 'HT'} {date[:4]}"
+    return ""
+
+
+def period_key(period: str) -> tuple[int, int]:
+    """Sort key: VT 2025 < HT 2025 < VT 2026."""
+    m = _PERIOD.search(period)
+    return (int(m.group(2)), 0 if m.group(1) == "VT" else 1) if m else (0, 0)
+
+
+def matches_body(body: str, wanted: str) -> bool:
+    """``--body styrgrupp`` matches styrgrupp; ``--body validering`` matches arbetsgrupp-validering."""
+    wanted = slug(wanted).removesuffix("en") if wanted else ""
+    if not wanted:
+        return True
+    b = body.lower()
+    return b == wanted or b.startswith(wanted) or b.endswith("-" + wanted) or (
+        wanted.startswith("arbetsgrupp") and b.startswith("arbetsgrupp") and wanted in b)

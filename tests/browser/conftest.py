@@ -1,0 +1,171 @@
+"""The app in a real headless Chromium (Debian's, never `playwright install`): one knowledge base
+from corpus/, one scan database filled from a loopback RSS feed, the app on 127.0.0.1:<free port>."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import ingest  # noqa: F401  (offline defaults)
+from ingest.embed import Embedder
+from ingest.kb import KbConfig, KnowledgeBase
+from ingest.search import SearchParams
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = Path(os.environ.get("MSV_SHARED_DIR") or ROOT.parent / "shared")
+FEED_SAMPLE = SHARED / "feeds" / "regeringen-regeringsuppdrag-udep-rss-sample.xml"
+CHROMIUM = os.environ.get("MSV_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+# A hostile title that survives feed parsing verbatim (CDATA), and a hostile source name.
+XSS_TITLE = "Validering inom vuxenutbildningen <img src=x onerror=alert(1)><script>alert(2)</script>"
+XSS_SOURCE = "Regeringen <img src=x onerror=alert(3)>"
+XSS_ITEM = f"""<item><guid isPermaLink="false">msv-xss-1</guid>
+<link>https://www.regeringen.se/regeringsuppdrag/2026/05/validering-xss/</link>
+<title><![CDATA[{XSS_TITLE}]]></title>
+<description>Validering av reell kompetens inom komvux ska stärkas. Det gäller särskilt yrkesvux.</description>
+<pubDate>Mon, 04 May 2026 10:00:00 GMT</pubDate></item>
+"""
+
+pytestmark = pytest.mark.browser
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+# -- knowledge base and scan database -------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser_embedder() -> Embedder:
+    return Embedder()
+
+
+@pytest.fixture(scope="session")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("browser-data")
+
+
+@pytest.fixture(scope="session")
+def browser_kb(data_dir: Path, browser_embedder: Embedder) -> Iterator[KnowledgeBase]:
+    # As in tests/assistant: plain hits until sentence windows run on the edge store.
+    params = SearchParams(window=0) if hasattr(SearchParams(), "window") else SearchParams()
+    base = KnowledgeBase(KbConfig(data_dir=data_dir, search=params), embedder=browser_embedder)
+    summary = base.ingest_all([ROOT / "corpus"])
+    assert summary.added == 1 and not summary.failed
+    yield base
+    base.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """A plain http.server on 127.0.0.1 serving a temp folder: (base URL, folder)."""
+    root = tmp_path_factory.mktemp("www")
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                            functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}", root
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
+    """<data_dir>/scan.sqlite, scanned through the real fetcher from the sample feed plus one
+    hostile item."""
+    from scanners.fetch import Fetcher, FetchPolicy
+    from scanners.relevance import load_scorer
+    from scanners.run import scan
+    from scanners.sources import load_sources
+
+    from assistant.digest_tab import scan_db_path
+    from assistant.settings import Settings
+
+    base, root = static_server
+    feed = FEED_SAMPLE.read_text(encoding="utf-8").replace("</channel>", XSS_ITEM + "</channel>")
+    (root / "udep.xml").write_text(feed, encoding="utf-8")
+    sources = root.parent / "browser-sources.toml"
+    sources.write_text(f"[[source]]\nid = 'udep'\nname = '{XSS_SOURCE}'\nkind = 'rss'\n"
+                       f"url = '{base}/udep.xml'\ntopics = ['styrning_medlemsmyndigheter']\n"
+                       "[[source]]\nid = 'saknas'\nname = 'Saknat flöde'\nkind = 'rss'\n"
+                       f"url = '{base}/saknas.xml'\n", encoding="utf-8")
+    db = scan_db_path(Settings(data_dir=data_dir))
+    with Fetcher(FetchPolicy()) as fetcher:
+        report = scan(load_sources(sources), db, fetcher, scorer=load_scorer())
+    assert report.by_id("udep").new_items == 6, report.to_json()
+    assert report.by_id("saknas").status == "error"
+    return db
+
+
+@pytest.fixture(scope="session")
+def app_url(browser_kb: KnowledgeBase, data_dir: Path, scan_db: Path) -> Iterator[str]:
+    from assistant.app import build_app, launch
+    from assistant.digest_tab import build_digest_tab
+    from assistant.settings import Settings
+
+    demo = build_app(browser_kb, Settings(llm_backend="none", data_dir=data_dir), [build_digest_tab])
+    url = launch(demo, "127.0.0.1", free_port(), block=False)
+    yield url
+    demo.close()
+
+
+# -- the browser ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: install Debian's chromium (make chromium)")
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    yield b
+    b.close()
+    pw.stop()
+
+
+@dataclass
+class Tab:
+    """A fresh page with every request and every dialog recorded."""
+
+    page: object
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return [u for u in self.requests
+                if urlsplit(u).scheme not in ("data", "blob", "about")
+                and urlsplit(u).hostname not in LOCAL_HOSTS]
+
+
+@pytest.fixture
+def tab(browser, tmp_path: Path) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
+    context = browser.new_context(accept_downloads=True, locale="sv-SE")
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    t = Tab(page)
+    page.on("request", lambda r: t.requests.append(r.url))
+    page.on("dialog", lambda d: (t.dialogs.append(d.message), d.dismiss()))
+    yield t
+    context.close()
+    assert not t.foreign_requests(), f"requests left 127.0.0.1: {t.foreign_requests()}"
+    assert not t.dialogs, f"a dialog opened (script ran): {t.dialogs}"
