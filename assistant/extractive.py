@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,10 @@ TOP_K = 10
 MAX_SENTENCES = 3
 MAX_ITEMS = 8
 MAX_ITEM_GAP = 3  # description sentences allowed between two list items
-PERVASIVE_SHARE = 0.3  # a term in this share of a document's sentences is that document's subject
+LIST_LEADS = 10  # list questions look for a lead among this many best sentences
+EXTRA_SCORE = 0.5  # a further sentence must score this share of the lead's
+LEAD_CANDIDATES = 5  # the answer leads with the best of these that passes the refusal check
+PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that document's subject
 
 # Words that say what is asked, not what about: they never count as content.
 _QUESTION_WORDS = frozenset(tokenize(
@@ -68,7 +72,21 @@ _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje
                    r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
 _AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
                      r"\d", re.IGNORECASE)
+_WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
+                  r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÅÄÖ]")  # "1. Nuvarande lösning ..."
 _BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
+
+
+@lru_cache(maxsize=65536)
+def _word_tokens(word: str, compounds: bool) -> tuple[str, ...]:
+    return tuple(tokenize(word, compounds=compounds))
+
+
+def tokens_of(text: str, *, compounds: bool = True) -> list[str]:
+    """``tokenize`` with a per-word cache (stemming and compound splitting dominate answer time);
+    the same tokens, as no token spans whitespace."""
+    return [t for w in text.split() for t in _word_tokens(w, compounds)]
 
 
 @dataclass(frozen=True)
@@ -93,12 +111,16 @@ def _has(stem: str, tokens: frozenset[str]) -> bool:
     """Exact stem, or a shared prefix of 5+ letters (revideras ~ revidering, processledde ~ processledes)."""
     if stem in tokens:
         return True
-    if len(stem) == 4:
-        return any(t.startswith(stem) and len(t) > 6 for t in tokens)  # "exam" ~ "examinerades"
-    if len(stem) < 5:
+    if len(stem) < 4:
         return False
-    return any(len(t) >= 5 and (t.startswith(stem) or stem.startswith(t) or t[:7] == stem[:7] and len(stem) >= 7)
-               for t in tokens)
+    return any(_related(stem, t) for t in tokens)
+
+
+@lru_cache(maxsize=262144)
+def _related(stem: str, t: str) -> bool:
+    if len(stem) == 4:
+        return t.startswith(stem) and len(t) > 6  # "exam" ~ "examinerades"
+    return len(t) >= 5 and (t.startswith(stem) or stem.startswith(t) or t[:7] == stem[:7] and len(stem) >= 7)
 
 
 @dataclass(frozen=True)
@@ -111,14 +133,27 @@ class QuestionInfo:
     months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
 
 
+# A Swedish question puts its finite verb right after the question phrase (V2): "Hur mycket höjs
+# ...", "När anslöt ...", "Vilken budget hade ...".
+# After "hur många" or "vilken" a noun may come first ("Hur många ärenden diariefördes"), so there
+# the word counts as the verb only when it looks like one.
+_V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
+                 r"vilk(?:en|et|a)(?: [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) ([\w:-]+)",
+                 re.IGNORECASE)
+
+
 def question_terms(text: str) -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
+    m = _V2.match(text)
+    finite = m.group(2).lower() if m else ""
+    if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s")):
+        finite = ""
     for word in re.findall(r"[\w:-]+", text):
         toks = tokenize(word)
         if not toks or toks[0] in _QUESTION_WORDS or _TIME.fullmatch(word):
             continue
         stem, parts = toks[0], tuple(t for t in toks[1:] if t not in _QUESTION_WORDS)
-        terms.setdefault(stem, Term(stem, parts, _verbish(word.lower())))
+        terms.setdefault(stem, Term(stem, parts, word.lower() == finite or _verbish(word.lower())))
     return tuple(terms.values())
 
 
@@ -136,14 +171,15 @@ _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "
 _MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
                            r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
-_MONEY_Q = re.compile(r"\bkronor|\bbudget|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money", re.IGNORECASE)
+_MONEY_Q = re.compile(r"\bkronor|\bbudget(?:en|ar|s)?\b|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money", re.IGNORECASE)
 _MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
 
 
-def analyse(question: str) -> QuestionInfo:
+def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     q = question.strip()
     low = q.lower()
-    english = len(set(re.findall(r"[a-z]+", low)) & _EN_MARKERS) >= 2
+    if english is None:
+        english = is_english(q)
     text = q
     if english:
         text = " ".join(_EN_SV.get(w, w) for w in re.findall(r"[\w:-]+", low))
@@ -161,11 +197,26 @@ def analyse(question: str) -> QuestionInfo:
         kind = "list"
     elif re.search(r"^\s*(varför|why)\b", low):
         kind = "why"
+    elif _DEFINITION_Q.search(low):
+        kind = "definition"
     else:
         kind = "general"
     numbers = tuple(re.findall(r"\b\d{2,}\b", q))
     months = tuple((m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(q))
     return QuestionInfo(q, question_terms(text), kind, numbers, english, months)
+
+
+# Question kinds whose answer need not show a particular cue to count as one.
+_NO_CUE = frozenset(["list", "general", "why", "person", "definition"])
+
+
+def is_english(question: str) -> bool:
+    return len(set(re.findall(r"[a-z]+", question.lower())) & _EN_MARKERS) >= 2
+
+
+_DEFINITION_Q = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* mean)\b")
+_DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
+                      re.IGNORECASE)
 
 
 def cue_met(kind: str, sentence: str) -> bool:
@@ -177,6 +228,10 @@ def cue_met(kind: str, sentence: str) -> bool:
         return bool(_TIME.search(sentence))
     if kind == "frequency":
         return bool(_FREQ.search(sentence))
+    if kind == "why":
+        return bool(_WHY.search(sentence))
+    if kind == "definition":
+        return bool(_DEFINES.search(sentence))
     return True
 
 
@@ -201,6 +256,7 @@ class Unit:
     missing: int = 0  # question nouns that its whole passage lacks
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
+    matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
 
 
 # Words that open a Swedish sentence but never appear capitalised inside one: where one follows a
@@ -209,7 +265,8 @@ _OPENERS = ("I|Inom|Under|Det|Detta|Dessa|Den|De|Vi|Här|Nedan|Som|Genom|Efter|I
             "Samtidigt|Dessutom|Därför|Utöver|Vad|Hur|Med|För|Av|Till|Om|När|Eftersom|Parallellt|Sedan")
 _RUN_IN = re.compile(rf"^(?P<head>[A-ZÅÄÖ][^.!?:;]{{8,90}}?[\w)]) (?P<rest>(?:{_OPENERS}) [a-zåäö].*)$")
 # A sentence that leans on the one before it ("Dessa är i enlighet med ...").
-_ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b")
+_ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b|"
+                      r"^(?:\S+ ){1,2}(?:dessa|detta|denna|sådana?)\b")
 
 
 def split_run_in(sentence: str) -> tuple[str, str]:
@@ -225,14 +282,14 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
     for line in text.split("\n"):
         if not line.strip():
             continue
-        is_item = bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")
+        is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
         for s in split_sentences(line):
             s = trim(s)
             _, s = split_run_in(s)
             short = len(s) < 8 or len(s.split()) < 2
             if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
                 continue  # a single word stands only as a list item ("Reglab")
-            units.append(Unit(hit_index, len(units), s, frozenset(tokenize(s)), is_item,
+            units.append(Unit(hit_index, len(units), s, frozenset(tokens_of(s)), is_item,
                               anaphoric=bool(_ANAPHOR.match(s)) and not is_item))
     return units
 
@@ -277,27 +334,36 @@ class ExtractiveEngine:
         if not units or not info.terms:
             return []
         n = len(units)
-        weight = {t: math.log(1 + n / (1 + sum(t.match(u.tokens) >= 1.0 for u in units))) * (0.4 if t.verb else 1.0)
+        for u in units:
+            u.matches = {t: t.match(u.tokens) for t in info.terms}
+        weight = {t: math.log(1 + n / (1 + sum(u.matches[t] >= 1.0 for u in units))) * (0.4 if t.verb else 1.0)
                   for t in info.terms}
         total = sum(weight.values()) or 1.0
-        passage_tokens = [frozenset(tokenize(h.title + " " + h.section + " " + h.text)) for h in hits]
         implied = _pervasive(info.terms, hits, units)
+        in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
+        for i, h in enumerate(hits):
+            ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
+            in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
         for u in units:
-            ctx = passage_tokens[u.hit]
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
             got = own = 0.0
             for t, w in weight.items():
-                m = t.match(near)
-                own += w * t.match(u.tokens)
-                in_ctx = 1.0 if (t, hits[u.hit].doc_id) in implied else t.match(ctx)
-                got += w * max(m, 0.5 * in_ctx)
+                m = u.matches[t]
+                if m < 1.0 and near is not u.tokens:
+                    m = t.match(near)
+                if (t, hits[u.hit].doc_id) in implied:
+                    m = max(m, 0.8)
+                own += w * m
+                got += w * max(m, 0.5 * in_ctx[u.hit][t])
             u.coverage = got / total
-            u.missing = sum(t.match(ctx) < 0.8 and (t, hits[u.hit].doc_id) not in implied
-                            for t in info.terms if not t.verb)
-            listy = info.kind == "list" and _enumerates(u, by_hit[u.hit])
-            u.score = (0.5 * u.coverage + 0.5 * own / total + (0.15 if cue_met(info.kind, u.text) else -0.15)
-                       + (0.15 if listy else 0.0) + _echo(info, u) - 0.01 * u.hit)
+            u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
+            listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
+            cue = 0.15 if cue_met(info.kind, u.text) else -0.15
+            if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
+                cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
+            u.score = (0.5 * u.coverage + 0.5 * own / total + cue
+                       + listy + _echo(info, u) - 0.01 * u.hit)
             where = f"{hits[u.hit].text} {hits[u.hit].date} {hits[u.hit].source}".lower()
             if not all(num in where for num in info.numbers) or not all(_says_month(hits[u.hit], m) for m in info.months):
                 u.score -= 1.0
@@ -318,30 +384,30 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > (nouns // 3 if info.english else (nouns - 1) // 5):
             return False
-        return cue_met(info.kind, best.text) or info.kind in ("list", "general", "why", "person")
+        return cue_met(info.kind, best.text) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
-        parts = [analyse(q) for q in split_question(question)]
+        english = is_english(question)
+        parts = [analyse(q, english=english) for q in split_question(question)]
         if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
             parts = [parts[0]] + [_with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
         units = self.rank_units(info, hits)
-        best = units[0] if units else None
-        if not self.answerable(info, best):
-            related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
-            return Answer(question, REFUSAL, False, self.name, related=related)
-        assert best is not None
-        chosen = [best]
-        for extra in parts[1:]:  # the best sentence for each further part, if it has one
-            ranked = self.rank_units(extra, hits)
-            top = next((u for u in ranked if u.text not in {c.text for c in chosen}), None)
-            if top is not None and self.answerable(extra, top):
-                chosen.append(top)
-        for u in units[1:]:
+        chosen: list[Unit] = []
+        for part in parts:  # every part needs a sentence that answers it; half an answer is none
+            ranked = units if part is info else self.rank_units(part, hits)
+            lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u)
+                         and u.text not in {c.text for c in chosen}), None)
+            if lead is None:
+                related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
+                return Answer(question, REFUSAL, False, self.name, related=related)
+            chosen.append(lead)
+        best = chosen[0]
+        for u in units:
             if len(chosen) >= MAX_SENTENCES:
                 break
-            if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= 0.6 * best.score
-                    and u.text not in {c.text for c in chosen}):
+            if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
+                    and u.text not in {c.text for c in chosen} and (cue_met(info.kind, u.text) or info.kind in _NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
@@ -349,7 +415,7 @@ class ExtractiveEngine:
     def _list_items(self, info: QuestionInfo, chosen: list[Unit], units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """For list questions (or a lead ending in a colon): the bullet items that follow a lead among
         the best units; that lead joins the answer. Items may be separated by their descriptions."""
-        leads = units[:5] if info.kind == "list" else [chosen[0]] if chosen[0].text.endswith(":") else []
+        leads = units[:LIST_LEADS] if info.kind == "list" else [chosen[0]] if chosen[0].text.endswith(":") else []
         for lead in leads:
             if lead.coverage < self.min_coverage:
                 continue
@@ -422,30 +488,35 @@ def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> s
     per_doc: dict[str, list[Unit]] = {}
     for u in units:
         per_doc.setdefault(hits[u.hit].doc_id, []).append(u)
-    titles = {h.doc_id: frozenset(tokenize(h.title)) for h in hits}
+    titles = {h.doc_id: frozenset(tokens_of(h.title)) for h in hits}
     for doc, us in per_doc.items():
         for t in terms:
             if t.verb:
                 continue
-            share = sum(t.match(u.tokens) >= 1.0 for u in us) / len(us)
+            share = sum(u.matches[t] >= 1.0 for u in us) / len(us)
             if t.match(titles[doc]) >= 1.0 or (len(us) >= 6 and share >= PERVASIVE_SHARE):
                 out.add((t, doc))
     return out
 
 
-def _enumerates(u: Unit, passage: list[Unit]) -> bool:
-    """A sentence that lists things: a lead followed by list items, or a run of commas."""
+def _enumerates(u: Unit, passage: list[Unit]) -> float:
+    """How surely a sentence lists things: a lead followed by list items, or a run of three or
+    more short comma-separated names ("Arbetsförmedlingen, Skolverket, Tillväxtverket och ...")."""
     if u.text.rstrip().endswith(":"):
         nxt = next((v for v in passage if v.pos == u.pos + 1), None)
-        return nxt is not None and nxt.is_item
-    return u.text.count(",") >= 2 and bool(re.search(r"\b(?:och|samt)\b", u.text))
+        return 0.15 if nxt is not None and nxt.is_item else 0.0
+    run = best = 0
+    for seg in u.text.split(","):
+        run = run + 1 if len(seg.split()) <= 5 else 0
+        best = max(best, run)
+    return 0.25 if best >= 3 and re.search(r"\b(?:och|samt)\b", u.text) else 0.0
 
 
 def _echo(info: QuestionInfo, u: Unit) -> float:
     """A small bonus for a sentence that repeats the question's wording, question words included
     ("Med horisontella perspektiv avses ..." for "Vad avses med horisontella perspektiv?")."""
-    q = tokenize(info.text, compounds=False)
-    s = tokenize(u.text, compounds=False)
+    q = tokens_of(info.text, compounds=False)
+    s = tokens_of(u.text, compounds=False)
     pairs = set(zip(s, s[1:]))
     hits = sum((a, b) in pairs for a, b in zip(q, q[1:]) if not (a in _QUESTION_WORDS and b in _QUESTION_WORDS))
     return min(0.2, 0.07 * hits)

@@ -2,8 +2,22 @@
 from lägesbedömningar, each traceable to the paragraph it came from."""
 
 from .decisions import DECISION_KINDS, KINDS, Decision, DocMeta, extract_decisions
-from .register import RecordRegister, SyncSummary, date_bound, decisions_json, find_decisions, status_overview
-from .status import COLOURS, ActivityStatus, StatusReport, extract_report, parse_status, summarize
+from .register import (
+    RecordRegister,
+    SyncSummary,
+    date_bound,
+    decisions_json,
+    find_decisions,
+    status_overview,
+)
+from .status import (
+    COLOURS,
+    ActivityStatus,
+    StatusReport,
+    extract_report,
+    parse_status,
+    summarize,
+)
 
 __all__ = [
     "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "RecordRegister", "StatusReport",

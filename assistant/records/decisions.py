@@ -65,7 +65,8 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\bbordlades\b|\bbordläggs\b|\bbordlägga\b",
     r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
     r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
-    r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b",
+    (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
+     r"|\bnoterade\s+(?:informationen|redovisningen|läget)\b"),
     r"\b(?:öppnade|avslutade)\s+mötet\b|\bmötet\s+(?:öppnades|avslutades|förklarades)\b|\bförklarade\s+mötet\b",
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
     r"\bvaldes\b.{0,40}\b(?:justerare|sekreterare|ordförande|mötesordförande)\b",
@@ -76,12 +77,13 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
 _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[Gg]av|[Gg]er|[Gg]e)\s+(?P<resp>[^.;:]{2,80}?)\s+i\s+uppdrag\s+att\b",
     r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
-    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+fick\s+i\s+uppdrag\s+att\b",
+    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+i\s+uppdrag\s+att\b",
 )]
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
 _BESLUT = re.compile(
     r"\bbeslut(?:ade|ades|ar|as)\s+(?:att|om)\b|\bbeslöt\s+(?:att|om)\b"
-    r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b",
+    r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b|\benades\s+om\b"
+    r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b",
     re.IGNORECASE,
 )
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
@@ -108,7 +110,8 @@ _RESPONSIBLE = re.compile(
     r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
 )
-_PARA_SECTION = re.compile(r"^\W*(?:§\s*(?P<s>\d+[a-z]?)|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)", re.IGNORECASE)
+_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)",
+                           re.IGNORECASE)
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
@@ -124,9 +127,9 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
             return "procedur"
     if _NOT_DECISION.search(sentence) and not labelled:
         return None
-    if any(p.search(sentence) for p in _UPPDRAG) or re.match(r"\W*uppdrag\s*:", sentence, re.I):
+    if any(p.search(sentence) for p in _UPPDRAG) or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE):
         return "uppdrag"
-    if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.I):
+    if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
         return "ställningstagande"
     if _BESLUT.search(sentence) or labelled:
         return "beslut"
@@ -253,7 +256,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         labelled = unit.labelled or bool(label)
         text = unit.text if unit.labelled else _trim_start(unit.text)
         kind = classify(text, labelled=labelled)
-        if label and re.match(r"uppdrag", label.group("label"), re.I):
+        if label and re.match(r"uppdrag", label.group("label"), re.IGNORECASE):
             kind = "uppdrag" if kind != "procedur" else kind
         if kind is None or (kind == "procedur" and not procedural):
             continue

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 
 from ingest.documents import Block
 
-_MONTHS = ("januari februari mars april maj juni juli augusti september oktober november december").split()
+_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 _DATE = re.compile(
     r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"
     r"|\b(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(r"\b(?:i\s+)?(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(?:i\s+)?(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _HEADER_DATE = re.compile(r"\b(?:mötes|sammanträdes|rapport)?datum\s*:?\s*", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 

@@ -107,7 +107,7 @@ class RecordRegister:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> RecordRegister:
+    def __enter__(self) -> RecordRegister:  # noqa: PYI034
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -258,16 +258,14 @@ def rank(query: str, decisions: list[Decision], *, kb: KnowledgeBase | None = No
         by_doc: dict[str, list[tuple[int, Decision]]] = {}
         for i, d in enumerate(decisions):
             by_doc.setdefault(d.doc_id, []).append((i, d))
-        r = 0
-        for hit in kb.search(query, hits, flt):
+        for r, hit in enumerate(kb.search(query, hits, flt)):
             passage = normalize(hit.text)
+            # A passage only counts when it also shares a word with the query, so the dense half
+            # of the search cannot pull in unrelated decisions on its own.
+            shares_word = bool(set(q) & set(tokenize(hit.text)))
             for i, d in by_doc.get(hit.doc_id, []):
-                if normalize(d.text)[:80] in passage:
-                    # Passages only count when they also share a word with the query, so the
-                    # dense half cannot pull in unrelated decisions on its own.
-                    if lexical[i] > 0 or set(q) & set(tokenize(hit.text)):
-                        fused[d.id] = fused.get(d.id, 0.0) + 1.0 / (rrf_k + r + 1)
-            r += 1
+                if normalize(d.text)[:80] in passage and (lexical[i] > 0 or shares_word):
+                    fused[d.id] = fused.get(d.id, 0.0) + 1.0 / (rrf_k + r + 1)
     order = {d.id: d for d in decisions}
     return [order[i] for i, _ in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))]
 

@@ -10,7 +10,6 @@ import pytest
 import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
-from ingest.search import SearchParams
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,10 +21,7 @@ def embedder() -> Embedder:
 
 @pytest.fixture(scope="session")
 def kb(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder):
-    # Sentence-window retrieval (SearchParams.window) is being built in ingest/ in parallel and does
-    # not yet run on the edge store; the assistant is tested on plain hits until it does.
-    params = SearchParams(window=0) if hasattr(SearchParams(), "window") else SearchParams()
-    config = KbConfig(data_dir=tmp_path_factory.mktemp("assistant-kb"), search=params)
+    config = KbConfig(data_dir=tmp_path_factory.mktemp("assistant-kb"))
     base = KnowledgeBase(config, embedder=embedder)
     summary = base.ingest_all([ROOT / "corpus"])
     assert summary.added == 1 and not summary.failed

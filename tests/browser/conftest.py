@@ -39,6 +39,7 @@ XSS_ITEM = f"""<item><guid isPermaLink="false">msv-xss-1</guid>
 """
 
 pytestmark = pytest.mark.browser
+EXPECT_TIMEOUT_MS = 30_000  # a PM draft runs several searches; generous on slow CI machines
 
 
 def free_port() -> int:
@@ -134,7 +135,9 @@ def app_url(browser_kb: KnowledgeBase, data_dir: Path, scan_db: Path) -> Iterato
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} missing: install Debian's chromium (make chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
     pw = sync_playwright().start()
     b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)

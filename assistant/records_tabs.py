@@ -1,0 +1,156 @@
+"""App tabs *Beslut* (the decision register, filterable, each decision with its passage, export
+to CSV and Word) and *Lägesbild* (status per working group, counts in words as well as colour).
+Use as ``build_app(kb, settings, extra_tabs=[build_decisions_tab, build_status_tab])``."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import gradio as gr
+
+from ingest.errors import MsvError
+
+from .app import esc
+from .records import Decision, RecordRegister, date_bound, status_overview
+from .records.export import to_csv, to_docx
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+
+    from .settings import Settings
+
+log = logging.getLogger(__name__)
+BODIES = [("Alla organ", ""), ("Styrgruppen", "styrgrupp"), ("GD-gruppen", "gd-grupp"),
+          ("Beredningsgruppen", "beredningsgrupp"), ("Arbetsgrupperna", "arbetsgrupp")]
+KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "procedur": "procedur"}
+COLOUR_SV = {"grön": ("🟢", "Grön"), "gul": ("🟡", "Gul"), "röd": ("🔴", "Röd")}
+
+
+class DecisionsView:
+    """The *Beslut* tab's handlers, callable without a browser."""
+
+    def __init__(self, kb: KnowledgeBase, access: tuple[str, ...] | None = None) -> None:
+        self.kb = kb
+        self.access = access
+        self.lock = threading.Lock()
+        self.files = Path(tempfile.mkdtemp(prefix="msv-beslut-"))
+        self.shown: list[Decision] = []
+
+    def search(self, query: str, body: str, since: str, until: str) -> tuple[str, Any, str | None, str | None]:
+        try:
+            date_bound(since or "")
+            date_bound(until or "", end=True)
+        except ValueError as e:
+            return f"Fel datum: {esc(e)}", gr.update(choices=[], value=None), None, None
+        try:
+            with self.lock, RecordRegister.for_kb(self.kb) as reg:
+                reg.sync(self.kb)
+                found = reg.decisions(query or "", body=body or "", since=since or "", until=until or "",
+                                      access=self.access, kb=self.kb if (query or "").strip() else None)
+        except MsvError as e:
+            log.warning("decision search failed: %s", e)
+            return f"Kunde inte söka i beslutsregistret: {esc(e)}", gr.update(choices=[], value=None), None, None
+        self.shown = found
+        if not found:
+            return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), None, None
+        head = f"**{len(found)} beslut** " + ("efter relevans." if (query or "").strip() else "nyast först.")
+        lines = [head, ""]
+        for n, d in enumerate(found, 1):
+            meta = ", ".join(x for x in (d.paragraph, KIND_SV.get(d.kind, d.kind),
+                                         f"ansvarig: {d.responsible}" if d.responsible else "",
+                                         f"senast {d.deadline}" if d.deadline else "") if x)
+            lines.append(f"{n}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")
+        csv_path = to_csv(found, self.files / "beslut.csv")
+        docx_path = to_docx(found, self.files / "beslut.docx")
+        choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {d.text[:60]}", d.id) for n, d in enumerate(found, 1)]
+        return "\n".join(lines), gr.update(choices=choices, value=None), str(csv_path), str(docx_path)
+
+    def passage(self, decision_id: str | None) -> str:
+        d = next((x for x in self.shown if x.id == decision_id), None)
+        if d is None:
+            return ""
+        where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
+        quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
+        return (f"### {esc(d.title)}\n\n**Avsnitt:** {esc(where or '–')}  \n**Datum:** {esc(d.date or '–')}  \n"
+                f"**Källa:** {esc(d.source)}\n\n{quote}")
+
+
+def status_markdown(overview: dict[str, list[dict[str, Any]]]) -> str:
+    """Per group and period: counts in words (never colour alone), red and yellow activities with
+    their comments, and what changed since the group's previous report."""
+    if not overview["reports"]:
+        return "Inga lägesbedömningar finns i kunskapsbasen."
+    reports = {(r["group"], r["period"]): r for r in overview["reports"]}
+    out: list[str] = []
+    for s in overview["summary"]:
+        out.append(f"### {esc(s['group'])}, {esc(s['period'])}")
+        out.append(f"{COLOUR_SV['grön'][0]} {s['grön']} gröna · {COLOUR_SV['gul'][0]} {s['gul']} gula · "
+                   f"{COLOUR_SV['röd'][0]} {s['röd']} röda")
+        r = reports.get((s["group"], s["period"]))
+        flagged = [a for a in (r["activities"] if r else []) if a["status"] != "grön"]
+        if flagged:
+            out.append("")
+            for a in sorted(flagged, key=lambda a: a["status"] != "röd"):
+                icon, word = COLOUR_SV[a["status"]]
+                out.append(f"- {icon} **{word}:** {esc(a['activity'])} – {esc(a['comment'] or 'ingen kommentar')}")
+        changed = s["changed_since_previous"]
+        if changed:
+            out.append("\n**Ändrat sedan förra lägesbedömningen:**\n")
+            for c in changed:
+                before = COLOUR_SV[c["previous"]][1] if c["previous"] else "ny aktivitet"
+                after = COLOUR_SV[c["current"]][1] if c["current"] else "utgått"
+                out.append(f"- {esc(c['activity'])}: {before} → {after}")
+        out.append("")
+    return "\n".join(out)
+
+
+def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
+    """Add the *Beslut* tab."""
+    del settings
+    view = DecisionsView(kb)
+    with gr.Tab("Beslut", id="beslut") as tab:
+        gr.Markdown("## Beslut\nBeslut, uppdrag och ställningstaganden ur protokoll och minnesanteckningar. "
+                    "Välj ett beslut för att se stycket det kommer från.")
+        with gr.Row():
+            query = gr.Textbox(label="Ord att söka efter", scale=3, elem_id="decisions-query")
+            body = gr.Dropdown(BODIES, value="", label="Organ", elem_id="decisions-body")
+            since = gr.Textbox(label="Från och med (ÅÅÅÅ-MM-DD)", elem_id="decisions-since")
+            until = gr.Textbox(label="Till och med (ÅÅÅÅ-MM-DD)", elem_id="decisions-until")
+        search = gr.Button("Visa beslut", variant="primary", elem_id="decisions-search")
+        listing = gr.Markdown(elem_id="decisions")
+        pick = gr.Dropdown([], label="Visa källstycket för beslut", elem_id="decisions-pick")
+        passage = gr.Markdown(elem_id="decisions-passage", elem_classes=["passage"])
+        with gr.Row():
+            csv_file = gr.File(label="Ladda ner CSV", elem_id="decisions-csv")
+            docx_file = gr.File(label="Ladda ner Word (.docx)", elem_id="decisions-docx")
+    args, outs = [query, body, since, until], [listing, pick, csv_file, docx_file]
+    for trigger in (tab.select, search.click, query.submit):
+        trigger(view.search, args, outs)
+    pick.change(view.passage, pick, passage)
+
+
+def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
+    """Add the *Lägesbild* tab."""
+    del settings
+    lock = threading.Lock()
+
+    def refresh(group: str) -> str:
+        try:
+            with lock:
+                return status_markdown(status_overview(kb, group=group or ""))
+        except MsvError as e:
+            return f"Kunde inte läsa lägesbedömningarna: {esc(e)}"
+
+    with gr.Tab("Lägesbild", id="lagesbild") as tab:
+        gr.Markdown("## Lägesbild\nArbetsgruppernas lägesbedömningar: antal aktiviteter per status (grön, gul, röd), "
+                    "gula och röda aktiviteter med kommentar, och vad som ändrats sedan förra rapporten.")
+        with gr.Row():
+            group = gr.Textbox(label="Arbetsgrupp (tomt = alla)", elem_id="status-group", scale=3)
+            show = gr.Button("Visa", variant="primary", elem_id="status-show", scale=1)
+        body = gr.Markdown(elem_id="status")
+    for trigger in (tab.select, show.click, group.submit):
+        trigger(refresh, group, body)

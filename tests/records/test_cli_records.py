@@ -1,0 +1,113 @@
+"""`msv decisions` and `msv status`: the JSON contracts and the one-line errors."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from assistant import cli_records
+from ingest.kb import KnowledgeBase
+
+from .conftest import SharedKb
+
+DECISION_KEYS = {"id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
+                 "source", "section", "page"}
+
+
+@pytest.fixture(scope="module")
+def app(records_kb: KnowledgeBase) -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def _main() -> None:
+        pass
+
+    settings = SimpleNamespace(data_dir=records_kb.config.data_dir)
+    cli_records.register(app, lambda: settings, lambda: SharedKb(records_kb))
+    app.command("eval-decisions")(cli_records.eval_decisions_cmd)
+    app.command("eval-status")(cli_records.eval_status_cmd)
+    return app
+
+
+def run(app: typer.Typer, *args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(app, list(args))
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_decisions_json_contract(app: typer.Typer) -> None:
+    code, out, _ = run(app, "decisions", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"decisions"} and len(data["decisions"]) >= 40
+    for d in data["decisions"]:
+        assert set(d) == DECISION_KEYS
+        assert d["kind"] in ("beslut", "uppdrag", "ställningstagande") and d["date"] and d["body"] and d["paragraph"]
+    dates = [d["date"] for d in data["decisions"]]
+    assert dates == sorted(dates, reverse=True)
+
+
+def test_decisions_query_and_filters(app: typer.Typer) -> None:
+    code, out, _ = run(app, "decisions", "verksamhetsbudget", "--body", "styrgrupp", "--since", "2025-06-01", "--json")
+    assert code == 0
+    found = json.loads(out)["decisions"]
+    assert found and all(d["body"] == "styrgrupp" and d["date"] >= "2025-06-01" for d in found)
+    assert "verksamhetsbudget" in found[0]["text"]
+    code, out, _ = run(app, "decisions", "--kind", "uppdrag", "--until", "14 maj 2025", "-k", "3", "--json")
+    found = json.loads(out)["decisions"]
+    assert code == 0 and len(found) == 3 and all(d["kind"] == "uppdrag" and d["date"] <= "2025-05-14" for d in found)
+    assert all(d["responsible"] and d["deadline"] for d in found)
+
+
+def test_decisions_procedural_flag(app: typer.Typer) -> None:
+    code, out, _ = run(app, "decisions", "--procedur", "--json")
+    assert code == 0 and any(d["kind"] == "procedur" for d in json.loads(out)["decisions"])
+
+
+def test_decisions_human_output(app: typer.Typer) -> None:
+    code, out, _ = run(app, "decisions", "--body", "gd-grupp")
+    assert code == 0 and "gd-grupp" in out and "§" in out
+
+
+@pytest.mark.parametrize("args,message", [
+    (["decisions", "--since", "igår"], "--since/--until"),
+    (["decisions", "--kind", "dekret"], "--kind"),
+])
+def test_bad_values_fail_in_one_line(app: typer.Typer, args: list[str], message: str) -> None:
+    code, out, err = run(app, *args)
+    assert code == 1 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_status_json_contract(app: typer.Typer) -> None:
+    code, out, _ = run(app, "status", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert set(data) == {"reports", "summary"}
+    assert len(data["reports"]) == 6
+    for r in data["reports"]:
+        assert {"group", "period", "date", "source", "activities"} <= set(r)
+        assert all(set(a) == {"activity", "status", "comment"} for a in r["activities"])
+    for s in data["summary"]:
+        assert {"group", "period", "grön", "gul", "röd", "changed_since_previous"} == set(s)
+    ht = next(s for s in data["summary"] if s["group"] == "arbetsgrupp-vägledning" and s["period"] == "HT 2025")
+    assert ht["changed_since_previous"] == [
+        {"activity": "Gemensam vägledningsportal", "previous": "gul", "current": "röd"},
+        {"activity": "Dialogmöte med RUA", "previous": "grön", "current": "gul"}]
+
+
+def test_status_group_and_text_output(app: typer.Typer) -> None:
+    code, out, _ = run(app, "status", "--group", "kompetensanalys", "--json")
+    assert code == 0 and {r["group"] for r in json.loads(out)["reports"]} == {"arbetsgrupp-kompetensanalys"}
+    code, out, _ = run(app, "status", "--group", "vägledning")
+    assert code == 0 and "1 gröna, 1 gula, 1 röda" in out and "RÖD" in out
+
+
+def test_eval_commands(app: typer.Typer) -> None:
+    code, out, _ = run(app, "eval-decisions", "--json")
+    assert code == 0 and json.loads(out)["recall"] >= 0.9
+    code, out, _ = run(app, "eval-status")
+    assert code == 0 and "parsed exactly" in out

@@ -1,0 +1,194 @@
+"""Decision extraction on hand-made paragraphs: phrasings, procedural lines, traps, paragraphs,
+dates and bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.records.decisions import (
+    DECISION_KINDS,
+    DocMeta,
+    classify,
+    deadline_of,
+    extract_decisions,
+    paragraph_of,
+)
+from assistant.records.meeting import (
+    matches_body,
+    meeting_body,
+    meeting_date,
+    period_of,
+)
+from ingest.documents import Block
+
+META = DocMeta("doc1", "Minnesanteckningar styrgruppen MSV KLL", "/tmp/x.md", "")
+
+
+def one(text: str, section: str = "§ 3 Ärende") -> list:
+    return [d for d in extract_decisions([Block("Datum: 2025-05-14"), Block(text, section)], META)
+            if d.kind in DECISION_KINDS]
+
+
+PHRASINGS = [
+    # (text, kind, decision text starts with, responsible, deadline)
+    ("Beslut: Styrgruppen fastställde budgeten.", "beslut", "Styrgruppen fastställde", "", ""),
+    ("Styrgruppen beslutade att anta arbetsplanen.", "beslut", "Styrgruppen beslutade", "", ""),
+    ("Det beslutades att mötesplanen gäller från januari.", "beslut", "Det beslutades", "", ""),
+    ("Beslutades att budgetramen ska vara 5 miljoner kronor.", "beslut", "Beslutades att", "", ""),
+    ("GD-gruppen fastställde inriktningen för 2026.", "beslut", "GD-gruppen fastställde", "", ""),
+    ("Kommunikationsplanen fastställdes.", "beslut", "Kommunikationsplanen fastställdes", "", ""),
+    ("Styrgruppen godkände promemorian.", "beslut", "Styrgruppen godkände", "", ""),
+    ("Beredningsgruppen beslöt att skjuta upp lanseringen.", "beslut", "Beredningsgruppen beslöt", "", ""),
+    ("Mötet enades om att använda den nya mallen.", "beslut", "Mötet enades", "", ""),
+    ("Styrgruppen gav sekretariatet i uppdrag att ta fram en rutin senast den 30 juni 2025.",
+     "uppdrag", "Styrgruppen gav", "sekretariatet", "2025-06-30"),
+    ("Styrgruppen uppdrog åt arbetsgruppen för validering att rapportera senast 2025-09-01.",
+     "uppdrag", "Styrgruppen uppdrog", "arbetsgruppen för validering", "2025-09-01"),
+    ("Uppdrogs åt Anna Berg att sammanställa remissvaren till den 3 oktober 2025.",
+     "uppdrag", "Uppdrogs åt", "Anna Berg", "2025-10-03"),
+    ("Sekretariatet fick i uppdrag att boka lokal.", "uppdrag", "Sekretariatet fick", "Sekretariatet", ""),
+    ("Uppdrag: sekretariatet tar fram en tidplan.", "uppdrag", "sekretariatet tar fram", "", ""),
+    ("Styrgruppen ställde sig bakom förslaget om en gemensam portal.", "ställningstagande", "Styrgruppen ställde", "", ""),
+    ("GD-gruppen tillstyrkte remissvaret.", "ställningstagande", "GD-gruppen tillstyrkte", "", ""),
+    ("Styrgruppen beslutade att ge processledarna i uppdrag att planera mötet senast i oktober 2025.",
+     "uppdrag", "Styrgruppen beslutade", "processledarna", "2025-10"),
+    ("Beslut: att införa en ny rutin, med ansvar för genomförandet hos Lena Virtanen.",
+     "beslut", "att införa", "Lena Virtanen", ""),
+]
+
+
+@pytest.mark.parametrize("text,kind,start,responsible,deadline", PHRASINGS)
+def test_phrasings(text: str, kind: str, start: str, responsible: str, deadline: str) -> None:
+    found = one(text)
+    assert len(found) == 1, found
+    d = found[0]
+    assert (d.kind, d.responsible, d.deadline) == (kind, responsible, deadline)
+    assert d.text.startswith(start)
+    assert (d.body, d.date, d.paragraph, d.doc_id) == ("styrgrupp", "2025-05-14", "§ 3", "doc1")
+
+
+NOT_DECISIONS = [
+    "Dagordningen godkändes.",
+    "Dagordningen fastställdes med ett tillägg.",
+    "Föregående protokoll godkändes och lades till handlingarna.",
+    "Minnesanteckningarna lades till handlingarna.",
+    "Ärendet bordlades till nästa möte.",
+    "Till justerare valdes Per Ekström.",
+    "Informationspunkt: Skolverket informerade om den nya vägledningen.",
+    "Styrgruppen tog del av informationen.",
+    "Ordföranden förklarade mötet avslutat.",
+    "Inga övriga frågor anmäldes.",
+]
+TRAPS = [
+    "Beredningsgruppen föreslog att styrgruppen skulle fastställa arbetsplanen.",
+    "Sekretariatet påminde om att styrgruppen beslutade om arbetsordningen i februari.",
+    "Frågan diskuterades; inget beslut fattades.",
+    "Sekretariatet föreslår att beredningsgruppen beslutar om en rutin vid nästa möte.",
+    "Enligt tidigare beslut fastställdes budgeten i december.",
+    "Sekretariatet presenterade ett utkast till arbetsplan.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DECISIONS)
+def test_procedural_lines_are_not_decisions(text: str) -> None:
+    assert classify(text) == "procedur"
+    assert one(text) == []
+    marked = extract_decisions([Block(text, "§ 1")], META)
+    assert [d.kind for d in marked] == ["procedur"]
+    assert extract_decisions([Block(text, "§ 1")], META, procedural=False) == []
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_traps_are_not_decisions(text: str) -> None:
+    assert one(text) == []
+
+
+@pytest.mark.parametrize("header,expected", [
+    ("Datum: 14 maj 2025", "2025-05-14"),
+    ("Datum: 2025-05-14", "2025-05-14"),
+    ("Mötesdatum 3 februari 2026, kl. 13-15", "2026-02-03"),
+])
+def test_meeting_date_both_formats(header: str, expected: str) -> None:
+    blocks = [Block("FIKTIVT EXEMPEL"), Block(header), Block("§ 2 Budget Styrgruppen fastställde budgeten senast 2027-01-01.")]
+    assert meeting_date("Minnesanteckningar styrgruppen", blocks) == expected
+    assert extract_decisions(blocks, META)[0].date == expected
+
+
+def test_title_date_wins_over_header() -> None:
+    assert meeting_date("Protokoll GD-gruppen 22 oktober 2025", [Block("Datum: 2025-10-23")]) == "2025-10-22"
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Minnesanteckningar styrgruppen MSV KLL", "styrgrupp"),
+    ("Protokoll GD-gruppen", "gd-grupp"),
+    ("Minnesanteckningar beredningsgruppen inför styrgruppens möte", "beredningsgrupp"),
+    ("Minnesanteckningar arbetsgrupp Validering", "arbetsgrupp-validering"),
+    ("Möte i arbetsgruppen för vägledning", "arbetsgrupp-vägledning"),
+])
+def test_body_from_title(title: str, expected: str) -> None:
+    assert meeting_body(title, []) == expected
+
+
+def test_body_from_header_when_title_is_silent() -> None:
+    assert meeting_body("Minnesanteckningar", [Block("Möte med GD-gruppen för MSV KLL")]) == "gd-grupp"
+
+
+@pytest.mark.parametrize("body,wanted,ok", [
+    ("styrgrupp", "styrgruppen", True), ("gd-grupp", "GD-gruppen", True), ("arbetsgrupp-validering", "validering", True),
+    ("arbetsgrupp-validering", "arbetsgrupp", True), ("styrgrupp", "gd-grupp", False), ("beredningsgrupp", "styrgrupp", False),
+])
+def test_body_filter(body: str, wanted: str, ok: bool) -> None:
+    assert matches_body(body, wanted) is ok
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("§ 5 Verksamhetsbudget", "§ 5"), ("§5. Budget", "§ 5"), ("3. Arbetsplan 2025", "punkt 3"),
+    ("**4. Uppdrag om mötesstruktur.** Beredningsgruppen …", "punkt 4"), ("Mötets öppnande", ""),
+])
+def test_paragraph_of(text: str, expected: str) -> None:
+    assert paragraph_of(text) == expected
+
+
+def test_pdf_text_with_headings_run_in() -> None:
+    """PDF pages arrive as one paragraph: § markers split it and headings are trimmed off."""
+    page = ("Protokoll GD-gruppen Datum: 14 maj 2025 Plats: via länk § 1 Mötets öppnande Dagordningen godkändes. "
+            "§ 2 Budget 2026 Sekretariatet föredrog ärendet. GD-gruppen fastställde budgeten för 2026. "
+            "§ 3 Onboarding Beslutades att ta fram en introduktion. Enligt § 2 i arbetsordningen gäller detta.")
+    found = [d for d in extract_decisions([Block(page, "", 2)], DocMeta("d", "", "/tmp/p.pdf")) if d.kind != "procedur"]
+    assert [(d.paragraph, d.text, d.page, d.section) for d in found] == [
+        ("§ 2", "GD-gruppen fastställde budgeten för 2026.", 2, "§ 2"),
+        ("§ 3", "Beslutades att ta fram en introduktion.", 2, "§ 3"),
+    ]
+    assert found[0].body == "gd-grupp" and found[0].date == "2025-05-14"
+
+
+def test_decision_list_after_intro() -> None:
+    blocks = [Block("Styrgruppen beslutade", "§ 2 Budget"),
+              Block("att fastställa budgeten för 2026,", "§ 2 Budget"),
+              Block("att ge sekretariatet i uppdrag att följa upp den senast den 28 februari 2026.", "§ 2 Budget"),
+              Block("Sekretariatet presenterade sedan tidplanen.", "§ 2 Budget"),
+              Block("att detta är en mening som inte hör till listan.", "§ 2 Budget")]
+    found = extract_decisions(blocks, META)
+    assert [(d.kind, d.text[:20]) for d in found] == [("beslut", "att fastställa budge"), ("uppdrag", "att ge sekretariatet")]
+    assert found[1].deadline == "2026-02-28" and found[1].responsible == "sekretariatet"
+
+
+def test_ids_are_stable_and_unique() -> None:
+    blocks = [Block("Styrgruppen fastställde budgeten.", "§ 1 A"), Block("Styrgruppen fastställde budgeten.", "§ 2 B")]
+    a, b = extract_decisions(blocks, META), extract_decisions(blocks, META)
+    assert [d.id for d in a] == [d.id for d in b] and len({d.id for d in a}) == 2
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("att planera mötet, klart senast 2025-11-30.", "2025-11-30"),
+    ("att rapportera till styrgruppens möte den 17 september 2025.", "2025-09-17"),
+    ("att gälla från den 1 januari 2026.", ""),
+    ("att färdigställa rapporten före den 1 oktober 2025.", "2025-10-01"),
+])
+def test_deadlines(text: str, expected: str) -> None:
+    assert deadline_of(text) == expected
+
+
+def test_period() -> None:
+    assert period_of("Lägesbedömning VT 2025", [], "") == "VT 2025"
+    assert period_of("Lägesbedömning", [], "2025-10-10") == "HT 2025"

@@ -1,0 +1,50 @@
+"""The *Beslut* and *Lägesbild* tabs: handlers, exports and that they join the app."""
+
+from __future__ import annotations
+
+import csv
+
+import docx
+
+from assistant.records import status_overview
+from assistant.records_tabs import (
+    DecisionsView,
+    build_decisions_tab,
+    build_status_tab,
+    status_markdown,
+)
+from ingest.kb import KnowledgeBase
+
+
+def test_decisions_view_filters_and_exports(records_kb: KnowledgeBase) -> None:
+    view = DecisionsView(records_kb, access=("alla",))
+    md, _choices, csv_path, docx_path = view.search("", "gd-grupp", "2025-01-01", "")
+    assert "beslut** nyast först" in md and view.shown and all(d.body == "gd-grupp" for d in view.shown)
+    with open(csv_path, encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f, delimiter=";"))
+    assert rows[0][:5] == ["Datum", "Organ", "Paragraf", "Typ", "Beslut"] and len(rows) == len(view.shown) + 1
+    texts = "\n".join(p.text for p in docx.Document(docx_path).paragraphs)
+    assert view.shown[0].text in texts
+    passage = view.passage(view.shown[0].id)
+    assert "Källa" in passage and view.shown[0].title in passage.replace("\\", "")
+
+
+def test_decisions_view_bad_date(records_kb: KnowledgeBase) -> None:
+    md, _, csv_path, _ = DecisionsView(records_kb).search("", "", "förra året", "")
+    assert md.startswith("Fel datum") and csv_path is None
+
+
+def test_status_markdown_uses_words(records_kb: KnowledgeBase) -> None:
+    md = status_markdown(status_overview(records_kb, group="vägledning"))
+    assert "1 gröna" in md and "1 gula" in md and "1 röda" in md
+    assert "**Röd:** Gemensam vägledningsportal" in md and "Gul → Röd" in md
+
+
+def test_tabs_join_the_app(records_kb: KnowledgeBase) -> None:
+    from assistant.app import build_app
+    from assistant.settings import Settings
+
+    settings = Settings(data_dir=records_kb.config.data_dir)
+    demo = build_app(records_kb, settings, extra_tabs=[build_decisions_tab, build_status_tab])
+    labels = [getattr(b, "label", None) for b in demo.blocks.values()]
+    assert "Beslut" in labels and "Lägesbild" in labels
