@@ -49,6 +49,13 @@ class Settings(BaseSettings):
                                "tidszonen scan_timezone. Standard: varje dag kl. 06.00. Inget hämtas vid start.")
     scan_timezone: str = Field("Europe/Stockholm", description="Tidszon för scan_schedule och för tider som "
                                "visas i fliken Omvärldsbevakning.")
+    users_file: Path | None = Field(None, description="Användarfilen (TOML, argon2-hashade lösenord; hanteras "
+                                    "med msv users). Tomt = <data_dir>/users.toml. Finns ingen fil körs appen i "
+                                    "lokalt läge utan inloggning, där allt är synligt.")
+    audit_enabled: bool = Field(True, description="Skriv granskningsloggen <data_dir>/audit.jsonl: vem som sökt, "
+                                "frågat, skrivit PM eller läst in vad, och vilka dokument som visades.")
+    upload_max_mb: int = Field(25, ge=1, description="Största filstorlek per uppladdad fil i appen, i MB.")
+    upload_max_files: int = Field(20, ge=1, description="Högsta antal filer per uppladdning i appen.")
 
     @classmethod
     def settings_customise_sources(

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 from .chunking import chunk_id
 from .embed import Embedder
 from .glossary import expand_query, load_glossary
+from .qtype import answer_type
 from .sparse import Bm25Encoder, SparseVec, token_index
 from .store import Scored, SearchFilter, Store
 from .swedish import tokenize
@@ -46,6 +47,7 @@ class SearchParams:
     prefetch: int = 60
     expansion_weight: float = 0.3
     window: int = 1  # neighbouring chunks (same section and page) returned around each hit
+    answer_type_boost: float = 0.75  # score factor for passages holding the answer type asked for
 
 
 def hit_from(rank: int, s: Scored) -> Hit:
@@ -99,7 +101,14 @@ class Searcher:
             prefetch=max(p.prefetch, k * 2 + 5), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
         )
         if p.window:
-            scored = self._windows(scored, k, p.window)
+            scored = self._windows(scored, k * 2 + 5, p.window)
+        wanted = answer_type(query) if p.answer_type_boost else None
+        if wanted is not None:
+            pattern = wanted[1]
+            for s in scored:
+                if pattern.search(str(s.payload.get("text", ""))):
+                    s.score *= 1 + p.answer_type_boost
+            scored.sort(key=lambda s: -s.score)
         return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
 
     def _windows(self, scored: list[Scored], k: int, width: int) -> list[Scored]:

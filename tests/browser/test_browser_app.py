@@ -153,6 +153,7 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(digest).to_contain_text(f"{before - 1} av")
     expect(digest).not_to_contain_text("informationsutbyte")
     _assert_inert(tab, digest)
+    page.screenshot(path="/tmp/omv.png", full_page=True)
 
     from scanners.store import Store
 

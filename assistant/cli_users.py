@@ -1,0 +1,115 @@
+"""`msv users add|remove|list|passwd`: the users file, as thin shells over assistant.users; and
+`resolve_user`, which the read commands use for `--user NAME`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from rich.console import Console
+
+from .access import AccessError, User
+from .users import UserStore
+
+if TYPE_CHECKING:
+    from .settings import Settings
+
+err = Console(stderr=True)
+
+USER_HELP = "Agera som denna användare (ser bara det användarens grupper får läsa)."
+
+
+def _fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)
+    raise typer.Exit(code)
+
+
+def resolve_user(settings: Settings, name: Optional[str]) -> User:
+    """The user a command acts as; an unknown name exits 1 with a one-line message. Without
+    ``--user`` the command runs as the local operator, who sees everything."""
+    try:
+        return UserStore.from_settings(settings).resolve(name)
+    except AccessError as e:
+        _fail(str(e))
+        raise  # unreachable
+
+
+def _read_password(stdin: bool, prompt: str) -> str:
+    if stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    first = typer.prompt(prompt, hide_input=True)
+    if typer.prompt("Upprepa lösenordet", hide_input=True) != first:
+        _fail("lösenorden stämmer inte överens")
+    return str(first)
+
+
+def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
+    """Add the `users` group (add, remove, list, passwd) to `app`."""
+    users_app = typer.Typer(no_args_is_help=True, help="Användare och grupper (inloggning i appen, --user).")
+    app.add_typer(users_app, name="users")
+
+    def store() -> UserStore:
+        return UserStore.from_settings(get_settings())
+
+    @users_app.command("add")
+    def add_cmd(
+        name: Annotated[str, typer.Argument(help="Användarnamn (a–z, 0–9, . _ -).")],
+        groups: Annotated[str, typer.Option("--groups", help="Grupper, kommaseparerade: alla, gd-grupp, styrgrupp, "
+                                            "beredningsgrupp, sekretariat, arbetsgrupp-<namn>, extern.")],
+        agency: Annotated[str, typer.Option("--agency", help="Användarens myndighet, t.ex. MYH.")] = "",
+        password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Läs lösenordet från stdin.")] = False,
+    ) -> None:
+        """Lägg till en användare (lösenordet lagras som argon2-hash)."""
+        st = store()
+        try:
+            user = st.add(name, _read_password(password_stdin, "Lösenord"), groups.split(","), agency)
+        except AccessError as e:
+            _fail(str(e))
+            return
+        err.print(f"Tillagd: {user.name} ({', '.join(user.groups)}) i {st.path}", highlight=False)
+
+    @users_app.command("remove")
+    def remove_cmd(name: Annotated[str, typer.Argument(help="Användarnamn.")]) -> None:
+        """Ta bort en användare (filen finns kvar: inloggning krävs även när den är tom)."""
+        try:
+            store().remove(name)
+        except AccessError as e:
+            _fail(str(e))
+        err.print(f"Borttagen: {name}", highlight=False)
+
+    @users_app.command("list")
+    def list_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:
+        """Lista användarna, deras grupper och myndighet (aldrig lösenord)."""
+        st = store()
+        try:
+            users = st.list()
+        except AccessError as e:
+            _fail(str(e))
+            return
+        if as_json:
+            sys.stdout.write(json.dumps({"local_mode": st.local_mode, "users": [
+                {"name": u.name, "groups": list(u.groups), "agency": u.agency} for u in users]},
+                ensure_ascii=False) + "\n")
+            return
+        if st.local_mode:
+            err.print(f"Ingen användarfil ({st.path}): lokalt läge, ingen inloggning, allt synligt.", highlight=False)
+            return
+        out = Console()
+        for u in users:
+            out.print(f"{u.name}\t{', '.join(u.groups)}\t{u.agency or '–'}", highlight=False, markup=False)
+        err.print(f"{len(users)} användare i {st.path}.", highlight=False)
+
+    @users_app.command("passwd")
+    def passwd_cmd(
+        name: Annotated[str, typer.Argument(help="Användarnamn.")],
+        password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Läs lösenordet från stdin.")] = False,
+    ) -> None:
+        """Byt lösenord för en användare."""
+        try:
+            store().passwd(name, _read_password(password_stdin, "Nytt lösenord"))
+        except AccessError as e:
+            _fail(str(e))
+        err.print(f"Lösenordet bytt för {name}.", highlight=False)

@@ -1,0 +1,81 @@
+"""`msv serve` wiring: the Omvärldsbevakning tab is on by default and the scan job is scheduled
+(daily 06:00 Europe/Stockholm) without fetching anything at start-up."""
+
+from __future__ import annotations
+
+import http.server
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import typer
+from typer.testing import CliRunner
+
+from assistant.cli_assist import register, start_scan_schedule
+from assistant.digest_tab import build_digest_tab
+from assistant.settings import Settings
+from scanners.schedule import JOB_ID
+from scanners.store import Store
+
+
+class _Kb:
+    """The session knowledge base behind a close() that leaves it open."""
+
+    def __init__(self, kb) -> None:  # type: ignore[no-untyped-def]
+        self.kb = kb
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.kb, name)
+
+    def close(self) -> None:
+        pass
+
+
+def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                           monkeypatch) -> None:
+    import assistant.app
+
+    seen: dict[str, object] = {}
+
+    def fake_serve(kb, settings, *, host, port, on_ready, extra_tabs):  # type: ignore[no-untyped-def]
+        time.sleep(0.5)  # a start-up scan would have begun by now
+        seen.update(extra_tabs=list(extra_tabs), jobs=(tmp_path / "scan-jobs.sqlite").exists(),
+                    scan_db=(tmp_path / "scan.sqlite").exists())
+
+    monkeypatch.setattr(assistant.app, "serve", fake_serve)
+    app = typer.Typer()
+    register(app, lambda: Settings(data_dir=tmp_path), lambda: _Kb(browser_kb))
+    result = CliRunner().invoke(app, ["serve", "--port", "9"])
+    assert result.exit_code == 0, result.output
+    assert seen["extra_tabs"] == [build_digest_tab]
+    assert seen["jobs"] is True  # the persistent job store exists: the job is scheduled
+    assert "06:00" in result.output
+    if seen["scan_db"]:  # nothing scanned: no run recorded
+        with Store(tmp_path / "scan.sqlite") as store:
+            assert store.last_runs() == []
+
+
+def test_scheduler_fetches_nothing_at_start(tmp_path: Path, static_server, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    base, root = static_server
+    (root / "wiring.xml").write_text("<rss version='2.0'><channel><title>t</title></channel></rss>")
+    sources = tmp_path / "sources.toml"
+    sources.write_text(f"[[source]]\nid = 'w'\nname = 'W'\nkind = 'rss'\nurl = '{base}/wiring.xml'\n")
+    hits: list[str] = []
+    original = http.server.SimpleHTTPRequestHandler.do_GET
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        hits.append(self.path)
+        return original(self)
+
+    monkeypatch.setattr(http.server.SimpleHTTPRequestHandler, "do_GET", counting)
+    scheduler = start_scan_schedule(Settings(data_dir=tmp_path), sources)
+    assert scheduler is not None
+    try:
+        job = scheduler.get_job(JOB_ID)
+        local = job.next_run_time.astimezone(ZoneInfo("Europe/Stockholm"))
+        assert (local.hour, local.minute) == (6, 0)
+        time.sleep(1.0)
+    finally:
+        scheduler.shutdown(wait=False)
+    assert hits == []  # only on schedule, never at start-up
+    assert start_scan_schedule(Settings(data_dir=tmp_path, scan_enabled=False)) is None
