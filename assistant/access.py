@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ingest.errors import MsvError
 from ingest.store import SearchFilter
+
+if TYPE_CHECKING:
+    from scanners.digest import Digest
 
 ALLA = "alla"
 EXTERN = "extern"
@@ -94,3 +98,13 @@ def can_read(user: User, labels: list[str] | tuple[str, ...]) -> bool:
 def upload_groups(user: User) -> tuple[str, ...]:
     """The labels a user may give a document they upload: their own visible groups."""
     return FIXED_GROUPS if user.local else visible_groups(user)
+
+
+# Horizon-scan items come from public sources: they carry the label ``alla`` (and keep it when
+# ingested into the knowledge base as ``omvärld``), so external actors do not see the digest.
+DIGEST_ACCESS = (ALLA,)
+
+
+def visible_digest(digest: Digest, user: User) -> Digest:
+    """The digest as ``user`` may see it: whole, or empty when ``alla`` is not theirs."""
+    return digest if can_read(user, DIGEST_ACCESS) else replace(digest, items=[])

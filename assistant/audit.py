@@ -9,7 +9,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,7 +41,7 @@ class AuditLog:
         if not self.enabled:
             return
         name = user if isinstance(user, str) else user.name
-        entry = {"ts": datetime.now(timezone.utc).isoformat(timespec="seconds"), "user": name, "action": action,
+        entry = {"ts": datetime.now(UTC).isoformat(timespec="seconds"), "user": name, "action": action,
                  "query": query, "doc_ids": list(dict.fromkeys(doc_ids)), **extra}
         line = json.dumps(entry, ensure_ascii=False) + "\n"
         with self._lock:

@@ -18,7 +18,9 @@ from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
-from . import cli_assist, cli_scan
+from . import cli_assist, cli_scan, cli_users
+from .access import access_of, restrict
+from .audit import AuditLog
 from .settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="MSV Kunskapsbas: sök, svar och omvärldsbevakning.")
@@ -147,15 +149,19 @@ def search_cmd(
     since: Annotated[Optional[str], typer.Option(help="Från och med datum, ÅÅÅÅ-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Till och med datum, ÅÅÅÅ-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
+    user_name: Annotated[Optional[str], typer.Option("--user", help=cli_users.USER_HELP)] = None,
 ) -> None:
     """Sök i kunskapsbasen (hybrid: semantisk + svensk BM25)."""
-    flt = _search_filter(kind, agency, since, until)
+    user = cli_users.resolve_user(state.settings, user_name)
+    flt = restrict(_search_filter(kind, agency, since, until), user)
+    audit = AuditLog.from_settings(state.settings)
     with open_kb() as kb:
         queries = (line.strip() for line in sys.stdin) if query == "-" else iter([query])
         for q in queries:
             if not q:
                 continue
             hits = kb.search(q, k, flt)
+            audit.record(user, "search", q, (h.doc_id for h in hits))
             if as_json or query == "-":
                 emit({"query": q, "hits": [_hit_json(h) for h in hits]})
             else:
@@ -184,10 +190,14 @@ def _print_hits(query: str, hits: list) -> None:  # type: ignore[type-arg]
 
 
 @app.command("stats")
-def stats_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:
-    """Visa vad kunskapsbasen innehåller."""
+def stats_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+    user_name: Annotated[Optional[str], typer.Option("--user", help=cli_users.USER_HELP)] = None,
+) -> None:
+    """Visa vad kunskapsbasen innehåller (med --user: det användaren får läsa)."""
+    user = cli_users.resolve_user(state.settings, user_name)
     with open_kb() as kb:
-        stats = kb.stats()
+        stats = kb.stats(access_of(user))
     if as_json:
         emit(stats)
         return
@@ -260,6 +270,7 @@ def eval_scanner_cmd(
 
 cli_scan.register(app, lambda: state.settings, lambda settings: KnowledgeBase(kb_config(settings)))
 cli_assist.register(app, lambda: state.settings, open_kb)
+cli_users.register(app, lambda: state.settings)
 eval_app.command("answers")(cli_assist.eval_answers_cmd)
 
 

@@ -15,6 +15,8 @@ from rich.console import Console
 
 from ingest.errors import MsvError
 
+from .cli_users import USER_HELP, resolve_user
+
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
@@ -100,6 +102,17 @@ def eval_answers_cmd(
         Console().print(format_report(report), highlight=False)
 
 
+def _reader(settings: Settings, user_name: str | None) -> tuple[Any, Any, Any]:
+    """The user a command acts as (``--user``), their search filter and the audit log."""
+    from ingest.store import SearchFilter
+
+    from .access import restrict
+    from .audit import AuditLog
+
+    user = resolve_user(settings, user_name)
+    return user, restrict(SearchFilter(), user), AuditLog.from_settings(settings)
+
+
 def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Callable[[], KnowledgeBase]) -> None:
     """Add ``ask``, ``memo`` and ``serve`` to ``app`` (``eval answers`` is :func:`eval_answers_cmd`)."""
 
@@ -107,11 +120,13 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
     def ask_cmd(
         question: Annotated[str, typer.Argument(help="Frågan, eller - för en fråga per rad från stdin.")],
         as_json: Annotated[bool, typer.Option("--json", help="Skriv svaret som JSON.")] = False,
+        user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Besvara en fråga med citat ur kunskapsbasen (eller säg att underlaget inte räcker)."""
         from .answer import engine_for
 
         settings = get_settings()
+        user, flt, audit = _reader(settings, user_name)
         with open_kb() as kb:
             try:
                 engine = engine_for(kb, settings)
@@ -122,7 +137,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
             for q in questions:
                 if not q:
                     continue
-                ans = engine.answer(q).as_dict()
+                answer = engine.answer(q, flt=flt)
+                audit.record(user, "ask", q, (c.doc_id for c in answer.citations + answer.related))
+                ans = answer.as_dict()
                 if as_json or question == "-":
                     _emit(ans)
                 else:
@@ -133,6 +150,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         topic: Annotated[str, typer.Argument(help="PM:ets ämne, t.ex. \"arbetsordning för MSV KLL\".")],
         out: Annotated[Path | None, typer.Option("--out", help="Spara som FIL.docx eller FIL.md.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv PM:et som JSON.")] = False,
+        user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Skriv ett PM-utkast (Rubrik, Sammanfattning, Bakgrund, … Källor) där varje påstående är citerat."""
         from .answer import engine_for
@@ -141,8 +159,10 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         if out is not None and out.suffix.lower() not in (".docx", ".md", ".markdown"):
             _fail(f"--out {out}: okänt format; använd .docx eller .md")
         settings = get_settings()
+        user, flt, audit = _reader(settings, user_name)
         with open_kb() as kb:
-            memo = draft_memo(topic, engine_for(kb, settings))
+            memo = draft_memo(topic, engine_for(kb, settings), flt=flt)
+        audit.record(user, "memo", topic, (c.doc_id for c in memo.sources))
         if out is not None:
             export(memo, out)
             err.print(f"Sparat: {out}", highlight=False)

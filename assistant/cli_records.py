@@ -89,8 +89,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
             out.print("Inga beslut hittades" + (f" för ”{query}”." if query else "."), highlight=False)
             return
         for d in found:
-            where = ", ".join(x for x in (d.paragraph, d.section if d.section != d.paragraph else "",
-                                          f"s. {d.page}" if d.page else "") if x)
+            head = d.section if d.section.startswith(d.paragraph) else ", ".join(x for x in (d.paragraph, d.section) if x)
+            where = ", ".join(x for x in (head, f"s. {d.page}" if d.page else "") if x)
             out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {where}[/bold] ({KIND_SV.get(d.kind, d.kind)})",
                       highlight=False)
             out.print(f"   {d.text}", highlight=False, markup=False)

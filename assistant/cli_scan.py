@@ -20,6 +20,10 @@ from scanners.run import SourceResult, scan
 from scanners.sources import load_sources
 from scanners.store import Store
 
+from .access import visible_digest
+from .audit import AuditLog
+from .cli_users import USER_HELP, resolve_user
+
 log = logging.getLogger(__name__)
 err = Console(stderr=True)
 
@@ -115,11 +119,13 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
             "--topics", help="Fil med bevakningsområden (TOML).")] = None,
         min_score: Annotated[float, typer.Option(
             "--min-score", help="Lägsta relevans för att tas med.")] = DEFAULT_THRESHOLD,
+        user_name: Annotated[Optional[str], typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Sammanställ omvärldsbevakningen: grupperad per bevakningsområde och rangordnad."""
         if fmt not in RENDERERS:
             _fail(f"--format {fmt!r} finns inte; välj md, html eller atom")
         settings = get_settings()
+        user = resolve_user(settings, user_name)
         try:
             start = parse_since(since)
             topic_list = load_topics(topics)
@@ -131,7 +137,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
             _fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan")
         with Store(db) as store:
             _score_missing(store, load_scorer(topics))
-            digest = build_digest(store, start, topic_list, min_score=min_score)
+            digest = visible_digest(build_digest(store, start, topic_list, min_score=min_score), user)
+        AuditLog.from_settings(settings).record(user, "digest", since, (i.url for i in digest.items))
         if as_json:
             _emit(digest.to_json())
             return

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -27,7 +27,7 @@ def _fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
-def resolve_user(settings: Settings, name: Optional[str]) -> User:
+def resolve_user(settings: Settings, name: str | None) -> User:
     """The user a command acts as; an unknown name exits 1 with a one-line message. Without
     ``--user`` the command runs as the local operator, who sees everything."""
     try:

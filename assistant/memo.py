@@ -15,6 +15,8 @@ from .answer import Answer, Citation
 from .verify import split_cited, strip_marks
 
 if TYPE_CHECKING:
+    from ingest.store import SearchFilter
+
     from .answer import Engine
 
 SECTIONS = (
@@ -72,19 +74,20 @@ class _Numbering:
         return out
 
 
-def draft_memo(topic: str, engine: Engine) -> Memo:
+def draft_memo(topic: str, engine: Engine, *, flt: SearchFilter | None = None) -> Memo:
+    """``flt`` (with the reader's access groups) restricts every search behind the memo."""
     memo = Memo(topic.strip())
     numbering = _Numbering()
     seen: set[str] = set()
     for heading, query in SECTIONS:
-        answer = engine.answer(query.format(topic=memo.topic))
+        answer = engine.answer(query.format(topic=memo.topic), flt=flt)
         memo.sections[heading] = numbering.renumber(answer, seen) if answer.grounded else []
     perspectives = []
     lenient = _lenient(engine)
     for p in PERSPECTIVES:
         said: list[str] = []
         for query in (f"{p} {memo.topic}", f"Vad innebär {p} i MSV KLL?"):
-            answer = lenient.answer(query)
+            answer = lenient.answer(query, flt=flt)
             said = numbering.renumber(answer, set(seen), must_contain=p.split()[-1]) if answer.grounded else []
             if said:
                 break

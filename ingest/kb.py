@@ -107,14 +107,21 @@ class KnowledgeBase:
             docs = [d for d in docs if set(d.access) & set(access)]
         return docs
 
-    def stats(self) -> dict[str, object]:
-        docs, chunks = self.registry.count()
+    def stats(self, access: tuple[str, ...] | None = None) -> dict[str, object]:
+        """Counts over the whole base, or (``access`` given) over what those groups may read."""
+        if access is None:
+            docs, chunks = self.registry.count()
+            flt = None
+        else:
+            visible = self.documents(access)
+            docs, chunks = len(visible), sum(d.chunks for d in visible)
+            flt = SearchFilter(access=access)
         return {
             "documents": docs,
             "chunks": chunks,
-            "points": self.store.count(),
-            "kinds": self.store.facet("kind"),
-            "agencies": self.store.facet("agency"),
+            "points": self.store.count(flt),
+            "kinds": self.store.facet("kind", flt),
+            "agencies": self.store.facet("agency", flt),
             "embed_model": self.embedder.model_name,
             "backend": "qdrant-server" if self.config.qdrant_url else (
                 "qdrant-local" if self.config.qdrant_path else "qdrant-edge"),

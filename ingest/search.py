@@ -101,7 +101,7 @@ class Searcher:
             prefetch=max(p.prefetch, k * 2 + 5), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
         )
         if p.window:
-            scored = self._windows(scored, k * 2 + 5, p.window)
+            scored = self._windows(scored, k * 2 + 5, p.window, flt)
         wanted = answer_type(query) if p.answer_type_boost else None
         if wanted is not None:
             pattern = wanted[1]
@@ -111,10 +111,11 @@ class Searcher:
             scored.sort(key=lambda s: -s.score)
         return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
 
-    def _windows(self, scored: list[Scored], k: int, width: int) -> list[Scored]:
+    def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter()) -> list[Scored]:
         """Each hit with its neighbours in the same section and page (sentence-window retrieval);
-        a hit already inside a better-ranked window is dropped. Neighbours share the hit's
-        document, so they carry the same access labels."""
+        a hit already inside a better-ranked window is dropped. Neighbours are fetched by id, outside
+        the filtered query, so each must belong to the hit's document and carry a label the filter
+        allows (a document's chunks share its labels; this is the guard should that ever not hold)."""
         wanted = {
             chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d)
             for s in scored for d in range(-width, width + 1) if d and "chunk" in s.payload
@@ -133,6 +134,8 @@ class Searcher:
             for d in range(-width, width + 1):
                 cid = chunk_id(p["doc_id"], int(p["chunk"]) + d)
                 q = p if d == 0 else near.get(cid)
+                if q is not None and d and not _neighbour_allowed(q, p, flt):
+                    q = None
                 if q is not None and (q.get("section"), q.get("page")) == (p.get("section"), p.get("page")):
                     parts.append((cid, str(q.get("text", ""))))
             covered.update(cid for cid, _ in parts)
@@ -140,3 +143,9 @@ class Searcher:
             if len(out) == k:
                 break
         return out
+
+
+def _neighbour_allowed(near: dict[str, object], hit: dict[str, object], flt: SearchFilter) -> bool:
+    if near.get("doc_id") != hit.get("doc_id"):
+        return False
+    return flt.access is None or bool(set(near.get("access") or ()) & set(flt.access))  # type: ignore[call-overload]
