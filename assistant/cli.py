@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import ingest  # noqa: F401  (sets the offline and no-telemetry defaults before anything loads)
 import typer
 from rich.console import Console
 
+import ingest  # noqa: F401  (sets the offline and no-telemetry defaults before anything loads)
 from ingest.errors import ConfigError, IngestError, MsvError
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides, validate_access, validate_kind

@@ -10,7 +10,6 @@ Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import statistics
 import tempfile

@@ -19,9 +19,10 @@ from typing import Any
 
 from ingest.chunking import DEFAULT_CHUNK_CHARS
 from ingest.embed import Embedder
-from ingest.sparse import INDEX_VERSION
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.search import SearchParams
+from ingest.sparse import INDEX_VERSION
+from ingest.store import SearchFilter
 
 CACHE = Path(__file__).resolve().parent / ".cache"
 
@@ -103,7 +104,7 @@ def naive_baseline(kb: KnowledgeBase, embedder: Embedder, questions: list[dict[s
 
     docs = []
     for rec in kb.documents():
-        hits = list(kb.store.payloads(__import__("ingest.store", fromlist=["SearchFilter"]).SearchFilter(doc_ids=(rec.doc_id,))))
+        hits = list(kb.store.payloads(SearchFilter(doc_ids=(rec.doc_id,))))
         hits.sort(key=lambda p: p.get("chunk", 0))
         docs.append(Document(text="\n\n".join(p["text"] for p in hits), metadata={"doc_id": rec.doc_id}))
     index = VectorStoreIndex.from_documents(docs, embed_model=_llama_embedding(embedder))

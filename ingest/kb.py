@@ -13,7 +13,7 @@ from .chunking import ChunkSpec
 from .documents import Document
 from .embed import DEFAULT_MODEL, Embedder
 from .metadata import Overrides
-from .pipeline import DEFAULT_MAX_BYTES, IngestSummary, Ingestor, ItemResult
+from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
 from .registry import DocRecord, Registry
 from .search import Hit, Searcher, SearchParams
 from .store import EdgeStore, SearchFilter, ServerStore, Store
