@@ -18,7 +18,7 @@ from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
-from . import cli_assist, cli_scan, cli_users
+from . import cli_assist, cli_records, cli_scan, cli_users
 from .access import access_of, restrict
 from .audit import AuditLog
 from .settings import Settings
@@ -272,6 +272,9 @@ cli_scan.register(app, lambda: state.settings, lambda settings: KnowledgeBase(kb
 cli_assist.register(app, lambda: state.settings, open_kb)
 cli_users.register(app, lambda: state.settings)
 eval_app.command("answers")(cli_assist.eval_answers_cmd)
+cli_records.register(app, lambda: state.settings, open_kb)
+eval_app.command("decisions")(cli_records.eval_decisions_cmd)
+eval_app.command("status")(cli_records.eval_status_cmd)
 
 
 def main() -> None:

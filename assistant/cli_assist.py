@@ -67,7 +67,7 @@ def start_scan_schedule(settings: Settings, sources_path: Path | None = None) ->
         return None
     from scanners.schedule import JOB_ID, start_scheduler
 
-    from .digest_tab import scan_db_path
+    from .cli_scan import scan_db_path
 
     db = scan_db_path(settings)
     scheduler = start_scheduler(db, db.with_name("scan-jobs.sqlite"), sources_path=sources_path,

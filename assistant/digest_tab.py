@@ -20,6 +20,7 @@ from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.store import SourceHealth, Store
 
 from .app import esc
+from .cli_scan import scan_db_path  # one place says where scan.sqlite lives (<data_dir>/scan.sqlite)
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -28,17 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SCAN_DB = "scan.sqlite"
 ALL = ""
 PERIODS = [("Senaste 7 dagarna", "7d"), ("Senaste 30 dagarna", "30d"), ("Senaste 90 dagarna", "90d"),
            ("Senaste året", "365d")]
 STATUS_SV = {"ok": "OK", "unchanged": "OK (oförändrad)", "error": "FEL"}
 HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd"]
-
-
-def scan_db_path(settings: Settings) -> Path:
-    """Where the scanner keeps items, source state and marks (shared with ``msv scan``)."""
-    return Path(settings.data_dir) / SCAN_DB
 
 
 def _href(url: str) -> str:
@@ -140,7 +135,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     except ScanError as e:  # the tab still shows items, only without topic names
         log.warning("watch topics not loaded: %s", e)
         topics = []
-    tab = DigestTab(scan_db_path(settings), topics, getattr(settings, "scan_timezone", "Europe/Stockholm"))
+    tab = DigestTab(scan_db_path(settings), topics, settings.scan_timezone)
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
     def refresh(period: str, topic: str, source: str, show_all: bool):
@@ -170,7 +165,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
             irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1)
         mark_result = gr.Markdown(elem_id="mark-result")
         gr.Markdown("### Källornas status")
-        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False,
+        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True,
                               elem_id="source-health")
 
     filters = [period, topic, source, show_all]

@@ -190,7 +190,7 @@ class Ingestor:
         if not self._batch:
             return
         batch, self._batch = self._batch, {}
-        self.registry.mark_pending((d.doc_id, d.source, h) for d, _, h, _, _ in batch.values())
+        self.registry.mark_pending((d.doc_id, d.source, h, _origin(w)) for d, _, h, _, w in batch.values())
         self.store.delete_docs(list(batch))
         nodes = [n for _, ns, _, _, _ in batch.values() for n in ns]
         texts = [context_text(n) for n in nodes]
@@ -202,8 +202,9 @@ class Ingestor:
         self.store.upsert(points)
         self.store.flush()
         self.registry.mark_ok(
-            DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok")
-            for d, ns, h, _, _ in batch.values()
+            DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok",
+                      _origin(w))
+            for d, ns, h, _, w in batch.values()
         )
         for d, ns, _, status, where in batch.values():
             yield ItemResult(where, status, d.doc_id, d.title, len(ns))
@@ -231,9 +232,9 @@ class Ingestor:
         for folder in folders:
             if folder.is_dir():
                 for rec in self.registry.by_source(str(folder.resolve()), prefix=True):
-                    # A JSONL record without url has the source "/path/file.jsonl:LINE".
-                    file = Path(re.sub(r":\d+$", "", rec.source))
-                    if rec.source.startswith("/") and not Path(rec.source).exists() and not file.exists():
+                    # A JSONL record's origin is its file; its source may be a URL or "file:LINE".
+                    file = Path(rec.origin or re.sub(r":\d+$", "", rec.source))
+                    if file.is_absolute() and not file.exists():
                         gone.append(rec)
         if gone:
             ids = [r.doc_id for r in gone]
@@ -244,3 +245,8 @@ class Ingestor:
 
 
 ProgressFn = Callable[[ItemResult], None]
+
+
+def _origin(where: str) -> str:
+    """Where a document came from: the absolute file path, or a URL as it is."""
+    return where if "://" in where else str(Path(where).resolve())

@@ -22,7 +22,8 @@ CREATE TABLE IF NOT EXISTS documents (
     title TEXT, kind TEXT, agency TEXT, date TEXT, access TEXT,
     chunks INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL,
-    updated REAL NOT NULL
+    updated REAL NOT NULL,
+    origin TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -41,6 +42,7 @@ class DocRecord:
     access: list[str]
     chunks: int
     status: str
+    origin: str = ""  # the file (or URL) the document was read from; a JSONL file holds many
 
 
 class Registry:
@@ -49,6 +51,10 @@ class Registry:
         self.db = sqlite3.connect(str(path), check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
+        cols = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}
+        if "origin" not in cols:  # data folders made before files were tracked by origin
+            self.db.execute("ALTER TABLE documents ADD COLUMN origin TEXT NOT NULL DEFAULT ''")
+        self.db.execute("CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin)")
 
     def check_model(self, model: str, dim: int) -> None:
         """The store's vectors came from one model; refuse to mix in another."""
@@ -67,9 +73,9 @@ class Registry:
     @staticmethod
     def _record(row: tuple) -> DocRecord:  # type: ignore[type-arg]
         return DocRecord(row[0], row[1], row[2], row[3] or "", row[4] or "", row[5] or "", row[6] or "",
-                         json.loads(row[7] or "[]"), row[8], row[9])
+                         json.loads(row[7] or "[]"), row[8], row[9], row[10] or "")
 
-    _COLS = "doc_id, source, hash, title, kind, agency, date, access, chunks, status"
+    _COLS = "doc_id, source, hash, title, kind, agency, date, access, chunks, status, origin"
 
     def get(self, doc_id: str) -> DocRecord | None:
         row = self.db.execute(f"SELECT {self._COLS} FROM documents WHERE doc_id=?", (doc_id,)).fetchone()
@@ -79,10 +85,12 @@ class Registry:
         if prefix:
             pattern = source.rstrip("/").replace("%", r"\%").replace("_", r"\_") + "/%"
             rows = self.db.execute(
-                f"SELECT {self._COLS} FROM documents WHERE source=? OR source LIKE ? ESCAPE '\\'", (source, pattern)
+                f"SELECT {self._COLS} FROM documents WHERE source=? OR origin=? OR source LIKE ? ESCAPE '\\' "
+                "OR origin LIKE ? ESCAPE '\\'", (source, source, pattern, pattern)
             ).fetchall()
         else:
-            rows = self.db.execute(f"SELECT {self._COLS} FROM documents WHERE source=?", (source,)).fetchall()
+            rows = self.db.execute(
+                f"SELECT {self._COLS} FROM documents WHERE source=? OR origin=?", (source, source)).fetchall()
         return [self._record(r) for r in rows]
 
     def all(self) -> Iterator[DocRecord]:
@@ -92,21 +100,22 @@ class Registry:
     def pending(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT doc_id FROM documents WHERE status != 'ok'")]
 
-    def mark_pending(self, docs: Iterable[tuple[str, str, str]]) -> None:
-        """Record (doc_id, source, hash) as being written, before any chunk reaches the store."""
+    def mark_pending(self, docs: Iterable[tuple[str, str, str, str]]) -> None:
+        """Record (doc_id, source, hash, origin) as being written, before any chunk reaches the store."""
         with self.db:
             self.db.executemany(
-                "INSERT INTO documents (doc_id, source, hash, status, updated) VALUES (?, ?, ?, 'pending', ?) "
+                "INSERT INTO documents (doc_id, source, hash, status, updated, origin) VALUES (?, ?, ?, 'pending', ?, ?) "
                 "ON CONFLICT(doc_id) DO UPDATE SET status='pending', updated=excluded.updated",
-                [(d, s, h, time.time()) for d, s, h in docs],
+                [(d, s, h, time.time(), o) for d, s, h, o in docs],
             )
 
     def mark_ok(self, records: Iterable[DocRecord]) -> None:
         with self.db:
             self.db.executemany(
-                "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?)",
+                "INSERT OR REPLACE INTO documents (doc_id, source, hash, title, kind, agency, date, access, chunks, "
+                "status, updated, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?)",
                 [(r.doc_id, r.source, r.hash, r.title, r.kind, r.agency, r.date, json.dumps(r.access),
-                  r.chunks, time.time()) for r in records],
+                  r.chunks, time.time(), r.origin) for r in records],
             )
 
     def delete(self, doc_ids: Iterable[str]) -> None:

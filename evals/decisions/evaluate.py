@@ -19,12 +19,12 @@ from assistant.records.decisions import (
 )
 from assistant.records.sources import load_file
 from assistant.records.status import extract_report
+from evals.decisions.samples import DATA, ensure_samples
 from ingest.swedish import normalize
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE / "gold.jsonl"
 STATUS_GOLD = HERE / "status_gold.jsonl"
-DATA = HERE.parents[1] / "tests" / "data" / "records"
 # The acceptance targets.
 TARGETS = {"precision": 0.9, "recall": 0.9, "body_date": 0.95}
 
@@ -97,6 +97,8 @@ def extract_file(path: Path) -> list[Decision]:
 
 
 def evaluate_decisions(gold_path: Path = GOLD, data_dir: Path = DATA) -> DecisionScore:
+    if data_dir == DATA:
+        ensure_samples()
     gold = _read(gold_path)
     by_file: dict[str, list[Decision]] = {}
     for name in sorted({g["file"] for g in gold}):
@@ -171,6 +173,8 @@ class StatusScore:
 
 
 def evaluate_status(gold_path: Path = STATUS_GOLD, data_dir: Path = DATA) -> StatusScore:
+    if data_dir == DATA:
+        ensure_samples()
     gold = _read(gold_path)
     files = sorted({g["file"] for g in gold})
     score = StatusScore(activities=len(gold), exact=0, status_right=0, extra=0, reports=len(files), reports_right=0)

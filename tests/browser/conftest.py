@@ -5,40 +5,19 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import socket
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, ROOT, XSS_ITEM, XSS_SOURCE, Tab
 
 import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.search import SearchParams
 
-ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("MSV_SHARED_DIR") or ROOT.parent / "shared")
-FEED_SAMPLE = SHARED / "feeds" / "regeringen-regeringsuppdrag-udep-rss-sample.xml"
-CHROMIUM = os.environ.get("MSV_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-# A hostile title that survives feed parsing verbatim (CDATA), and a hostile source name.
-XSS_TITLE = "Validering inom vuxenutbildningen <img src=x onerror=alert(1)><script>alert(2)</script>"
-XSS_SOURCE = "Regeringen <img src=x onerror=alert(3)>"
-XSS_ITEM = f"""<item><guid isPermaLink="false">msv-xss-1</guid>
-<link>https://www.regeringen.se/regeringsuppdrag/2026/05/validering-xss/</link>
-<title><![CDATA[{XSS_TITLE}]]></title>
-<description>Validering av reell kompetens inom komvux ska stärkas. Det gäller särskilt yrkesvux.</description>
-<pubDate>Mon, 04 May 2026 10:00:00 GMT</pubDate></item>
-"""
-
-pytestmark = pytest.mark.browser
 EXPECT_TIMEOUT_MS = 30_000  # a PM draft runs several searches; generous on slow CI machines
 
 
@@ -93,13 +72,12 @@ def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
     """<data_dir>/scan.sqlite, scanned through the real fetcher from the sample feed plus one
     hostile item."""
+    from assistant.cli_scan import scan_db_path
+    from assistant.settings import Settings
     from scanners.fetch import Fetcher, FetchPolicy
     from scanners.relevance import load_scorer
     from scanners.run import scan
     from scanners.sources import load_sources
-
-    from assistant.digest_tab import scan_db_path
-    from assistant.settings import Settings
 
     base, root = static_server
     feed = FEED_SAMPLE.read_text(encoding="utf-8").replace("</channel>", XSS_ITEM + "</channel>")
@@ -131,7 +109,7 @@ def app_url(browser_kb: KnowledgeBase, data_dir: Path, scan_db: Path) -> Iterato
 
 # -- the browser ------------------------------------------------------------------------------------
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # closed before other suites' modules run in the same session
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} missing: install Debian's chromium (make chromium)")
@@ -146,22 +124,11 @@ def browser() -> Iterator[object]:
     pw.stop()
 
 
-@dataclass
-class Tab:
-    """A fresh page with every request and every dialog recorded."""
-
-    page: object
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests
-                if urlsplit(u).scheme not in ("data", "blob", "about")
-                and urlsplit(u).hostname not in LOCAL_HOSTS]
 
 
 @pytest.fixture
-def tab(browser, tmp_path: Path) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
+def tab(browser) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
+    """A fresh page; afterwards, no request may have left 127.0.0.1 and no dialog opened."""
     context = browser.new_context(accept_downloads=True, locale="sv-SE")
     page = context.new_page()
     page.set_default_timeout(20_000)

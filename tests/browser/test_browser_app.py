@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from conftest import XSS_SOURCE, XSS_TITLE, Tab
+from browser_fixtures import XSS_SOURCE, XSS_TITLE, Tab
 from docx import Document
 from playwright.sync_api import expect
 
@@ -153,7 +153,6 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(digest).to_contain_text(f"{before - 1} av")
     expect(digest).not_to_contain_text("informationsutbyte")
     _assert_inert(tab, digest)
-    page.screenshot(path="/tmp/omv.png", full_page=True)
 
     from scanners.store import Store
 

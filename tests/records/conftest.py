@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 import ingest  # noqa: F401  (offline defaults)
+from evals.decisions.samples import ensure_samples
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "records"
-SAMPLES = sorted(p for p in DATA.iterdir() if p.suffix in (".docx", ".pdf", ".md"))
+# Written from evals/decisions/samples.py when missing (tests/data is ignored by git's "data/").
+SAMPLES = sorted(ensure_samples())
 # One document readable only by the GD-gruppen: its decisions must stay hidden from others.
 RESTRICTED = "2025-10-22_gd-gruppen_protokoll.md"
 

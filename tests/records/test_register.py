@@ -9,10 +9,11 @@ from pathlib import Path
 from assistant.records import RecordRegister, find_decisions, status_overview
 from assistant.records.sources import blocks_from_store
 from evals.decisions.evaluate import TARGETS, evaluate_decisions
+from evals.decisions.samples import DATA
 from ingest.embed import Embedder
 from ingest.kb import KnowledgeBase
 
-from .conftest import DATA, RESTRICTED, make_kb
+from .conftest import RESTRICTED, make_kb
 
 
 def test_register_holds_every_labelled_decision(records_kb: KnowledgeBase) -> None:

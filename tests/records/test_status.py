@@ -16,9 +16,8 @@ from assistant.records.status import (
     summarize,
 )
 from evals.decisions.evaluate import evaluate_status
+from evals.decisions.samples import DATA
 from ingest.documents import Block
-
-from .conftest import DATA
 
 
 def report(name: str) -> StatusReport:
