@@ -219,12 +219,7 @@ class Ingestor:
             path = Path(target)
             source = str(path.resolve()) if not target.startswith(("http://", "https://")) else target
             found = self.registry.by_source(source, prefix=path.is_dir() or target.endswith("/"))
-        if found:
-            ids = [r.doc_id for r in found]
-            self.store.delete_docs(ids)
-            self.store.flush()
-            self.registry.delete(ids)
-        return found
+        return self._delete(found)
 
     def prune(self, folders: Iterable[Path]) -> list[DocRecord]:
         """Deletes propagate: documents whose file under these folders no longer exists go."""
@@ -236,12 +231,17 @@ class Ingestor:
                     file = Path(rec.origin or re.sub(r":\d+$", "", rec.source))
                     if file.is_absolute() and not file.exists():
                         gone.append(rec)
-        if gone:
-            ids = [r.doc_id for r in gone]
+        return self._delete(gone)
+
+    def _delete(self, records: list[DocRecord]) -> list[DocRecord]:
+        """Chunks first, then the registry rows: a crash in between leaves rows that the next
+        ingest rewrites, never chunks without a row."""
+        if records:
+            ids = [r.doc_id for r in records]
             self.store.delete_docs(ids)
             self.store.flush()
             self.registry.delete(ids)
-        return gone
+        return records
 
 
 ProgressFn = Callable[[ItemResult], None]

@@ -111,6 +111,25 @@ def _payload_with_filters(payload: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _build_filter(flt: SearchFilter | None, api: Any, range_cls: Any) -> Any:
+    """A Qdrant filter from a SearchFilter; ``api`` is qdrant_edge or qdrant_client.models, which
+    share the names Filter, FieldCondition and MatchAny (the range class differs)."""
+    if flt is None:
+        return None
+    must: list[Any] = []
+    for key, values in (("kind", flt.kinds), ("agency", flt.agencies), ("doc_id", flt.doc_ids)):
+        if values:
+            must.append(api.FieldCondition(key=key, match=api.MatchAny(any=list(values))))
+    if flt.access is not None:
+        # No groups means nothing is visible: match a value no document carries.
+        must.append(api.FieldCondition(key="access", match=api.MatchAny(any=list(flt.access) or ["\x00"])))
+    lo = date_num(flt.since) if flt.since else None
+    hi = date_num(flt.until, end=True) if flt.until else None
+    if lo is not None or hi is not None:
+        must.append(api.FieldCondition(key="date_num", range=range_cls(gte=lo, lte=hi)))
+    return api.Filter(must=must) if must else None
+
+
 class EdgeStore:
     """Qdrant Edge in-process shard on disk."""
 
@@ -142,23 +161,7 @@ class EdgeStore:
             raise StoreError(f"kunde inte öppna Qdrant Edge-lagret i {shard_dir}: {e}") from e
 
     def _filter(self, flt: SearchFilter | None):  # noqa: ANN202
-        qe = self.qe
-        if flt is None:
-            return None
-        must: list[Any] = []
-        if flt.kinds:
-            must.append(qe.FieldCondition(key="kind", match=qe.MatchAny(any=list(flt.kinds))))
-        if flt.agencies:
-            must.append(qe.FieldCondition(key="agency", match=qe.MatchAny(any=list(flt.agencies))))
-        if flt.access is not None:
-            must.append(qe.FieldCondition(key="access", match=qe.MatchAny(any=list(flt.access) or ["\x00"])))
-        if flt.doc_ids:
-            must.append(qe.FieldCondition(key="doc_id", match=qe.MatchAny(any=list(flt.doc_ids))))
-        lo = date_num(flt.since) if flt.since else None
-        hi = date_num(flt.until, end=True) if flt.until else None
-        if lo is not None or hi is not None:
-            must.append(qe.FieldCondition(key="date_num", range=qe.RangeFloat(gte=lo, lte=hi)))
-        return qe.Filter(must=must) if must else None
+        return _build_filter(flt, self.qe, self.qe.RangeFloat)
 
     def upsert(self, points: Sequence[Point]) -> None:
         qe = self.qe
@@ -273,23 +276,7 @@ class ServerStore:
             raise StoreError(f"kunde inte ansluta till Qdrant ({url or path}): {e}") from e
 
     def _filter(self, flt: SearchFilter | None):  # noqa: ANN202
-        m = self.m
-        if flt is None:
-            return None
-        must: list[Any] = []
-        if flt.kinds:
-            must.append(m.FieldCondition(key="kind", match=m.MatchAny(any=list(flt.kinds))))
-        if flt.agencies:
-            must.append(m.FieldCondition(key="agency", match=m.MatchAny(any=list(flt.agencies))))
-        if flt.access is not None:
-            must.append(m.FieldCondition(key="access", match=m.MatchAny(any=list(flt.access) or ["\x00"])))
-        if flt.doc_ids:
-            must.append(m.FieldCondition(key="doc_id", match=m.MatchAny(any=list(flt.doc_ids))))
-        lo = date_num(flt.since) if flt.since else None
-        hi = date_num(flt.until, end=True) if flt.until else None
-        if lo is not None or hi is not None:
-            must.append(m.FieldCondition(key="date_num", range=m.Range(gte=lo, lte=hi)))
-        return m.Filter(must=must) if must else None
+        return _build_filter(flt, self.m, self.m.Range)
 
     def upsert(self, points: Sequence[Point]) -> None:
         m = self.m
