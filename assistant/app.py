@@ -19,10 +19,14 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 import gradio as gr
 
 from ingest.errors import MsvError
+from ingest.metadata import Overrides
 from ingest.store import SearchFilter
 
+from .access import access_of, restrict, upload_groups, validate_groups
 from .answer import Answer, Citation, engine_for
+from .audit import AuditLog
 from .chat import condense
+from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
 from .memo import draft_memo, to_docx, to_markdown
 
 if TYPE_CHECKING:
@@ -99,16 +103,21 @@ class AppState:
         self.lock = threading.RLock()
         self.engine = engine_for(kb, settings)
         self.files = Path(tempfile.mkdtemp(prefix="msv-app-"))
+        self.gate = gate_for(settings, fresh=True)
+        self.audit = AuditLog.from_settings(settings)
 
     # -- Fråga ---------------------------------------------------------------------------------
-    def ask(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]]):
+    def ask(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
+            request: gr.Request = None):  # type: ignore[assignment]
         question = (question or "").strip()
         if not question:
             return messages, history, gr.update(), [], "", ""
+        user = self.gate.user(request)
         llm = getattr(self.engine, "llm", None)
         standalone = condense(question, history, llm)
         with self.lock:
-            a = self.engine.answer(standalone)
+            a = self.engine.answer(standalone, flt=restrict(SearchFilter(), user))
+        self.audit.record(user, "ask", standalone, (c.doc_id for c in a.citations + a.related))
         a.question = question
         md = answer_markdown(a)
         if standalone != question:
@@ -129,13 +138,16 @@ class AppState:
         return passage_markdown(c) if c else ""
 
     # -- Sök -----------------------------------------------------------------------------------
-    def search(self, query: str, k: float, kind: str, agency: str, since: str, until: str) -> str:
+    def search(self, query: str, k: float, kind: str, agency: str, since: str, until: str,
+               request: gr.Request = None) -> str:  # type: ignore[assignment]
         if not (query or "").strip():
             return "Skriv en sökfråga."
+        user = self.gate.user(request)
         flt = SearchFilter(kinds=(kind,) if kind else (), agencies=(agency,) if agency else (),
                            since=(since or "").strip(), until=(until or "").strip())
         with self.lock:
-            hits = self.kb.search(query, int(k), flt)
+            hits = self.kb.search(query, int(k), restrict(flt, user))
+        self.audit.record(user, "search", query, (h.doc_id for h in hits))
         if not hits:
             return f"Inga träffar för ”{esc(query)}”."
         out = [f"{len(hits)} träffar för ”{esc(query)}”:", ""]
@@ -147,12 +159,14 @@ class AppState:
         return "\n".join(out)
 
     # -- PM-utkast -----------------------------------------------------------------------------
-    def memo(self, topic: str):
+    def memo(self, topic: str, request: gr.Request = None):  # type: ignore[assignment]
         topic = (topic or "").strip()
         if not topic:
             return "Skriv ett ämne för PM:et.", None, None
+        user = self.gate.user(request)
         with self.lock:
-            memo = draft_memo(topic, self.engine)
+            memo = draft_memo(topic, self.engine, flt=restrict(SearchFilter(), user))
+        self.audit.record(user, "memo", topic, (c.doc_id for c in memo.sources))
         stem = re.sub(r"[^\wåäöÅÄÖ-]+", "-", topic).strip("-")[:60] or "pm"
         folder = Path(tempfile.mkdtemp(dir=self.files))
         md_text = to_markdown(memo)
@@ -162,44 +176,88 @@ class AppState:
         return md_text, str(docx_path), str(md_path)
 
     # -- Källor --------------------------------------------------------------------------------
-    def documents(self) -> list[list[Any]]:
+    def documents(self, request: gr.Request = None) -> list[list[Any]]:  # type: ignore[assignment]
+        user = self.gate.user(request)
         with self.lock:
-            docs = self.kb.documents()
+            docs = self.kb.documents(access=access_of(user))
         return [[d.doc_id, d.title, d.kind, d.agency, d.date, d.chunks, d.source] for d in docs]
 
-    def doc_choices(self) -> Any:
-        return gr.update(choices=[(f"{row[1]} ({row[0]})", row[0]) for row in self.documents()], value=None)
+    def doc_choices(self, request: gr.Request = None) -> Any:  # type: ignore[assignment]
+        return gr.update(choices=[(f"{row[1]} ({row[0]})", row[0]) for row in self.documents(request)], value=None)
 
-    def upload(self, files: Sequence[Any] | None):
-        if not files:
-            return "Välj minst en fil.", self.documents(), self.doc_choices()
-        paths = [Path(f if isinstance(f, str) else getattr(f, "name", f)) for f in files]
-        lines = []
+    def filter_choices(self, request: gr.Request = None) -> tuple[Any, Any]:  # type: ignore[assignment]
+        user = self.gate.user(request)
         with self.lock:
-            for r in self.kb.ingest(paths):
+            stats = self.kb.stats(access_of(user))
+        kinds = sorted(stats.get("kinds") or {})  # type: ignore[call-overload]
+        agencies = sorted(stats.get("agencies") or {})  # type: ignore[call-overload]
+        return gr.update(choices=[""] + kinds), gr.update(choices=[""] + agencies)
+
+    def header(self, request: gr.Request = None) -> str:  # type: ignore[assignment]
+        return self.gate.header(request)
+
+    def access_choices(self, request: gr.Request = None) -> Any:  # type: ignore[assignment]
+        user = self.gate.user(request)
+        groups = upload_groups(user)
+        return gr.update(choices=list(groups), value=["extern"] if user.is_extern else ["alla"])
+
+    def upload(self, files: Sequence[Any] | None, access: Sequence[str] | None = None,
+               request: gr.Request = None):  # type: ignore[assignment]
+        """Files are copied under safe names into the user's own upload folder and labelled with
+        groups the user belongs to; only their own results are reported."""
+        user = self.gate.user(request)
+        if not files:
+            return "Välj minst en fil.", self.documents(request), self.doc_choices(request)
+        allowed = upload_groups(user)
+        try:
+            labels = validate_groups(list(access or []) or (["extern"] if user.is_extern else ["alla"]), "åtkomst")
+        except MsvError as e:
+            return f"Fel: {esc(str(e))}", self.documents(request), self.doc_choices(request)
+        if not set(labels) <= set(allowed):
+            return (f"Fel: du kan bara dela med dina egna grupper ({esc(', '.join(allowed))}).",
+                    self.documents(request), self.doc_choices(request))
+        staged = stage_uploads(files, upload_folder(self.settings.data_dir, user),
+                               max_bytes=self.settings.upload_max_mb * 1024 * 1024,
+                               max_files=self.settings.upload_max_files)
+        lines = [f"- {esc(r)}" for r in staged.rejected]
+        shown: list[str] = []
+        with self.lock:
+            for r in self.kb.ingest(staged.paths, Overrides(access=labels)):
                 name = Path(r.path).name
                 label = {"added": "inläst", "updated": "uppdaterad", "unchanged": "oförändrad",
                          "failed": "misslyckades"}.get(r.status, r.status)
                 detail = f": {r.error}" if r.error else f" ({r.chunks} avsnitt)" if r.chunks else ""
                 lines.append(f"- {esc(name)} — {label}{esc(detail)}")
-        return "\n".join(lines), self.documents(), self.doc_choices()
+                shown.append(r.doc_id)
+        self.audit.record(user, "upload", ", ".join(p.name for p in staged.paths), shown, access=list(labels))
+        return "\n".join(lines), self.documents(request), self.doc_choices(request)
 
-    def remove(self, doc_id: str | None):
+    def remove(self, doc_id: str | None, request: gr.Request = None):  # type: ignore[assignment]
+        """A document the user can see, and (with users) only the secretariat or the uploader."""
+        user = self.gate.user(request)
         if not doc_id:
-            return "Välj ett dokument att ta bort.", self.documents(), self.doc_choices()
+            return "Välj ett dokument att ta bort.", self.documents(request), self.doc_choices(request)
+        doc = next((d for d in self.kb.documents(access=access_of(user)) if d.doc_id == doc_id), None)
+        own = upload_folder(self.settings.data_dir, user).resolve()
+        if doc is None or not (user.is_admin or Path(doc.source).resolve().parent == own):
+            return "Inget togs bort.", self.documents(request), self.doc_choices(request)
         with self.lock:
             removed = self.kb.remove(doc_id)
+        self.audit.record(user, "remove", doc_id, (r.doc_id for r in removed))
         msg = "\n".join(f"Borttaget: {esc(r.title)} ({r.chunks} avsnitt)" for r in removed) or "Inget togs bort."
-        return msg, self.documents(), self.doc_choices()
+        return msg, self.documents(request), self.doc_choices(request)
 
 
 def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBuilder] = ()) -> gr.Blocks:
     st = AppState(kb, settings)
-    kinds = sorted((kb.stats().get("kinds") or {}).keys())  # type: ignore[union-attr]
-    agencies = sorted((kb.stats().get("agencies") or {}).keys())  # type: ignore[union-attr]
+    # Filter choices come from what the signed-in user may read (an agency name is information too).
+    kinds = sorted((kb.stats().get("kinds") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
+    agencies = sorted((kb.stats().get("agencies") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
     with gr.Blocks(title="MSV Kunskapsbas", analytics_enabled=False) as demo:
         gr.Markdown("# MSV Kunskapsbas\nSvar, sök och PM-utkast ur myndighetssamverkans dokument. "
                     "Varje påstående har en källhänvisning.")
+        who = gr.Markdown(elem_id="who")
+        demo.load(st.header, None, who)
         with gr.Tabs():
             with gr.Tab("Fråga", id="fraga"):
                 gr.Markdown("## Fråga")
@@ -234,6 +292,7 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 args = [query, k, kind, agency, since, until]
                 query.submit(st.search, args, results)
                 search_btn.click(st.search, args, results)
+                demo.load(st.filter_choices, None, [kind, agency])
             with gr.Tab("PM-utkast", id="pm"):
                 gr.Markdown("## PM-utkast\nSkriv ett ämne; utkastet följer PM-mallen och varje påstående är citerat.")
                 topic = gr.Textbox(label="Ämne för PM:et", placeholder="T.ex. arbetsordning för MSV KLL",
@@ -247,31 +306,42 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 memo_btn.click(st.memo, topic, [memo_md, docx_file, md_file])
             with gr.Tab("Källor", id="kallor"):
                 gr.Markdown("## Källor i kunskapsbasen")
-                table = gr.Dataframe(value=st.documents, headers=["Id", "Titel", "Typ", "Myndighet", "Datum",
-                                                                  "Avsnitt", "Källa"],
+                table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum",
+                                              "Avsnitt", "Källa"],
                                      label="Dokument", interactive=False, elem_id="documents")
+                demo.load(st.documents, None, table)
                 gr.Markdown("### Lägg till dokument")
                 uploads = gr.File(label="Filer att läsa in (PDF, DOCX, PPTX, HTML, Markdown, TXT, e-post)",
                                   file_count="multiple", elem_id="upload")
+                upload_access = gr.CheckboxGroup(choices=[], label="Vilka får läsa dokumenten (grupper)",
+                                                 elem_id="upload-access")
+                demo.load(st.access_choices, None, upload_access)
                 upload_btn = gr.Button("Läs in", variant="primary", elem_id="ingest")
                 upload_result = gr.Markdown(elem_id="upload-result")
                 gr.Markdown("### Ta bort dokument")
                 doc = gr.Dropdown(label="Dokument att ta bort", choices=[], elem_id="remove-doc")
                 remove_btn = gr.Button("Ta bort", variant="stop", elem_id="remove")
                 remove_result = gr.Markdown()
-                upload_btn.click(st.upload, uploads, [upload_result, table, doc])
+                upload_btn.click(st.upload, [uploads, upload_access], [upload_result, table, doc])
                 remove_btn.click(st.remove, doc, [remove_result, table, doc])
                 demo.load(st.doc_choices, None, doc)
             for build in extra_tabs:
                 build(kb, settings)
+            build_users_tab(st.gate, demo)
     demo.msv_state = st  # type: ignore[attr-defined]  # tests reach the engine through this
     return demo
 
 
 def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True) -> str:
+    """With a users file, sign-in is required (argon2-verified); uploads are capped in size."""
+    st: AppState | None = getattr(demo, "msv_state", None)
+    auth = st.gate.auth if st is not None else None
+    max_size = f"{st.settings.upload_max_mb}mb" if st is not None else None
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, share=False,
-                theme=theme(), css=CSS, footer_links=[], show_error=True, inbrowser=False)
+                theme=theme(), css=CSS, footer_links=[], show_error=True, inbrowser=False,
+                auth=auth, auth_message="MSV Kunskapsbas: logga in med ditt användarnamn och lösenord.",
+                max_file_size=max_size)
     return f"http://{host}:{port}/"
 
 

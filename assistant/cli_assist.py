@@ -179,6 +179,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         """Starta webbappen (Fråga, Sök, PM-utkast, Källor, Omvärldsbevakning) och den schemalagda bevakningen."""
         from .app import serve
         from .digest_tab import build_digest_tab
+        from .records_tabs import build_decisions_tab, build_status_tab
 
         settings = get_settings()
         kb = open_kb()
@@ -191,7 +192,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
                 _fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             serve(kb, settings, host=host or settings.host, port=port or settings.port,
                   on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}", highlight=False),
-                  extra_tabs=[build_digest_tab])
+                  extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab])
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)

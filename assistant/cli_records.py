@@ -14,6 +14,8 @@ from rich.console import Console
 
 from ingest.errors import MsvError
 
+from .access import access_of
+from .cli_users import USER_HELP, resolve_user
 from .records import (
     DECISION_KINDS,
     KINDS,
@@ -66,8 +68,10 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
             "--procedur", help="Ta med procedurpunkter (dagordning, justering, bordläggning).")] = False,
         limit: Annotated[int, typer.Option("--limit", "-k", min=0, help="Högst så många beslut (0 = alla).")] = 0,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
+        user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Beslutsregistret: beslut, uppdrag och ställningstaganden ur protokoll och minnesanteckningar."""
+        user = resolve_user(get_settings(), user_name)
         try:
             date_bound(since or "")
             date_bound(until or "", end=True)
@@ -77,7 +81,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
         with open_kb() as kb:
             try:
                 found = find_decisions(kb, query or "", body=body or "", since=since or "", until=until or "",
-                                       kinds=kinds, limit=limit or None)
+                                       kinds=kinds, limit=limit or None, access=access_of(user))
             except MsvError as e:
                 _fail(str(e))
                 return
@@ -106,11 +110,13 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
         group: Annotated[str | None, typer.Option(
             "--group", help="Bara denna arbetsgrupp (t.ex. validering eller arbetsgrupp-validering).")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
+        user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Lägesbild: arbetsgruppernas lägesbedömningar (grön/gul/röd) och vad som ändrats sedan förra."""
+        user = resolve_user(get_settings(), user_name)
         with open_kb() as kb:
             try:
-                overview = status_overview(kb, group=group or "")
+                overview = status_overview(kb, group=group or "", access=access_of(user))
             except MsvError as e:
                 _fail(str(e))
                 return

@@ -19,8 +19,11 @@ from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.store import SourceHealth, Store
 
+from .access import DIGEST_ACCESS, can_read
 from .app import esc
+from .audit import AuditLog
 from .cli_scan import scan_db_path  # one place says where scan.sqlite lives (<data_dir>/scan.sqlite)
+from .gate import gate_for
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -62,7 +65,6 @@ class DigestTab:
     def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm") -> None:
         self.db_path = db_path
         self.topics = topics
-        self.topic_names = {t.id: t.name for t in topics}
         self.tz = ZoneInfo(timezone)
 
     # -- digest --------------------------------------------------------------------------------
@@ -112,19 +114,19 @@ class DigestTab:
                  h.consecutive_failures] for h in rows]
 
     # -- marks ---------------------------------------------------------------------------------
-    def mark(self, item_id: int | None, relevant: bool) -> str:
-        if item_id in (None, ""):
+    def mark(self, item_id: int | str | None, relevant: bool) -> str:
+        if item_id is None or item_id == "":
             return "Välj en nyhet att markera."
+        n = int(item_id)
         try:
             with Store(self.db_path) as store:
-                store.mark(int(item_id), relevant, user="sekretariatet")  # type: ignore[arg-type]
+                store.mark(n, relevant, user="sekretariatet")
         except ScanError as e:
             log.warning("mark failed: %s", e)
             return f"Kunde inte spara markeringen: {esc(e)}"
         if relevant:
-            return f"Nyhet nr {int(item_id)} är markerad som relevant och tas alltid med i sammanställningen."  # type: ignore[arg-type]
-        return (f"Nyhet nr {int(item_id)} är markerad som inte relevant och visas inte längre i "  # type: ignore[arg-type]
-                "sammanställningen.")
+            return f"Nyhet nr {n} är markerad som relevant och tas alltid med i sammanställningen."
+        return f"Nyhet nr {n} är markerad som inte relevant och visas inte längre i sammanställningen."
 
 
 def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
@@ -138,15 +140,32 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     tab = DigestTab(scan_db_path(settings), topics, settings.scan_timezone)
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
-    def refresh(period: str, topic: str, source: str, show_all: bool):
+    gate, audit = gate_for(settings), AuditLog.from_settings(settings)
+
+    def refresh(period: str, topic: str, source: str, show_all: bool, request: gr.Request = None):  # type: ignore[assignment]
+        user = gate.user(request)
         v = tab.view(period, topic, source, show_all)
+        if not can_read(user, DIGEST_ACCESS):  # external actors see only what is shared with extern
+            v = DigestView("Omvärldsbevakningen delas inte med externa användare.", [], [])
+        audit.record(user, "digest", period or "7d", (it.url for it in v.items))
         source_choices = [("Alla källor", ALL)] + [(s, s) for s in v.sources]
         item_choices = [(f"{it.title} (nr {it.id})", it.id) for it in v.items]
         return (v.markdown, gr.update(choices=source_choices, value=source if source in v.sources else ALL),
                 tab.health(), gr.update(choices=item_choices, value=None))
 
-    def mark(item_id: int | None, relevant: bool, period: str, topic: str, source: str, show_all: bool):
-        return (tab.mark(item_id, relevant), *refresh(period, topic, source, show_all))
+    def mark(item_id: int | str | None, relevant: bool, period: str, topic: str, source: str, show_all: bool,
+             request: gr.Request | None = None):
+        if not gate.user(request).is_admin:  # the secretariat's marks
+            raise gr.Error("Bara sekretariatet kan bedöma nyheter.")
+        return (tab.mark(item_id, relevant), *refresh(period, topic, source, show_all, request))
+
+    def mark_relevant(item_id: int | None, period: str, topic: str, source: str, show_all: bool,
+                      request: gr.Request = None):  # type: ignore[assignment]
+        return mark(item_id, True, period, topic, source, show_all, request)
+
+    def mark_irrelevant(item_id: int | None, period: str, topic: str, source: str, show_all: bool,
+                        request: gr.Request = None):  # type: ignore[assignment]
+        return mark(item_id, False, period, topic, source, show_all, request)
 
     with gr.Tab("Omvärldsbevakning", id="omvarld") as digest_tab:
         gr.Markdown("## Omvärldsbevakning\nNyheter från regeringen, medlemsmyndigheterna, regionerna, OECD och EU, "
@@ -173,8 +192,8 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     for trigger in (digest_tab.select, refresh_btn.click, period.input, topic.input, source.input,
                     show_all.input):
         trigger(refresh, filters, outs)
-    relevant_btn.click(lambda i, *f: mark(i, True, *f), [item, *filters], [mark_result, *outs])
-    irrelevant_btn.click(lambda i, *f: mark(i, False, *f), [item, *filters], [mark_result, *outs])
+    relevant_btn.click(mark_relevant, [item, *filters], [mark_result, *outs])
+    irrelevant_btn.click(mark_irrelevant, [item, *filters], [mark_result, *outs])
     root = Context.root_block
     if root is not None:  # fresh on every page load, not only when the tab is opened
         root.load(refresh, filters, outs)

@@ -2,8 +2,10 @@
 retrieved passages (lightly trimmed, each marked [n]) and refuses when none addresses the question.
 
 A sentence is scored by how much of the question's weighted content it covers (Swedish stemmed
-tokens with compound parts; rare terms weigh more), its embedding similarity to the question and
-whether it has what the question type asks for (a number, a time, a frequency, a list)."""
+tokens with compound parts; rare terms weigh more; a document's own subject counts as said), whether
+it has what the question type asks for (a number, a time, a frequency, a reason, a definition, a
+list) and how closely it echoes the question's wording. A two-part question needs an answer to each
+part. Embedding similarity can be added as a re-ranking step (``use_embeddings``)."""
 
 from __future__ import annotations
 
@@ -305,7 +307,9 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
-                 use_embeddings: bool = True) -> None:
+                 use_embeddings: bool = False) -> None:
+        # Re-ranking the best sentences by embedding similarity cost a second embedding call per
+        # question (≈ the search's own) and changed no answer on evals/questions/answers.jsonl; off.
         self.kb = kb
         self.k = k
         self.min_coverage = min_coverage

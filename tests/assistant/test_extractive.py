@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import REFUSAL, get_engine
+from assistant.extractive import split_question, split_run_in
 from assistant.verify import split_cited, strip_marks
 from ingest.swedish import normalize
 
@@ -55,3 +56,33 @@ def test_json_contract(engine) -> None:
     c = d["citations"][0]
     assert set(c) == {"n", "doc_id", "title", "source", "section", "page", "text"}
     assert c["doc_id"] == "msv-forstudier-slutrapport"
+
+
+@pytest.mark.parametrize(("question", "parts"), [
+    ("Vad är en lägesbedömning och hur ofta görs den?", ["Vad är en lägesbedömning", "hur ofta görs den?"]),
+    ("Who owned the project and how long did it run?", ["Who owned the project", "how long did it run?"]),
+    ("Vilka myndigheter och regioner deltar?", ["Vilka myndigheter och regioner deltar?"]),
+])
+def test_two_part_questions_are_split(question: str, parts: list[str]) -> None:
+    assert split_question(question) == parts
+
+
+@pytest.mark.parametrize(("sentence", "heading", "rest"), [
+    ("Styrdokument för samverkan skapar tydlighet I genomförandet av förstudierna har det blivit tydligt.",
+     "Styrdokument för samverkan skapar tydlighet", "I genomförandet av förstudierna har det blivit tydligt."),
+    ("Ansökan skickades till Myndigheten för yrkeshögskolan i juni.", "",
+     "Ansökan skickades till Myndigheten för yrkeshögskolan i juni."),
+])
+def test_a_heading_run_into_a_sentence_is_cut_off(sentence: str, heading: str, rest: str) -> None:
+    assert split_run_in(sentence) == (heading, rest)
+
+
+def test_list_answer_collects_items_one_word_or_numbered(engine) -> None:
+    a = engine.answer("Vilka befintliga forum är särskilt intressanta för dialogen med RUA?")
+    assert a.grounded
+    assert "Reglab" in a.answer and "Kompetensförsörjningsdagarna" in a.answer
+
+
+def test_a_part_without_support_means_no_answer(engine) -> None:
+    a = engine.answer("Vilken konsultfirma anlitades för förstudierna och vad kostade konsultstödet?")
+    assert not a.grounded and a.answer == REFUSAL
