@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -159,13 +159,15 @@ def question_terms(text: str) -> tuple[Term, ...]:
     return tuple(terms.values())
 
 
-_STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev", "valde", "utsågs", "började", "slutade"])
+_STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev",
+                          "valde", "utsågs", "började", "slutade"])
 
 
 def _verbish(word: str) -> bool:
     if len(word) >= 6 and word.endswith(("as", "ås", "ms", "ds", "ls", "ys")) and ":" not in word:
         return True  # passive ("bedöms", "föreslås", "revideras", "används"); genitives end -ns/-ts/-rs
-    return word in _STRONG_PAST or (len(word) > 5 and word.endswith(("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
+    return word in _STRONG_PAST or (len(word) > 5 and word.endswith(
+        ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
 
 
 _MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",

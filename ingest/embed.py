@@ -100,10 +100,19 @@ class Embedder:
     def _encode(self, texts: list[str]) -> np.ndarray:
         import torch
 
-        with torch.inference_mode():
-            vecs = self.model.encode(
-                texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False
-            )
+        model = self.model
+        # A query or two runs on one thread: on a busy laptop a second thread mostly waits for a
+        # core and doubled the latency (evals/README.md); batches keep every core.
+        threads = torch.get_num_threads()
+        single = len(texts) <= 2 and threads > 1
+        if single:
+            torch.set_num_threads(1)
+        try:
+            with torch.inference_mode():
+                vecs = model.encode(texts, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False)
+        finally:
+            if single:
+                torch.set_num_threads(threads)
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:

@@ -12,7 +12,7 @@ from typing import Any
 
 import gradio as gr
 import pytest
-from conftest import BY_KEY, SECRETS, World
+from security_fixtures import BY_KEY, SECRETS, World
 from typer.testing import CliRunner
 
 from assistant.access import access_of, restrict, visible_digest
