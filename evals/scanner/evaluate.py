@@ -11,8 +11,9 @@ from pathlib import Path
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_topics
 
 LABELS = Path(__file__).with_name("labels.jsonl")
-CORPUS = Path(os.environ.get("MSV_SHARED_DIR")
-              or Path(__file__).resolve().parents[3] / "shared") / "corpus" / "regeringen.jsonl.gz"
+_SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
+                           Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
+CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"
 
 
 @dataclass

@@ -10,7 +10,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path(os.environ.get("MSV_SHARED_DIR") or ROOT.parent / "shared")
+SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or ROOT.parent / "shared"), Path("/work/shared"))
+               if p.exists()), ROOT.parent / "shared")
 FEED_SAMPLE = SHARED / "feeds" / "regeringen-regeringsuppdrag-udep-rss-sample.xml"
 CHROMIUM = os.environ.get("MSV_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

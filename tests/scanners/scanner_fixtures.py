@@ -27,7 +27,8 @@ import pytest
 from scanners.fetch import Fetcher, FetchPolicy
 
 # shared/ lies beside the repository (also in CI's fresh clone); MSV_SHARED_DIR overrides.
-SHARED = Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared")
+SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
+                           Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 FEEDS = SHARED / "feeds"
 CORPUS = SHARED / "corpus" / "regeringen.jsonl.gz"
 
