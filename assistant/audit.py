@@ -32,7 +32,7 @@ class AuditLog:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AuditLog:
-        return cls(Path(settings.data_dir) / AUDIT_FILE, enabled=settings.audit_enabled)
+        return cls(Path(settings.data_dir) / AUDIT_FILE, enabled=getattr(settings, "audit_enabled", True))
 
     def record(self, user: User | str, action: str, query: str = "", doc_ids: Iterable[str] = (),
                **extra: object) -> None:

@@ -78,6 +78,19 @@ def start_scan_schedule(settings: Settings, sources_path: Path | None = None) ->
     return scheduler
 
 
+def serve_notice(settings: Settings, host: str | None) -> str:
+    """Where the app listens and whether it asks for sign-in, said plainly at start."""
+    from .users import UserStore
+
+    host = host or settings.host
+    where = ("Lyssnar bara på den här datorn (127.0.0.1)." if host in ("127.0.0.1", "localhost")
+             else f"OBS: lyssnar på {host} och kan nås från nätverket.")
+    users = UserStore.from_settings(settings)
+    login = ("Lokalt läge: ingen inloggning, alla dokument visas (lägg till användare med msv users add)."
+             if users.local_mode else f"Inloggning krävs (användare i {users.path}).")
+    return f"{where} {login}"
+
+
 def eval_answers_cmd(
     file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/answers.jsonl.")],
     regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = Path("../shared/corpus/regeringen.jsonl.gz"),
@@ -191,7 +204,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
             except MsvError as e:
                 _fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             serve(kb, settings, host=host or settings.host, port=port or settings.port,
-                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}", highlight=False),
+                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host)}",
+                                                       highlight=False),
                   extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab])
         finally:
             if scheduler is not None:

@@ -14,7 +14,9 @@ import gradio as gr
 
 from ingest.errors import MsvError
 
+from .access import access_of
 from .app import esc
+from .gate import gate_for
 from .records import Decision, RecordRegister, date_bound, status_overview
 from .records.export import to_csv, to_docx
 
@@ -33,14 +35,25 @@ COLOUR_SV = {"grön": ("🟢", "Grön"), "gul": ("🟡", "Gul"), "röd": ("🔴"
 class DecisionsView:
     """The *Beslut* tab's handlers, callable without a browser."""
 
-    def __init__(self, kb: KnowledgeBase, access: tuple[str, ...] | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, access: tuple[str, ...] | None = None,
+                 settings: Settings | None = None) -> None:
         self.kb = kb
         self.access = access
+        self.settings = settings  # with settings, each request acts as its signed-in user
         self.lock = threading.Lock()
         self.files = Path(tempfile.mkdtemp(prefix="msv-beslut-"))
         self.shown: list[Decision] = []
 
-    def search(self, query: str, body: str, since: str, until: str) -> tuple[str, Any, str | None, str | None]:
+    def _access(self, request: gr.Request | None) -> tuple[str, ...] | None:
+        """The reader's groups (signed-in user, or everything in local mode), within ``self.access``."""
+        allowed = access_of(gate_for(self.settings).user(request)) if self.settings is not None else None
+        if allowed is None or self.access is None:
+            return self.access if allowed is None else allowed
+        return tuple(g for g in allowed if g in self.access)
+
+    def search(self, query: str, body: str, since: str, until: str,
+               request: gr.Request = None) -> tuple[str, Any, str | None, str | None]:  # type: ignore[assignment]
+        access = self._access(request)
         try:
             date_bound(since or "")
             date_bound(until or "", end=True)
@@ -50,7 +63,7 @@ class DecisionsView:
             with self.lock, RecordRegister.for_kb(self.kb) as reg:
                 reg.sync(self.kb)
                 found = reg.decisions(query or "", body=body or "", since=since or "", until=until or "",
-                                      access=self.access, kb=self.kb if (query or "").strip() else None)
+                                      access=access, kb=self.kb if (query or "").strip() else None)
         except MsvError as e:
             log.warning("decision search failed: %s", e)
             return f"Kunde inte söka i beslutsregistret: {esc(e)}", gr.update(choices=[], value=None), None, None
@@ -64,14 +77,16 @@ class DecisionsView:
                                          f"ansvarig: {d.responsible}" if d.responsible else "",
                                          f"senast {d.deadline}" if d.deadline else "") if x)
             lines.append(f"{n}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")
-        csv_path = to_csv(found, self.files / "beslut.csv")
-        docx_path = to_docx(found, self.files / "beslut.docx")
+        folder = Path(tempfile.mkdtemp(dir=self.files))  # per request: one reader's export never replaces another's
+        csv_path = to_csv(found, folder / "beslut.csv")
+        docx_path = to_docx(found, folder / "beslut.docx")
         choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {d.text[:60]}", d.id) for n, d in enumerate(found, 1)]
         return "\n".join(lines), gr.update(choices=choices, value=None), str(csv_path), str(docx_path)
 
-    def passage(self, decision_id: str | None) -> str:
+    def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         d = next((x for x in self.shown if x.id == decision_id), None)
-        if d is None:
+        access = self._access(request)  # `shown` is the last search of any session: check the reader
+        if d is None or (access is not None and d.doc_id not in {r.doc_id for r in self.kb.documents(access)}):
             return ""
         where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
         quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
@@ -110,8 +125,7 @@ def status_markdown(overview: dict[str, list[dict[str, Any]]]) -> str:
 
 def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
     """Add the *Beslut* tab."""
-    del settings
-    view = DecisionsView(kb)
+    view = DecisionsView(kb, settings=settings)
     with gr.Tab("Beslut", id="beslut") as tab:
         gr.Markdown("## Beslut\nBeslut, uppdrag och ställningstaganden ur protokoll och minnesanteckningar. "
                     "Välj ett beslut för att se stycket det kommer från.")
@@ -135,13 +149,13 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
 
 def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
     """Add the *Lägesbild* tab."""
-    del settings
     lock = threading.Lock()
 
-    def refresh(group: str) -> str:
+    def refresh(group: str, request: gr.Request = None) -> str:  # type: ignore[assignment]
+        access = access_of(gate_for(settings).user(request))
         try:
             with lock:
-                return status_markdown(status_overview(kb, group=group or ""))
+                return status_markdown(status_overview(kb, group=group or "", access=access))
         except MsvError as e:
             return f"Kunde inte läsa lägesbedömningarna: {esc(e)}"
 

@@ -31,7 +31,8 @@ _DUMMY_HASH = _HASHER.hash("msv-ingen-sådan-användare")
 
 
 def users_path(settings: Settings) -> Path:
-    return Path(settings.users_file) if settings.users_file else Path(settings.data_dir) / USERS_FILE
+    users_file = getattr(settings, "users_file", None)  # stand-in settings in tests may lack it
+    return Path(users_file) if users_file else Path(settings.data_dir) / USERS_FILE
 
 
 def validate_name(name: str) -> str:

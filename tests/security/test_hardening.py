@@ -39,7 +39,7 @@ def _upload(world: World, tmp_path: Path, who: str, orig_name: str, text: str, a
 
 def test_same_named_upload_neither_replaces_nor_reveals(world: World, tmp_path: Path) -> None:
     secret = BY_KEY["styr"]
-    st, (msg, table, _) = _upload(world, tmp_path, "bob", secret.filename, "Bobs egen text om Kvastfenix-rykten.")
+    st, (msg, table, _) = _upload(world, tmp_path, "bob", secret.filename, "Bobs egen anteckning med samma filnamn.")
     assert "inläst" in msg
     assert world.doc_ids["styr"] not in json.dumps(table)
     # The restricted document is untouched: same labels, same text, still found by its reader only.
@@ -194,10 +194,10 @@ def test_app_requires_sign_in_and_acts_as_the_user(world: World) -> None:
         assert httpx.get(url + "config", timeout=10).status_code == 401
         assert httpx.post(url + "login", data={"username": "anna", "password": "fel"}, timeout=10).status_code == 400
         anna = Client(url, auth=("anna", PASSWORD), verbose=False)
-        assert "Kvastfenix" in anna.predict("Kvastfenix", 5, "", "", "", "", api_name="/search")
+        assert "4,2 miljoner kronor" in anna.predict("Kvastfenix", 5, "", "", "", "", api_name="/search")
         bob = Client(url, auth=("bob", PASSWORD), verbose=False)
         md = bob.predict("Kvastfenix", 5, "", "", "", "", api_name="/search")
-        assert "Kvastfenix" not in md and "KF-7731" not in md
+        assert "4,2 miljoner kronor" not in md and "KF-7731" not in md and md.count("Kvastfenix") == 1  # the query
     finally:
         demo.close()
 
@@ -208,3 +208,19 @@ def test_titles_are_escaped_in_the_app(world: World, tmp_path: Path) -> None:
     assert "<img" not in msg and "<script" not in msg
     md = st.search("tornsvalor", 5, "", "", "", "", gr.Request(username="sara"))
     assert "<script>" not in md and "&lt;script&gt;" in md
+
+
+def test_decisions_tab_acts_as_the_reader(world: World) -> None:
+    from assistant.records_tabs import DecisionsView
+
+    view = DecisionsView(world.kb, settings=world.settings)
+    md, picks, *_ = view.search("Kvastfenix", "", "", "", gr.Request(username="anna"))
+    assert "4,2 miljoner kronor" in md
+    anna_ids = [c[1] for c in picks["choices"]]
+    # bob's own search shows nothing of it, and the ids anna was shown open nothing for bob
+    md_bob, *_ = view.search("Kvastfenix", "", "", "", gr.Request(username="bob"))
+    assert "4,2 miljoner kronor" not in md_bob and "KF-7731" not in md_bob
+    view.shown = view.shown or []
+    view.search("Kvastfenix", "", "", "", gr.Request(username="anna"))
+    assert all(view.passage(i, gr.Request(username="bob")) == "" for i in anna_ids)
+    assert any("4,2 miljoner kronor" in view.passage(i, gr.Request(username="anna")) for i in anna_ids)

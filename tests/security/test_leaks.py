@@ -143,7 +143,7 @@ def cases_for(key: str) -> list[Case]:
     s = BY_KEY[key]
     word, code = s.markers[0], s.markers[1]
     title_words = {"styr": "styrgruppens budget för validering av nyanlända",
-                   "agx": "modell för kartläggning av kompetensbehov i pilotregioner",
+                   "agx": "ny metod att kartlägga behov av kompetens i försöksregioner",
                    "ext": "mötesform för samråd med externa aktörer"}[key]
     return [
         Case(f"{key}-search-marker", search(word), key),
@@ -188,12 +188,13 @@ EXTRA_CASES = [
 
 
 def leaks(text: str, w: World, name: str) -> list[str]:
-    """Markers, codes or ids of secrets ``name`` may not read that appear in ``text``."""
+    """Text, ids or agencies of secrets ``name`` may not read that appear in ``text`` (the marker
+    words themselves echo in queries, so the test looks for phrases no query contains)."""
     low = text.lower()
     found = []
     for s in SECRETS:
         if name in OUTSIDERS[s.key]:
-            found += [m for m in s.markers if m.lower() in low]
+            found += [m for m in s.hidden if m.lower() in low]
             if w.doc_ids[s.key] in text:
                 found.append(w.doc_ids[s.key])
             if s.agency.lower() in low:
@@ -224,7 +225,7 @@ def test_insider_reaches_the_secret(world: World, cli_app: Any, case: Case) -> N
     who = INSIDER[case.target]
     text = case.attempt(world, cli_app, who).lower()
     s = BY_KEY[case.target]
-    assert any(m.lower() in text for m in s.markers) or world.doc_ids[case.target] in text
+    assert any(m.lower() in text for m in s.hidden) or world.doc_ids[case.target] in text
 
 
 def test_stats_count_only_what_the_user_may_read(world: World) -> None:
