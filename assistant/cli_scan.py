@@ -77,11 +77,24 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
         settings = get_settings()
         try:
             configs = load_sources(sources, only=source or None)
-            scorer = load_scorer(topics)
         except ScanError as e:
             _fail(str(e))
             return
         db = scan_db_path(settings)
+        # The knowledge base adds "berör: …" to each item's reason (hybrid search over it); a
+        # store held by a running `msv serve` only means the scan goes on without it.
+        try:
+            kb = open_kb(settings)
+        except Exception as e:  # noqa: BLE001 - an enrichment, never a blocker
+            kb = None
+            err.print(f"[yellow]varning:[/yellow] relevansen bedöms utan kunskapsbasen: {e}", highlight=False)
+        try:
+            scorer = load_scorer(topics, kb_search=public_kb_search(kb) if kb is not None else None)
+        except ScanError as e:
+            if kb is not None:
+                kb.close()
+            _fail(str(e))
+            return
 
         def progress(r: SourceResult) -> None:
             if not as_json:
@@ -89,12 +102,17 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
                 err.print(f"  {r.id}: {STATUS_SV[r.status]}, {r.new_items} nya{extra}",
                           highlight=False, markup=False)
 
-        with Fetcher(FetchPolicy()) as fetcher, Store(db) as store:
-            report = scan(configs, store, fetcher, scorer=scorer, progress=progress)
-            ingested: list[dict[str, Any]] = []
-            if ingest:
-                ingested = _ingest(settings, open_kb, store,
-                                   [i for r in report.results for i in r.item_ids], min_score)
+        try:
+            with Fetcher(FetchPolicy()) as fetcher, Store(db) as store:
+                report = scan(configs, store, fetcher, scorer=scorer, progress=progress)
+                ingested: list[dict[str, Any]] = []
+                if ingest:
+                    ingested = _ingest(settings, (lambda _s: kb) if kb is not None else open_kb, store,
+                                       [i for r in report.results for i in r.item_ids], min_score,
+                                       close=kb is None)
+        finally:
+            if kb is not None:
+                kb.close()
         if as_json:
             out = report.to_json()
             if ingest:
@@ -158,8 +176,17 @@ def _score_missing(store: Store, scorer: RelevanceScorer) -> None:
         log.info("scored %d items that had no score", n)
 
 
+def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
+    """KB search for relevance reasons, over documents everyone may read: a digest is shown to
+    every signed-in user, so it must not name a restricted document."""
+    from ingest.store import SearchFilter
+
+    flt = SearchFilter(access=("alla",))
+    return lambda query, k: kb.search(query, k, flt)
+
+
 def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: Store, item_ids: list[int],
-            min_score: float) -> list[dict[str, Any]]:
+            min_score: float, close: bool = True) -> list[dict[str, Any]]:
     from scanners.to_kb import add_to_knowledge_base
 
     if not item_ids:
@@ -175,4 +202,5 @@ def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: Store, item_ids
                  "error": getattr(r, "error", "") or None}
                 for r in add_to_knowledge_base(kb, store, item_ids, min_score)]
     finally:
-        kb.close()
+        if close:
+            kb.close()
