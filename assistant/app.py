@@ -26,6 +26,7 @@ from .access import access_of, restrict, upload_groups, validate_groups
 from .answer import Answer, Citation, engine_for
 from .audit import AuditLog
 from .chat import condense
+from .decision_answers import with_decisions
 from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
 from .memo import draft_memo, to_docx, to_markdown
 
@@ -116,7 +117,7 @@ class AppState:
         llm = getattr(self.engine, "llm", None)
         standalone = condense(question, history, llm)
         with self.lock:
-            a = self.engine.answer(standalone, flt=restrict(SearchFilter(), user))
+            a = with_decisions(self.kb, self.engine).answer(standalone, flt=restrict(SearchFilter(), user))
         self.audit.record(user, "ask", standalone, (c.doc_id for c in a.citations + a.related))
         a.question = question
         md = answer_markdown(a)

@@ -137,12 +137,13 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
     ) -> None:
         """Besvara en fråga med citat ur kunskapsbasen (eller säg att underlaget inte räcker)."""
         from .answer import engine_for
+        from .decision_answers import with_decisions
 
         settings = get_settings()
         user, flt, audit = _reader(settings, user_name)
         with open_kb() as kb:
             try:
-                engine = engine_for(kb, settings)
+                engine = with_decisions(kb, engine_for(kb, settings))  # decision questions: the register
             except MsvError as e:
                 _fail(str(e))
                 return

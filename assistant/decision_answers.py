@@ -1,0 +1,321 @@
+"""Decision questions answered from the register of decisions ("Vad har styrgruppen beslutat om
+verksamhetsbudgeten?", "När beslutades arbetsordningen?", "What did the steering group decide
+about the work plan?").
+
+The answer lists the matching decisions in date order, one sentence each that quotes the decision
+as written and cites its minutes paragraph [n]; when a later decision by the same body on the same
+matter (same subject, same year referred to) follows an earlier one, a sentence says that it
+changes it. A question that is not about decisions, or that no record matches, goes to the
+ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .answer import Answer, Citation, Engine
+from .extractive import Term, question_terms, tokens_of
+from .records.decisions import Decision
+from .records.meeting import _DATE, body_of
+from .records.register import MINUTES_KINDS, find_decisions
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+    from ingest.store import SearchFilter
+
+ENGINE_NAME = "beslutsregister"
+MAX_DECISIONS = 10
+MIN_RELEVANCE = 0.85  # weighted share of the topic's words a decision (text and heading) must cover
+
+# -- what is asked -------------------------------------------------------------------------------
+_BODY = (r"(?:styrgrupp(?:en)?|gd-grupp(?:en)?|beredningsgrupp(?:en)?"
+         r"|arbetsgrupp(?:en)?(?: (?:för )?(?!beslut|bestäm|fastst|fatta|har\b|om\b|hade\b)[\wåäöé-]+)?)")
+_PREP = r"(?:om|kring|angående|gällande|rörande|beträffande|avseende|i fråga om|i frågan om|när det gäller)"
+_SV = [re.compile(p) for p in (
+    # Vad har styrgruppen beslutat om X? Vilka beslut har fattats om X? Vad har GD-gruppen fattat för beslut om X?
+    rf"^(?:vad|vilka beslut|vilket beslut|vilka uppdrag) (?:har|hade)(?: (?P<who>{_BODY}))? "
+    rf"(?:beslutat|beslutats|bestämt|bestämts|fastställt|fastställts|fattat|fattats|tagit|tagits)"
+    rf"(?: (?:några|något|ett|för) beslut| beslut)? {_PREP} (?P<topic>.+)$",
+    # Vad beslutade styrgruppen om X? Vad beslutades om X?
+    rf"^vad (?:beslutade|beslöt|bestämde|fastställde|beslutades|bestämdes)(?: (?P<who>{_BODY}))? {_PREP} (?P<topic>.+)$",
+    # Vilka beslut fattade styrgruppen om X? Vilka beslut finns om X?
+    rf"^(?:vilka|vilket) beslut (?:finns(?: det)?|fattades|togs|fattade|tog|har fattats|har tagits|har)"
+    rf"(?: (?:av|i|inom))?(?: (?P<who>{_BODY}))?(?: fattat| tagit)? {_PREP} (?P<topic>.+)$",
+    # Har styrgruppen beslutat om X?
+    rf"^har (?P<who>{_BODY}) (?:beslutat|bestämt|fattat (?:något |ett )?beslut) {_PREP} (?P<topic>.+)$",
+    # När beslutades X? När fattades beslut om X? När har styrgruppen beslutat om X?
+    rf"^när (?:beslutades|bestämdes|fastställdes|(?:fattades|togs) beslut(?:et)? {_PREP}"
+    rf"|(?:har|hade) (?:(?P<who2>{_BODY}) )?(?:beslutat|fattat beslut) {_PREP}) (?P<topic>.+)$",
+    # När beslutade styrgruppen om X / att fastställa X?
+    rf"^när (?:beslutade|bestämde|beslöt|fastställde) (?P<who>{_BODY})(?: {_PREP}| att)? (?P<topic>.+)$",
+)]
+_EN_BODY = (r"(?:the )?(?:steering (?:group|committee)|(?:gd|dg|director-general|directors-general|director generals') group"
+            r"|(?:preparatory|preparation|drafting) group|working group)")
+_EN_PREP = r"(?:on|about|regarding|concerning|upon|for)"
+_EN = [re.compile(p) for p in (
+    rf"^what (?:did|has|have|had) (?P<who>{_EN_BODY}) decided?(?: {_EN_PREP})? (?P<topic>.+)$",
+    rf"^(?:what|which) decisions? (?:has|have|did|had|were|was|are there|exist)(?: (?P<who>{_EN_BODY}))?"
+    rf"(?: (?:made|taken|make|take))?(?: by (?P<who2>{_EN_BODY}))? {_EN_PREP} (?P<topic>.+)$",
+    rf"^what (?:was|has been|have been|were) decided {_EN_PREP} (?P<topic>.+)$",
+    r"^when (?:was|were) (?P<topic>.+?) decided(?: (?:on|upon))?$",
+    rf"^when did (?P<who>{_EN_BODY}) decide(?: {_EN_PREP}| to)? (?P<topic>.+)$",
+)]
+_EN_BODIES = (("steering", "styrgrupp"), ("preparat", "beredningsgrupp"), ("drafting", "beredningsgrupp"),
+              ("working", "arbetsgrupp"), ("group", "gd-grupp"))
+# A few general English terms of the minutes (phrases first); other English words are dropped,
+# Swedish ones kept, so "the verksamhetsbudget" works as well as "the operating budget".
+_EN_TERMS = (
+    ("operating budget", "verksamhetsbudget"), ("operational budget", "verksamhetsbudget"),
+    ("budget frame", "budgetram"), ("budget ceiling", "budgetram"), ("work plan", "arbetsplan"),
+    ("workplan", "arbetsplan"), ("rules of procedure", "arbetsordning"), ("meeting plan", "mötesplan"),
+    ("meeting schedule", "mötesplan"), ("communication plan", "kommunikationsplan"), ("budget", "budget"),
+    ("skills analysis", "kompetensanalys"), ("competence analysis", "kompetensanalys"), ("validation", "validering"),
+    ("guidance", "vägledning"), ("accessibility", "tillgänglighet"), ("template", "mall"), ("memo", "promemoria"),
+    ("onboarding", "introduktion"), ("registration", "diarieföring"), ("follow-up", "uppföljning"),
+)
+_EN_WORD = re.compile(r"^(?:the|a|an|our|its|their|this|that|these|of|to|in|for|and|on|about|by|with|group|"
+                      r"steering|committee|decided?|decisions?|made|was|were|is|are|be|been|has|have|what|when)$")
+
+
+@dataclass(frozen=True)
+class DecisionQuestion:
+    topic: str  # Swedish words to match decisions against
+    body: str  # "" for any body
+
+
+def parse_question(question: str) -> DecisionQuestion | None:
+    """The topic and body of a question about decisions, or None for any other question."""
+    q = re.sub(r"\s+", " ", question.strip().lower()).rstrip(" ?.!")
+    for pattern in _SV:
+        if m := pattern.match(q):
+            who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
+            topic = m.group("topic")
+            if tail := re.search(rf" (?:i|av|inom|hos) (?P<who>{_BODY})$", topic):
+                who, topic = who or tail.group("who"), topic[: tail.start()]
+            return _question(topic, _body(who))
+    for pattern in _EN:
+        if m := pattern.match(q):
+            who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
+            topic = m.group("topic")
+            if tail := re.search(rf" by (?P<who>{_EN_BODY})$", topic):
+                who, topic = who or tail.group("who"), topic[: tail.start()]
+            return _question(_swedish_topic(topic), _en_body(who))
+    return None
+
+
+def _question(topic: str, body: str) -> DecisionQuestion | None:
+    topic = topic.strip(" ,;:")
+    return DecisionQuestion(topic, body) if question_terms(topic) else None
+
+
+def _body(who: str) -> str:
+    if not who:
+        return ""
+    return body_of(who) or ("arbetsgrupp" if "arbetsgrupp" in who else "")
+
+
+def _en_body(who: str) -> str:
+    return next((body for key, body in _EN_BODIES if key in who), "") if who else ""
+
+
+def _swedish_topic(topic: str) -> str:
+    for en, sv in _EN_TERMS:
+        topic = re.sub(rf"\b{re.escape(en)}s?\b", sv, topic)
+    return " ".join(w for w in re.findall(r"[\wåäöé:-]+", topic) if not _EN_WORD.match(w))
+
+
+# -- which decisions match -------------------------------------------------------------------------
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _years(text: str) -> frozenset[str]:
+    """The years a text refers to, not counting those inside full dates (deadlines, start dates)."""
+    return frozenset(_YEAR.findall(_DATE.sub(" ", text)))
+
+
+def _weights(terms: tuple[Term, ...]) -> list[float]:
+    return [0.5 if t.verb else 1.0 for t in terms]
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A text's words: whole-word stems and the stems of compound parts."""
+
+    whole: frozenset[str]
+    parts: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        whole = frozenset(t for t in tokens_of(text, compounds=False) if not t.startswith("~"))
+        parts = frozenset(t for t in tokens_of(text) if not t.startswith("~")) - whole
+        return cls(whole, parts)
+
+
+def _same(stem: str, words: frozenset[str]) -> bool:
+    """The stem, or an inflection the stemmer left (a longer word with the stem as prefix)."""
+    return stem in words or len(stem) >= 6 and any(w.startswith(stem) and len(w) - len(stem) <= 3 for w in words)
+
+
+def term_score(term: Term, words: _Words) -> float:
+    """1 when the text has the word itself; less when the word is part of one of its compounds
+    ("budget" in "verksamhetsbudgeten") or the text has the compound's head ("budgeten" for
+    "verksamhetsbudget"); 0 otherwise. Stricter than the extractive engine's matching: a decision
+    about "arbetsgruppen" must not pass for one about "arbetsordningen"."""
+    if _same(term.stem, words.whole):
+        return 1.0
+    if term.stem in words.parts:
+        return 0.9
+    heads = [p for p in term.parts if not p.startswith("~")]
+    if heads and len(heads[-1]) >= 4 and _same(heads[-1], words.whole):
+        return 0.8
+    return 0.0
+
+
+def relevance(terms: tuple[Term, ...], d: Decision) -> float:
+    """The weighted share of the topic's words that the decision text or its heading has."""
+    words = _Words.of(f"{d.text} {d.section}")
+    weights = _weights(terms)
+    return sum(w * term_score(t, words) for w, t in zip(weights, terms, strict=True)) / (sum(weights) or 1.0)
+
+
+def _subject(terms: tuple[Term, ...], d: Decision) -> frozenset[str]:
+    """The topic's words the decision text itself names (whole words, not compound parts)."""
+    words = _Words.of(d.text)
+    return frozenset(t.stem for t in terms if not t.verb and term_score(t, words) == 1.0)
+
+
+def _year_fits(years: frozenset[str], d: Decision) -> bool:
+    if not years:
+        return True
+    said = _years(f"{d.text} {d.section}")
+    return bool(said & years) if said else d.date[:4] in years
+
+
+def matching_decisions(kb: KnowledgeBase, dq: DecisionQuestion, flt: SearchFilter | None = None) -> list[Decision]:
+    """The register's decisions on the topic that the reader may see, in date order."""
+    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
+        return []
+    access = flt.access if flt is not None else None
+    found = find_decisions(kb, dq.topic, body=dq.body, access=access,
+                           since=flt.since if flt else "", until=flt.until if flt else "")
+    if flt is not None and flt.doc_ids:
+        found = [d for d in found if d.doc_id in flt.doc_ids]
+    terms, years = question_terms(dq.topic), _years(dq.topic)
+    scored = [(relevance(terms, d), d) for d in found if _year_fits(years, d)]
+    kept = sorted((x for x in scored if x[0] >= MIN_RELEVANCE), key=lambda x: x[1].date, reverse=True)
+    kept.sort(key=lambda x: -x[0])  # the most relevant, the newest first among equals
+    chosen = [d for _, d in kept[:MAX_DECISIONS]]
+    return sorted(chosen, key=lambda d: (d.date, d.doc_id, _paragraph_key(d.paragraph)))
+
+
+def _paragraph_key(paragraph: str) -> int:
+    m = re.search(r"\d+", paragraph or "")
+    return int(m.group()) if m else 0
+
+
+# -- the answer ----------------------------------------------------------------------------------
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+           "november", "december")
+_BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
+_VERBS = {"beslut": "beslutade", "uppdrag": "gav", "ställningstagande": "tog"}
+_CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
+_CHANGE_WORDS = re.compile(r"\b(?:revider|ändr|ersätt|upphäv|juster|förläng|senareläg|tidigareläg|höj|sänk)",
+                           re.IGNORECASE)
+
+
+def long_date(iso: str) -> str:
+    """2025-02-12 → "12 februari 2025" (anything else as it is)."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", iso or "")
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return iso or "okänt datum"
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def body_name(body: str) -> str:
+    if body.startswith("arbetsgrupp-"):
+        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
+    return _BODY_NAMES.get(body, body or "mötet")
+
+
+def _paragraph(d: Decision) -> str:
+    p = (d.paragraph or "").strip()
+    return f"punkt {p}" if p.isdigit() else p
+
+
+def decision_sentence(d: Decision, n: int) -> str:
+    """One sentence: when, who, which paragraph, and the decision quoted as written."""
+    who = body_name(d.body)
+    where = f" ({_paragraph(d)})" if d.paragraph else ""
+    quote = d.text.strip().rstrip(",;.")
+    if d.kind == "uppdrag":
+        lead = f"Den {long_date(d.date)} gav {who} ett uppdrag{where}"
+    elif d.kind == "ställningstagande":
+        lead = f"Den {long_date(d.date)} tog {who} ställning{where}"
+    else:
+        lead = f"Den {long_date(d.date)} beslutade {who}{where}"
+    return f"{lead}: ”{quote}” [{n}]."
+
+
+def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int]:
+    """Later decision index → the earlier one it changes: same body, same subject and years, a later
+    date, and either the same kind of decision or words that say it changes something."""
+    out: dict[int, int] = {}
+    keys = [(d.body, _subject(terms, d), _years(d.text)) for d in decisions]
+    for j, later in enumerate(decisions):
+        for i in range(j - 1, -1, -1):
+            earlier = decisions[i]
+            if keys[i] != keys[j] or not keys[j][1] or earlier.date >= later.date:
+                continue
+            if earlier.kind == later.kind or _CHANGE_WORDS.search(later.text):
+                out[j] = i
+                break
+    return out
+
+
+def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...]) -> Answer:
+    citations = [
+        Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section, page=d.page,
+                 text=d.passage or d.text, date=d.date)
+        for n, d in enumerate(decisions, start=1)
+    ]
+    changed = changes(terms, decisions)
+    lines = []
+    for j, d in enumerate(decisions):
+        lines.append(decision_sentence(d, j + 1))
+        if j in changed:
+            earlier = decisions[changed[j]]
+            verb = next((v for p, v in _CHANGE if p.search(d.text)), "ändrar")
+            lines.append(f"Beslutet den {long_date(d.date)} {verb} beslutet den {long_date(earlier.date)} [{j + 1}].")
+    return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
+
+
+def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None) -> Answer | None:
+    """The register's answer to a decision question, or None (not about decisions, or no record
+    the reader may see matches)."""
+    dq = parse_question(question)
+    if dq is None:
+        return None
+    decisions = matching_decisions(kb, dq, flt)
+    if not decisions:
+        return None
+    a = compose(question, decisions, question_terms(dq.topic))
+    a.query = dq.topic
+    return a
+
+
+class DecisionEngine:
+    """An engine that answers decision questions from the register and every other question (and
+    a decision question no record matches) with the engine it wraps."""
+
+    def __init__(self, kb: KnowledgeBase, fallback: Engine) -> None:
+        self.kb = kb
+        self.fallback = fallback
+        self.name = fallback.name
+
+    def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
+        return answer_from_register(self.kb, question, flt=flt) or self.fallback.answer(question, flt=flt)
+
+
+def with_decisions(kb: KnowledgeBase, engine: Engine) -> DecisionEngine:
+    return DecisionEngine(kb, engine)

@@ -1,0 +1,151 @@
+"""`msv ask` on decision questions: answered from the register (each decision quoted and cited to
+its minutes paragraph, in date order, a later change noted), other questions left to the normal
+engine, and a reader outside a document's groups given none of its decisions."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from assistant.answer import get_engine
+from assistant.cli_assist import register
+from assistant.decision_answers import ENGINE_NAME, DecisionEngine, parse_question, with_decisions
+from assistant.settings import Settings
+from assistant.users import UserStore
+from ingest.kb import KnowledgeBase
+from ingest.store import SearchFilter
+
+from .conftest import RESTRICTED, SharedKb
+
+BUDGET_Q = "Vad har styrgruppen beslutat om verksamhetsbudgeten?"
+
+
+@pytest.fixture(scope="module")
+def engine(records_kb: KnowledgeBase) -> DecisionEngine:
+    return with_decisions(records_kb, get_engine("extractive", records_kb))
+
+
+@pytest.mark.parametrize(("question", "topic", "body"), [
+    (BUDGET_Q, "verksamhetsbudgeten", "styrgrupp"),
+    ("Vad beslutade GD-gruppen om budgetramen?", "budgetramen", "gd-grupp"),
+    ("Vilka beslut har beredningsgruppen fattat om arbetsplanen?", "arbetsplanen", "beredningsgrupp"),
+    ("Vilka beslut finns om arbetsordningen?", "arbetsordningen", ""),
+    ("Vad har arbetsgruppen för validering beslutat om kartläggningen?", "kartläggningen", "arbetsgrupp-validering"),
+    ("När beslutades arbetsordningen?", "arbetsordningen", ""),
+    ("What did the steering group decide about the operating budget?", "verksamhetsbudget", "styrgrupp"),
+    ("When was the work plan decided?", "arbetsplan", ""),
+])
+def test_decision_questions_are_recognised(question: str, topic: str, body: str) -> None:
+    dq = parse_question(question)
+    assert dq is not None and (dq.topic, dq.body) == (topic, body)
+
+
+@pytest.mark.parametrize("question", [
+    "Vad gör beredningsgruppen?", "Hur stor är verksamhetsbudgeten?", "Vad har regeringen beslutat om budgeten?",
+    "Vad är ett beslut?", "Vad har styrgruppen beslutat?",
+])
+def test_other_questions_are_not(question: str) -> None:
+    assert parse_question(question) is None
+
+
+def test_budget_answer_from_the_register(engine: DecisionEngine) -> None:
+    a = engine.answer(BUDGET_Q, flt=SearchFilter(access=("alla",)))
+    assert a.grounded and a.engine == ENGINE_NAME
+    lines = a.answer.splitlines()
+    # One sentence per decision, in date order, each quoting the decision and citing its paragraph.
+    decided = [ln for ln in lines if ln.startswith("Den ")]
+    assert decided[0].startswith("Den 12 februari 2025 beslutade styrgruppen (§ 3): ”Styrgruppen beslutade att "
+                                 "fastställa verksamhetsbudgeten för 2025 till 4,2 miljoner kronor” [1].")
+    assert decided[1].startswith("Den 17 september 2025 beslutade styrgruppen (§ 2): ”Styrgruppen beslutade att "
+                                 "revidera verksamhetsbudgeten för 2025 från 4,2 till 4,5 miljoner kronor” [2].")
+    assert any("fastställa verksamhetsbudgeten för 2026 till 4,8 miljoner kronor" in ln for ln in decided[2:])
+    # The revision is noted against the decision it changes, and only that one (2026 is another budget).
+    assert "Beslutet den 17 september 2025 ändrar beslutet den 12 februari 2025 [2]." in lines
+    assert sum("ändrar beslutet" in ln for ln in lines) == 1
+    # Every decision sentence cites the passage it came from: the minutes paragraph, with its heading.
+    for ln in decided:
+        n = int(re.search(r"\[(\d+)\]\.$", ln).group(1))
+        c = a.citation(n)
+        assert c is not None and c.text and ln.split("”")[1] in c.text
+        assert "styrgrupp" in c.source and c.section.startswith("§")
+    first = a.citation(1)
+    assert first.source.endswith("2025-02-12_styrgrupp_minnesanteckningar.docx")
+    assert first.section == "§ 3 Verksamhetsbudget 2025" and "Beslut:" in first.text
+    second = a.citation(2)
+    assert second.source.endswith("2025-09-17_styrgrupp_minnesanteckningar.md") and second.section.startswith("§ 2")
+    assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
+    assert all(c.doc_id and c.title for c in a.citations)
+
+
+def test_pdf_minutes_cite_their_page(engine: DecisionEngine) -> None:
+    a = engine.answer("Vad har beredningsgruppen beslutat om mallen för promemorior?", flt=SearchFilter(access=None))
+    assert a.engine == ENGINE_NAME
+    assert a.citations and all(c.source.endswith(".pdf") and c.page for c in a.citations)
+    assert "27 augusti 2025" in a.answer
+
+
+def test_a_non_decision_question_goes_to_the_normal_engine(engine: DecisionEngine) -> None:
+    a = engine.answer("Hur stor är verksamhetsbudgeten för 2025?", flt=SearchFilter(access=("alla",)))
+    assert a.engine == "extractive"
+    plain = get_engine("extractive", engine.kb).answer("Hur stor är verksamhetsbudgeten för 2025?",
+                                                       flt=SearchFilter(access=("alla",)))
+    assert a.as_dict() == plain.as_dict()
+
+
+def test_a_decision_question_without_records_falls_back(engine: DecisionEngine) -> None:
+    a = engine.answer("Vad har styrgruppen beslutat om kvastfenixar?", flt=SearchFilter(access=("alla",)))
+    assert a.engine == "extractive"
+
+
+def test_no_decisions_from_minutes_the_reader_may_not_see(engine: DecisionEngine) -> None:
+    q = "Vad beslutade GD-gruppen om budgetramen?"
+    gd = engine.answer(q, flt=SearchFilter(access=("gd-grupp",)))
+    assert gd.engine == ENGINE_NAME and "högst 5 miljoner kronor" in gd.answer
+    assert all(c.source.endswith(RESTRICTED) for c in gd.citations)
+    other = engine.answer(q, flt=SearchFilter(access=("alla",)))
+    assert not any(c.source.endswith(RESTRICTED) for c in other.citations + other.related)
+    assert "högst 5 miljoner" not in other.answer and other.engine != ENGINE_NAME
+    # A broader question lists the open budget decisions but still none from the restricted protocol.
+    broad = engine.answer("Vilka beslut finns om budgeten?", flt=SearchFilter(access=("alla",)))
+    assert broad.engine == ENGINE_NAME and "4,2 miljoner" in broad.answer
+    assert "budgetramen" not in broad.answer and not any(c.source.endswith(RESTRICTED) for c in broad.citations)
+
+
+# -- through `msv ask` ---------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def cli(records_kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> typer.Typer:
+    settings = Settings(llm_backend="none", data_dir=Path(tmp_path_factory.mktemp("ask-users")))
+    users = UserStore.from_settings(settings)
+    users.add("eva", "ett-långt-lösenord", ("alla",))
+    users.add("gunnar", "ett-långt-lösenord", ("gd-grupp",))
+    app = typer.Typer()
+    register(app, lambda: settings, lambda: SharedKb(records_kb))
+    return app
+
+
+def ask(app: typer.Typer, *args: str) -> dict[str, object]:
+    r = CliRunner().invoke(app, ["ask", *args, "--json"])
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_ask_json_contract_for_a_decision_answer(cli: typer.Typer) -> None:
+    ans = ask(cli, BUDGET_Q, "--user", "eva")
+    assert set(ans) == {"question", "answer", "grounded", "engine", "citations", "removed_sentences"}
+    assert ans["engine"] == ENGINE_NAME and ans["grounded"] and ans["removed_sentences"] == []
+    assert "ändrar beslutet den 12 februari 2025" in ans["answer"]
+    for c in ans["citations"]:
+        assert set(c) == {"n", "doc_id", "title", "source", "section", "page", "text"}
+
+
+def test_ask_respects_the_users_groups(cli: typer.Typer) -> None:
+    q = "Vad beslutade GD-gruppen om budgetramen?"
+    assert ask(cli, q, "--user", "gunnar")["engine"] == ENGINE_NAME
+    ans = ask(cli, q, "--user", "eva")
+    assert ans["engine"] != ENGINE_NAME and "högst 5 miljoner" not in ans["answer"]
+    assert not any(str(c["source"]).endswith(RESTRICTED) for c in ans["citations"] + ans.get("related", []))
