@@ -15,8 +15,7 @@ from pathlib import Path
 import ingest  # noqa: F401  (offline defaults)
 from assistant.answer import engine_for
 from assistant.settings import Settings
-from evals.retrieval import eval_kb
-from evals.retrieval import load_questions
+from evals.retrieval import eval_kb, load_questions
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 
