@@ -1,4 +1,4 @@
-"""The app in a real headless Chromium (Debian's, never `playwright install`): one knowledge base
+"""The app in a real headless Chromium (Debian's, never Playwright's own browser download): one knowledge base
 from corpus/, one scan database filled from a loopback RSS feed, the app on 127.0.0.1:<free port>."""
 
 from __future__ import annotations
