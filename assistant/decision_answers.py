@@ -87,20 +87,17 @@ class DecisionQuestion:
 def parse_question(question: str) -> DecisionQuestion | None:
     """The topic and body of a question about decisions, or None for any other question."""
     q = re.sub(r"\s+", " ", question.strip().lower()).rstrip(" ?.!")
-    for pattern in _SV:
-        if m := pattern.match(q):
-            who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
-            topic = m.group("topic")
-            if tail := re.search(rf" (?:i|av|inom|hos) (?P<who>{_BODY})$", topic):
-                who, topic = who or tail.group("who"), topic[: tail.start()]
-            return _question(topic, _body(who))
-    for pattern in _EN:
-        if m := pattern.match(q):
-            who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
-            topic = m.group("topic")
-            if tail := re.search(rf" by (?P<who>{_EN_BODY})$", topic):
-                who, topic = who or tail.group("who"), topic[: tail.start()]
-            return _question(_swedish_topic(topic), _en_body(who))
+    for patterns, tail_re, to_topic, to_body in (
+        (_SV, rf" (?:i|av|inom|hos) (?P<who>{_BODY})$", lambda t: t, _body),
+        (_EN, rf" by (?P<who>{_EN_BODY})$", _swedish_topic, _en_body),
+    ):
+        for pattern in patterns:
+            if m := pattern.match(q):
+                who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
+                topic = m.group("topic")
+                if tail := re.search(tail_re, topic):
+                    who, topic = who or tail.group("who"), topic[: tail.start()]
+                return _question(to_topic(topic), to_body(who))
     return None
 
 

@@ -4,6 +4,8 @@ files can import it without clashing with the other suites' conftest modules).""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,3 +43,19 @@ class Tab:
         return [u for u in self.requests
                 if urlsplit(u).scheme not in ("data", "blob", "about")
                 and urlsplit(u).hostname not in LOCAL_HOSTS]
+
+
+@contextmanager
+def open_tab(browser: Any, **context_options: Any) -> Iterator[Tab]:
+    """A page in a fresh browser context (its own cookies); afterwards, no request may have left
+    127.0.0.1 and no dialog may have opened."""
+    context = browser.new_context(locale="sv-SE", **context_options)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    t = Tab(page)
+    page.on("request", lambda r: t.requests.append(r.url))
+    page.on("dialog", lambda d: (t.dialogs.append(d.message), d.dismiss()))
+    yield t
+    context.close()
+    assert not t.foreign_requests(), f"requests left 127.0.0.1: {t.foreign_requests()}"
+    assert not t.dialogs, f"a dialog opened (script ran): {t.dialogs}"

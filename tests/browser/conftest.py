@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, ROOT, XSS_ITEM, XSS_SOURCE, Tab
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, ROOT, XSS_ITEM, XSS_SOURCE, Tab, open_tab
 
 import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
@@ -129,13 +129,5 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def tab(browser) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
     """A fresh page; afterwards, no request may have left 127.0.0.1 and no dialog opened."""
-    context = browser.new_context(accept_downloads=True, locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    t = Tab(page)
-    page.on("request", lambda r: t.requests.append(r.url))
-    page.on("dialog", lambda d: (t.dialogs.append(d.message), d.dismiss()))
-    yield t
-    context.close()
-    assert not t.foreign_requests(), f"requests left 127.0.0.1: {t.foreign_requests()}"
-    assert not t.dialogs, f"a dialog opened (script ran): {t.dialogs}"
+    with open_tab(browser, accept_downloads=True) as t:
+        yield t

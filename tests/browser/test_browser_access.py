@@ -24,7 +24,7 @@ from access_fixtures import (
     AccessApp,
     access_app,  # noqa: F401  (fixture)
 )
-from browser_fixtures import Tab
+from browser_fixtures import Tab, open_tab
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -37,16 +37,8 @@ ON_ATTRS = ("() => [...document.querySelectorAll('*')]"
 @pytest.fixture
 def tab_b(browser) -> Iterator[Tab]:  # type: ignore[no-untyped-def]
     """A second, independent browser context (its own cookies) for the other user."""
-    context = browser.new_context(locale="sv-SE")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    t = Tab(page)
-    page.on("request", lambda r: t.requests.append(r.url))
-    page.on("dialog", lambda d: (t.dialogs.append(d.message), d.dismiss()))
-    yield t
-    context.close()
-    assert not t.foreign_requests(), f"requests left 127.0.0.1: {t.foreign_requests()}"
-    assert not t.dialogs, f"a dialog opened (script ran): {t.dialogs}"
+    with open_tab(browser) as t:
+        yield t
 
 
 def sign_in(tab: Tab, url: str, user: str, password: str = PASSWORD) -> None:
