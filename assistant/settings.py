@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     upload_max_mb: int = Field(25, ge=1, description="Största filstorlek per uppladdad fil i appen, i MB.")
     upload_max_files: int = Field(20, ge=1, description="Högsta antal filer per uppladdning i appen.")
 
+    @property
+    def scan_db(self) -> Path:
+        """The horizon scanner's database: ``<data_dir>/scan.sqlite``."""
+        return Path(self.data_dir) / "scan.sqlite"
+
     @classmethod
     def settings_customise_sources(
         cls,

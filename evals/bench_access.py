@@ -17,8 +17,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import ingest  # noqa: E402,F401
-from assistant.access import User, restrict  # noqa: E402
+from assistant.access.policy import User, restrict  # noqa: E402
 from evals.bench_store import QUERIES, load_docs, ms  # noqa: E402
 from ingest.chunking import ChunkSpec, chunk_document, context_text  # noqa: E402
 from ingest.embed import Embedder  # noqa: E402
@@ -104,4 +103,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from ingest.offline import local_first_defaults
+
+    local_first_defaults()
     main()

@@ -12,8 +12,7 @@ import statistics
 import time
 from pathlib import Path
 
-import ingest  # noqa: F401  (offline defaults)
-from assistant.answer import engine_for
+from assistant.answers.registry import engine_for
 from assistant.settings import Settings
 from evals.retrieval import eval_kb, load_questions
 from ingest.embed import Embedder
@@ -58,4 +57,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from ingest.offline import local_first_defaults
+
+    local_first_defaults()
     main()

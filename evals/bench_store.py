@@ -18,7 +18,6 @@ from pathlib import Path
 
 import numpy as np
 
-import ingest  # noqa: F401
 from ingest.chunking import ChunkSpec, chunk_document, context_text
 from ingest.documents import Document
 from ingest.embed import Embedder
@@ -156,4 +155,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
+    from ingest.offline import local_first_defaults
+
+    local_first_defaults()
     main()

@@ -164,7 +164,7 @@ def run_retrieval_eval(
         ours = [[h.text for h in kb.search(q["question"], 10)] for q in questions]
         ms = (time.perf_counter() - t) * 1000 / max(1, len(questions))
         report: dict[str, Any] = {
-            "questions": len(questions), "documents": kb.registry.count()[0], "chunks": kb.registry.count()[1],
+            "questions": len(questions), "documents": kb.catalog.count()[0], "chunks": kb.catalog.count()[1],
             "ours": {**score(ours, questions), "ms_per_query": round(ms, 1)},
         }
         if baseline:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ConfigError
+from .offline import local_first_defaults
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,7 @@ class Embedder:
         if self._model is None:
             with self._lock:
                 if self._model is None:
+                    local_first_defaults()  # before the hub client is imported: never download
                     from sentence_transformers import SentenceTransformer
 
                     path = resolve_model(self.model_name)

@@ -1,4 +1,4 @@
-"""The knowledge base facade: one object that owns the store, the registry, the embedding
+"""The knowledge base facade: one object that owns the store, the document catalog, the embedding
 model and search for a data folder. Entry points build it from settings; the rest of the
 program receives it."""
 
@@ -9,12 +9,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalog import Catalog, DocRecord
 from .chunking import ChunkSpec
 from .documents import Document
 from .embed import DEFAULT_MODEL, Embedder
 from .metadata import Overrides
 from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
-from .registry import DocRecord, Registry
 from .search import Hit, Searcher, SearchParams
 from .store import EdgeStore, SearchFilter, ServerStore, Store
 
@@ -40,7 +40,7 @@ class KnowledgeBase:
         self._closed = False
         data = config.data_dir
         data.mkdir(parents=True, exist_ok=True)
-        self.registry = Registry(data / "registry.sqlite")
+        self.catalog = Catalog(data / "registry.sqlite")
         cache = data / "embed-cache.sqlite" if config.embed_cache else None
         self.embedder = embedder or Embedder(config.embed_model, cache_path=cache)
         dim = self._dim()
@@ -54,22 +54,22 @@ class KnowledgeBase:
             else:
                 self.store = EdgeStore(data / "qdrant", dim)
         except Exception:
-            self.registry.close()
+            self.catalog.close()
             raise
         self.searcher = Searcher(self.store, self.embedder, params=config.search)
-        self.ingestor = Ingestor(self.store, self.registry, self.embedder,
+        self.ingestor = Ingestor(self.store, self.catalog, self.embedder,
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
                                  batch_chunks=config.batch_chunks, max_bytes=config.max_bytes)
 
     def _dim(self) -> int:
-        """The vector size, from the registry when the store exists (no model load needed)."""
-        row = self.registry.db.execute("SELECT value FROM meta WHERE key='embed_model'").fetchone()
+        """The vector size, from the catalog when the store exists (no model load needed)."""
+        row = self.catalog.db.execute("SELECT value FROM meta WHERE key='embed_model'").fetchone()
         if row is not None:
             model, dim = json.loads(row[0])
             if model == self.embedder.model_name:
                 return int(dim)
         dim = self.embedder.dim
-        self.registry.check_model(self.embedder.model_name, dim)
+        self.catalog.check_model(self.embedder.model_name, dim)
         return dim
 
     @classmethod
@@ -102,7 +102,7 @@ class KnowledgeBase:
         return self.searcher.search(query, k, flt)
 
     def documents(self, access: tuple[str, ...] | None = None) -> list[DocRecord]:
-        docs = [d for d in self.registry.all() if d.status == "ok"]
+        docs = [d for d in self.catalog.all() if d.status == "ok"]
         if access is not None:
             docs = [d for d in docs if set(d.access) & set(access)]
         return docs
@@ -110,7 +110,7 @@ class KnowledgeBase:
     def stats(self, access: tuple[str, ...] | None = None) -> dict[str, object]:
         """Counts over the whole base, or (``access`` given) over what those groups may read."""
         if access is None:
-            docs, chunks = self.registry.count()
+            docs, chunks = self.catalog.count()
             flt = None
         else:
             visible = self.documents(access)
@@ -129,7 +129,7 @@ class KnowledgeBase:
         }
 
     def is_empty(self) -> bool:
-        return self.registry.count()[0] == 0
+        return self.catalog.count()[0] == 0
 
     def close(self) -> None:
         if self._closed:  # closing twice (a `with` block and an explicit close) is harmless
@@ -138,7 +138,7 @@ class KnowledgeBase:
         try:
             self.store.close()
         finally:
-            self.registry.close()
+            self.catalog.close()
 
     def __enter__(self) -> KnowledgeBase:
         return self

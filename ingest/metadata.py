@@ -8,19 +8,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import DATE, date_match_iso
 from .documents import KINDS, Document
 from .errors import IngestError
-
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "januari februari mars april maj juni juli augusti september oktober november december".split(), 1
-    )
-}
-_ISO_DATE = re.compile(r"\b(20\d\d|19\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")
-_SV_DATE = re.compile(
-    r"\b([0-3]?\d)\s+(" + "|".join(_MONTHS) + r")\s+(20\d\d|19\d\d)\b", re.IGNORECASE
-)
 
 # Order matters: the first kind whose pattern matches the name, then the opening text, wins.
 _KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -50,16 +40,12 @@ class Overrides:
 
 
 def parse_date(text: str) -> str:
-    """First date in ``text`` as YYYY-MM-DD ("14 maj 2025" and "2025-05-14" both work), or ""."""
-    m = _ISO_DATE.search(text)
-    if m:
-        return m.group(0)
-    m = _SV_DATE.search(text)
-    if m:
-        day, month, year = int(m.group(1)), _MONTHS[m.group(2).lower()], int(m.group(3))
-        if 1 <= day <= 31:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return ""
+    """First date in ``text`` as YYYY-MM-DD ("14 maj 2025" and "2025-05-14" both work), or "".
+    An ISO date anywhere wins over a Swedish one written earlier."""
+    found = [m for m in DATE.finditer(text) if m.group("iso") or 1 <= int(m.group("day")) <= 31]
+    iso = next((m for m in found if m.group("iso")), None)
+    m = iso or (found[0] if found else None)
+    return date_match_iso(m) if m else ""
 
 
 def infer_kind(name: str, text: str) -> str:

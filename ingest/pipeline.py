@@ -1,6 +1,6 @@
 """Ingest: files in, chunks with dense and sparse vectors into the store, one result per
 document. Incremental (unchanged content is skipped by hash), idempotent (deterministic chunk
-ids, a document's old chunks are replaced) and crash-safe (see registry.py)."""
+ids, a document's old chunks are replaced) and crash-safe (see catalog.py)."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from typing import Literal
 
 from llama_index.core.schema import TextNode
 
+from .catalog import Catalog, DocRecord
 from .chunking import ChunkSpec, chunk_document, context_text
 from .documents import Document
 from .embed import Embedder
 from .errors import IngestError, StoreError
 from .loaders import is_supported, loader_for
 from .metadata import Overrides, apply_metadata, read_sidecar
-from .registry import DocRecord, Registry
 from .sparse import INDEX_VERSION, Bm25Encoder
 from .store import Point, Store
 
@@ -41,13 +41,19 @@ class ItemResult:
 
 
 @dataclass
-class IngestSummary:
+class BatchSummary:
+    """How a batch of documents went: counts per outcome and one entry per failure."""
+
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     removed: int = 0
-    chunks: int = 0
     failed: list[dict[str, str]] = field(default_factory=list)
+
+
+@dataclass
+class IngestSummary(BatchSummary):
+    chunks: int = 0
 
     def add(self, r: ItemResult) -> None:
         if r.status == "failed":
@@ -86,7 +92,7 @@ class Ingestor:
     def __init__(
         self,
         store: Store,
-        registry: Registry,
+        catalog: Catalog,
         embedder: Embedder,
         *,
         bm25: Bm25Encoder | None = None,
@@ -95,7 +101,7 @@ class Ingestor:
         max_bytes: int = DEFAULT_MAX_BYTES,
     ) -> None:
         self.store = store
-        self.registry = registry
+        self.catalog = catalog
         self.embedder = embedder
         self.bm25 = bm25 or Bm25Encoder()
         self.chunk_spec = chunk_spec
@@ -106,12 +112,12 @@ class Ingestor:
     # -- recovery -----------------------------------------------------------------------------
     def recover(self) -> list[str]:
         """Drop what a killed run left half-written; those documents are ingested again."""
-        pending = self.registry.pending()
+        pending = self.catalog.pending()
         if pending:
             log.warning("%d dokument från en avbruten körning skrivs om", len(pending))
             self.store.delete_docs(pending)
             self.store.flush()
-            self.registry.delete(pending)
+            self.catalog.delete(pending)
         return pending
 
     # -- ingest -------------------------------------------------------------------------------
@@ -173,7 +179,7 @@ class Ingestor:
 
     def _add(self, doc: Document, where: str) -> Iterator[ItemResult]:
         digest = doc.content_hash(f"{INDEX_VERSION}/{self.chunk_spec.max_chars}")
-        old = self.registry.get(doc.doc_id)
+        old = self.catalog.get(doc.doc_id)
         if old is not None and old.status == "ok" and old.hash == digest:
             yield ItemResult(where, "unchanged", doc.doc_id, doc.title, old.chunks)
             return
@@ -190,7 +196,7 @@ class Ingestor:
         if not self._batch:
             return
         batch, self._batch = self._batch, {}
-        self.registry.mark_pending((d.doc_id, d.source, h, _origin(w)) for d, _, h, _, w in batch.values())
+        self.catalog.mark_pending((d.doc_id, d.source, h, _origin(w)) for d, _, h, _, w in batch.values())
         self.store.delete_docs(list(batch))
         nodes = [n for _, ns, _, _, _ in batch.values() for n in ns]
         texts = [context_text(n) for n in nodes]
@@ -201,7 +207,7 @@ class Ingestor:
         ]
         self.store.upsert(points)
         self.store.flush()
-        self.registry.mark_ok(
+        self.catalog.mark_ok(
             DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok",
                       _origin(w))
             for d, ns, h, _, w in batch.values()
@@ -212,13 +218,13 @@ class Ingestor:
     # -- remove -------------------------------------------------------------------------------
     def remove(self, target: str) -> list[DocRecord]:
         """Remove a document by id, or every document from a file or folder path."""
-        rec = self.registry.get(target)
+        rec = self.catalog.get(target)
         if rec is not None:
             found = [rec]
         else:
             path = Path(target)
             source = str(path.resolve()) if not target.startswith(("http://", "https://")) else target
-            found = self.registry.by_source(source, prefix=path.is_dir() or target.endswith("/"))
+            found = self.catalog.by_source(source, prefix=path.is_dir() or target.endswith("/"))
         return self._delete(found)
 
     def prune(self, folders: Iterable[Path]) -> list[DocRecord]:
@@ -226,7 +232,7 @@ class Ingestor:
         gone: list[DocRecord] = []
         for folder in folders:
             if folder.is_dir():
-                for rec in self.registry.by_source(str(folder.resolve()), prefix=True):
+                for rec in self.catalog.by_source(str(folder.resolve()), prefix=True):
                     # A JSONL record's origin is its file; its source may be a URL or "file:LINE".
                     file = Path(rec.origin or re.sub(r":\d+$", "", rec.source))
                     if file.is_absolute() and not file.exists():
@@ -234,13 +240,13 @@ class Ingestor:
         return self._delete(gone)
 
     def _delete(self, records: list[DocRecord]) -> list[DocRecord]:
-        """Chunks first, then the registry rows: a crash in between leaves rows that the next
+        """Chunks first, then the catalog rows: a crash in between leaves rows that the next
         ingest rewrites, never chunks without a row."""
         if records:
             ids = [r.doc_id for r in records]
             self.store.delete_docs(ids)
             self.store.flush()
-            self.registry.delete(ids)
+            self.catalog.delete(ids)
         return records
 
 

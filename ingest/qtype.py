@@ -1,39 +1,49 @@
-"""Question types: a "när"/"when" question wants a date, "hur många" a number, "vem" a name,
-"hur ofta" a frequency. Search uses this as a prior on passages that contain such an answer."""
+"""Question types, the one classifier: what kind of answer a question asks for ("när"/"when" a
+time, "hur många" a number, "vem" a person, "hur ofta" a frequency, "vilka" a list …). Search uses
+it as a prior on passages that contain such an answer; the answer engines use it to check that a
+sentence gives what was asked."""
 
 from __future__ import annotations
 
 import re
 
-_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+from .dates import MONTH_NAMES, SEASONS
 
-ANSWER_TYPES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    (
-        "datum",
-        re.compile(r"^(när|sedan när|till vilka datum|vilket datum|vilket år|när i tiden|when|by when|since when)\b", re.I),
-        re.compile(
-            rf"\b(\d{{1,2}} ({_MONTHS})|({_MONTHS}|hösten|våren|sommaren|vintern) \d{{4}}|senast|\d{{4}}-\d\d-\d\d)\b",
-            re.I,
-        ),
-    ),
-    (
-        "antal",
-        re.compile(r"^(hur många|hur mycket|hur stor|hur lång|vilken andel|what share|how many|how much|how long)\b", re.I),
-        re.compile(r"\d|\b(procent|miljon|miljoner|miljard|miljarder|kronor)\b", re.I),
-    ),
-    ("person", re.compile(r"^(vem|vilka personer|who)\b", re.I), re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+\b")),
-    (
-        "frekvens",
-        re.compile(r"^(hur ofta|how often)\b", re.I),
-        re.compile(r"\b(varje|var \w+ vecka|vecka|veckor|månad|gång|gånger|årligen|kvartal)\b", re.I),
-    ),
+_MONEY = re.compile(r"\bkronor|\bbudget(?:en|ar|s)?\b|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money")
+_DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* mean)\b")
+
+# (kind, pattern over the lower-cased question); the first that matches wins.
+KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b")),
+    ("money", _MONEY),
+    ("number", re.compile(r"\bhur (?:många|mycket|stor|lång)\b|\bhow (?:many|much)\b|\bandel\b|\bwhat share\b")),
+    ("time", re.compile(r"^\s*(?:när|sedan när|till vilka datum|when|by when|since when)\b|\bvilket datum\b|"
+                        r"\bvilken period\b|\bhur länge\b|\bhow long\b|\bvilket år\b")),
+    ("person", re.compile(r"^\s*(?:vem|vilka personer|who)\b")),
+    ("list", re.compile(r"^\s*(?:vilka|which|what are)\b")),
+    ("why", re.compile(r"^\s*(?:varför|why)\b")),
+    ("definition", _DEFINITION),
 ]
+
+
+def question_kind(question: str) -> str:
+    """One of frequency, money, number, time, person, list, why, definition or general."""
+    low = question.strip().lower()
+    return next((kind for kind, asks in KINDS if asks.search(low)), "general")
+
+
+# What an answer of each kind looks like in a passage (the search prior's evidence).
+_ANSWERS: dict[str, tuple[str, re.Pattern[str]]] = {
+    "time": ("datum", re.compile(
+        rf"\b(\d{{1,2}} ({MONTH_NAMES})|({MONTH_NAMES}|{'|'.join(SEASONS)}) \d{{4}}|senast|\d{{4}}-\d\d-\d\d)\b", re.I)),
+    "number": ("antal", re.compile(r"\d|\b(procent|miljon|miljoner|miljard|miljarder|kronor)\b", re.I)),
+    "person": ("person", re.compile(r"\b[A-ZÅÄÖ][a-zåäö]+ [A-ZÅÄÖ][a-zåäö]+\b")),
+    "frequency": ("frekvens", re.compile(r"\b(varje|var \w+ vecka|vecka|veckor|månad|gång|gånger|årligen|kvartal)\b",
+                                         re.I)),
+}
+_ANSWERS["money"] = _ANSWERS["number"]
 
 
 def answer_type(question: str) -> tuple[str, re.Pattern[str]] | None:
     """The kind of answer a question asks for and a pattern that finds one in a passage."""
-    q = question.strip()
-    for name, asks, answers in ANSWER_TYPES:
-        if asks.search(q):
-            return name, answers
-    return None
+    return _ANSWERS.get(question_kind(question))

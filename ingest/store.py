@@ -47,6 +47,14 @@ class Point:
     sparse: SparseVec
     payload: dict[str, Any]
 
+    def vectors(self, sparse_vector: Any) -> dict[str, Any]:
+        """The named vectors in a backend's own types (``sparse_vector``: its SparseVector class)."""
+        return {DENSE: self.dense.tolist(), SPARSE: sparse_vector(indices=self.sparse.indices, values=self.sparse.values)}
+
+    @property
+    def stored_payload(self) -> dict[str, Any]:
+        return _payload_with_filters(self.payload)
+
 
 @dataclass
 class Scored:
@@ -165,14 +173,7 @@ class EdgeStore:
 
     def upsert(self, points: Sequence[Point]) -> None:
         qe = self.qe
-        batch = [
-            qe.Point(
-                p.id,
-                {DENSE: p.dense.tolist(), SPARSE: qe.SparseVector(indices=p.sparse.indices, values=p.sparse.values)},
-                _payload_with_filters(p.payload),
-            )
-            for p in points
-        ]
+        batch = [qe.Point(p.id, p.vectors(qe.SparseVector), p.stored_payload) for p in points]
         for i in range(0, len(batch), 512):
             self.shard.update(qe.UpdateOperation.upsert_points(batch[i : i + 512]))
 
@@ -280,14 +281,7 @@ class ServerStore:
 
     def upsert(self, points: Sequence[Point]) -> None:
         m = self.m
-        batch = [
-            m.PointStruct(
-                id=p.id,
-                vector={DENSE: p.dense.tolist(), SPARSE: m.SparseVector(indices=p.sparse.indices, values=p.sparse.values)},
-                payload=_payload_with_filters(p.payload),
-            )
-            for p in points
-        ]
+        batch = [m.PointStruct(id=p.id, vector=p.vectors(m.SparseVector), payload=p.stored_payload) for p in points]
         if batch:
             self.client.upsert(self.collection, batch, wait=True)
 

@@ -146,9 +146,9 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def tokenize(text: str, *, compounds: bool = True) -> list[str]:
+def tokenize(text: str, *, compounds: bool = True, prefixes: bool = True) -> list[str]:
     """BM25 tokens: lowercase, stopwords out, Snowball-stemmed, with a prefix token for long
-    words and the parts of compounds added."""
+    words (``prefixes``) and the parts of compounds (``compounds``) added."""
     tokens: list[str] = []
     for m in _WORD.finditer(text.lower()):
         word = m.group(0)
@@ -157,7 +157,7 @@ def tokenize(text: str, *, compounds: bool = True) -> list[str]:
             if len(piece) < 2 or piece in STOPWORDS:
                 continue
             tokens.append(stem(piece))
-            if len(piece) > _PREFIX:
+            if prefixes and len(piece) > _PREFIX:
                 # A six-letter prefix joins inflections Snowball keeps apart (kansli/kansliet,
                 # samverka/samverkan); measured in evals/README.md.
                 tokens.append("~" + piece[:_PREFIX])

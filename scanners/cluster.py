@@ -6,7 +6,7 @@ import json
 import zlib
 from dataclasses import dataclass
 
-from scanners.lexical import Tokenizer, fallback_tokenize
+from scanners.lexical import Tokenizer, story_words
 
 DEFAULT_THRESHOLD = 0.5
 LEAD_CHARS = 1500
@@ -28,7 +28,7 @@ class StorySignature:
         return cls(frozenset(data.get("t", [])), frozenset(data.get("l", [])))
 
 
-def signature(title: str, text: str, tokenize: Tokenizer = fallback_tokenize) -> StorySignature:
+def signature(title: str, text: str, tokenize: Tokenizer = story_words) -> StorySignature:
     tokens = tokenize(text[:LEAD_CHARS])
     shingles = {zlib.crc32(" ".join(tokens[i:i + 3]).encode()) for i in range(len(tokens) - 2)}
     return StorySignature(frozenset(tokenize(title)), frozenset(shingles))

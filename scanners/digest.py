@@ -10,7 +10,7 @@ from typing import Any
 
 from scanners.items import extractive_summary
 from scanners.relevance import DEFAULT_THRESHOLD, Topic
-from scanners.store import Store, StoredItem, now_utc
+from scanners.store import ScanStore, StoredItem, now_utc
 
 OTHER = "ovrigt"
 OTHER_NAME = "Övrigt"
@@ -76,7 +76,7 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 
-def build_digest(store: Store, since: datetime, topics: list[Topic] | None = None,
+def build_digest(store: ScanStore, since: datetime, topics: list[Topic] | None = None,
                  min_score: float = DEFAULT_THRESHOLD, limit: int = 100) -> Digest:
     """One entry per story cluster first seen since `since`, ranked by score.
 

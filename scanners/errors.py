@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-try:  # the project's root; scanners may import ingest, never the other way round
-    from ingest.errors import ConfigError as _ConfigRoot
-    from ingest.errors import MsvError as _Root
-except ImportError:  # pragma: no cover - only while ingest is absent
-    _Root = Exception  # type: ignore[misc,assignment]
-    _ConfigRoot = Exception  # type: ignore[misc,assignment]
+from ingest.errors import ConfigError, MsvError
 
 
-class ScanError(_Root):  # type: ignore[valid-type,misc]
+class ScanError(MsvError):
     """Root of every error the scanner raises on purpose."""
 
 
-class FetchError(ScanError):
-    """An HTTP fetch failed; names the URL and a short reason."""
+class UrlError(ScanError):
+    """Something went wrong with one URL; the message names it and a short reason."""
 
     def __init__(self, url: str, reason: str) -> None:
         self.url = url
         self.reason = reason
         super().__init__(f"{url}: {reason}")
+
+
+class FetchError(UrlError):
+    """An HTTP fetch failed."""
 
 
 class RobotsDisallowed(FetchError):
@@ -31,16 +30,11 @@ class TooLarge(FetchError):
     """The body (after decompression) exceeded the size limit."""
 
 
-class ParseError(ScanError):
+class ParseError(UrlError):
     """A fetched document could not be parsed (invalid XML, unreadable encoding, no links)."""
 
-    def __init__(self, url: str, reason: str) -> None:
-        self.url = url
-        self.reason = reason
-        super().__init__(f"{url}: {reason}")
 
-
-class ScanConfigError(ScanError, _ConfigRoot):  # type: ignore[valid-type,misc]
+class ScanConfigError(ScanError, ConfigError):
     """A sources or topics file has a value we cannot use; names the file and the field."""
 
     def __init__(self, path: str, reason: str) -> None:

@@ -12,10 +12,11 @@ from urllib.parse import urljoin
 
 import feedparser
 
+from scanners.articles import fetch_article
 from scanners.errors import ParseError, ScanError
 from scanners.fetch import Fetcher, FetchResult, decode_text
 from scanners.items import Entry, canonical_url, html_to_text
-from scanners.sources import Poll, SourceConfig, SourceState
+from scanners.sources import IndexSource, Poll, SourceState
 
 log = logging.getLogger(__name__)
 
@@ -25,26 +26,19 @@ FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/xml;q=0.9
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
-class FeedSource:
+class FeedSource(IndexSource):
     """An RSS 2.0 or Atom feed."""
 
-    def __init__(self, config: SourceConfig) -> None:
-        self.config = config
+    accept = FEED_ACCEPT
 
-    def poll(self, fetcher: Fetcher, state: SourceState) -> Poll:
+    def read(self, result: FetchResult, fetcher: Fetcher, state: SourceState) -> Poll:
         cfg = self.config
-        result = fetcher.get(cfg.url, state.validators, accept=FEED_ACCEPT)
-        if result.not_modified:
-            return Poll("unchanged", validators=state.validators,
-                        content_hash=state.content_hash)
         body_hash = hashlib.sha256(result.content).hexdigest()
         if body_hash == state.content_hash:
             return Poll("unchanged", validators=result.validators, content_hash=body_hash)
         entries = parse_feed(result, cfg.keywords_any)
         warnings: list[str] = []
         if cfg.fetch_articles:
-            from scanners.pages import fetch_article
-
             for i, entry in enumerate(entries):
                 if state.known_urls(canonical_url(entry.url)):
                     continue

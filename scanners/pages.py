@@ -3,39 +3,32 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import re
-from datetime import datetime, timezone
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
 
+from scanners.articles import HTML_ACCEPT, fetch_article
 from scanners.errors import ParseError, ScanError
-from scanners.fetch import Fetcher, decode_text
+from scanners.fetch import Fetcher, FetchResult, decode_text
 from scanners.items import Entry, canonical_url
-from scanners.sources import Poll, SourceConfig, SourceState
+from scanners.sources import IndexSource, Poll, SourceState
 
 log = logging.getLogger(__name__)
 
-HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 _SKIP_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".zip", ".doc", ".docx",
                   ".xls", ".xlsx", ".ppt", ".pptx", ".mp3", ".mp4", ".ics", ".xml", ".rss")
 _CHROME = {"nav", "header", "footer", "aside", "form"}
 
 
-class PageSource:
+class PageSource(IndexSource):
     """A news list page: new article links are fetched and extracted with trafilatura."""
 
-    def __init__(self, config: SourceConfig) -> None:
-        self.config = config
+    accept = HTML_ACCEPT
 
-    def poll(self, fetcher: Fetcher, state: SourceState) -> Poll:
+    def read(self, page: FetchResult, fetcher: Fetcher, state: SourceState) -> Poll:
         cfg = self.config
-        page = fetcher.get(cfg.url, state.validators, accept=HTML_ACCEPT)
-        if page.not_modified:
-            return Poll("unchanged", validators=state.validators,
-                        content_hash=state.content_hash)
         html = decode_text(page)
         links = extract_links(html, page.final_url, cfg.link_selector, cfg.link_pattern)
         if not links:
@@ -57,42 +50,6 @@ class PageSource:
         # After a failed article, keep the old hash so the next scan retries what is missing.
         return Poll("ok", entries, page.validators,
                     state.content_hash if warnings else digest, warnings)
-
-
-def fetch_article(fetcher: Fetcher, url: str, fallback_title: str = "") -> Entry:
-    """Fetch one article page and extract its title, date and main text with trafilatura."""
-    import trafilatura
-
-    page = fetcher.get(url, accept=HTML_ACCEPT)
-    html = decode_text(page)
-    raw = trafilatura.extract(html, url=page.final_url, output_format="json",
-                              with_metadata=True, include_comments=False,
-                              include_tables=False, favor_precision=True,
-                              # dateparser's locale search costs seconds per page; markup
-                              # dates (meta, time elements, URLs) are enough for news.
-                              date_extraction_params={"extensive_search": False,
-                                                      "original_date": True})
-    data = json.loads(raw) if raw else {}
-    title = data.get("title") or fallback_title or _html_title(html) or url
-    return Entry(url=url, title=title, published=_parse_date(data.get("date")),
-                 text=data.get("text") or "")
-
-
-def _html_title(html: str) -> str:
-    m = re.search(r"<title[^>]*>(.*?)</title>", html, re.I | re.S)
-    return re.sub(r"\s+", " ", m.group(1)).strip() if m else ""
-
-
-def _parse_date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    for fmt in ("%Y-%m-%d", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S"):
-        try:
-            dt = datetime.strptime(value[:25], fmt)
-        except ValueError:
-            continue
-        return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
-    return None
 
 
 def extract_links(html: str, base_url: str, selector: str | None = None,

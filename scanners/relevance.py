@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from scanners.errors import ScanConfigError
 from scanners.items import extractive_summary
-from scanners.lexical import Tokenizer, default_tokenizer, expand_elliptic
+from scanners.lexical import Tokenizer, expand_elliptic, relevance_words
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +46,7 @@ class Damping(BaseModel):
     title_terms: list[str] = Field(default_factory=list)
 
 
-class Hit(Protocol):
+class KbPassage(Protocol):
     """A knowledge-base passage as returned by ingest.kb.KnowledgeBase.search."""
 
     title: str
@@ -58,7 +58,7 @@ class Hit(Protocol):
 
 
 Embed = Callable[[list[str]], Any]  # list of texts -> L2-normalised matrix (numpy)
-KbSearch = Callable[[str, int], Sequence[Hit]]
+KbSearch = Callable[[str, int], Sequence[KbPassage]]
 
 
 @dataclass
@@ -133,7 +133,7 @@ class RelevanceScorer:
                  kb_weight: float = 0.1, kb_k: int = 3, kb_min_score: float = 0.0,
                  damping: Damping | None = None) -> None:
         self.topics = topics
-        self.tokenize = tokenize or default_tokenizer()
+        self.tokenize = tokenize or relevance_words
         self.embed = embed
         self.kb_search = kb_search
         self.threshold = threshold

@@ -14,8 +14,9 @@ from typing import Any, Literal, Protocol
 
 from scanners.errors import ScanError
 from scanners.fetch import Fetcher
-from scanners.sources import Poll, Source, SourceConfig, SourceState, build_source
-from scanners.store import Store, StoredItem, now_utc
+from scanners.kinds import build_source
+from scanners.sources import Poll, Source, SourceConfig, SourceState
+from scanners.store import ScanStore, StoredItem, now_utc
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class ScanReport:
                 "results": [asdict(r) for r in self.results]}
 
 
-def scan(sources: Iterable[SourceConfig | Source], db: str | Path | Store, fetcher: Fetcher,
+def scan(sources: Iterable[SourceConfig | Source], db: str | Path | ScanStore, fetcher: Fetcher,
          scorer: ItemScorer | None = None, workers: int = 4,
          progress: Callable[[SourceResult], None] | None = None) -> ScanReport:
     """Poll every source through `fetcher`, store new items, score them, record the run.
@@ -77,7 +78,7 @@ def scan(sources: Iterable[SourceConfig | Source], db: str | Path | Store, fetch
     Sources are polled concurrently (the fetcher paces each host); storing happens here, one
     source at a time, as polls complete. A source that fails is reported and the rest go on.
     """
-    store = db if isinstance(db, Store) else Store(db)
+    store = db if isinstance(db, ScanStore) else ScanStore(db)
     try:
         built = [s if not isinstance(s, SourceConfig) else build_source(s) for s in sources]
         started = now_utc()
@@ -102,11 +103,11 @@ def scan(sources: Iterable[SourceConfig | Source], db: str | Path | Store, fetch
                                   for r in ordered])
         return ScanReport(run_id, started, ordered)
     finally:
-        if not isinstance(db, Store):
+        if not isinstance(db, ScanStore):
             store.close()
 
 
-def _poll(src: Source, store: Store, fetcher: Fetcher) -> tuple[Poll | None, ScanError | None,
+def _poll(src: Source, store: ScanStore, fetcher: Fetcher) -> tuple[Poll | None, ScanError | None,
                                                                   float]:
     t0 = time.monotonic()
     validators, content_hash = store.source_state(src.config.id)
@@ -122,7 +123,7 @@ def _poll(src: Source, store: Store, fetcher: Fetcher) -> tuple[Poll | None, Sca
         return None, wrapped, time.monotonic() - t0
 
 
-def _record(src: Source, store: Store, poll: Poll | None, error: ScanError | None,
+def _record(src: Source, store: ScanStore, poll: Poll | None, error: ScanError | None,
             seconds: float) -> SourceResult:
     cfg = src.config
     if poll is None:
@@ -143,7 +144,7 @@ def _record(src: Source, store: Store, poll: Poll | None, error: ScanError | Non
                         poll.warnings, new_ids + changed_ids)
 
 
-def _score(store: Store, scorer: ItemScorer, result: SourceResult, topics: list[str]) -> None:
+def _score(store: ScanStore, scorer: ItemScorer, result: SourceResult, topics: list[str]) -> None:
     for item in store.items(ids=result.item_ids):
         try:
             rel = scorer.score_item(item, topics)
@@ -153,7 +154,7 @@ def _score(store: Store, scorer: ItemScorer, result: SourceResult, topics: list[
         store.set_score(item.id, rel.score, rel.topics, rel.reason)
 
 
-def score_pending(store: Store, scorer: ItemScorer,
+def score_pending(store: ScanStore, scorer: ItemScorer,
                   source_topics: dict[str, list[str]] | None = None) -> int:
     """Score items that have no score yet (e.g. stored before topics changed)."""
     items = store.items(unscored=True)

@@ -1,4 +1,5 @@
-"""Source configuration (the TOML sources file), the Source protocol and the kind registry."""
+"""Source configuration (the TOML sources file) and the Source protocol every kind of source
+implements (the kinds themselves are looked up in ``scanners.kinds``)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from scanners.errors import ScanConfigError
-from scanners.fetch import Fetcher, Validators
+from scanners.fetch import Fetcher, FetchResult, Validators
 from scanners.items import Entry
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,11 @@ class Poll:
     content_hash: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    @classmethod
+    def not_modified(cls, state: SourceState) -> Poll:
+        """The server said 304: nothing new, and the state stays as it was."""
+        return cls("unchanged", validators=state.validators, content_hash=state.content_hash)
+
 
 class Source(Protocol):
     """A place we watch. Every fetch goes through the shared Fetcher."""
@@ -86,31 +92,24 @@ class Source(Protocol):
         ...
 
 
-SourceFactory = Callable[[SourceConfig], Source]
-_KINDS: dict[str, SourceFactory] = {}
+class IndexSource:
+    """Base of the built-in kinds: a configured source whose one index document (the feed, the
+    list page) is fetched conditionally; :meth:`read` is called only when it has changed."""
 
+    accept = "*/*"
 
-def register_kind(kind: str, factory: SourceFactory) -> None:
-    """Make `kind` available in sources files; built-in kinds register the same way."""
-    _KINDS[kind] = factory
+    def __init__(self, config: SourceConfig) -> None:
+        self.config = config
 
+    def poll(self, fetcher: Fetcher, state: SourceState) -> Poll:
+        index = fetcher.get(self.config.url, state.validators, accept=self.accept)
+        if index.not_modified:
+            return Poll.not_modified(state)
+        return self.read(index, fetcher, state)
 
-def build_source(config: SourceConfig) -> Source:
-    _register_builtins()
-    try:
-        return _KINDS[config.kind](config)
-    except KeyError as e:
-        raise ScanConfigError(config.id, f"unknown source kind {config.kind!r}") from e
-
-
-def _register_builtins() -> None:
-    if not _KINDS:
-        from scanners.feeds import FeedSource
-        from scanners.pages import PageSource
-
-        register_kind("rss", FeedSource)
-        register_kind("atom", FeedSource)
-        register_kind("page", PageSource)
+    def read(self, index: FetchResult, fetcher: Fetcher, state: SourceState) -> Poll:
+        """What is new in a changed index document (articles it links are fetched with ``fetcher``)."""
+        raise NotImplementedError
 
 
 def load_sources(path: str | Path | None = None, only: list[str] | None = None,

@@ -15,7 +15,7 @@ from scanners import cluster
 from scanners.errors import ScanError
 from scanners.fetch import Validators
 from scanners.items import Entry
-from scanners.lexical import Tokenizer, fallback_tokenize
+from scanners.lexical import Tokenizer, story_words
 
 log = logging.getLogger(__name__)
 
@@ -103,10 +103,10 @@ class SourceHealth:
     consecutive_failures: int
 
 
-class Store:
-    """One SQLite file; a Store object may be shared by threads (calls are serialised)."""
+class ScanStore:
+    """One SQLite file; a ScanStore object may be shared by threads (calls are serialised)."""
 
-    def __init__(self, path: str | Path, tokenize: Tokenizer = fallback_tokenize,
+    def __init__(self, path: str | Path, tokenize: Tokenizer = story_words,
                  cluster_threshold: float = cluster.DEFAULT_THRESHOLD,
                  cluster_window_days: int = 14) -> None:
         self.path = Path(path)
@@ -127,7 +127,7 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> ScanStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -308,7 +308,7 @@ class Store:
 
     def mark(self, item_id: int, relevant: bool, user: str | None = None,
              note: str | None = None, when: datetime | None = None) -> None:
-        """Record the secretariat's judgement of an item (latest mark wins)."""
+        """Record a reader's judgement of an item (latest mark wins)."""
         with self._lock, self._db:
             if self._x("SELECT 1 FROM items WHERE id=?", (item_id,)).fetchone() is None:
                 raise ScanError(f"no scanned item with id {item_id}")

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scanners.relevance import DEFAULT_THRESHOLD
-from scanners.store import Store, StoredItem
+from scanners.store import ScanStore, StoredItem
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def to_document(item: StoredItem, source_name: str | None = None) -> Any:
     )
 
 
-def add_to_knowledge_base(kb: Any, store: Store, item_ids: list[int] | None = None,
+def add_to_knowledge_base(kb: Any, store: ScanStore, item_ids: list[int] | None = None,
                           min_score: float = DEFAULT_THRESHOLD) -> Iterator[Any]:
     """Ingest items scoring at least `min_score` (default: those of `item_ids`, else all not
     yet ingested); yields ingest's per-document results and marks successes in the store."""

@@ -4,7 +4,6 @@ from lägesbedömningar, each traceable to the paragraph it came from."""
 from .decisions import DECISION_KINDS, KINDS, Decision, DocMeta, extract_decisions
 from .register import (
     RecordRegister,
-    SyncSummary,
     date_bound,
     decisions_json,
     find_decisions,
@@ -21,6 +20,6 @@ from .status import (
 
 __all__ = [
     "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "RecordRegister", "StatusReport",
-    "SyncSummary", "date_bound", "decisions_json", "extract_decisions", "extract_report", "find_decisions",
+    "date_bound", "decisions_json", "extract_decisions", "extract_report", "find_decisions",
     "parse_status", "status_overview", "summarize",
 ]

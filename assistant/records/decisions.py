@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
+from ingest.dates import DATE, MONTH_NAMES, date_match_iso, month_year
 from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
-from .meeting import _DATE, date_match_iso, meeting_body, meeting_date, month_year
+from .meeting import meeting_body, meeting_date
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -103,8 +104,7 @@ _DEADLINE = re.compile(
     r"(?=(?:\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))",
     re.IGNORECASE,
 )
-_DEADLINE_MONTH = re.compile(r"\b(?:senast|före|till|under)\s+(?:i\s+)?(?=(?:januari|februari|mars|april|maj|juni|juli|"
-                             r"augusti|september|oktober|november|december)\s+\d{4})", re.IGNORECASE)
+_DEADLINE_MONTH = re.compile(rf"\b(?:senast|före|till|under)\s+(?:i\s+)?(?=(?:{MONTH_NAMES})\s+\d{{4}})", re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"
     r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
@@ -154,9 +154,9 @@ def _clean_name(name: str) -> str:
 
 
 def deadline_of(text: str) -> str:
-    """The date by which an uppdrag is due ("senast den 30 maj 2025", "klart senast 2025-11-30")."""
+    """The date by which an uppdrag is due ("senast den 30 maj 2025", "klart senast 2026-03-31")."""
     for m in _DEADLINE.finditer(text):
-        d = _DATE.match(text, m.end())
+        d = DATE.match(text, m.end())
         if d:
             return date_match_iso(d)
     m = _DEADLINE_MONTH.search(text)

@@ -6,15 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.dates import first_date
 from ingest.documents import Block
 
-_MONTHS = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
-_DATE = re.compile(
-    r"\b(?P<iso>(?:19|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))\b"
-    r"|\b(?P<day>[0-3]?\d)\s+(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
-_MONTH_YEAR = re.compile(r"\b(?:i\s+)?(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 _HEADER_DATE = re.compile(r"\b(?:mötes|sammanträdes|rapport)?datum\s*:?\s*", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 
@@ -27,34 +21,13 @@ _BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-def date_match_iso(m: re.Match[str]) -> str:
-    if m.group("iso"):
-        return m.group("iso")
-    month = _MONTHS.index(m.group("month").lower()) + 1
-    return f"{int(m.group('year')):04d}-{month:02d}-{int(m.group('day')):02d}"
-
-
-def first_date(text: str) -> str:
-    """The earliest date in ``text`` as YYYY-MM-DD, whichever way it is written, or ""."""
-    m = _DATE.search(text)
-    return date_match_iso(m) if m else ""
-
-
-def month_year(text: str) -> str:
-    """"i oktober 2025" → "2025-10", or ""."""
-    m = _MONTH_YEAR.search(text)
-    if not m:
-        return ""
-    return f"{int(m.group('year')):04d}-{_MONTHS.index(m.group('month').lower()) + 1:02d}"
-
-
 def header_text(blocks: Sequence[Block], n: int = 4, chars: int = 600) -> str:
     return " ".join(b.text for b in blocks[:n])[:chars]
 
 
 def meeting_date(title: str, blocks: Sequence[Block], fallback: str = "") -> str:
     """The meeting (or report) date: the title's, then a "Datum:" line in the header, then the
-    header's first date, then what the registry inferred."""
+    header's first date, then what the catalog inferred."""
     if d := first_date(title):
         return d
     head = header_text(blocks)

@@ -1,6 +1,6 @@
 """The register of decisions and status reports (SQLite beside the knowledge base): rebuilt
 incrementally from the knowledge base's documents, keyed by each document's content hash in
-the KB registry, and queried by body, date, words and access labels."""
+the KB catalog, and queried by body, date, words and access labels."""
 
 from __future__ import annotations
 
@@ -11,17 +11,17 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ingest.metadata import parse_date
+from ingest.pipeline import BatchSummary
 from ingest.store import SearchFilter
 from ingest.swedish import normalize, tokenize
 
+from .blocks import document_blocks
 from .decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from .meeting import matches_body
-from .sources import document_blocks
 from .status import ActivityStatus, StatusReport, extract_report, summarize
 
 if TYPE_CHECKING:
@@ -53,15 +53,6 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 
 _DECISION_COLS = ("id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
                   "source", "section", "page", "passage")
-
-
-@dataclass
-class SyncSummary:
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    failed: list[dict[str, str]] = field(default_factory=list)
 
 
 def date_bound(value: str, *, end: bool = False) -> str:
@@ -114,10 +105,10 @@ class RecordRegister:
         self.close()
 
     # -- write --------------------------------------------------------------------------------
-    def sync(self, kb: KnowledgeBase) -> SyncSummary:
+    def sync(self, kb: KnowledgeBase) -> BatchSummary:
         """Bring the register up to date with the knowledge base: documents whose hash changed
         are read again, removed ones are dropped, the rest are left alone."""
-        summary = SyncSummary()
+        summary = BatchSummary()
         with self._lock:
             wanted = {d.doc_id: d for d in kb.documents() if d.kind in MINUTES_KINDS + STATUS_KINDS}
             known = dict(self.db.execute("SELECT doc_id, hash FROM docs").fetchall())

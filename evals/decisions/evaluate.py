@@ -11,13 +11,13 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from assistant.records.blocks import load_file
 from assistant.records.decisions import (
     DECISION_KINDS,
     Decision,
     DocMeta,
     extract_decisions,
 )
-from assistant.records.sources import load_file
 from assistant.records.status import extract_report
 from evals.decisions.samples import DATA, ensure_samples
 from ingest.swedish import normalize

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from testkit import SharedKb
 
-import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 
@@ -27,26 +27,6 @@ def kb(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder):
     assert summary.added == 1 and not summary.failed
     yield base
     base.close()
-
-
-class SharedKb:
-    """The session knowledge base behind a context manager that does not close it (the CLI's
-    ``with open_kb() as kb`` would otherwise close the shared store)."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-
-    def __enter__(self) -> KnowledgeBase:
-        return self.kb
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-    def __getattr__(self, name: str):
-        return getattr(self.kb, name)
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture(scope="session")

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 
 import pytest
+from testkit import free_port
 
-from assistant.app import build_app, launch
 from assistant.settings import Settings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from assistant.web.app import build_app, launch
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +33,6 @@ def test_search_and_ask_through_the_api(app_url: str) -> None:
 
 
 def test_escapes_document_markup() -> None:
-    from assistant.app import esc
+    from assistant.web.app import esc
 
     assert esc("<script>alert(1)</script> *x*") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\*x\\*"

@@ -1,4 +1,4 @@
-"""The assistant's CLI commands, registered on a typer app the way cli.py will mount them."""
+"""The assistant's CLI commands, added to a typer app the way assistant/cli/main.py mounts them."""
 
 from __future__ import annotations
 
@@ -9,15 +9,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from assistant.cli_assist import eval_answers_cmd, register
+from assistant.cli.assist import add_commands
 from assistant.settings import Settings
 
 
 @pytest.fixture(scope="module")
 def app(shared_kb) -> typer.Typer:
     app = typer.Typer()
-    register(app, lambda: Settings(llm_backend="none"), lambda: shared_kb)
-    app.command("eval-answers")(eval_answers_cmd)
+    add_commands(app, lambda: Settings(llm_backend="none"), lambda: shared_kb)
     return app
 
 

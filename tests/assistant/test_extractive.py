@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer import REFUSAL, get_engine
-from assistant.extractive import split_question, split_run_in
-from assistant.verify import split_cited, strip_marks
+from assistant.answers.base import REFUSAL
+from assistant.answers.extractive import split_question, split_run_in
+from assistant.answers.registry import get_engine
+from assistant.answers.verify import split_cited, strip_marks
 from ingest.swedish import normalize
 
 ANSWERABLE = [

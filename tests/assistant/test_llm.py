@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from testkit import free_port
 
-from assistant.answer import get_engine
-from assistant.llm import LlmEngine, make_llm
+from assistant.answers.llm import LlmEngine, make_llm
+from assistant.answers.registry import get_engine
 from assistant.settings import Settings
 
 QUESTION = "Vad gör beredningsgruppen?"
@@ -77,11 +77,6 @@ def server() -> Iterator[str]:
     srv.shutdown()
     srv.server_close()
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_every_bad_sentence_is_caught(kb, server: str) -> None:

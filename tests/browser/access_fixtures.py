@@ -7,14 +7,13 @@ Test modules import the fixtures from here by name (as tests/security does)."""
 
 from __future__ import annotations
 
-import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from testkit import free_port
 
-import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides
@@ -59,11 +58,6 @@ PUBLIC = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 @dataclass
 class AccessApp:
@@ -76,9 +70,9 @@ class AccessApp:
 @pytest.fixture(scope="module")
 def access_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[AccessApp]:
     """The app on 127.0.0.1:<free port> over its own knowledge base, sign-in required."""
-    from assistant.app import build_app, launch
+    from assistant.access.users import UserStore
     from assistant.settings import Settings
-    from assistant.users import UserStore
+    from assistant.web.app import build_app, launch
 
     root = tmp_path_factory.mktemp("browser-access")
     data, docs = root / "data", root / "docs"

@@ -5,26 +5,20 @@ from __future__ import annotations
 
 import functools
 import http.server
-import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, ROOT, XSS_ITEM, XSS_SOURCE, Tab, open_tab
+from testkit import free_port
 
-import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.search import SearchParams
 
 EXPECT_TIMEOUT_MS = 30_000  # a PM draft runs several searches; generous on slow CI machines
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 # -- knowledge base and scan database -------------------------------------------------------------
@@ -72,7 +66,6 @@ def static_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
 def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
     """<data_dir>/scan.sqlite, scanned through the real fetcher from the sample feed plus one
     hostile item."""
-    from assistant.cli_scan import scan_db_path
     from assistant.settings import Settings
     from scanners.fetch import Fetcher, FetchPolicy
     from scanners.relevance import load_scorer
@@ -87,7 +80,7 @@ def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
                        f"url = '{base}/udep.xml'\ntopics = ['styrning_medlemsmyndigheter']\n"
                        "[[source]]\nid = 'saknas'\nname = 'Saknat flöde'\nkind = 'rss'\n"
                        f"url = '{base}/saknas.xml'\n", encoding="utf-8")
-    db = scan_db_path(Settings(data_dir=data_dir))
+    db = Settings(data_dir=data_dir).scan_db
     with Fetcher(FetchPolicy()) as fetcher:
         report = scan(load_sources(sources), db, fetcher, scorer=load_scorer())
     assert report.by_id("udep").new_items == 6, report.to_json()
@@ -97,9 +90,9 @@ def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
 
 @pytest.fixture(scope="session")
 def app_url(browser_kb: KnowledgeBase, data_dir: Path, scan_db: Path) -> Iterator[str]:
-    from assistant.app import build_app, launch
-    from assistant.digest_tab import build_digest_tab
     from assistant.settings import Settings
+    from assistant.web.app import build_app, launch
+    from assistant.web.digest_tab import build_digest_tab
 
     demo = build_app(browser_kb, Settings(llm_backend="none", data_dir=data_dir), [build_digest_tab])
     url = launch(demo, "127.0.0.1", free_port(), block=False)

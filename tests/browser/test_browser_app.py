@@ -158,9 +158,9 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(digest).not_to_contain_text("informationsutbyte")
     _assert_inert(tab, digest)
 
-    from scanners.store import Store
+    from scanners.store import ScanStore
 
-    with Store(scan_db) as store:
+    with ScanStore(scan_db) as store:
         titles = {i.id: i.title for i in store.items()}
         marks = {titles[i]: relevant for i, relevant in store.marks().items()}
     assert marks[XSS_TITLE] is True
@@ -171,9 +171,9 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
 def test_html_digest_in_browser(tab: Tab, scan_db: Path, static_server: tuple[str, Path]) -> None:
     from scanners.digest import build_digest, render_html
     from scanners.relevance import load_topics
-    from scanners.store import Store, now_utc
+    from scanners.store import ScanStore, now_utc
 
-    with Store(scan_db) as store:
+    with ScanStore(scan_db) as store:
         digest = build_digest(store, now_utc() - timedelta(days=7), load_topics(), min_score=0.0)
     assert any(i.title == XSS_TITLE for i in digest.items)
     base, root = static_server

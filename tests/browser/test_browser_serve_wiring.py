@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import typer
 from typer.testing import CliRunner
 
-from assistant.cli_assist import register, start_scan_schedule
-from assistant.digest_tab import build_digest_tab
+from assistant.cli.assist import add_commands, start_scan_schedule
 from assistant.settings import Settings
+from assistant.web.digest_tab import build_digest_tab
 from scanners.schedule import JOB_ID
-from scanners.store import Store
+from scanners.store import ScanStore
 
 
 class _Kb:
@@ -33,7 +33,7 @@ class _Kb:
 
 def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                            monkeypatch) -> None:
-    import assistant.app
+    import assistant.web.app
 
     seen: dict[str, object] = {}
 
@@ -42,9 +42,9 @@ def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path:
         seen.update(extra_tabs=list(extra_tabs), jobs=(tmp_path / "scan-jobs.sqlite").exists(),
                     scan_db=(tmp_path / "scan.sqlite").exists())
 
-    monkeypatch.setattr(assistant.app, "serve", fake_serve)
+    monkeypatch.setattr(assistant.web.app, "serve", fake_serve)
     app = typer.Typer()
-    register(app, lambda: Settings(data_dir=tmp_path), lambda: _Kb(browser_kb))
+    add_commands(app, lambda: Settings(data_dir=tmp_path), lambda: _Kb(browser_kb))
     result = CliRunner().invoke(app, ["serve", "--port", "9"])
     assert result.exit_code == 0, result.output
     assert build_digest_tab in seen["extra_tabs"]
@@ -52,7 +52,7 @@ def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path:
     assert seen["jobs"] is True  # the persistent job store exists: the job is scheduled
     assert "06:00" in result.output
     if seen["scan_db"]:  # nothing scanned: no run recorded
-        with Store(tmp_path / "scan.sqlite") as store:
+        with ScanStore(tmp_path / "scan.sqlite") as store:
             assert store.last_runs() == []
 
 

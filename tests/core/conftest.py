@@ -59,7 +59,7 @@ class Cli:
 
     def __call__(self, *args: str, input: str | None = None,
                  env: dict[str, str | None] | None = None) -> CliResult:
-        from assistant.cli import app
+        from assistant.cli.main import app
 
         r = self.runner.invoke(app, ["--data-dir", str(self.data_dir), *args], input=input, env=env)
         if r.exception is not None and not isinstance(r.exception, SystemExit):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from core_fixtures import REPO, msv_command, msv_env
 
-from assistant.cli import kb_config
+from assistant.cli.main import kb_config
 from assistant.settings import Settings
 from ingest.kb import KnowledgeBase
 from ingest.store import SearchFilter
@@ -80,7 +80,7 @@ def test_kill_9_then_rerun_matches_a_clean_run(tmp_path: Path, embedder, cli_for
         clean_stats, clean_points, clean_chunks = _snapshot(kb)
     with KnowledgeBase(kb_config(Settings(data_dir=data)), embedder=embedder) as kb:
         stats, points, chunks = _snapshot(kb)
-        assert kb.registry.pending() == []
+        assert kb.catalog.pending() == []
 
     assert stats == clean_stats
     assert stats["documents"] == N_FILES

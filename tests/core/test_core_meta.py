@@ -6,7 +6,7 @@ import pytest
 import typer
 from core_fixtures import REPO
 
-from assistant.cli import app
+from assistant.cli.main import app
 from assistant.settings import Settings
 
 

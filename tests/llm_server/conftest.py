@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 from llama_fixtures import ROOT, LlamaServer, assemble_model, find_binary, start_server
 
-import ingest  # noqa: F401  (offline defaults)
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 

@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from testkit import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CTX = 4096  # the engine's prompt (system + 6 passages + question) is ~2.3k gemma tokens, plus N_PREDICT
@@ -29,11 +29,6 @@ THREADS = 2
 STARTUP_S = 90.0
 MODEL_NAME = "gemma-3-270m"  # served under this name (--alias); what llm_model names
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def find_binary() -> tuple[Path | None, str]:

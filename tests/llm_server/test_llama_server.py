@@ -20,10 +20,11 @@ import httpx
 import pytest
 from llama_fixtures import MODEL_NAME, LlamaServer, start_server
 
-from assistant.answer import REFUSAL, Answer, engine_for
-from assistant.llm import LlmEngine, build_messages, make_llm
+from assistant.answers.base import REFUSAL, Answer
+from assistant.answers.llm import LlmEngine, build_messages, make_llm
+from assistant.answers.registry import engine_for
+from assistant.answers.verify import Verifier, split_cited
 from assistant.settings import Settings
-from assistant.verify import Verifier, split_cited
 
 pytestmark = [pytest.mark.llm_server, pytest.mark.timeout(300)]
 
@@ -111,7 +112,7 @@ def test_tiny_timeout_gives_notice_and_extractive_answer(server_kb, llama_server
                                                          caplog: pytest.LogCaptureFixture) -> None:
     # A question not asked before (no cached prompt): the prompt alone takes far longer than 50 ms.
     engine = engine_for(server_kb, settings_for(llama_server.base_url, timeout=0.05))
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         a = engine.answer("Hur ofta sammanträder styrgruppen?")
     assert a.engine == "extractive", a.as_dict()
     assert FALLBACK_NOTICE in a.notice and "extraktivt" in a.notice
@@ -131,7 +132,7 @@ def test_stopped_server_gives_notice_and_extractive_answer(server_kb, llama_serv
     assert server.proc.returncode is not None
     with pytest.raises(httpx.ConnectError):
         httpx.get(f"http://127.0.0.1:{server.port}/health", timeout=5)
-    with caplog.at_level(logging.WARNING, logger="assistant.llm"):
+    with caplog.at_level(logging.WARNING, logger="assistant.answers.llm"):
         a = engine.answer(QUESTION)
     assert a.engine == "extractive" and a.grounded, a.as_dict()
     assert FALLBACK_NOTICE in a.notice

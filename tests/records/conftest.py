@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-import ingest  # noqa: F401  (offline defaults)
 from evals.decisions.samples import ensure_samples
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
@@ -54,15 +53,3 @@ def records_kb(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> 
     yield kb
     kb.close()
 
-
-class SharedKb:
-    """The session knowledge base behind a context manager that does not close it."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-
-    def __enter__(self) -> KnowledgeBase:
-        return self.kb
-
-    def __exit__(self, *exc: object) -> None:
-        pass

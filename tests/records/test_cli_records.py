@@ -7,12 +7,12 @@ from types import SimpleNamespace
 
 import pytest
 import typer
+from testkit import SharedKb
 from typer.testing import CliRunner
 
-from assistant import cli_records
+from assistant.cli import records as cli_records
+from evals.cli import add_commands as add_eval_commands
 from ingest.kb import KnowledgeBase
-
-from .conftest import SharedKb
 
 DECISION_KEYS = {"id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
                  "source", "section", "page"}
@@ -27,9 +27,8 @@ def app(records_kb: KnowledgeBase) -> typer.Typer:
         pass
 
     settings = SimpleNamespace(data_dir=records_kb.config.data_dir)
-    cli_records.register(app, lambda: settings, lambda: SharedKb(records_kb))
-    app.command("eval-decisions")(cli_records.eval_decisions_cmd)
-    app.command("eval-status")(cli_records.eval_status_cmd)
+    cli_records.add_commands(app, lambda: settings, lambda: SharedKb(records_kb))
+    add_eval_commands(app, lambda: settings, lambda: SharedKb(records_kb))
     return app
 
 
@@ -107,7 +106,7 @@ def test_status_group_and_text_output(app: typer.Typer) -> None:
 
 
 def test_eval_commands(app: typer.Typer) -> None:
-    code, out, _ = run(app, "eval-decisions", "--json")
+    code, out, _ = run(app, "eval", "decisions", "--json")
     assert code == 0 and json.loads(out)["recall"] >= 0.9
-    code, out, _ = run(app, "eval-status")
+    code, out, _ = run(app, "eval", "status")
     assert code == 0 and "parsed exactly" in out

@@ -10,17 +10,18 @@ from pathlib import Path
 
 import pytest
 import typer
+from testkit import SharedKb
 from typer.testing import CliRunner
 
-from assistant.answer import get_engine
-from assistant.cli_assist import register
-from assistant.decision_answers import ENGINE_NAME, DecisionEngine, parse_question, with_decisions
+from assistant.access.users import UserStore
+from assistant.answers.decision_answers import ENGINE_NAME, DecisionEngine, parse_question, with_decisions
+from assistant.answers.registry import get_engine
+from assistant.cli.assist import add_commands
 from assistant.settings import Settings
-from assistant.users import UserStore
 from ingest.kb import KnowledgeBase
 from ingest.store import SearchFilter
 
-from .conftest import RESTRICTED, SharedKb
+from .conftest import RESTRICTED
 
 BUDGET_Q = "Vad har styrgruppen beslutat om verksamhetsbudgeten?"
 
@@ -124,7 +125,7 @@ def cli(records_kb: KnowledgeBase, tmp_path_factory: pytest.TempPathFactory) -> 
     users.add("eva", "ett-långt-lösenord", ("alla",))
     users.add("gunnar", "ett-långt-lösenord", ("gd-grupp",))
     app = typer.Typer()
-    register(app, lambda: settings, lambda: SharedKb(records_kb))
+    add_commands(app, lambda: settings, lambda: SharedKb(records_kb))
     return app
 
 

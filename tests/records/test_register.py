@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from assistant.records import RecordRegister, find_decisions, status_overview
-from assistant.records.sources import blocks_from_store
+from assistant.records.blocks import blocks_from_store
 from evals.decisions.evaluate import TARGETS, evaluate_decisions
 from evals.decisions.samples import DATA
 from ingest.embed import Embedder

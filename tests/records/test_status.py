@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.records.sources import load_file
+from assistant.records.blocks import load_file
 from assistant.records.status import (
     ActivityStatus,
     StatusReport,

@@ -7,7 +7,7 @@ import csv
 import docx
 
 from assistant.records import status_overview
-from assistant.records_tabs import (
+from assistant.web.records_tabs import (
     DecisionsView,
     build_decisions_tab,
     build_status_tab,
@@ -41,8 +41,8 @@ def test_status_markdown_uses_words(records_kb: KnowledgeBase) -> None:
 
 
 def test_tabs_join_the_app(records_kb: KnowledgeBase) -> None:
-    from assistant.app import build_app
     from assistant.settings import Settings
+    from assistant.web.app import build_app
 
     settings = Settings(data_dir=records_kb.config.data_dir)
     demo = build_app(records_kb, settings, extra_tabs=[build_decisions_tab, build_status_tab])

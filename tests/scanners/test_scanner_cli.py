@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from types import SimpleNamespace
 
 import feedparser
 import typer
 from scanner_fixtures import FEEDS, lead, markdown_to_html, pick_records, record_date, rss_feed
 from typer.testing import CliRunner
 
-from assistant.cli_scan import register
+from assistant.cli.scan import add_commands
+from assistant.settings import Settings
 
 RSS = "application/rss+xml; charset=utf-8"
 
 
 def make_app(data_dir: Path) -> typer.Typer:
     app = typer.Typer()
-    register(app, lambda: SimpleNamespace(data_dir=data_dir))
+    add_commands(app, lambda: Settings(data_dir=data_dir))
 
     @app.command("noop")
     def _noop() -> None:  # typer needs two commands to keep subcommand names

@@ -13,7 +13,7 @@ from scanners.digest import build_digest, parse_since, render_atom, render_html,
 from scanners.fetch import Validators
 from scanners.items import Entry
 from scanners.relevance import load_scorer, load_topics
-from scanners.store import Store
+from scanners.store import ScanStore
 
 NOW = datetime.now(timezone.utc)
 ENTRIES = [
@@ -30,8 +30,8 @@ ENTRIES = [
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "scan.sqlite")
+def store(tmp_path: Path) -> ScanStore:
+    s = ScanStore(tmp_path / "scan.sqlite")
     scorer = load_scorer()
     for sid, name, url, title, text in ENTRIES:
         s.record_success(sid, name, "rss", "https://x/" + sid, "ok", Validators(), None)
@@ -42,7 +42,7 @@ def store(tmp_path: Path) -> Store:
     s.close()
 
 
-def test_digest_groups_clusters_ranks_and_filters(store: Store) -> None:
+def test_digest_groups_clusters_ranks_and_filters(store: ScanStore) -> None:
     digest = build_digest(store, NOW - timedelta(days=7), load_topics())
     titles = [i.title for i in digest.items]
     assert "Ny ambassadör i Guatemala" not in titles
@@ -58,7 +58,7 @@ def test_digest_groups_clusters_ranks_and_filters(store: Store) -> None:
     assert story.why.startswith("Berör")
 
 
-def test_marks_override_scores(store: Store) -> None:
+def test_marks_override_scores(store: ScanStore) -> None:
     items = {i.title: i.id for i in store.items()}
     store.mark(items["Ny ambassadör i Guatemala"], True, user="sekretariatet")
     store.mark(items["Validering <script>alert(1)</script> & mer"], False)
@@ -67,7 +67,7 @@ def test_marks_override_scores(store: Store) -> None:
     assert not any("Validering" in t for t in titles)
 
 
-def test_markdown(store: Store) -> None:
+def test_markdown(store: ScanStore) -> None:
     md = render_markdown(build_digest(store, NOW - timedelta(days=7), load_topics()))
     assert md.startswith("# Omvärldsbevakning för MSV")
     assert "## Yrkeshögskola" in md
@@ -86,7 +86,7 @@ class _Collect(html.parser.HTMLParser):
         self.hrefs += [v or "" for k, v in attrs if k == "href"]
 
 
-def test_html_is_escaped_and_email_safe(store: Store) -> None:
+def test_html_is_escaped_and_email_safe(store: ScanStore) -> None:
     out = render_html(build_digest(store, NOW - timedelta(days=7), load_topics()))
     parser = _Collect()
     parser.feed(out)
@@ -96,7 +96,7 @@ def test_html_is_escaped_and_email_safe(store: Store) -> None:
     assert '<html lang="sv">' in out
 
 
-def test_atom_parses_back_with_feedparser(store: Store) -> None:
+def test_atom_parses_back_with_feedparser(store: ScanStore) -> None:
     digest = build_digest(store, NOW - timedelta(days=7), load_topics())
     parsed = feedparser.parse(render_atom(digest, self_url="https://msv.example/digest.atom"))
     assert not parsed.bozo, parsed.get("bozo_exception")
@@ -108,7 +108,7 @@ def test_atom_parses_back_with_feedparser(store: Store) -> None:
 
 
 def test_empty_digest_renders(tmp_path: Path) -> None:
-    with Store(tmp_path / "empty.sqlite") as s:
+    with ScanStore(tmp_path / "empty.sqlite") as s:
         digest = build_digest(s, NOW - timedelta(days=7))
     assert "Inga nya relevanta nyheter" in render_markdown(digest)
     assert not feedparser.parse(render_atom(digest)).bozo

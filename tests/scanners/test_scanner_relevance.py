@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from scanners.lexical import expand_elliptic, fallback_tokenize
+from scanners.lexical import expand_elliptic, story_words
 from scanners.relevance import RelevanceScorer, load_scorer, load_topics
 
 # (title, text, top topic or None, relevant at the default threshold)
@@ -48,11 +48,10 @@ def test_scoring_cases(scorer: RelevanceScorer, title: str, text: str, topic: st
         assert "Bevakningsområden:" in rel.reason["text"]
 
 
-def test_fallback_tokenizer_works_without_ingest() -> None:
-    scorer = load_scorer(tokenize=fallback_tokenize)
+def test_story_words_are_stems_without_prefix_tokens() -> None:
+    scorer = load_scorer(tokenize=story_words)
     assert scorer.score("Validering av reell kompetens", "").relevant()
-    assert fallback_tokenize("Kompetensförsörjningen i regionerna") == [
-        "kompetensförsörjning", "region"]
+    assert story_words("Kompetensförsörjningen i regionerna") == ["kompetensförsörjning", "region"]
 
 
 def test_elliptic_compounds_are_spelled_out() -> None:

@@ -26,7 +26,7 @@ from scanners.fetch import Fetcher
 from scanners.relevance import load_scorer
 from scanners.run import scan
 from scanners.sources import SourceConfig
-from scanners.store import Store
+from scanners.store import ScanStore
 
 RSS = "application/rss+xml; charset=utf-8"
 
@@ -129,7 +129,7 @@ def test_scan_records_each_hostile_source_as_error_and_completes_the_rest(
     assert report.by_id("silent").status == "error"
     assert report.to_json()["new_items"] == report.new_items
 
-    with Store(db) as store:
+    with ScanStore(db) as store:
         items = store.items()
         health = {h.id: h for h in store.source_health()}
         # the same story from the government and the agency shares one cluster
@@ -157,7 +157,7 @@ def test_second_scan_is_conditional_and_unchanged(server, silent, tmp_path) -> N
     hits = server.hits("/feeds/udep.xml")
     assert hits[-1].get("if-none-match") == '"udep-1"'
     assert server.hits("/feeds/statskontoret.xml")[-1].get("if-modified-since")
-    with Store(db) as store:
+    with ScanStore(db) as store:
         health = {h.id: h for h in store.source_health()}
         assert health["http-500"].consecutive_failures == 2
         assert store.last_runs(1)[0]["errors"] == 1

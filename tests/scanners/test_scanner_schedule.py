@@ -10,7 +10,7 @@ from scanner_fixtures import FEEDS
 
 from scanners.errors import ScanConfigError
 from scanners.schedule import JOB_ID, SQLiteJobStore, run_scheduled_scan, start_scheduler
-from scanners.store import Store
+from scanners.store import ScanStore
 
 
 def test_job_is_scheduled_daily_at_six_and_persisted(tmp_path: Path) -> None:
@@ -50,5 +50,5 @@ def test_job_body_scans(tmp_path: Path, server) -> None:  # type: ignore[no-unty
                        f"url = '{server.url('/udep.xml')}'\n")
     out = run_scheduled_scan(str(tmp_path / "scan.sqlite"), str(sources))
     assert out["new_items"] == 5
-    with Store(tmp_path / "scan.sqlite") as s:
+    with ScanStore(tmp_path / "scan.sqlite") as s:
         assert len(s.items()) == 5 and s.items()[0].score is not None

@@ -10,10 +10,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from testkit import SharedKb
 
-import ingest  # noqa: F401  (offline defaults)
+from assistant.access.users import UserStore
 from assistant.settings import Settings
-from assistant.users import UserStore
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides
@@ -131,9 +131,9 @@ def _scan_db(data: Path) -> None:
     """One public news item in the scan database, scored relevant."""
     from scanners.fetch import Validators
     from scanners.items import Entry
-    from scanners.store import Store
+    from scanners.store import ScanStore
 
-    with Store(data / "scan.sqlite") as store:
+    with ScanStore(data / "scan.sqlite") as store:
         store.record_success("regeringen", "Regeringen", "rss", "https://www.regeringen.se/rss", "ok",
                              Validators(), None)
         _, item_id = store.add_entry("regeringen", "Regeringen", Entry(
@@ -143,32 +143,20 @@ def _scan_db(data: Path) -> None:
         store.set_score(item_id, 0.99, ["validering"], {"text": "validering"})
 
 
-class SharedKb:
-    """The session knowledge base behind a context manager that does not close it."""
-
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.kb = kb
-
-    def __enter__(self) -> KnowledgeBase:
-        return self.kb
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def cli_app(world: World):
     """The real commands on one typer app, acting on the session knowledge base."""
     import typer
 
-    from assistant import cli, cli_assist, cli_records, cli_scan, cli_users
+    from assistant.cli import assist, records, scan, users
+    from assistant.cli import main as cli
 
     app = typer.Typer()
     shared = SharedKb(world.kb)
-    cli_assist.register(app, lambda: world.settings, lambda: shared)
-    cli_scan.register(app, lambda: world.settings)
-    cli_records.register(app, lambda: world.settings, lambda: shared)
-    cli_users.register(app, lambda: world.settings)
+    assist.add_commands(app, lambda: world.settings, lambda: shared)
+    scan.add_commands(app, lambda: world.settings)
+    records.add_commands(app, lambda: world.settings, lambda: shared)
+    users.add_commands(app, lambda: world.settings)
     app.command("search")(cli.search_cmd)
     app.command("stats")(cli.stats_cmd)
     saved = (getattr(cli.state, "settings", None), cli.open_kb)

@@ -14,10 +14,10 @@ import pytest
 from security_fixtures import BY_KEY, PASSWORD, World
 from typer.testing import CliRunner
 
-from assistant.access import LOCAL_USER, AccessError, User, restrict, validate_groups, visible_groups
-from assistant.app import AppState, build_app, launch
-from assistant.gate import safe_name, stage_uploads
-from assistant.users import UserStore
+from assistant.access.policy import LOCAL_USER, AccessError, User, restrict, validate_groups, visible_groups
+from assistant.access.users import UserStore
+from assistant.web.app import AppState, build_app, launch
+from assistant.web.gate import safe_name, stage_uploads
 from ingest.chunking import chunk_id
 from ingest.store import Point, SearchFilter
 
@@ -156,11 +156,11 @@ def test_users_file_holds_argon2_hashes_only(world: World) -> None:
 def test_users_cli(tmp_path: Path) -> None:
     import typer
 
-    from assistant import cli_users
+    from assistant.cli import users as cli_users
     from assistant.settings import Settings
 
     app = typer.Typer()
-    cli_users.register(app, lambda: Settings(data_dir=tmp_path))
+    cli_users.add_commands(app, lambda: Settings(data_dir=tmp_path))
     run = CliRunner().invoke
     r = run(app, ["users", "list", "--json"])
     assert json.loads(r.stdout) == {"local_mode": True, "users": []}
@@ -211,7 +211,7 @@ def test_titles_are_escaped_in_the_app(world: World, tmp_path: Path) -> None:
 
 
 def test_decisions_tab_acts_as_the_reader(world: World) -> None:
-    from assistant.records_tabs import DecisionsView
+    from assistant.web.records_tabs import DecisionsView
 
     view = DecisionsView(world.kb, settings=world.settings)
     md, picks, *_ = view.search("Kvastfenix", "", "", "", gr.Request(username="anna"))

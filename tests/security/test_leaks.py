@@ -15,11 +15,11 @@ import pytest
 from security_fixtures import BY_KEY, SECRETS, World
 from typer.testing import CliRunner
 
-from assistant.access import access_of, restrict, visible_digest
-from assistant.app import AppState
-from assistant.extractive import ExtractiveEngine
-from assistant.llm import LlmEngine
-from assistant.memo import draft_memo
+from assistant.access.policy import access_of, restrict, visible_digest
+from assistant.answers.extractive import ExtractiveEngine
+from assistant.answers.llm import LlmEngine
+from assistant.answers.memo import draft_memo
+from assistant.web.app import AppState
 from ingest.store import SearchFilter
 
 Attempt = Callable[[World, Any, str], str]  # (world, cli app, user name) → everything shown, as text
@@ -253,7 +253,7 @@ def test_digest_is_public_for_members_and_empty_for_extern(world: World, cli_app
 def test_visible_digest_keeps_everything_in_local_mode() -> None:
     from datetime import UTC, datetime
 
-    from assistant.access import LOCAL_USER
+    from assistant.access.policy import LOCAL_USER
     from scanners.digest import Digest
 
     d = Digest(datetime.now(UTC), datetime.now(UTC), ["x"])  # type: ignore[list-item]

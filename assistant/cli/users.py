@@ -1,40 +1,17 @@
-"""`msv users add|remove|list|passwd`: the users file, as thin shells over assistant.users; and
-`resolve_user`, which the read commands use for `--user NAME`."""
+"""`msv users add|remove|list|passwd`: the users file, as thin shells over assistant.access.users."""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
-from .access import AccessError, User
-from .users import UserStore
-
-if TYPE_CHECKING:
-    from .settings import Settings
-
-err = Console(stderr=True)
-
-USER_HELP = "Agera som denna användare (ser bara det användarens grupper får läsa)."
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def resolve_user(settings: Settings, name: str | None) -> User:
-    """The user a command acts as; an unknown name exits 1 with a one-line message. Without
-    ``--user`` the command runs as the local operator, who sees everything."""
-    try:
-        return UserStore.from_settings(settings).resolve(name)
-    except AccessError as e:
-        _fail(str(e))
-        raise  # unreachable
+from ..access.policy import AccessError
+from ..access.users import UserStore
+from .common import emit, err, fail
 
 
 def _read_password(stdin: bool, prompt: str) -> str:
@@ -42,11 +19,11 @@ def _read_password(stdin: bool, prompt: str) -> str:
         return sys.stdin.readline().rstrip("\r\n")
     first = typer.prompt(prompt, hide_input=True)
     if typer.prompt("Upprepa lösenordet", hide_input=True) != first:
-        _fail("lösenorden stämmer inte överens")
+        fail("lösenorden stämmer inte överens")
     return str(first)
 
 
-def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
+def add_commands(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
     """Add the `users` group (add, remove, list, passwd) to `app`."""
     users_app = typer.Typer(no_args_is_help=True, help="Användare och grupper (inloggning i appen, --user).")
     app.add_typer(users_app, name="users")
@@ -67,8 +44,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
         try:
             user = st.add(name, _read_password(password_stdin, "Lösenord"), groups.split(","), agency)
         except AccessError as e:
-            _fail(str(e))
-            return
+            fail(str(e))
         err.print(f"Tillagd: {user.name} ({', '.join(user.groups)}) i {st.path}", highlight=False)
 
     @users_app.command("remove")
@@ -77,7 +53,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
         try:
             store().remove(name)
         except AccessError as e:
-            _fail(str(e))
+            fail(str(e))
         err.print(f"Borttagen: {name}", highlight=False)
 
     @users_app.command("list")
@@ -87,12 +63,10 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
         try:
             users = st.list()
         except AccessError as e:
-            _fail(str(e))
-            return
+            fail(str(e))
         if as_json:
-            sys.stdout.write(json.dumps({"local_mode": st.local_mode, "users": [
-                {"name": u.name, "groups": list(u.groups), "agency": u.agency} for u in users]},
-                ensure_ascii=False) + "\n")
+            emit({"local_mode": st.local_mode, "users": [
+                {"name": u.name, "groups": list(u.groups), "agency": u.agency} for u in users]})
             return
         if st.local_mode:
             err.print(f"Ingen användarfil ({st.path}): lokalt läge, ingen inloggning, allt synligt.", highlight=False)
@@ -111,5 +85,5 @@ def register(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
         try:
             store().passwd(name, _read_password(password_stdin, "Nytt lösenord"))
         except AccessError as e:
-            _fail(str(e))
+            fail(str(e))
         err.print(f"Lösenordet bytt för {name}.", highlight=False)

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .access import User
-    from .settings import Settings
+    from ..settings import Settings
+    from .policy import User
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ingest.errors import ConfigError, MsvError
 
-from .answer import REFUSAL, Answer, Citation
+from .base import REFUSAL, Answer, Citation
 from .extractive import ExtractiveEngine
 from .verify import Verifier, strip_marks
 
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ingest.search import Hit
     from ingest.store import SearchFilter
 
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 

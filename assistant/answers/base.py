@@ -1,20 +1,14 @@
-"""Answer engines: the shared result type, the engine interface and the registry through which
-built-in engines (extractive, LLM) are found — the same way an outside engine would register."""
+"""What every answer engine shares: the answer and citation types, the engine interface and the
+refusal sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from ingest.errors import ConfigError
-
 if TYPE_CHECKING:
-    from ingest.kb import KnowledgeBase
     from ingest.search import Hit
     from ingest.store import SearchFilter
-
-    from .settings import Settings
 
 REFUSAL = "Det framgår inte av underlaget."
 
@@ -76,40 +70,3 @@ class Engine(Protocol):
     name: str
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer: ...
-
-
-EngineFactory = Callable[["KnowledgeBase", "Settings | None"], Engine]
-_ENGINES: dict[str, EngineFactory] = {}
-
-
-def register_engine(name: str, factory: EngineFactory) -> None:
-    _ENGINES[name] = factory
-
-
-def engine_names() -> list[str]:
-    _builtins()
-    return sorted(_ENGINES)
-
-
-def get_engine(name: str, kb: KnowledgeBase, settings: Settings | None = None) -> Engine:
-    _builtins()
-    try:
-        factory = _ENGINES[name]
-    except KeyError:
-        raise ConfigError(f"okänd svarsmotor {name!r}; välj en av {', '.join(sorted(_ENGINES))}") from None
-    return factory(kb, settings)
-
-
-def engine_for(kb: KnowledgeBase, settings: Settings) -> Engine:
-    """The engine the settings ask for: extractive unless an LLM backend is configured."""
-    return get_engine("extractive" if settings.llm_backend == "none" else "llm", kb, settings)
-
-
-def _builtins() -> None:
-    if "extractive" in _ENGINES:
-        return
-    from .extractive import ExtractiveEngine
-    from .llm import LlmEngine
-
-    register_engine("extractive", lambda kb, s: ExtractiveEngine(kb))
-    register_engine("llm", lambda kb, s: LlmEngine.from_settings(kb, s))

@@ -1,4 +1,4 @@
-"""The document registry (SQLite): which documents the store holds, their content hashes and
+"""The document catalog (SQLite): which documents the store holds, their content hashes and
 whether their chunks were fully written. It makes ingest incremental and crash-safe: a document
 is marked ``ok`` only after its chunks are flushed, so a run killed half-way redoes exactly the
 unfinished documents."""
@@ -45,7 +45,7 @@ class DocRecord:
     origin: str = ""  # the file (or URL) the document was read from; a JSONL file holds many
 
 
-class Registry:
+class Catalog:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path), check_same_thread=False)

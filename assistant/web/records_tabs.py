@@ -14,16 +14,16 @@ import gradio as gr
 
 from ingest.errors import MsvError
 
-from .access import access_of
-from .app import esc
+from ..access.policy import access_of
+from ..records import Decision, RecordRegister, date_bound, status_overview
+from ..records.export import to_csv, to_docx
 from .gate import gate_for
-from .records import Decision, RecordRegister, date_bound, status_overview
-from .records.export import to_csv, to_docx
+from .render import esc
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 BODIES = [("Alla organ", ""), ("Styrgruppen", "styrgrupp"), ("GD-gruppen", "gd-grupp"),

@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from ingest.swedish import tokenize
 
-from .answer import Answer, Citation
+from .base import Answer, Citation
 from .verify import split_cited, strip_marks
 
 if TYPE_CHECKING:
     from ingest.store import SearchFilter
 
-    from .answer import Engine
+    from .base import Engine
 
 SECTIONS = (
     ("Bakgrund", "{topic}"),

@@ -15,10 +15,10 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from filelock import FileLock
 
-from .access import LOCAL_USER, AccessError, User, validate_groups
+from .policy import LOCAL_USER, AccessError, User, validate_groups
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -1,32 +1,33 @@
-"""The ``msv`` command: one subcommand per job, each a thin shell over a library call."""
+"""The ``msv`` command: the knowledge-base commands (ingest, search, stats, remove), the others
+added from their rooms (assist, scan, records, users) and plug-ins such as ``msv eval``."""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 
-import ingest  # noqa: F401  (sets the offline and no-telemetry defaults before anything loads)
-from ingest.errors import ConfigError, IngestError, MsvError
-from ingest.kb import KbConfig, KnowledgeBase
+from ingest.errors import IngestError, MsvError
+from ingest.kb import KnowledgeBase
 from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
-from . import cli_assist, cli_records, cli_scan, cli_users
-from .access import access_of, restrict
-from .audit import AuditLog
-from .settings import Settings
+from ..access.audit import AuditLog
+from ..access.policy import access_of
+from ..settings import Settings
+from . import assist, records, scan, users
+from .common import USER_HELP, csv_values, emit, err, fail, kb_config, reader, resolve_user
+
+log = logging.getLogger(__name__)
+PLUGIN_GROUP = "msv.commands"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="MSV Kunskapsbas: sök, svar och omvärldsbevakning.")
-eval_app = typer.Typer(no_args_is_help=True, help="Mät kvalitet (träffsäkerhet, svar).")
-app.add_typer(eval_app, name="eval")
-err = Console(stderr=True)
 
 
 class State:
@@ -49,35 +50,11 @@ def _main(
         fail(f"ogiltig inställning: {e}", 1)
 
 
-def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)  # one line, never wrapped
-    raise typer.Exit(code)
-
-
-def kb_config(settings: Settings) -> KbConfig:
-    return KbConfig(
-        data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
-        qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
-        chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
-        batch_chunks=settings.batch_chunks,
-    )
-
-
 def open_kb() -> KnowledgeBase:
     try:
         return KnowledgeBase(kb_config(state.settings))
     except MsvError as e:
         fail(str(e), 1)
-        raise  # unreachable
-
-
-def emit(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
-
-
-def _csv(value: Optional[str]) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
 
 
 @app.command("ingest")
@@ -92,7 +69,7 @@ def ingest_cmd(
     """Läs in dokument i kunskapsbasen (oförändrade hoppas över)."""
     try:  # a bad flag is a usage error (exit 1), not a failure of every file
         overrides = Overrides(kind=validate_kind(kind, "--kind") if kind else None, agency=agency,
-                              access=tuple(validate_access(_csv(access), "--access")) if access else None)
+                              access=tuple(validate_access(csv_values(access), "--access")) if access else None)
     except IngestError as e:
         fail(str(e), 1)
     summary = IngestSummary()
@@ -137,7 +114,7 @@ def _search_filter(kind: Optional[str], agency: Optional[str], since: Optional[s
         if value and not (parse_date(value) or value.isdigit() and len(value) == 4):
             fail(f"{name} {value!r} är inget datum; skriv ÅÅÅÅ-MM-DD", 1)
         dates.append(value if not value or value.isdigit() else parse_date(value))  # "1 maj 2025" → 2025-05-01
-    return SearchFilter(kinds=_csv(kind), agencies=_csv(agency), since=dates[0] or "", until=dates[1] or "")
+    return SearchFilter(kinds=csv_values(kind), agencies=csv_values(agency), since=dates[0] or "", until=dates[1] or "")
 
 
 @app.command("search")
@@ -149,11 +126,10 @@ def search_cmd(
     since: Annotated[Optional[str], typer.Option(help="Från och med datum, ÅÅÅÅ-MM-DD.")] = None,
     until: Annotated[Optional[str], typer.Option(help="Till och med datum, ÅÅÅÅ-MM-DD.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
-    user_name: Annotated[Optional[str], typer.Option("--user", help=cli_users.USER_HELP)] = None,
+    user_name: Annotated[Optional[str], typer.Option("--user", help=USER_HELP)] = None,
 ) -> None:
     """Sök i kunskapsbasen (hybrid: semantisk + svensk BM25)."""
-    user = cli_users.resolve_user(state.settings, user_name)
-    flt = restrict(_search_filter(kind, agency, since, until), user)
+    user, flt = reader(state.settings, user_name, _search_filter(kind, agency, since, until))
     audit = AuditLog.from_settings(state.settings)
     with open_kb() as kb:
         queries = (line.strip() for line in sys.stdin) if query == "-" else iter([query])
@@ -192,10 +168,10 @@ def _print_hits(query: str, hits: list) -> None:  # type: ignore[type-arg]
 @app.command("stats")
 def stats_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-    user_name: Annotated[Optional[str], typer.Option("--user", help=cli_users.USER_HELP)] = None,
+    user_name: Annotated[Optional[str], typer.Option("--user", help=USER_HELP)] = None,
 ) -> None:
     """Visa vad kunskapsbasen innehåller (med --user: det användaren får läsa)."""
-    user = cli_users.resolve_user(state.settings, user_name)
+    user = resolve_user(state.settings, user_name)
     with open_kb() as kb:
         stats = kb.stats(access_of(user))
     if as_json:
@@ -226,67 +202,35 @@ def remove_cmd(
         fail(f"hittade inget dokument med id eller sökväg {target!r}; se msv stats", 1)
 
 
-@eval_app.command("retrieval")
-def eval_retrieval_cmd(
-    file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/retrieval.jsonl.")],
-    regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = Path("../shared/corpus/regeringen.jsonl.gz"),
-    sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
-    baseline: Annotated[bool, typer.Option(help="Mät också en naiv llama-index-baslinje.")] = True,
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-) -> None:
-    """Träffsäkerhet: hit@1, hit@5, MRR@10 och tecken per träff, mot en naiv baslinje."""
-    from evals.retrieval import run_retrieval_eval
-
-    try:
-        report = run_retrieval_eval(file, corpus_dir=state.settings.corpus_dir, regeringen=regeringen,
-                                    sample=sample, baseline=baseline, embed_model=state.settings.embed_model,
-                                    chunk_chars=state.settings.chunk_chars, log=err.print)
-    except (MsvError, OSError) as e:
-        fail(str(e), 1)
-        return
-    if as_json:
-        emit(report)
-    else:
-        from evals.retrieval import format_report
-
-        Console().print(format_report(report), highlight=False)
+def _settings() -> Settings:
+    return state.settings
 
 
-@eval_app.command("scanner")
-def eval_scanner_cmd(
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-) -> None:
-    """Omvärldsbevakningens precision och täckning på den märkta mängden pressmeddelanden."""
-    from dataclasses import asdict
-
-    from evals.scanner.evaluate import evaluate
-
-    score = evaluate()
-    if as_json:
-        emit(asdict(score))
-    else:
-        Console().print("\n".join(score.lines()), highlight=False)
+scan.add_commands(app, _settings, lambda settings: KnowledgeBase(kb_config(settings)))
+assist.add_commands(app, _settings, lambda: open_kb())
+users.add_commands(app, _settings)
+records.add_commands(app, _settings, lambda: open_kb())
 
 
-cli_scan.register(app, lambda: state.settings, lambda settings: KnowledgeBase(kb_config(settings)))
-cli_assist.register(app, lambda: state.settings, open_kb)
-cli_users.register(app, lambda: state.settings)
-eval_app.command("answers")(cli_assist.eval_answers_cmd)
-cli_records.register(app, lambda: state.settings, open_kb)
-eval_app.command("decisions")(cli_records.eval_decisions_cmd)
-eval_app.command("status")(cli_records.eval_status_cmd)
+def add_plugins(app: typer.Typer) -> None:
+    """Commands from other installed packages (entry point group ``msv.commands``), such as
+    ``msv eval`` from the project's evaluations: each entry point is a function
+    ``add_commands(app, get_settings, open_kb)``. A plug-in that fails to load is reported, not fatal."""
+    for ep in entry_points(group=PLUGIN_GROUP):
+        try:
+            ep.load()(app, _settings, lambda: open_kb())
+        except Exception as e:  # noqa: BLE001 - someone else's code; the built-in commands still work
+            log.warning("tillägget %s kunde inte laddas: %s", ep.name, e)
 
 
-def main() -> None:
+add_plugins(app)
+
+
+def run() -> None:
+    """Run the ``msv`` app; :func:`assistant.cli.main` is the entry point that calls it."""
     try:
         app()
-    except ConfigError as e:
-        err.print(f"[red]fel:[/red] {e}", highlight=False, soft_wrap=True)
-        sys.exit(1)
     except MsvError as e:
         err.print(f"[red]fel:[/red] {e}", highlight=False, soft_wrap=True)
         sys.exit(1)
 
-
-if __name__ == "__main__":
-    main()

@@ -12,14 +12,24 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.swedish import split_sentences, tokenize
+from ingest.dates import TIME_WORD, month_number
+from ingest.swedish import split_sentences
 
-from .answer import REFUSAL, Answer, Citation
+from .base import REFUSAL, Answer, Citation
+from .question import (
+    QUESTION_WORDS,
+    QuestionInfo,
+    Term,
+    analyse,
+    is_english,
+    split_question,
+    tokens_of,
+    with_subject,
+)
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -38,37 +48,8 @@ EXTRA_SCORE = 0.5  # a further sentence must score this share of the lead's
 LEAD_CANDIDATES = 5  # the answer leads with the best of these that passes the refusal check
 PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that document's subject
 
-# Words that say what is asked, not what about: they never count as content.
-_QUESTION_WORDS = frozenset(tokenize(
-    "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
-    "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör",
-    compounds=False))
-
-# English question words mapped to the Swedish domain terms they stand for, so an English
-# question can be matched against Swedish passages. General vocabulary only; a deployment that
-# needs English answers should configure a multilingual embedding model or an LLM.
-_EN_SV = {
-    "project": "projekt", "owner": "ägare", "agency": "myndighet", "agencies": "myndigheter",
-    "coordinates": "samordnar", "coordinate": "samordna", "skills": "kompetens", "skill": "kompetens",
-    "supply": "försörjning", "national": "nationell",
-    "effort": "satsning", "term": "sikt", "contribute": "bidra", "aim": "syfte", "aims": "syfte",
-    "conference": "konferens", "secretariat": "sekretariat", "meeting": "möte", "minutes": "minnesanteckningar",
-    "budget": "budget", "decision": "beslut", "decisions": "beslut", "steering": "styrgrupp",
-    "group": "grupp", "working": "arbetsgrupp", "government": "regeringen", "assignment": "uppdrag",
-    "report": "rapport", "cost": "kostnad", "study": "studie", "studies": "förstudier", "pre-studies": "förstudier",
-    "run": "pågå", "lifelong": "livslångt", "learning": "lärande", "education": "utbildning",
-    "vocational": "yrkesutbildning", "msv": "msv", "tsi": "tsi", "kll": "kll",
-    "oecd": "oecd", "long": "", "how": "", "who": "", "what": "", "was": "",
-    "did": "", "it": "", "does": "", "do": "", "the": "", "is": "", "in": "", "to": "", "of": "", "on": "",
-    "for": "", "which": "", "where": "", "when": "",
-}
-_EN_MARKERS = frozenset(["the", "what", "who", "which", "how", "does", "is", "are", "was", "were", "of", "and", "to", "in", "for"])
-
 _NUM = re.compile(r"\d")
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
-_MONTHS = ("januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
-           "hösten|våren|sommaren|vintern|årsskiftet")
-_TIME = re.compile(rf"\b(?:{_MONTHS})\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
                    r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
                    r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
@@ -80,147 +61,13 @@ _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÅÄÖ]")  # "1. Nuvarande lösni
 _BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
 
 
-@lru_cache(maxsize=65536)
-def _word_tokens(word: str, compounds: bool) -> tuple[str, ...]:
-    return tuple(tokenize(word, compounds=compounds))
-
-
-def tokens_of(text: str, *, compounds: bool = True) -> list[str]:
-    """``tokenize`` with a per-word cache (stemming and compound splitting dominate answer time);
-    the same tokens, as no token spans whitespace."""
-    return [t for w in text.split() for t in _word_tokens(w, compounds)]
-
-
-@dataclass(frozen=True)
-class Term:
-    """One content word of the question: its stem and, for a compound, its parts' stems."""
-
-    stem: str
-    parts: tuple[str, ...] = ()
-    verb: bool = False  # verbs are often paraphrased ("anslöt" for "deltar sedan"); they weigh less
-
-    def match(self, tokens: frozenset[str]) -> float:
-        if _has(self.stem, tokens):
-            return 1.0
-        if self.parts:
-            # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
-            share = sum(_has(p, tokens) for p in self.parts) / len(self.parts)
-            return 0.8 * max(share, 1.0 if _has(self.parts[-1], tokens) else 0.0)
-        return 0.0
-
-
-def _has(stem: str, tokens: frozenset[str]) -> bool:
-    """Exact stem, or a shared prefix of 5+ letters (revideras ~ revidering, processledde ~ processledes)."""
-    if stem in tokens:
-        return True
-    if len(stem) < 4:
-        return False
-    return any(_related(stem, t) for t in tokens)
-
-
-@lru_cache(maxsize=262144)
-def _related(stem: str, t: str) -> bool:
-    if len(stem) == 4:
-        return t.startswith(stem) and len(t) > 6  # "exam" ~ "examinerades"
-    return len(t) >= 5 and (t.startswith(stem) or stem.startswith(t) or t[:7] == stem[:7] and len(stem) >= 7)
-
-
-@dataclass(frozen=True)
-class QuestionInfo:
-    text: str
-    terms: tuple[Term, ...]
-    kind: str  # "number", "time", "frequency", "person", "list", "why", "general"
-    numbers: tuple[str, ...]  # numbers named in the question; the answer's passage must have them
-    english: bool
-    months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
-
-
-# A Swedish question puts its finite verb right after the question phrase (V2): "Hur mycket höjs
-# ...", "När anslöt ...", "Vilken budget hade ...".
-# After "hur många" or "vilken" a noun may come first ("Hur många ärenden diariefördes"), so there
-# the word counts as the verb only when it looks like one.
-_V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
-                 r"vilk(?:en|et|a)(?: [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) ([\w:-]+)",
-                 re.IGNORECASE)
-
-
-def question_terms(text: str) -> tuple[Term, ...]:
-    terms: dict[str, Term] = {}
-    m = _V2.match(text)
-    finite = m.group(2).lower() if m else ""
-    if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s")):
-        finite = ""
-    for word in re.findall(r"[\w:-]+", text):
-        toks = tokenize(word)
-        if not toks or toks[0] in _QUESTION_WORDS or _TIME.fullmatch(word):
-            continue
-        stem, parts = toks[0], tuple(t for t in toks[1:] if t not in _QUESTION_WORDS)
-        terms.setdefault(stem, Term(stem, parts, word.lower() == finite or _verbish(word.lower())))
-    return tuple(terms.values())
-
-
-_STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev",
-                          "valde", "utsågs", "började", "slutade"])
-
-
-def _verbish(word: str) -> bool:
-    if len(word) >= 6 and word.endswith(("as", "ås", "ms", "ds", "ls", "ys")) and ":" not in word:
-        return True  # passive ("bedöms", "föreslås", "revideras", "används"); genitives end -ns/-ts/-rs
-    return word in _STRONG_PAST or (len(word) > 5 and word.endswith(
-        ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
-
-
-_MONTH_NAMES = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-                "november", "december")
-_MONTH_YEAR = re.compile(rf"\b({'|'.join(_MONTH_NAMES)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
                            r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
-_MONEY_Q = re.compile(r"\bkronor|\bbudget(?:en|ar|s)?\b|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money", re.IGNORECASE)
 _MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
-
-
-def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
-    q = question.strip()
-    low = q.lower()
-    if english is None:
-        english = is_english(q)
-    text = q
-    if english:
-        text = " ".join(_EN_SV.get(w, w) for w in re.findall(r"[\w:-]+", low))
-    if re.search(r"\bhur ofta\b|\bhow often\b", low):
-        kind = "frequency"
-    elif _MONEY_Q.search(low):
-        kind = "money"
-    elif re.search(r"\bhur (många|mycket|stor)\b|\bhow (many|much)\b|\bandel\b", low):
-        kind = "number"
-    elif re.search(r"^\s*när\b|\bvilket datum\b|\bvilken period\b|\bhur länge\b|^\s*when\b|\bhow long\b|\bvilket år\b", low):
-        kind = "time"
-    elif re.search(r"^\s*(vem|vilka personer|who)\b", low):
-        kind = "person"
-    elif re.search(r"^\s*(vilka|which|what are)\b", low):
-        kind = "list"
-    elif re.search(r"^\s*(varför|why)\b", low):
-        kind = "why"
-    elif _DEFINITION_Q.search(low):
-        kind = "definition"
-    else:
-        kind = "general"
-    numbers = tuple(re.findall(r"\b\d{2,}\b", q))
-    months = tuple((m.group(1).lower(), m.group(2)) for m in _MONTH_YEAR.finditer(q))
-    return QuestionInfo(q, question_terms(text), kind, numbers, english, months)
-
-
-# Question kinds whose answer need not show a particular cue to count as one.
-_NO_CUE = frozenset(["list", "general", "why", "person", "definition"])
-
-
-def is_english(question: str) -> bool:
-    return len(set(re.findall(r"[a-z]+", question.lower())) & _EN_MARKERS) >= 2
-
-
-_DEFINITION_Q = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* mean)\b")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
+# Question kinds whose answer need not show a particular cue to count as one.
+_NO_CUE = frozenset(["list", "general", "why", "person", "definition"])
 
 
 def cue_met(kind: str, sentence: str) -> bool:
@@ -229,7 +76,7 @@ def cue_met(kind: str, sentence: str) -> bool:
     if kind == "number":
         return bool(_AMOUNT.search(_YEARISH.sub("", sentence)) or _NUMBER_WORDS.search(sentence))
     if kind == "time":
-        return bool(_TIME.search(sentence))
+        return bool(TIME_WORD.search(sentence))
     if kind == "frequency":
         return bool(_FREQ.search(sentence))
     if kind == "why":
@@ -300,7 +147,7 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
 
 def _says_month(hit: Hit, month: tuple[str, str]) -> bool:
     name, year = month
-    return f"{name} {year}" in hit.text.lower() or hit.date.startswith(f"{year}-{_MONTH_NAMES.index(name) + 1:02d}")
+    return f"{name} {year}" in hit.text.lower() or hit.date.startswith(f"{year}-{month_number(name):02d}")
 
 
 class ExtractiveEngine:
@@ -396,7 +243,7 @@ class ExtractiveEngine:
         english = is_english(question)
         parts = [analyse(q, english=english) for q in split_question(question)]
         if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
-            parts = [parts[0]] + [_with_subject(p, parts[0]) for p in parts[1:]]
+            parts = [parts[0]] + [with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
         units = self.rank_units(info, hits)
         chosen: list[Unit] = []
@@ -470,22 +317,6 @@ class ExtractiveEngine:
         return Answer(question, text, True, self.name, citations=citations)
 
 
-_PART = re.compile(r",?\s+(?:och|samt|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|how|when|"
-                   r"where|which|why)\b)", re.IGNORECASE)
-
-
-def split_question(question: str) -> list[str]:
-    """A question that asks two things ("Vad är X och hur ofta görs den?") as its parts."""
-    parts = [p.strip() for p in _PART.split(question) if p.strip()]
-    return parts if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts) else [question]
-
-
-def _with_subject(part: QuestionInfo, first: QuestionInfo) -> QuestionInfo:
-    own = {t.stem for t in part.terms}
-    terms = part.terms + tuple(t for t in first.terms if t.stem not in own and not t.verb)
-    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months)
-
-
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:
     """(term, doc) pairs where the term names the document's own subject: in its title, or in at
     least a third of its retrieved sentences ("MSV" in a report about MSV). Any passage of that
@@ -520,11 +351,11 @@ def _enumerates(u: Unit, passage: list[Unit]) -> float:
 
 def _echo(info: QuestionInfo, u: Unit) -> float:
     """A small bonus for a sentence that repeats the question's wording, question words included
-    ("Med horisontella perspektiv avses ..." for "Vad avses med horisontella perspektiv?")."""
+    ("Med samverkan avses ..." for "Vad avses med samverkan?")."""
     q = tokens_of(info.text, compounds=False)
     s = tokens_of(u.text, compounds=False)
     pairs = set(zip(s, s[1:]))
-    hits = sum((a, b) in pairs for a, b in zip(q, q[1:]) if not (a in _QUESTION_WORDS and b in _QUESTION_WORDS))
+    hits = sum((a, b) in pairs for a, b in zip(q, q[1:]) if not (a in QUESTION_WORDS and b in QUESTION_WORDS))
     return min(0.2, 0.07 * hits)
 
 

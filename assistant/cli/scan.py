@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -10,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from rich.console import Console
 
 from scanners.digest import RENDERERS, build_digest, parse_since
 from scanners.errors import ScanError
@@ -18,31 +16,16 @@ from scanners.fetch import Fetcher, FetchPolicy
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
 from scanners.run import SourceResult, scan
 from scanners.sources import load_sources
-from scanners.store import Store
+from scanners.store import ScanStore
 
-from .access import visible_digest
-from .audit import AuditLog
-from .cli_users import USER_HELP, resolve_user
+from ..access.audit import AuditLog
+from ..access.policy import visible_digest
+from .common import USER_HELP, emit, err, fail, resolve_user
 
 log = logging.getLogger(__name__)
-err = Console(stderr=True)
 
-SCAN_DB = "scan.sqlite"
 STATUS_SV = {"ok": "ok", "unchanged": "oförändrad", "error": "fel"}
-
-
-def scan_db_path(settings: Any) -> Path:
-    return Path(getattr(settings, "data_dir", "data")) / SCAN_DB
-
-
-def _fail(message: str, code: int = 2) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
-def _emit(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+BAD_INPUT = 2  # exit code for a bad sources or topics file, option or a missing scan database
 
 
 def _default_open_kb(settings: Any) -> Any:
@@ -52,10 +35,10 @@ def _default_open_kb(settings: Any) -> Any:
     return KnowledgeBase.open(settings.data_dir, **kwargs)
 
 
-def register(app: typer.Typer, get_settings: Callable[[], Any],
-             open_kb: Callable[[Any], Any] | None = None) -> None:
-    """Add `scan` and `digest` to `app`. `get_settings()` gives the settings object (its
-    `data_dir` holds scan.sqlite); `open_kb(settings)` opens the knowledge base for --ingest."""
+def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
+                 open_kb: Callable[[Any], Any] | None = None) -> None:
+    """Add `scan` and `digest` to `app`. `get_settings()` gives the settings (`scan_db` is the
+    scanner's database); `open_kb(settings)` opens the knowledge base for --ingest."""
     open_kb = open_kb or _default_open_kb
 
     @app.command("scan")
@@ -78,9 +61,8 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
         try:
             configs = load_sources(sources, only=source or None)
         except ScanError as e:
-            _fail(str(e))
-            return
-        db = scan_db_path(settings)
+            fail(str(e), BAD_INPUT)
+        db = settings.scan_db
         # The knowledge base adds "berör: …" to each item's reason (hybrid search over it); a
         # store held by a running `msv serve` only means the scan goes on without it.
         try:
@@ -93,8 +75,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
         except ScanError as e:
             if kb is not None:
                 kb.close()
-            _fail(str(e))
-            return
+            fail(str(e), BAD_INPUT)
 
         def progress(r: SourceResult) -> None:
             if not as_json:
@@ -103,7 +84,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
                           highlight=False, markup=False)
 
         try:
-            with Fetcher(FetchPolicy()) as fetcher, Store(db) as store:
+            with Fetcher(FetchPolicy()) as fetcher, ScanStore(db) as store:
                 report = scan(configs, store, fetcher, scorer=scorer, progress=progress)
                 ingested: list[dict[str, Any]] = []
                 if ingest:
@@ -117,7 +98,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
             out = report.to_json()
             if ingest:
                 out["ingested"] = ingested
-            _emit(out)
+            emit(out)
         else:
             errors = len(report.errors)
             err.print(f"{len(report.results)} källor, {report.new_items} nya nyheter, "
@@ -141,24 +122,23 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
     ) -> None:
         """Sammanställ omvärldsbevakningen: grupperad per bevakningsområde och rangordnad."""
         if fmt not in RENDERERS:
-            _fail(f"--format {fmt!r} finns inte; välj md, html eller atom")
+            fail(f"--format {fmt!r} finns inte; välj md, html eller atom", BAD_INPUT)
         settings = get_settings()
         user = resolve_user(settings, user_name)
         try:
             start = parse_since(since)
             topic_list = load_topics(topics)
         except ScanError as e:
-            _fail(str(e))
-            return
-        db = scan_db_path(settings)
+            fail(str(e), BAD_INPUT)
+        db = settings.scan_db
         if not db.exists():
-            _fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan")
-        with Store(db) as store:
+            fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan", BAD_INPUT)
+        with ScanStore(db) as store:
             _score_missing(store, load_scorer(topics))
             digest = visible_digest(build_digest(store, start, topic_list, min_score=min_score), user)
         AuditLog.from_settings(settings).record(user, "digest", since, (i.url for i in digest.items))
         if as_json:
-            _emit(digest.to_json())
+            emit(digest.to_json())
             return
         text = RENDERERS[fmt](digest)
         if out:
@@ -168,7 +148,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Any],
             sys.stdout.write(text)
 
 
-def _score_missing(store: Store, scorer: RelevanceScorer) -> None:
+def _score_missing(store: ScanStore, scorer: RelevanceScorer) -> None:
     from scanners.run import score_pending
 
     n = score_pending(store, scorer)
@@ -185,7 +165,7 @@ def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
     return lambda query, k: kb.search(query, k, flt)
 
 
-def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: Store, item_ids: list[int],
+def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: ScanStore, item_ids: list[int],
             min_score: float, close: bool = True) -> list[dict[str, Any]]:
     from scanners.to_kb import add_to_knowledge_base
 

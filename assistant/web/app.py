@@ -1,10 +1,10 @@
 """The Gradio app (``msv serve``): Swedish UI with the tabs Fråga (chat with clickable
 citations), Sök, PM-utkast and Källor. One process owns the store; other tabs (the horizon-scan
-digest) join through ``extra_tabs``. Nothing is fetched from outside: system fonts, no analytics."""
+digest, decisions, status) join through ``extra_tabs``. Nothing is fetched from outside: system
+fonts, no analytics."""
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -22,18 +22,20 @@ from ingest.errors import MsvError
 from ingest.metadata import Overrides
 from ingest.store import SearchFilter
 
-from .access import access_of, restrict, upload_groups, validate_groups
-from .answer import Answer, Citation, engine_for
-from .audit import AuditLog
-from .chat import condense
-from .decision_answers import with_decisions
+from ..access.audit import AuditLog
+from ..access.policy import access_of, restrict, upload_groups, validate_groups
+from ..answers.base import Citation
+from ..answers.chat import condense
+from ..answers.decision_answers import with_decisions
+from ..answers.memo import draft_memo, to_docx, to_markdown
+from ..answers.registry import engine_for
 from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
-from .memo import draft_memo, to_docx, to_markdown
+from .render import answer_markdown, citation_label, esc, passage_markdown
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -50,49 +52,6 @@ CSS = """
 
 def theme() -> gr.themes.Base:
     return gr.themes.Default(font=SYSTEM_FONTS, font_mono=MONO_FONTS)
-
-
-def esc(text: object) -> str:
-    """Document text shown as Markdown: HTML escaped and Markdown syntax neutralised."""
-    s = html.escape(str(text), quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", s)
-
-
-def esc_answer(text: str) -> str:
-    """An answer keeps its [n] markers readable (escaped brackets render as plain [n])."""
-    return "  \n".join(esc(line) for line in text.splitlines())
-
-
-def where(c: Citation) -> str:
-    return ", ".join(x for x in (c.section, f"s. {c.page}" if c.page else "") if x)
-
-
-def citation_label(c: Citation) -> str:
-    return f"[{c.n}] {c.title}" + (f" — {where(c)}" if where(c) else "")
-
-
-def passage_markdown(c: Citation) -> str:
-    lines = [f"### [{c.n}] {esc(c.title)}", "",
-             f"**Avsnitt:** {esc(c.section or '–')}  ", f"**Sida:** {c.page if c.page else '–'}  ",
-             f"**Källa:** {esc(c.source)}  "]
-    if c.agency or c.date:
-        lines.append(f"**Myndighet och datum:** {esc(c.agency or '–')}, {esc(c.date or 'odaterat')}  ")
-    lines += ["", "\n".join("> " + esc(t) for t in c.text.splitlines() if t.strip())]
-    return "\n".join(lines)
-
-
-def answer_markdown(a: Answer) -> str:
-    parts = []
-    if a.notice:
-        parts.append(f"*{esc(a.notice)}*\n")
-    parts.append(esc_answer(a.answer))
-    cites = a.citations if a.grounded else a.related
-    if cites:
-        parts.append("\n**Källor:**" if a.grounded else "\n**Närliggande källor:**")
-        parts += [f"- {esc(citation_label(c))}" for c in cites]
-    if a.removed_sentences:
-        parts.append("\n*Borttaget eftersom källorna inte stöder det:* " + esc("; ".join(a.removed_sentences)))
-    return "\n".join(parts)
 
 
 class AppState:

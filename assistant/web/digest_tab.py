@@ -1,5 +1,5 @@
 """The app's *Omvärldsbevakning* tab: the current horizon-scan digest with topic and source
-filters, source health, and the secretariat's relevant / not relevant marks (scanners.Store)."""
+filters, source health, and the secretariat's relevant / not relevant marks (scanners.store.ScanStore)."""
 
 from __future__ import annotations
 
@@ -17,18 +17,17 @@ from gradio.context import Context
 from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since
 from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
-from scanners.store import SourceHealth, Store
+from scanners.store import ScanStore, SourceHealth
 
-from .access import DIGEST_ACCESS, can_read
-from .app import esc
-from .audit import AuditLog
-from .cli_scan import scan_db_path  # one place says where scan.sqlite lives (<data_dir>/scan.sqlite)
+from ..access.audit import AuditLog
+from ..access.policy import DIGEST_ACCESS, can_read
 from .gate import gate_for
+from .render import esc
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +71,7 @@ class DigestTab:
         if not self.db_path.exists():
             return DigestView("Ingen omvärldsbevakning ännu: den första körs enligt schemat, "
                               "eller med kommandot `msv scan`.", [], [])
-        with Store(self.db_path) as store:
+        with ScanStore(self.db_path) as store:
             digest = build_digest(store, parse_since(period or "7d"), self.topics,
                                   min_score=0.0 if show_all else DEFAULT_THRESHOLD)
             marks = store.marks()
@@ -107,7 +106,7 @@ class DigestTab:
     def health(self) -> list[list[Any]]:
         if not self.db_path.exists():
             return []
-        with Store(self.db_path) as store:
+        with ScanStore(self.db_path) as store:
             rows: list[SourceHealth] = store.source_health()
         return [[h.name or h.id, STATUS_SV.get(h.last_status or "", "Inte körd ännu"),
                  _when(h.last_success, self.tz), h.last_error or "–", _when(h.last_error_at, self.tz),
@@ -119,7 +118,7 @@ class DigestTab:
             return "Välj en nyhet att markera."
         n = int(item_id)
         try:
-            with Store(self.db_path) as store:
+            with ScanStore(self.db_path) as store:
                 store.mark(n, relevant, user="sekretariatet")
         except ScanError as e:
             log.warning("mark failed: %s", e)
@@ -137,7 +136,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     except ScanError as e:  # the tab still shows items, only without topic names
         log.warning("watch topics not loaded: %s", e)
         topics = []
-    tab = DigestTab(scan_db_path(settings), topics, settings.scan_timezone)
+    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone)
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
     gate, audit = gate_for(settings), AuditLog.from_settings(settings)

@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .answer import Answer, Citation, Engine
-from .extractive import Term, question_terms, tokens_of
-from .records.decisions import Decision
-from .records.meeting import _DATE, body_of
-from .records.register import MINUTES_KINDS, find_decisions
+from ingest.dates import DATE, long_date
+
+from ..records.decisions import Decision
+from ..records.meeting import body_of
+from ..records.register import MINUTES_KINDS, find_decisions
+from .base import Answer, Citation, Engine
+from .question import Term, question_terms, to_swedish, tokens_of
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -63,19 +65,9 @@ _EN = [re.compile(p) for p in (
 )]
 _EN_BODIES = (("steering", "styrgrupp"), ("preparat", "beredningsgrupp"), ("drafting", "beredningsgrupp"),
               ("working", "arbetsgrupp"), ("group", "gd-grupp"))
-# A few general English terms of the minutes (phrases first); other English words are dropped,
-# Swedish ones kept, so "the verksamhetsbudget" works as well as "the operating budget".
-_EN_TERMS = (
-    ("operating budget", "verksamhetsbudget"), ("operational budget", "verksamhetsbudget"),
-    ("budget frame", "budgetram"), ("budget ceiling", "budgetram"), ("work plan", "arbetsplan"),
-    ("workplan", "arbetsplan"), ("rules of procedure", "arbetsordning"), ("meeting plan", "mötesplan"),
-    ("meeting schedule", "mötesplan"), ("communication plan", "kommunikationsplan"), ("budget", "budget"),
-    ("skills analysis", "kompetensanalys"), ("competence analysis", "kompetensanalys"), ("validation", "validering"),
-    ("guidance", "vägledning"), ("accessibility", "tillgänglighet"), ("template", "mall"), ("memo", "promemoria"),
-    ("onboarding", "introduktion"), ("registration", "diarieföring"), ("follow-up", "uppföljning"),
-)
-_EN_WORD = re.compile(r"^(?:the|a|an|our|its|their|this|that|these|of|to|in|for|and|on|about|by|with|group|"
-                      r"steering|committee|decided?|decisions?|made|was|were|is|are|be|been|has|have|what|when)$")
+# English words that frame a decision question rather than name its topic.
+_EN_FRAME = frozenset("the a an our its their this that these of to in for and on about by with group steering committee "
+                      "decide decided decision decisions made was were is are be been has have what when".split())
 
 
 @dataclass(frozen=True)
@@ -117,9 +109,7 @@ def _en_body(who: str) -> str:
 
 
 def _swedish_topic(topic: str) -> str:
-    for en, sv in _EN_TERMS:
-        topic = re.sub(rf"\b{re.escape(en)}s?\b", sv, topic)
-    return " ".join(w for w in re.findall(r"[\wåäöé:-]+", topic) if not _EN_WORD.match(w))
+    return to_swedish(topic, drop=_EN_FRAME)
 
 
 # -- which decisions match -------------------------------------------------------------------------
@@ -128,7 +118,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 def _years(text: str) -> frozenset[str]:
     """The years a text refers to, not counting those inside full dates (deadlines, start dates)."""
-    return frozenset(_YEAR.findall(_DATE.sub(" ", text)))
+    return frozenset(_YEAR.findall(DATE.sub(" ", text)))
 
 
 def _weights(terms: tuple[Term, ...]) -> list[float]:
@@ -212,21 +202,11 @@ def _paragraph_key(paragraph: str) -> int:
 
 
 # -- the answer ----------------------------------------------------------------------------------
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-           "november", "december")
 _BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
 _VERBS = {"beslut": "beslutade", "uppdrag": "gav", "ställningstagande": "tog"}
 _CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
 _CHANGE_WORDS = re.compile(r"\b(?:revider|ändr|ersätt|upphäv|juster|förläng|senareläg|tidigareläg|höj|sänk)",
                            re.IGNORECASE)
-
-
-def long_date(iso: str) -> str:
-    """2025-02-12 → "12 februari 2025" (anything else as it is)."""
-    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", iso or "")
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return iso or "okänt datum"
-    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
 
 
 def body_name(body: str) -> str:

@@ -1,12 +1,9 @@
 """`msv decisions` and `msv status`: thin shells over the decision register and the status
-overview in assistant.records; `eval_decisions_cmd` and `eval_status_cmd` for `msv eval`."""
+overview in assistant.records."""
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -14,9 +11,8 @@ from rich.console import Console
 
 from ingest.errors import MsvError
 
-from .access import access_of
-from .cli_users import USER_HELP, resolve_user
-from .records import (
+from ..access.policy import access_of
+from ..records import (
     DECISION_KINDS,
     KINDS,
     date_bound,
@@ -24,22 +20,12 @@ from .records import (
     find_decisions,
     status_overview,
 )
+from .common import USER_HELP, emit, err, fail, resolve_user
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-err = Console(stderr=True)
 KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", "procedur": "Procedur"}
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)
-    raise typer.Exit(code)
-
-
-def _emit(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
 
 
 def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
@@ -48,11 +34,11 @@ def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
     wanted = tuple(k.strip().lower() for k in kind.split(",") if k.strip())
     bad = [k for k in wanted if k not in KINDS]
     if bad:
-        _fail(f"--kind {','.join(bad)!s} finns inte; använd någon av: {', '.join(KINDS)}")
+        fail(f"--kind {','.join(bad)!s} finns inte; använd någon av: {', '.join(KINDS)}")
     return wanted
 
 
-def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callable[[], KnowledgeBase]) -> None:
+def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callable[[], KnowledgeBase]) -> None:
     """Add `decisions` and `status` to `app`; `open_kb()` opens the knowledge base (a context manager)."""
 
     @app.command("decisions")
@@ -76,17 +62,16 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
             date_bound(since or "")
             date_bound(until or "", end=True)
         except ValueError as e:
-            _fail(f"--since/--until: {e}")
+            fail(f"--since/--until: {e}")
         kinds = _kinds(kind, procedural)
         with open_kb() as kb:
             try:
                 found = find_decisions(kb, query or "", body=body or "", since=since or "", until=until or "",
                                        kinds=kinds, limit=limit or None, access=access_of(user))
             except MsvError as e:
-                _fail(str(e))
-                return
+                fail(str(e))
         if as_json:
-            _emit(decisions_json(found))
+            emit(decisions_json(found))
             return
         out = Console()
         if not found:
@@ -118,10 +103,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
             try:
                 overview = status_overview(kb, group=group or "", access=access_of(user))
             except MsvError as e:
-                _fail(str(e))
-                return
+                fail(str(e))
         if as_json:
-            _emit(overview)
+            emit(overview)
             return
         out = Console()
         if not overview["reports"]:
@@ -138,30 +122,3 @@ def register(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callabl
                 if a["status"] != "grön":
                     out.print(f"{r['group']} {r['period']}: {a['activity']} – {a['status'].upper()}: {a['comment']}",
                               highlight=False, markup=False)
-
-
-def eval_decisions_cmd(
-    file: Annotated[Path | None, typer.Argument(help="Facit (JSONL); standard: evals/decisions/gold.jsonl.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-) -> None:
-    """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit."""
-    from evals.decisions.evaluate import GOLD, evaluate_decisions
-
-    score = evaluate_decisions(file or GOLD)
-    if as_json:
-        _emit(score.as_dict())
-    else:
-        Console().print("\n".join(score.lines()), highlight=False)
-
-
-def eval_status_cmd(
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-) -> None:
-    """Hur exakt lägesbedömningarnas status tolkas, mot det märkta facit."""
-    from evals.decisions.evaluate import evaluate_status
-
-    score = evaluate_status()
-    if as_json:
-        _emit(score.as_dict())
-    else:
-        Console().print("\n".join(score.lines()), highlight=False)

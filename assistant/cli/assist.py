@@ -1,9 +1,8 @@
-"""The assistant's commands — ``ask``, ``memo``, ``serve`` and ``eval answers`` — added to the
-``msv`` app by :func:`register`; each is a thin shell over the library."""
+"""The assistant's commands — ``ask``, ``memo`` and ``serve`` — added to the ``msv`` app by
+:func:`add_commands`; each is a thin shell over the library."""
 
 from __future__ import annotations
 
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -15,25 +14,16 @@ from rich.console import Console
 
 from ingest.errors import MsvError
 
-from .cli_users import USER_HELP, resolve_user
+from ..access.audit import AuditLog
+from ..access.users import UserStore
+from .common import USER_HELP, emit, err, fail, reader
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-    from .settings import Settings
+    from ..settings import Settings
 
-err = Console(stderr=True)
 log = logging.getLogger(__name__)
-
-
-def _fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]fel:[/red] {message}", highlight=False)
-    raise typer.Exit(code)
-
-
-def _emit(obj: object) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
 
 
 def print_answer(ans: dict[str, object]) -> None:
@@ -67,9 +57,7 @@ def start_scan_schedule(settings: Settings, sources_path: Path | None = None) ->
         return None
     from scanners.schedule import JOB_ID, start_scheduler
 
-    from .cli_scan import scan_db_path
-
-    db = scan_db_path(settings)
+    db = settings.scan_db
     scheduler = start_scheduler(db, db.with_name("scan-jobs.sqlite"), sources_path=sources_path,
                                 cron=settings.scan_schedule, timezone=settings.scan_timezone)
     job = scheduler.get_job(JOB_ID)
@@ -80,8 +68,6 @@ def start_scan_schedule(settings: Settings, sources_path: Path | None = None) ->
 
 def serve_notice(settings: Settings, host: str | None) -> str:
     """Where the app listens and whether it asks for sign-in, said plainly at start."""
-    from .users import UserStore
-
     host = host or settings.host
     where = ("Lyssnar bara på den här datorn (127.0.0.1)." if host in ("127.0.0.1", "localhost")
              else f"OBS: lyssnar på {host} och kan nås från nätverket.")
@@ -91,43 +77,8 @@ def serve_notice(settings: Settings, host: str | None) -> str:
     return f"{where} {login}"
 
 
-def eval_answers_cmd(
-    file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/answers.jsonl.")],
-    regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = Path("../shared/corpus/regeringen.jsonl.gz"),
-    sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
-) -> None:
-    """Svarskvalitet: faktatäckning, citeringsprecision, korrekt och felaktig vägran."""
-    from evals.answers import format_report, run_answer_eval
-
-    from .settings import Settings
-
-    settings = Settings()
-    try:
-        report = run_answer_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen, sample=sample,
-                                 embed_model=settings.embed_model, chunk_chars=settings.chunk_chars, log=err.print)
-    except (MsvError, OSError, ValueError) as e:
-        _fail(str(e))
-        return
-    if as_json:
-        _emit(report)
-    else:
-        Console().print(format_report(report), highlight=False)
-
-
-def _reader(settings: Settings, user_name: str | None) -> tuple[Any, Any, Any]:
-    """The user a command acts as (``--user``), their search filter and the audit log."""
-    from ingest.store import SearchFilter
-
-    from .access import restrict
-    from .audit import AuditLog
-
-    user = resolve_user(settings, user_name)
-    return user, restrict(SearchFilter(), user), AuditLog.from_settings(settings)
-
-
-def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Callable[[], KnowledgeBase]) -> None:
-    """Add ``ask``, ``memo`` and ``serve`` to ``app`` (``eval answers`` is :func:`eval_answers_cmd`)."""
+def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Callable[[], KnowledgeBase]) -> None:
+    """Add ``ask``, ``memo`` and ``serve`` to ``app``; ``open_kb()`` opens the knowledge base (a context manager)."""
 
     @app.command("ask")
     def ask_cmd(
@@ -136,17 +87,17 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Besvara en fråga med citat ur kunskapsbasen (eller säg att underlaget inte räcker)."""
-        from .answer import engine_for
-        from .decision_answers import with_decisions
+        from ..answers.decision_answers import with_decisions
+        from ..answers.registry import engine_for
 
         settings = get_settings()
-        user, flt, audit = _reader(settings, user_name)
+        user, flt = reader(settings, user_name)
+        audit = AuditLog.from_settings(settings)
         with open_kb() as kb:
             try:
                 engine = with_decisions(kb, engine_for(kb, settings))  # decision questions: the register
             except MsvError as e:
-                _fail(str(e))
-                return
+                fail(str(e))
             questions = (line.strip() for line in sys.stdin) if question == "-" else iter([question])
             for q in questions:
                 if not q:
@@ -155,7 +106,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
                 audit.record(user, "ask", q, (c.doc_id for c in answer.citations + answer.related))
                 ans = answer.as_dict()
                 if as_json or question == "-":
-                    _emit(ans)
+                    emit(ans)
                 else:
                     print_answer(ans)
 
@@ -167,13 +118,14 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Skriv ett PM-utkast (Rubrik, Sammanfattning, Bakgrund, … Källor) där varje påstående är citerat."""
-        from .answer import engine_for
-        from .memo import draft_memo, export, to_markdown
+        from ..answers.memo import draft_memo, export, to_markdown
+        from ..answers.registry import engine_for
 
         if out is not None and out.suffix.lower() not in (".docx", ".md", ".markdown"):
-            _fail(f"--out {out}: okänt format; använd .docx eller .md")
+            fail(f"--out {out}: okänt format; använd .docx eller .md")
         settings = get_settings()
-        user, flt, audit = _reader(settings, user_name)
+        user, flt = reader(settings, user_name)
+        audit = AuditLog.from_settings(settings)
         with open_kb() as kb:
             memo = draft_memo(topic, engine_for(kb, settings), flt=flt)
         audit.record(user, "memo", topic, (c.doc_id for c in memo.sources))
@@ -181,7 +133,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
             export(memo, out)
             err.print(f"Sparat: {out}", highlight=False)
         if as_json:
-            _emit(memo.as_dict())
+            emit(memo.as_dict())
         elif out is None:
             Console().print(to_markdown(memo), highlight=False, markup=False)
 
@@ -191,9 +143,9 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
         port: Annotated[int | None, typer.Option(help="Port (standard 7860).")] = None,
     ) -> None:
         """Starta webbappen (Fråga, Sök, PM-utkast, Källor, Omvärldsbevakning) och den schemalagda bevakningen."""
-        from .app import serve
-        from .digest_tab import build_digest_tab
-        from .records_tabs import build_decisions_tab, build_status_tab
+        from ..web.app import serve
+        from ..web.digest_tab import build_digest_tab
+        from ..web.records_tabs import build_decisions_tab, build_status_tab
 
         settings = get_settings()
         kb = open_kb()
@@ -203,7 +155,7 @@ def register(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Ca
             try:
                 scheduler = start_scan_schedule(settings)
             except MsvError as e:
-                _fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
+                fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             serve(kb, settings, host=host or settings.host, port=port or settings.port,
                   on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host)}",
                                                        highlight=False),

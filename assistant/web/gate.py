@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from .access import LOCAL_USER, SEKRETARIAT, AccessError, User, visible_groups
-from .users import UserStore, users_path
+from ..access.policy import LOCAL_USER, SEKRETARIAT, AccessError, User, visible_groups
+from ..access.users import UserStore, users_path
 
 if TYPE_CHECKING:
-    from .settings import Settings
+    from ..settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,67 @@
+"""What every ``msv`` command shares: one-line errors, JSON output, the knowledge base's
+configuration from the settings, and the user a command acts as (``--user``)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+from rich.console import Console
+
+from ingest.kb import KbConfig
+
+from ..access.policy import AccessError, User, restrict
+from ..access.users import UserStore
+
+if TYPE_CHECKING:
+    from ingest.store import SearchFilter
+
+    from ..settings import Settings
+
+err = Console(stderr=True)
+
+USER_HELP = "Agera som denna användare (ser bara det användarens grupper får läsa)."
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One line on stderr naming what is wrong and how to fix it, then exit ``code``."""
+    err.print(f"[red]fel:[/red] {message}", highlight=False, soft_wrap=True)  # one line, never wrapped
+    raise typer.Exit(code)
+
+
+def emit(obj: object) -> None:
+    """One JSON document on stdout (the ``--json`` contract)."""
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def csv_values(value: str | None) -> tuple[str, ...]:
+    return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
+
+
+def kb_config(settings: Settings) -> KbConfig:
+    return KbConfig(
+        data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
+        qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
+        chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
+        batch_chunks=settings.batch_chunks,
+    )
+
+
+def resolve_user(settings: Settings, name: str | None) -> User:
+    """The user a command acts as; an unknown name exits 1 with a one-line message. Without
+    ``--user`` the command runs as the local operator, who sees everything."""
+    try:
+        return UserStore.from_settings(settings).resolve(name)
+    except AccessError as e:
+        fail(str(e))
+
+
+def reader(settings: Settings, user_name: str | None, flt: SearchFilter | None = None) -> tuple[User, SearchFilter]:
+    """The user a read command acts as and ``flt`` (default: everything) limited to what they may read."""
+    from ingest.store import SearchFilter
+
+    user = resolve_user(settings, user_name)
+    return user, restrict(flt or SearchFilter(), user)

@@ -1,0 +1,52 @@
+"""Text for the screen: document text escaped for Markdown, answers with their [n] markers,
+citation labels and the passage a citation points to."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from ..answers.base import Answer, Citation
+
+
+def esc(text: object) -> str:
+    """Document text shown as Markdown: HTML escaped and Markdown syntax neutralised."""
+    s = html.escape(str(text), quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", s)
+
+
+def esc_answer(text: str) -> str:
+    """An answer keeps its [n] markers readable (escaped brackets render as plain [n])."""
+    return "  \n".join(esc(line) for line in text.splitlines())
+
+
+def where(c: Citation) -> str:
+    return ", ".join(x for x in (c.section, f"s. {c.page}" if c.page else "") if x)
+
+
+def citation_label(c: Citation) -> str:
+    return f"[{c.n}] {c.title}" + (f" — {where(c)}" if where(c) else "")
+
+
+def passage_markdown(c: Citation) -> str:
+    lines = [f"### [{c.n}] {esc(c.title)}", "",
+             f"**Avsnitt:** {esc(c.section or '–')}  ", f"**Sida:** {c.page if c.page else '–'}  ",
+             f"**Källa:** {esc(c.source)}  "]
+    if c.agency or c.date:
+        lines.append(f"**Myndighet och datum:** {esc(c.agency or '–')}, {esc(c.date or 'odaterat')}  ")
+    lines += ["", "\n".join("> " + esc(t) for t in c.text.splitlines() if t.strip())]
+    return "\n".join(lines)
+
+
+def answer_markdown(a: Answer) -> str:
+    parts = []
+    if a.notice:
+        parts.append(f"*{esc(a.notice)}*\n")
+    parts.append(esc_answer(a.answer))
+    cites = a.citations if a.grounded else a.related
+    if cites:
+        parts.append("\n**Källor:**" if a.grounded else "\n**Närliggande källor:**")
+        parts += [f"- {esc(citation_label(c))}" for c in cites]
+    if a.removed_sentences:
+        parts.append("\n*Borttaget eftersom källorna inte stöder det:* " + esc("; ".join(a.removed_sentences)))
+    return "\n".join(parts)

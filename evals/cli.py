@@ -1,0 +1,105 @@
+"""`msv eval …`: the quality measurements as ``msv`` commands. The product does not import this
+module; it arrives through the entry point group ``msv.commands`` (see pyproject.toml), which
+``assistant.cli.main`` loads at run time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from assistant.cli.common import emit, err, fail
+from ingest.errors import MsvError
+
+REGERINGEN = Path("../shared/corpus/regeringen.jsonl.gz")
+
+
+def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callable[[], Any]) -> None:
+    """Add the ``eval`` group to ``app`` (the ``msv.commands`` entry point)."""
+    del open_kb  # the evaluations build knowledge bases of their own
+    eval_app = typer.Typer(no_args_is_help=True, help="Mät kvalitet (träffsäkerhet, svar).")
+    app.add_typer(eval_app, name="eval")
+
+    @eval_app.command("retrieval")
+    def retrieval_cmd(
+        file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/retrieval.jsonl.")],
+        regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = REGERINGEN,
+        sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
+        baseline: Annotated[bool, typer.Option(help="Mät också en naiv llama-index-baslinje.")] = True,
+        as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+    ) -> None:
+        """Träffsäkerhet: hit@1, hit@5, MRR@10 och tecken per träff, mot en naiv baslinje."""
+        from evals.retrieval import format_report, run_retrieval_eval
+
+        settings = get_settings()
+        try:
+            report = run_retrieval_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen,
+                                        sample=sample, baseline=baseline, embed_model=settings.embed_model,
+                                        chunk_chars=settings.chunk_chars, log=err.print)
+        except (MsvError, OSError) as e:
+            fail(str(e), 1)
+        if as_json:
+            emit(report)
+        else:
+            Console().print(format_report(report), highlight=False)
+
+    @eval_app.command("answers")
+    def answers_cmd(
+        file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/answers.jsonl.")],
+        regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = REGERINGEN,
+        sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
+        as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+    ) -> None:
+        """Svarskvalitet: faktatäckning, citeringsprecision, korrekt och felaktig vägran."""
+        from evals.answers import format_report, run_answer_eval
+
+        settings = get_settings()
+        try:
+            report = run_answer_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen, sample=sample,
+                                     embed_model=settings.embed_model, chunk_chars=settings.chunk_chars, log=err.print)
+        except (MsvError, OSError, ValueError) as e:
+            fail(str(e))
+        if as_json:
+            emit(report)
+        else:
+            Console().print(format_report(report), highlight=False)
+
+    @eval_app.command("scanner")
+    def scanner_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:
+        """Omvärldsbevakningens precision och täckning på den märkta mängden pressmeddelanden."""
+        from evals.scanner.evaluate import evaluate
+
+        score = evaluate()
+        if as_json:
+            emit(asdict(score))
+        else:
+            Console().print("\n".join(score.lines()), highlight=False)
+
+    @eval_app.command("decisions")
+    def decisions_cmd(
+        file: Annotated[Path | None, typer.Argument(help="Facit (JSONL); standard: evals/decisions/gold.jsonl.")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+    ) -> None:
+        """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit."""
+        from evals.decisions.evaluate import GOLD, evaluate_decisions
+
+        score = evaluate_decisions(file or GOLD)
+        if as_json:
+            emit(score.as_dict())
+        else:
+            Console().print("\n".join(score.lines()), highlight=False)
+
+    @eval_app.command("status")
+    def status_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:
+        """Hur exakt lägesbedömningarnas status tolkas, mot det märkta facit."""
+        from evals.decisions.evaluate import evaluate_status
+
+        score = evaluate_status()
+        if as_json:
+            emit(score.as_dict())
+        else:
+            Console().print("\n".join(score.lines()), highlight=False)
