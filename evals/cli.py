@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Optional
 
 import typer
 from rich.console import Console
@@ -16,6 +16,12 @@ from assistant.cli.common import emit, err, fail
 from ingest.errors import MsvError
 
 REGERINGEN = Path("../shared/corpus/regeringen.jsonl.gz")
+QUESTIONS = Path(__file__).resolve().parent / "questions"
+
+
+def _existing(path: Path | None) -> Path | None:
+    """An optional question file: None when not given (an empty string) or not there."""
+    return path if path is not None and str(path) not in ("", ".") and path.is_file() else None
 
 
 def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callable[[], Any]) -> None:
@@ -26,7 +32,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
 
     @eval_app.command("retrieval")
     def retrieval_cmd(
-        file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/retrieval.jsonl.")],
+        file: Annotated[Path, typer.Argument(help="Utvecklingsdelens frågor (JSONL).")] = QUESTIONS / "retrieval.jsonl",
+        heldout: Annotated[Path | None, typer.Option(
+            help="Utvärderingsdelens frågor (JSONL), skrivna blint; tom sträng = ingen.")] = QUESTIONS / "retrieval_heldout.jsonl",
         regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = REGERINGEN,
         sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
         baseline: Annotated[bool, typer.Option(help="Mät också en naiv llama-index-baslinje.")] = True,
@@ -37,7 +45,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
 
         settings = get_settings()
         try:
-            report = run_retrieval_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen,
+            report = run_retrieval_eval(file, heldout_file=_existing(heldout), corpus_dir=settings.corpus_dir,
+                                        regeringen=regeringen,
                                         sample=sample, baseline=baseline, embed_model=settings.embed_model,
                                         chunk_chars=settings.chunk_chars, log=err.print)
         except (MsvError, OSError) as e:
@@ -49,7 +58,10 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
 
     @eval_app.command("answers")
     def answers_cmd(
-        file: Annotated[Path, typer.Argument(help="Frågefil (JSONL), t.ex. evals/questions/answers.jsonl.")],
+        files: Annotated[Optional[list[Path]], typer.Argument(
+            help="Utvecklingsdelens frågor (JSONL); standard: answers.jsonl och answers_dev2.jsonl.")] = None,
+        heldout: Annotated[Path | None, typer.Option(
+            help="Utvärderingsdelens frågor (JSONL), skrivna blint; tom sträng = ingen.")] = QUESTIONS / "answers_heldout.jsonl",
         regeringen: Annotated[Path, typer.Option(help="Regeringens korpus (JSONL.gz).")] = REGERINGEN,
         sample: Annotated[int, typer.Option(help="Antal regeringsdokument utöver frågornas (0 = alla).")] = 2000,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
@@ -59,7 +71,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
 
         settings = get_settings()
         try:
-            report = run_answer_eval(file, corpus_dir=settings.corpus_dir, regeringen=regeringen, sample=sample,
+            dev = files or [p for p in (QUESTIONS / "answers.jsonl", QUESTIONS / "answers_dev2.jsonl") if p.is_file()]
+            report = run_answer_eval(dev, heldout_file=_existing(heldout), corpus_dir=settings.corpus_dir, regeringen=regeringen,
+                                     sample=sample,
                                      embed_model=settings.embed_model, chunk_chars=settings.chunk_chars, log=err.print)
         except (MsvError, OSError, ValueError) as e:
             fail(str(e))

@@ -148,6 +148,7 @@ def eval_kb(
 def run_retrieval_eval(
     questions_file: Path,
     *,
+    heldout_file: Path | None = None,
     corpus_dir: Path,
     regeringen: Path,
     sample: int = 2000,
@@ -158,8 +159,9 @@ def run_retrieval_eval(
     log: Callable[[str], None] = lambda s: None,
 ) -> dict[str, Any]:
     questions = load_questions(questions_file)
-    with eval_kb(questions, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample, embed_model=embed_model,
-                 chunk_chars=chunk_chars, params=params, log=log) as kb:
+    heldout = load_questions(heldout_file) if heldout_file else []
+    with eval_kb(questions + heldout, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample,
+                 embed_model=embed_model, chunk_chars=chunk_chars, params=params, log=log) as kb:
         t = time.perf_counter()
         ours = [[h.text for h in kb.search(q["question"], 10)] for q in questions]
         ms = (time.perf_counter() - t) * 1000 / max(1, len(questions))
@@ -167,22 +169,34 @@ def run_retrieval_eval(
             "questions": len(questions), "documents": kb.catalog.count()[0], "chunks": kb.catalog.count()[1],
             "ours": {**score(ours, questions), "ms_per_query": round(ms, 1)},
         }
+        if heldout:  # figures only: the held-out half is not looked at case by case
+            held = score([[h.text for h in kb.search(q["question"], 10)] for q in heldout], heldout)
+            report["heldout"] = {"questions": len(heldout), "ours": {k: v for k, v in held.items() if k != "misses"}}
         if baseline:
             t = time.perf_counter()
-            base = naive_baseline(kb, kb.embedder, questions)
-            report["baseline"] = score(base, questions)
+            base = naive_baseline(kb, kb.embedder, questions + heldout)
+            report["baseline"] = score(base[: len(questions)], questions)
+            if heldout:
+                held_base = score(base[len(questions):], heldout)
+                report["heldout"]["baseline"] = {k: v for k, v in held_base.items() if k != "misses"}
             log(f"baslinje: {time.perf_counter() - t:.0f} s")
     return report
 
 
 def format_report(report: dict[str, Any]) -> str:
-    lines = [f"{report['questions']} frågor, {report['documents']} dokument, {report['chunks']} avsnitt", "",
-             f"{'':24}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'tecken/träff':>14}"]
-    for key, label in (("ours", "MSV hybrid"), ("baseline", "naiv llama-index")):
-        if key in report:
-            r = report[key]
-            lines.append(f"{label:24}{r['hit@1']:>8.3f}{r['hit@5']:>8.3f}{r['mrr@10']:>8.3f}{r['chars_per_hit']:>14.0f}")
+    """Held-out figures first (written blind, frozen; no cases), then the development half."""
+    lines = [f"{report['documents']} dokument, {report['chunks']} avsnitt", ""]
+    header = f"{'':24}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'tecken/träff':>14}"
+    parts = ([("Utvärderingsdel (skriven blint, frusen)", report["heldout"])] if "heldout" in report else [])
+    parts.append(("Utvecklingsdel", report))
+    for title, part in parts:
+        lines += [f"{title}: {part['questions']} frågor", header]
+        for key, label in (("ours", "MSV hybrid"), ("baseline", "naiv llama-index")):
+            if key in part:
+                r = part[key]
+                lines.append(f"{label:24}{r['hit@1']:>8.3f}{r['hit@5']:>8.3f}{r['mrr@10']:>8.3f}{r['chars_per_hit']:>14.0f}")
+        lines.append("")
     misses = report["ours"].get("misses") or []
     if misses:
-        lines.append(f"\nMissar (MSV hybrid): {', '.join(misses)}")
-    return "\n".join(lines)
+        lines.append(f"Missar i utvecklingsdelen (MSV hybrid): {', '.join(misses)}")
+    return "\n".join(lines).rstrip()

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .documents import Block, Document, stable_id
 from .errors import IngestError
-from .swedish import reflow
+from .swedish import is_heading, reflow
 
 log = logging.getLogger(__name__)
 
@@ -111,10 +111,28 @@ def _pdf_text_blocks(text: str) -> list[Block]:
     pages.append((heading, body))
     blocks: list[Block] = []
     for n, (head, body_lines) in enumerate(pages, start=1):
-        for para in reflow("\n".join(body_lines)).split("\n\n"):
-            if para.strip() and not para.strip().isdigit():
-                blocks.append(Block(para.strip(), reflow(head), n))
+        paras = [p.strip() for p in reflow("\n".join(body_lines)).split("\n\n") if p.strip() and not p.strip().isdigit()]
+        blocks.extend(_with_subheadings(paras, reflow(head), n))
     return blocks
+
+
+def _with_subheadings(paras: list[str], head: str, page: int) -> Iterator[Block]:
+    """A page's paragraphs as blocks. A lone heading line travels as the section of the paragraphs
+    under it ("3. Kommunikation – Kommunikation är avgörande …"), never inside a sentence; a run of
+    heading-like lines is a list and stays one block, a line per item."""
+    sub = ""
+    i = 0
+    while i < len(paras):
+        run = i
+        while run < len(paras) and is_heading(paras[run]):
+            run += 1
+        if run - i == 1 and run < len(paras):
+            sub = paras[i]
+        elif run > i:
+            yield Block("\n".join(paras[i:run]), " – ".join(x for x in (head, sub) if x), page)
+        if run < len(paras):
+            yield Block(paras[run], " – ".join(x for x in (head, sub) if x), page)
+        i = run + 1
 
 
 def load_text(path: Path) -> Iterator[Document]:

@@ -14,12 +14,15 @@ _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*wh
 
 # (kind, pattern over the lower-cased question); the first that matches wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("frequency", re.compile(r"\bhur ofta\b|\bhow often\b")),
+    ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
     ("money", _MONEY),
-    ("number", re.compile(r"\bhur (?:många|mycket|stor|lång)\b|\bhow (?:many|much)\b|\bandel\b|\bwhat share\b")),
-    ("time", re.compile(r"^\s*(?:när|sedan när|till vilka datum|when|by when|since when)\b|\bvilket datum\b|"
-                        r"\bvilken period\b|\bhur länge\b|\bhow long\b|\bvilket år\b")),
-    ("person", re.compile(r"^\s*(?:vem|vilka personer|who)\b")),
+    ("number", re.compile(r"\bhur (?:många|mycket|stor|lång)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
+                          r"\b(?:share|proportion|percentage)\b")),
+    # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
+    ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|\bvilk(?:et|en|a) (?:datum|år|period|tidpunkt|månad|vecka)\b|"
+                        r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
+    ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
+    ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),
     ("list", re.compile(r"^\s*(?:vilka|which|what are)\b")),
     ("why", re.compile(r"^\s*(?:varför|why)\b")),
     ("definition", _DEFINITION),
@@ -27,7 +30,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def question_kind(question: str) -> str:
-    """One of frequency, money, number, time, person, list, why, definition or general."""
+    """One of frequency, money, number, time, person, name, list, why, definition or general."""
     low = question.strip().lower()
     return next((kind for kind, asks in KINDS if asks.search(low)), "general")
 

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 
 from .chunking import chunk_id
 from .embed import Embedder
-from .glossary import expand_query, load_glossary
+from .glossary import expand_query, is_english, load_glossary, to_swedish
 from .qtype import answer_type
 from .sparse import Bm25Encoder, SparseVec, token_index
 from .store import Scored, SearchFilter, Store
@@ -78,11 +78,14 @@ class Searcher:
         self.glossary = load_glossary() if glossary is None else glossary
 
     def sparse_query(self, query: str) -> SparseVec:
-        """Query terms weigh 1; terms only brought in by the glossary weigh less."""
+        """Query terms weigh 1 (an English query's Swedish translation too: it is what the query
+        means here); terms only brought in by the glossary weigh less."""
         expanded = expand_query(query, self.glossary)
         weights: Counter[int] = Counter()
         for t in tokenize(query):
             weights[token_index(t)] += 1.0
+        for t in tokenize(to_swedish(query)) if is_english(query) else ():
+            weights[token_index(t)] = weights[token_index(t)] or 1.0
         for t in tokenize(expanded[len(query):]):
             i = token_index(t)
             if i not in weights:

@@ -70,25 +70,49 @@ def _join_hyphen(m: re.Match[str]) -> str:
 
 def reflow(text: str) -> str:
     """Undo PDF line wrapping: join hyphenated line ends and wrapped lines into paragraphs.
-
-    Blank lines separate paragraphs; bullet lines start a new paragraph."""
+    Blank lines separate paragraphs; bullet lines start a new paragraph. In text where wrapped
+    lines keep a trailing space (pdftotext's layout), a line that ends without one, without
+    punctuation and before a capitalised line is a heading: it stays a paragraph of its own
+    instead of running into the sentence after it."""
     text = _HYPHEN_BREAK.sub(_join_hyphen, text)
+    raw_lines = text.split("\n")
+    filled = [ln for ln in raw_lines if ln.strip()]
+    wrap_marked = bool(filled) and sum(ln.endswith((" ", "\t")) for ln in filled) >= 0.3 * len(filled)
     paragraphs: list[str] = []
     current: list[str] = []
-    for raw in text.split("\n"):
+    previous = ""
+    for raw in raw_lines:
         line = raw.strip()
         if not line:
             if current:
                 paragraphs.append(" ".join(current))
                 current = []
+            previous = raw
             continue
-        if line[0] in "•▪●◦-–*" and current:
+        if current and (line[0] in "•▪●◦-–*" or (wrap_marked and _ends_heading(current, previous, line))):
             paragraphs.append(" ".join(current))
             current = []
         current.append(line)
+        previous = raw
     if current:
         paragraphs.append(" ".join(current))
     return "\n\n".join(re.sub(r"\s+", " ", p) for p in paragraphs)
+
+
+_OPEN_END = re.compile(r"(?:[,;:\-–(]|\b(?:och|eller|samt|att|av|för|från|i|med|om|på|som|till|vid|en|ett|den|det|de))$",
+                       re.IGNORECASE)
+
+
+def is_heading(text: str) -> bool:
+    """A short line that opens with a capital or a number and finishes no sentence."""
+    text = text.strip()
+    return (2 <= len(text.split()) <= 16 and len(text) <= 120 and (text[0].isupper() or text[0].isdigit())
+            and not re.search(r"[.!?]$|[.!?]\s", text) and not _OPEN_END.search(text))
+
+
+def _ends_heading(current: list[str], previous_raw: str, line: str) -> bool:
+    """Whether the lines gathered so far are a heading that ``line`` does not continue."""
+    return (not previous_raw.endswith((" ", "\t")) and line[0].isupper() and is_heading(" ".join(current)))
 
 
 def normalize(text: str) -> str:

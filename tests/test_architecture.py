@@ -24,7 +24,7 @@ TOP_RANK = {"ingest": 0, "scanners": 1, "assistant": 2, "evals": 3}
 APART = {"assistant"}
 ROOM_RANK = {
     "assistant": {"settings": 0, "records": 1, "answers": 2, "access": 2, "web": 3, "cli": 4},
-    "assistant.answers": {"base": 0, "question": 1, "verify": 1, "extractive": 2, "llm": 2,
+    "assistant.answers": {"base": 0, "question": 1, "subject": 1, "verify": 1, "extractive": 2, "llm": 2,
                           "decision_answers": 2, "chat": 2, "memo": 3, "registry": 3},
 }
 
@@ -179,3 +179,16 @@ def test_direction_rule_catches_a_wrong_arrow(source: str, target: str, wrong: b
 def test_cycle_finder_sees_a_circle() -> None:
     edges = [Edge("a", "b", 1), Edge("b", "c", 1), Edge("c", "a", 1), Edge("c", "d", 1)]
     assert cycles(edges) == [["a", "b", "c"]]
+
+
+def test_the_command_line_loads_no_model_library_on_import() -> None:
+    """``msv`` sets the offline defaults in main(); that works only while importing the command
+    line pulls in none of the libraries that read them."""
+    import subprocess
+    import sys
+
+    code = ("import sys, assistant.cli.main; "
+            "print(','.join(m for m in ('huggingface_hub', 'transformers', 'sentence_transformers', 'gradio', 'torch') "
+            "if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

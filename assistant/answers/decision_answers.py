@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ingest.dates import DATE, long_date
+from ingest.glossary import to_swedish
 
 from ..records.decisions import Decision
 from ..records.meeting import body_of
 from ..records.register import MINUTES_KINDS, find_decisions
 from .base import Answer, Citation, Engine
-from .question import Term, question_terms, to_swedish, tokens_of
+from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ingest.dates import TIME_WORD, month_number
-from ingest.swedish import split_sentences
+from ingest.glossary import is_english, to_swedish
+from ingest.swedish import split_sentences, tokenize
 
 from .base import REFUSAL, Answer, Citation
 from .question import (
@@ -25,11 +26,11 @@ from .question import (
     QuestionInfo,
     Term,
     analyse,
-    is_english,
     split_question,
     tokens_of,
     with_subject,
 )
+from .subject import glossary_names, mentioned, neighbour_line, subjects, unnamed_per_hit
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -47,6 +48,9 @@ LIST_LEADS = 10  # list questions look for a lead among this many best sentences
 EXTRA_SCORE = 0.5  # a further sentence must score this share of the lead's
 LEAD_CANDIDATES = 5  # the answer leads with the best of these that passes the refusal check
 PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that document's subject
+# A lead sentence must say some of the question's content itself, not only stand in a passage that
+# does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
+MIN_OWN = 0.2
 
 _NUM = re.compile(r"\d")
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
@@ -56,7 +60,8 @@ _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje
 _AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
                      r"\d", re.IGNORECASE)
 _WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
-                  r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b", re.IGNORECASE)
+                  r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
+                  r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÅÄÖ]")  # "1. Nuvarande lösning ..."
 _BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
 
@@ -64,13 +69,24 @@ _BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
 _NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
                            r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
 _MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
+_PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? (?:[A-ZÅÄÖ][a-zåäöé]+ ?)+")
+# "PL-möten", "IT-stöd": an abbreviation joined to a common noun is not a name.
+_ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
-_NO_CUE = frozenset(["list", "general", "why", "person", "definition"])
+_NO_CUE = frozenset(["list", "general", "why", "definition"])
 
 
-def cue_met(kind: str, sentence: str) -> bool:
+def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset()) -> bool:
+    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the names the
+    question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
+    if kind in ("person", "name"):
+        new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
+               and not _ABBREVIATED_NOUN.match(n)]
+        # someone's name (two capitalised words) or an organisation the glossary knows
+        # someone's name (two capitalised words) or an organisation the glossary knows
+        return any(_PERSON.fullmatch(n) or n in glossary_names() for n in new) if kind == "person" else bool(new)
     if kind == "money":
         return bool(_MONEY.search(sentence))
     if kind == "number":
@@ -103,8 +119,10 @@ class Unit:
     tokens: frozenset[str]
     is_item: bool
     coverage: float = 0.0
+    own: float = 0.0  # the share of the question's content (beyond its document's subject) the sentence says
     score: float = 0.0
     missing: int = 0  # question nouns that its whole passage lacks
+    role_missing: bool = False  # a "vem" question's role noun is not in its passage
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
@@ -193,6 +211,8 @@ class ExtractiveEngine:
                   for t in info.terms}
         total = sum(weight.values()) or 1.0
         implied = _pervasive(info.terms, hits, units)
+        # "Vem är ordförande i …": the role asked about must be in the passage that names someone.
+        role = next((t for t in info.terms if not t.verb), None) if info.kind == "person" else None
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
@@ -200,19 +220,24 @@ class ExtractiveEngine:
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
-            got = own = 0.0
+            got = own = said = rest = 0.0
             for t, w in weight.items():
                 m = u.matches[t]
                 if m < 1.0 and near is not u.tokens:
                     m = t.match(near)
+                if m > 0 or (t, hits[u.hit].doc_id) not in implied:  # a document's own subject may go unsaid
+                    said += w * m
+                    rest += w
                 if (t, hits[u.hit].doc_id) in implied:
                     m = max(m, 0.8)
                 own += w * m
                 got += w * max(m, 0.5 * in_ctx[u.hit][t])
             u.coverage = got / total
+            u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
+            u.role_missing = role is not None and in_ctx[u.hit][role] < 0.8
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
-            cue = 0.15 if cue_met(info.kind, u.text) else -0.15
+            cue = 0.15 if cue_met(info.kind, u.text, info.said) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
@@ -231,13 +256,17 @@ class ExtractiveEngine:
             units.sort(key=lambda u: -u.score)
         return units
 
-    def answerable(self, info: QuestionInfo, best: Unit | None) -> bool:
-        if best is None or best.coverage < self.min_coverage:
+    def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset()) -> bool:
+        """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects its passage
+        does not name (any one makes it a sentence about something else)."""
+        if best is None or best.coverage < self.min_coverage or best.own < MIN_OWN or unnamed:
             return False
+        # A third of the question's nouns may be missing from the passage (paraphrase); what the
+        # question is about is guarded by the subject check, not by requiring every word.
         nouns = sum(not t.verb for t in info.terms)
-        if best.missing > (nouns // 3 if info.english else (nouns - 1) // 5):
+        if best.missing > nouns // 3 or best.role_missing:
             return False
-        return cue_met(info.kind, best.text) or info.kind in _NO_CUE
+        return cue_met(info.kind, best.text, info.said) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
@@ -248,22 +277,35 @@ class ExtractiveEngine:
         units = self.rank_units(info, hits)
         chosen: list[Unit] = []
         for part in parts:  # every part needs a sentence that answers it; half an answer is none
+            entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
+            unnamed = unnamed_per_hit(entities, hits)
             ranked = units if part is info else self.rank_units(part, hits)
-            lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u)
+            lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
                          and u.text not in {c.text for c in chosen}), None)
             if lead is None:
-                related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
-                return Answer(question, REFUSAL, False, self.name, related=related)
+                return self._refusal(question, part, ranked, hits, unnamed)
             chosen.append(lead)
         best = chosen[0]
         for u in units:
             if len(chosen) >= MAX_SENTENCES:
                 break
             if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
-                    and u.text not in {c.text for c in chosen} and (cue_met(info.kind, u.text) or info.kind in _NO_CUE)):
+                    and u.text not in {c.text for c in chosen} and (cue_met(info.kind, u.text, info.said) or info.kind in _NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
+
+    def _refusal(self, question: str, part: QuestionInfo, ranked: list[Unit], hits: list[Hit],
+                 unnamed: dict[int, frozenset[str]]) -> Answer:
+        """A refusal; when a sentence would have answered but for naming another subject than the
+        question's, one line says what the documents speak of instead, citing it."""
+        near = next((u for u in ranked[:LEAD_CANDIDATES] if unnamed[u.hit] and self.answerable(part, u)), None)
+        if near is None:
+            related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
+            return Answer(question, REFUSAL, False, self.name, related=related)
+        line = neighbour_line(sorted(unnamed[near.hit]), near.text)
+        return Answer(question, f"{REFUSAL} {line} [1]", False, self.name,
+                      related=[Citation.from_hit(1, hits[near.hit])])
 
     def _list_items(self, info: QuestionInfo, chosen: list[Unit], units: list[Unit], hits: list[Hit]) -> list[Unit]:
         """For list questions (or a lead ending in a colon): the bullet items that follow a lead among

@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ingest.errors import ConfigError, MsvError
+from ingest.glossary import is_english, to_swedish
 
 from .base import REFUSAL, Answer, Citation
 from .extractive import ExtractiveEngine
+from .subject import subjects, unnamed_per_hit
 from .verify import Verifier, strip_marks
 
 if TYPE_CHECKING:
@@ -136,9 +138,14 @@ class LlmEngine:
         if REFUSAL.rstrip(".").lower() in text.lower():
             return Answer(question, REFUSAL, False, self.name,
                           related=[Citation.from_hit(i, h) for i, h in enumerate(hits[:3], 1)])
+        english = is_english(question)
+        entities = subjects(question, english=english, translated=to_swedish(question) if english else "")
+        unnamed = unnamed_per_hit(entities, hits)
         kept, removed, used = [], [], []
         for j in self.verifier.check(text, passages):
-            if j.supported:
+            if j.supported and j.cited and all(unnamed.get(n - 1) for n in j.cited):
+                removed.append(f"{strip_marks(j.sentence)} (om något annat än frågan)")
+            elif j.supported:
                 kept.append(j.sentence)
                 used.extend(n for n in j.cited if n not in used)
             else:

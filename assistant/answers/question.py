@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.dates import MONTH_YEAR, TIME_WORD
+from ingest.glossary import is_english, to_swedish
 from ingest.qtype import question_kind
 from ingest.swedish import tokenize
 
@@ -17,58 +18,6 @@ QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
     "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör",
     compounds=False))
-
-# English words and phrases mapped to the Swedish domain terms they stand for, so an English
-# question can be matched against Swedish passages (phrases first; "" drops a function word).
-# General vocabulary only; a deployment that needs English answers should configure a
-# multilingual embedding model or an LLM.
-_PHRASES = (
-    ("operating budget", "verksamhetsbudget"), ("operational budget", "verksamhetsbudget"),
-    ("budget frame", "budgetram"), ("budget ceiling", "budgetram"), ("work plan", "arbetsplan"),
-    ("workplan", "arbetsplan"), ("rules of procedure", "arbetsordning"), ("meeting plan", "mötesplan"),
-    ("meeting schedule", "mötesplan"), ("communication plan", "kommunikationsplan"),
-    ("skills analysis", "kompetensanalys"), ("competence analysis", "kompetensanalys"),
-)
-
-_WORDS = {
-    "project": "projekt", "owner": "ägare", "agency": "myndighet", "agencies": "myndigheter",
-    "coordinates": "samordnar", "coordinate": "samordna", "skills": "kompetens", "skill": "kompetens",
-    "supply": "försörjning", "national": "nationell",
-    "effort": "satsning", "term": "sikt", "contribute": "bidra", "aim": "syfte", "aims": "syfte",
-    "conference": "konferens", "secretariat": "sekretariat", "meeting": "möte", "minutes": "minnesanteckningar",
-    "budget": "budget", "decision": "beslut", "decisions": "beslut", "steering": "styrgrupp",
-    "group": "grupp", "working": "arbetsgrupp", "government": "regeringen", "assignment": "uppdrag",
-    "report": "rapport", "cost": "kostnad", "study": "studie", "studies": "förstudier", "pre-studies": "förstudier",
-    "run": "pågå", "lifelong": "livslångt", "learning": "lärande", "education": "utbildning",
-    "vocational": "yrkesutbildning", "msv": "msv", "tsi": "tsi", "kll": "kll",
-    "oecd": "oecd", "long": "", "how": "", "who": "", "what": "", "was": "",
-    "did": "", "it": "", "does": "", "do": "", "the": "", "is": "", "in": "", "to": "", "of": "", "on": "",
-    "for": "", "which": "", "where": "", "when": "",
-    "validation": "validering", "guidance": "vägledning", "accessibility": "tillgänglighet", "template": "mall",
-    "memo": "promemoria", "onboarding": "introduktion", "registration": "diarieföring", "follow-up": "uppföljning",
-}
-_EN_MARKERS = frozenset(["the", "what", "who", "which", "how", "does", "is", "are", "was", "were", "of", "and", "to", "in", "for"])
-
-
-def is_english(question: str) -> bool:
-    return len(set(re.findall(r"[a-z]+", question.lower())) & _EN_MARKERS) >= 2
-
-
-def to_swedish(text: str, drop: frozenset[str] = frozenset()) -> str:
-    """English words of ``text`` in Swedish (phrases first, a plural -s allowed); words in ``drop``
-    and English function words go, anything else stays as it is."""
-    low = text.lower()
-    for en, sv in _PHRASES:
-        low = re.sub(rf"\b{re.escape(en)}s?\b", sv, low)
-    out = []
-    for w in re.findall(r"[\wåäöé:-]+", low):
-        if w in drop:
-            continue
-        sv = _WORDS.get(w, _WORDS.get(w[:-1], w) if w.endswith("s") and len(w) > 3 else w)
-        if sv:
-            out.append(sv)
-    return " ".join(out)
-
 
 @lru_cache(maxsize=65536)
 def _word_tokens(word: str, compounds: bool) -> tuple[str, ...]:
@@ -87,7 +36,9 @@ class Term:
 
     stem: str
     parts: tuple[str, ...] = ()
-    verb: bool = False  # verbs are often paraphrased ("anslöt" for "deltar sedan"); they weigh less
+    # Verbs are often paraphrased ("anslöt" for "deltar sedan"), and the noun naming the answer's
+    # type is instantiated rather than repeated: such terms weigh less and are not required.
+    verb: bool = False
 
     def match(self, tokens: frozenset[str]) -> float:
         if _has(self.stem, tokens):
@@ -123,6 +74,7 @@ class QuestionInfo:
     numbers: tuple[str, ...]  # numbers named in the question; the answer's passage must have them
     english: bool
     months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
+    said: frozenset[str] = frozenset()  # every stem the question uses (and its Swedish translation)
 
 
 # A Swedish question puts its finite verb right after the question phrase (V2): "Hur mycket höjs
@@ -134,18 +86,33 @@ _V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många
                  re.IGNORECASE)
 
 
-def question_terms(text: str) -> tuple[Term, ...]:
+# "Vilka myndigheter …", "Hur många ansökningar …", "Which roles …": the noun after the question
+# phrase names the type of the answer, which the answer instantiates (agency names rather than the
+# word "myndigheter"); like a verb, it weighs less and is not required of the passage.
+_ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|in|at|on|for) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
+                          r"which|what|how (?:many|much))\s+(?:of (?:the )?)?([\w:-]+)", re.IGNORECASE)
+
+
+def answer_type_word(question: str) -> str:
+    """The noun naming the answer's type ("myndigheter" in "Vilka myndigheter …"), or ""."""
+    m = _ANSWER_TYPE.match(question)
+    return m.group(1).lower() if m else ""
+
+
+def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
     m = _V2.match(text)
     finite = m.group(2).lower() if m else ""
     if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s")):
         finite = ""
+    soft = set(tokenize(answer_type)) if answer_type else set()
     for word in re.findall(r"[\w:-]+", text):
         toks = tokenize(word)
         if not toks or toks[0] in QUESTION_WORDS or TIME_WORD.fullmatch(word):
             continue
         stem, parts = toks[0], tuple(t for t in toks[1:] if t not in QUESTION_WORDS)
-        terms.setdefault(stem, Term(stem, parts, word.lower() == finite or _verbish(word.lower())))
+        lower = word.lower()
+        terms.setdefault(stem, Term(stem, parts, lower == finite or _verbish(lower) or stem in soft))
     return tuple(terms.values())
 
 
@@ -165,9 +132,13 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     if english is None:
         english = is_english(q)
     text = to_swedish(q) if english else q
+    kind_word = answer_type_word(q)
+    if english and kind_word:
+        kind_word = to_swedish(kind_word)
     numbers = tuple(re.findall(r"\b\d{2,}\b", q))
     months = tuple((m.group("month").lower(), m.group("year")) for m in MONTH_YEAR.finditer(q))
-    return QuestionInfo(q, question_terms(text), question_kind(q), numbers, english, months)
+    said = frozenset(tokenize(f"{q} {text}", prefixes=False))
+    return QuestionInfo(q, question_terms(text, kind_word), question_kind(q), numbers, english, months, said)
 
 
 _PART = re.compile(r",?\s+(?:och|samt|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|how|when|"
@@ -183,4 +154,4 @@ def split_question(question: str) -> list[str]:
 def with_subject(part: QuestionInfo, first: QuestionInfo) -> QuestionInfo:
     own = {t.stem for t in part.terms}
     terms = part.terms + tuple(t for t in first.terms if t.stem not in own and not t.verb)
-    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months)
+    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months, part.said)

@@ -15,6 +15,7 @@ from rich.console import Console
 from ingest.errors import IngestError, MsvError
 from ingest.kb import KnowledgeBase
 from ingest.metadata import Overrides, validate_access, validate_kind
+from ingest.offline import local_first_defaults
 from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
@@ -226,8 +227,10 @@ def add_plugins(app: typer.Typer) -> None:
 add_plugins(app)
 
 
-def run() -> None:
-    """Run the ``msv`` app; :func:`assistant.cli.main` is the entry point that calls it."""
+def main() -> None:
+    """The ``msv`` entry point: local-first library defaults (set before any library that reads
+    them is imported; this module imports none at load time), then the commands."""
+    local_first_defaults()
     try:
         app()
     except MsvError as e:

@@ -1,0 +1,151 @@
+"""What a question is *about*, apart from what it asks: the named things it mentions — agencies,
+bodies, documents, programmes, places, people (capitalised names and the glossary's names and
+abbreviations) and years. A passage may answer only if it names the same things; when the
+knowledge base speaks of a neighbouring subject only, the engine says so instead of answering."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ingest.glossary import load_english_words, load_glossary
+from ingest.swedish import tokenize
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# Names that set the scene of nearly every document here rather than say what a question is about.
+SCENE = frozenset(["sverige", "sweden", "regeringen", "regeringskansliet", "staten"])
+_ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}\+?$")
+# A capitalised word that is a name: Tillväxtverket, Reglab, Kristina, ESF-rådet, GD-gruppen.
+_NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé]*(?:-[\wåäöé]+)*")
+
+
+@dataclass(frozen=True)
+class Entity:
+    label: str  # as the question writes it
+    forms: tuple[tuple[str, ...], ...]  # stemmed token sequences; any one present names it
+    year: str = ""  # a year, also named by a document dated that year
+
+    def named_in(self, tokens: frozenset[str], date: str = "") -> bool:
+        if self.year and date.startswith(self.year):
+            return True
+        return any(form and all(t in tokens for t in form) for form in self.forms)
+
+
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(t for t in tokenize(text, compounds=False, prefixes=False))
+
+
+@lru_cache(maxsize=1)
+def _glossary_forms() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """Each glossary name with all its written forms as stem sequences."""
+    out = []
+    for short, longs in load_glossary().items():
+        forms = tuple(f for f in (_stems(x) for x in (short, *longs)) if f)
+        if forms:
+            out.append((short, forms))
+    return tuple(out)
+
+
+def glossary_names() -> frozenset[str]:
+    """The glossary's names as :func:`mentioned` reports them."""
+    return frozenset(label for label, _ in _glossary_forms())
+
+
+def _glossary_hits(tokens: tuple[str, ...]) -> list[Entity]:
+    have = set(tokens)
+    found = []
+    for label, forms in _glossary_forms():
+        if any(all(t in have for t in f) for f in forms):
+            found.append(Entity(label, forms))
+    # A longer name covers the shorter ones inside it ("MSV KLL" over "MSV" and "KLL").
+    return [e for e in found if not any(o is not e and set(e.forms[0]) < set(o.forms[0]) for o in found)]
+
+
+def _capitalised_names(text: str, english: bool) -> list[str]:
+    """Runs of capitalised words that are names: not the sentence's first word (unless an
+    acronym), and in English not an English word of the domain vocabulary ("Swedish", "Agency")."""
+    names: list[str] = []
+    words = re.findall(r"[\wåäöéÅÄÖÉ+-]+", text)
+    run: list[str] = []
+    english_words = load_english_words() if english else frozenset()
+    for i, w in enumerate(words):
+        is_name = bool(_NAME.fullmatch(w)) and (i > 0 or bool(_ACRONYM.match(w)))
+        if is_name and english and w.lower() in english_words:
+            is_name = False
+        if is_name:
+            run.append(w)
+        elif run:
+            names.append(" ".join(run))
+            run = []
+    if run:
+        names.append(" ".join(run))
+    return names
+
+
+def subjects(question: str, *, english: bool = False, translated: str = "") -> tuple[Entity, ...]:
+    """The named things ``question`` is about. ``translated`` is the Swedish form of an English
+    question (its glossary names are found there)."""
+    entities: dict[str, Entity] = {}
+    stems = _stems(translated or question)
+    for e in _glossary_hits(stems):
+        entities[e.label.lower()] = e
+    covered = {t for e in entities.values() for f in e.forms for t in f}
+    for name in _capitalised_names(question, english):
+        if name.lower() in SCENE:
+            continue
+        form = _stems(name)
+        if form and not set(form) & covered:  # "TSI-projektet" is the glossary's TSI
+            entities.setdefault(name.lower(), Entity(name, (form,)))
+            covered |= set(form)
+    for year in dict.fromkeys(_YEAR.findall(question)):
+        entities.setdefault(year, Entity(year, ((year,),), year=year))
+    return tuple(entities.values())
+
+
+def missing(entities: tuple[Entity, ...], context: str, date: str = "") -> list[Entity]:
+    """The entities ``context`` (a passage with its heading and title) does not name."""
+    tokens = frozenset(_stems(context))
+    return [e for e in entities if not e.named_in(tokens, date)]
+
+
+def mentioned(sentence: str) -> list[str]:
+    """The names a sentence mentions as it writes them (for saying what the documents speak of
+    instead): its capitalised names, then glossary names it writes in lower case."""
+    names = _capitalised_names(sentence, False)
+    covered = {t for n in names for t in _stems(n)}
+    for e in _glossary_hits(_stems(sentence)):
+        if not any(set(f) & covered for f in e.forms):
+            names.append(e.label)
+    return names
+
+
+def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, frozenset[str]]:  # noqa: ANN001 - ingest Hits
+    """For each retrieved passage, the labels of the question's subjects it does not name. A
+    passage names a subject in its text, section heading or document title (or, for a year, its
+    date); a subject that two or more passages of one document name is that document's own
+    subject ("MSV" in the collaboration's report) and counts as named in all of them."""
+    if not entities:
+        return {i: frozenset() for i in range(len(hits))}
+    named: dict[int, set[str]] = {}
+    for i, h in enumerate(hits):
+        tokens = frozenset(_stems(f"{h.title} {h.section} {h.text}"))
+        named[i] = {e.label for e in entities if e.named_in(tokens, h.date)}
+    per_doc: dict[str, list[int]] = {}
+    for i, h in enumerate(hits):
+        per_doc.setdefault(h.doc_id, []).append(i)
+    for idx in per_doc.values():
+        common = {e.label for e in entities if sum(e.label in named[i] for i in idx) >= 2}
+        for i in idx:
+            named[i] |= common
+    labels = frozenset(e.label for e in entities)
+    return {i: labels - frozenset(named[i]) for i in range(len(hits))}
+
+
+def neighbour_line(unnamed: list[str], sentence: str) -> str:
+    """"Underlaget nämner X men inte Y." — what the closest passage speaks of instead."""
+    others = [n for n in dict.fromkeys(mentioned(sentence)) if n.lower() not in {u.lower() for u in unnamed}]
+    missing_names = " eller ".join(unnamed)
+    if others:
+        return f"Underlaget nämner {', '.join(others[:2])} men inte {missing_names}."
+    return f"Underlaget nämner inte {missing_names} i det sammanhanget."
