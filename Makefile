@@ -38,10 +38,11 @@ test-llm: install
 	MSV_REQUIRE_LLAMA_SERVER=1 $(BIN)/python -m pytest -q tests/llm_server
 
 eval: install
-	$(BIN)/msv eval retrieval evals/questions/retrieval.jsonl
+	$(BIN)/msv eval retrieval
+	$(BIN)/msv eval answers
 
 bench: install
 	$(BIN)/python evals/bench_store.py
 
 clean:
-	rm -rf $(VENV) data evals/.cache
+	rm -rf $(VENV) data $(HOME)/.cache/msv-kunskapsbas/evals

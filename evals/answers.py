@@ -6,7 +6,7 @@ answers (an answer where the gold says refuse, or one citing no passage of the g
 the gold passage cited, and the median answer length.
 
 The knowledge base is built the way evals/retrieval.py builds its own (bundled corpus plus the
-questions' government pages and a fixed sample of others, embeddings cached in evals/.cache).
+questions' government pages and a fixed sample of others, embeddings cached in the eval cache).
 Citation precision is judged here, by a check that shares no code with the engines' verifier:
 a cited sentence counts as supported when its words and every number in it occur in the passage."""
 

@@ -2,7 +2,7 @@
 our hybrid search and for a naive llama-index baseline (VectorStoreIndex defaults with the same
 embedding model), measured in the same run over the same documents.
 
-The index is built in evals/.cache from the bundled corpus plus the questions' government pages
+The index is built in the eval cache (~/.cache/msv-kunskapsbas/evals) from the bundled corpus plus the questions' government pages
 and a fixed sample of other pages (distractors); embeddings are cached on disk."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 import re
 import statistics
 import time
@@ -25,7 +26,9 @@ from ingest.search import SearchParams
 from ingest.sparse import INDEX_VERSION
 from ingest.store import SearchFilter
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+# Outside the repository, so the sampled government pages never sit beside the code they measure
+# (MSV_EVAL_CACHE moves it).
+CACHE = Path(os.environ.get("MSV_EVAL_CACHE") or Path.home() / ".cache" / "msv-kunskapsbas" / "evals")
 
 
 def norm(text: str) -> str:

@@ -23,7 +23,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),
-    ("list", re.compile(r"^\s*(?:vilka|which|what are)\b")),
+    ("list", re.compile(r"^\s*(?:(?:på|i|av|för|från|med|till|under|in|on|by) )?(?:vilka|which|what are)\b")),
     ("why", re.compile(r"^\s*(?:varför|why)\b")),
     ("definition", _DEFINITION),
 ]

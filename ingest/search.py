@@ -39,7 +39,7 @@ class Hit:
 
 @dataclass(frozen=True)
 class SearchParams:
-    """Fusion parameters, tuned on evals/questions/retrieval.jsonl (see evals/README.md)."""
+    """Fusion parameters, chosen on the development questions (see evals/README.md)."""
 
     dense_weight: float = 0.1
     sparse_weight: float = 1.0
@@ -103,6 +103,7 @@ class Searcher:
             dense, self.sparse_query(query), flt, k * 2 + 5 if p.window else k,
             prefetch=max(p.prefetch, k * 2 + 5), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
         )
+        scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
         if p.window:
             scored = self._windows(scored, k * 2 + 5, p.window, flt)
         wanted = answer_type(query) if p.answer_type_boost else None
@@ -111,7 +112,7 @@ class Searcher:
             for s in scored:
                 if pattern.search(str(s.payload.get("text", ""))):
                     s.score *= 1 + p.answer_type_boost
-            scored.sort(key=lambda s: -s.score)
+            scored.sort(key=lambda s: (-s.score, s.id))  # ties by id: the same order in every run
         return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
 
     def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter()) -> list[Scored]:

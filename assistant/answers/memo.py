@@ -1,6 +1,7 @@
-"""Briefing memo (PM) drafts in MSV's fixed structure — Rubrik, Sammanfattning, Bakgrund,
-Aktuellt läge, Överväganden, Horisontella perspektiv, Källor — with every statement cited, and
-export to Markdown and Word (real heading styles, numbered references)."""
+"""Briefing memo (PM) drafts in MSV's fixed structure — Rubrik, Sammanfattning (at most three
+sentences), Bakgrund, Aktuellt läge, Överväganden, Förslag och nästa steg, Horisontella
+perspektiv, Källor — with every statement cited, no sentence twice, the sections the documents
+could not fill named, and export to Markdown and Word (real heading styles, numbered references)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ingest.glossary import load_glossary
 from ingest.swedish import tokenize
 
 from .base import Answer, Citation
@@ -19,12 +21,19 @@ if TYPE_CHECKING:
 
     from .base import Engine
 
-SECTIONS = (
-    ("Bakgrund", "{topic}"),
-    ("Aktuellt läge", "Vad har gjorts om {topic}?"),
-    ("Överväganden", "Vilka förslag och bedömningar finns om {topic}?"),
+# The house structure: each section is drafted from answers to its own questions about the topic.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Bakgrund", ("{topic}", "Varför är {topic} viktigt?", "Vad innebär {topic}?")),
+    ("Aktuellt läge", ("Vad har gjorts om {topic}?", "Hur ser läget ut för {topic}?")),
+    ("Överväganden", ("Vilka bedömningar och utmaningar finns om {topic}?", "Vilka förslag finns om {topic}?")),
+    ("Förslag och nästa steg", ("Vilka rekommendationer finns om {topic}?", "Vilka är nästa steg för {topic}?")),
 )
 PERSPECTIVES = ("jämställdhet", "tillgänglighet", "icke-diskriminering", "miljömässig hållbarhet")
+SUMMARY_MAX = 3
+SECTION_MAX = 4
+MIN_WORDS = 6
+NEAR_DUPLICATE = 0.6  # word overlap (Jaccard) above which a sentence says what another already said
+EMPTY = "Underlaget säger inget om detta."
 
 
 @dataclass
@@ -37,8 +46,13 @@ class Memo:
     def title(self) -> str:
         return f"PM: {self.topic[:1].upper()}{self.topic[1:]}"
 
+    @property
+    def unfilled(self) -> list[str]:
+        """The sections the documents could not fill (said in the memo itself)."""
+        return [h for h, sentences in self.sections.items() if not sentences]
+
     def as_dict(self) -> dict[str, object]:
-        return {"title": self.title, "topic": self.topic, "sections": self.sections,
+        return {"title": self.title, "topic": self.topic, "sections": self.sections, "unfilled": self.unfilled,
                 "sources": [{**c.as_dict(), "agency": c.agency, "date": c.date} for c in self.sources]}
 
 
@@ -55,6 +69,10 @@ class _Numbering:
             self.sources.append(Citation(n, c.doc_id, c.title, c.source, c.section, c.page, c.text,
                                          c.kind, c.agency, c.date))
         return self._index[key]
+
+    def cite(self, sentence: str, cites: list[Citation]) -> str:
+        """``sentence`` with memo-wide numbers for its passages."""
+        return f"{sentence} " + "".join(f"[{self.number(c)}]" for c in cites)
 
     def renumber(self, answer: Answer, seen: set[str], *, must_contain: str = "") -> list[str]:
         """The answer's cited sentences with memo-wide numbers; repeats and (optionally) sentences
@@ -74,30 +92,104 @@ class _Numbering:
         return out
 
 
+@dataclass
+class _Candidate:
+    text: str  # the sentence without markers
+    cites: list[Citation]
+    rank: int  # its place among its section's answers (lower is more relevant)
+    words: frozenset[str]
+
+
+def _topic_forms(topic: str) -> list[frozenset[str]]:
+    """The topic's words, and those of its other names in the glossary ("RUA" for "regionalt
+    utvecklingsansvariga")."""
+    forms = [frozenset(tokenize(topic, compounds=False, prefixes=False))]
+    low = topic.lower()
+    for short, longs in load_glossary().items():
+        if short.lower() in low.split() or any(x.lower() in low for x in longs):
+            forms += [frozenset(tokenize(x, compounds=False, prefixes=False)) for x in (short, *longs)]
+    return [f for f in forms if f]
+
+
+def _about(forms: list[frozenset[str]], c: Citation) -> bool:
+    """Whether a cited passage (with its heading and title) is about the memo's topic: it has at
+    least half of the words of one of the topic's names."""
+    have = set(tokenize(f"{c.title} {c.section} {c.text}"))
+    return any(len(f & have) * 2 >= len(f) for f in forms)
+
+
+def _candidates(engine: Engine, queries: tuple[str, ...], topic: str, flt: SearchFilter | None) -> list[_Candidate]:
+    """Cited sentences answering a section's questions, from passages about the topic."""
+    about = _topic_forms(topic)
+    out: list[_Candidate] = []
+    for query in queries:
+        answer = engine.answer(query.format(topic=topic), flt=flt)
+        if not answer.grounded:
+            continue
+        for sentence, ns in split_cited(answer.answer):
+            cites = [c for c in (answer.citation(n) for n in ns) if c is not None]
+            plain = strip_marks(sentence)
+            # a bare list item is no statement for prose; a passage about something else is no source
+            if cites and len(plain.split()) >= MIN_WORDS and all(_about(about, c) for c in cites):
+                out.append(_Candidate(plain, cites, len(out), frozenset(tokenize(plain, prefixes=False))))
+    return out
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _pick(pool: list[_Candidate], taken: list[_Candidate], limit: int) -> list[_Candidate]:
+    """Maximal marginal relevance: the most relevant candidates that repeat nothing already in the
+    memo (no sentence twice, no near-duplicate)."""
+    chosen: list[_Candidate] = []
+    for c in sorted(pool, key=lambda c: c.rank):
+        if len(chosen) >= limit:
+            break
+        if any(c.text == t.text or _similar(c.words, t.words) > NEAR_DUPLICATE for t in taken + chosen):
+            continue
+        chosen.append(c)
+    return chosen
+
+
 def draft_memo(topic: str, engine: Engine, *, flt: SearchFilter | None = None) -> Memo:
-    """``flt`` (with the reader's access groups) restricts every search behind the memo."""
+    """A PM in the house structure. Each section is drafted from its own questions; the summary
+    takes the strongest distinct statements, and no sentence appears twice in the memo. ``flt``
+    (with the reader's access groups) restricts every search behind it."""
     memo = Memo(topic.strip())
     numbering = _Numbering()
-    seen: set[str] = set()
-    for heading, query in SECTIONS:
-        answer = engine.answer(query.format(topic=memo.topic), flt=flt)
-        memo.sections[heading] = numbering.renumber(answer, seen) if answer.grounded else []
-    perspectives = []
+    pools = {heading: _candidates(engine, queries, memo.topic, flt) for heading, queries in SECTIONS}
+    taken: list[_Candidate] = []
+    leads = [pool[0] for pool in pools.values() if pool]  # each section's strongest statement
+    summary = _pick(leads, taken, SUMMARY_MAX)
+    taken += summary
+    drafted: dict[str, list[_Candidate]] = {}
+    for heading, _ in SECTIONS:
+        drafted[heading] = _pick(pools[heading], taken, SECTION_MAX)
+        taken += drafted[heading]
+    memo.sections["Sammanfattning"] = [numbering.cite(c.text, c.cites) for c in summary]
+    for heading, chosen in drafted.items():
+        memo.sections[heading] = [numbering.cite(c.text, c.cites) for c in chosen]
+    memo.sections["Horisontella perspektiv"] = _perspectives(memo.topic, engine, numbering, {c.text for c in taken}, flt)
+    memo.sources = numbering.sources
+    return memo
+
+
+def _perspectives(topic: str, engine: Engine, numbering: _Numbering, seen: set[str],
+                  flt: SearchFilter | None) -> list[str]:
+    """One line per horizontal perspective: what the documents say of it here, or that they say nothing."""
+    lines = []
     lenient = _lenient(engine)
     for p in PERSPECTIVES:
         said: list[str] = []
-        for query in (f"{p} {memo.topic}", f"Vad innebär {p} i MSV KLL?"):
+        for query in (f"{p} {topic}", f"Vad innebär {p} i MSV KLL?"):
             answer = lenient.answer(query, flt=flt)
-            said = numbering.renumber(answer, set(seen), must_contain=p.split()[-1]) if answer.grounded else []
+            said = numbering.renumber(answer, seen, must_contain=p.split()[-1]) if answer.grounded else []
             if said:
                 break
-        perspectives.append(f"{p.capitalize()}: " + " ".join(said) if said
-                            else f"{p.capitalize()}: underlaget säger inget om {p} i denna fråga.")
-    memo.sections["Horisontella perspektiv"] = perspectives
-    summary = [s[0] for s in (memo.sections[h] for h, _ in SECTIONS) if s]
-    memo.sections = {"Sammanfattning": summary or ["Underlaget innehåller inget om ämnet."], **memo.sections}
-    memo.sources = numbering.sources
-    return memo
+        lines.append(f"{p.capitalize()}: " + " ".join(said) if said
+                     else f"{p.capitalize()}: underlaget säger inget om {p} i denna fråga.")
+    return lines
 
 
 def _lenient(engine: Engine) -> Engine:
@@ -129,8 +221,10 @@ def to_markdown(memo: Memo) -> str:
         elif sentences:
             lines.append(" ".join(_md_escape(s) for s in sentences))
         else:
-            lines.append("Underlaget säger inget om detta.")
+            lines.append(EMPTY)
         lines.append("")
+    if memo.unfilled:
+        lines += [f"*Underlaget räckte inte till avsnitten: {', '.join(memo.unfilled)}.*", ""]
     lines += ["## Källor", ""]
     lines += [f"{c.n}. {_md_escape(source_line(c))}" for c in memo.sources]
     return "\n".join(lines).rstrip() + "\n"
@@ -149,7 +243,9 @@ def to_docx(memo: Memo, path: Path) -> Path:
             for s in sentences:
                 doc.add_paragraph(s, style="List Bullet")
         else:
-            doc.add_paragraph(" ".join(sentences) if sentences else "Underlaget säger inget om detta.")
+            doc.add_paragraph(" ".join(sentences) if sentences else EMPTY)
+    if memo.unfilled:
+        doc.add_paragraph(f"Underlaget räckte inte till avsnitten: {', '.join(memo.unfilled)}.", style="Intense Quote")
     doc.add_heading("Källor", level=1)
     for c in memo.sources:
         doc.add_paragraph(source_line(c), style="List Number")

@@ -75,6 +75,7 @@ class QuestionInfo:
     english: bool
     months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
     said: frozenset[str] = frozenset()  # every stem the question uses (and its Swedish translation)
+    counted: frozenset[str] = frozenset()  # stems of the noun naming the answer's type ("myndigheter")
 
 
 # A Swedish question puts its finite verb right after the question phrase (V2): "Hur mycket höjs
@@ -96,7 +97,9 @@ _ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|in|at|on|f
 def answer_type_word(question: str) -> str:
     """The noun naming the answer's type ("myndigheter" in "Vilka myndigheter …"), or ""."""
     m = _ANSWER_TYPE.match(question)
-    return m.group(1).lower() if m else ""
+    word = m.group(1).lower() if m else ""
+    # "Hur mycket höjs …" names no type: a Swedish word there ending in -s is the finite verb.
+    return "" if _verbish(word) or (word.endswith("s") and not is_english(question)) else word
 
 
 def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
@@ -138,7 +141,8 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     numbers = tuple(re.findall(r"\b\d{2,}\b", q))
     months = tuple((m.group("month").lower(), m.group("year")) for m in MONTH_YEAR.finditer(q))
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
-    return QuestionInfo(q, question_terms(text, kind_word), question_kind(q), numbers, english, months, said)
+    counted = frozenset(tokenize(kind_word)) if kind_word else frozenset()
+    return QuestionInfo(q, question_terms(text, kind_word), question_kind(q), numbers, english, months, said, counted)
 
 
 _PART = re.compile(r",?\s+(?:och|samt|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|how|when|"
@@ -154,4 +158,4 @@ def split_question(question: str) -> list[str]:
 def with_subject(part: QuestionInfo, first: QuestionInfo) -> QuestionInfo:
     own = {t.stem for t in part.terms}
     terms = part.terms + tuple(t for t in first.terms if t.stem not in own and not t.verb)
-    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months, part.said)
+    return QuestionInfo(part.text, terms, part.kind, part.numbers, part.english, part.months, part.said, part.counted)

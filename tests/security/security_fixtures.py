@@ -143,9 +143,10 @@ def _scan_db(data: Path) -> None:
         store.set_score(item_id, 0.99, ["validering"], {"text": "validering"})
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def cli_app(world: World):
-    """The real commands on one typer app, acting on the session knowledge base."""
+    """The real commands on one typer app, acting on the session knowledge base. Module-scoped:
+    it patches the command line's module state, which later suites must find as it was."""
     import typer
 
     from assistant.cli import assist, records, scan, users
