@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 import pytest
 
+from ingest.search import Hit
 from scanners.lexical import expand_elliptic, story_words
 from scanners.relevance import RelevanceScorer, load_scorer, load_topics
 
@@ -59,16 +58,6 @@ def test_elliptic_compounds_are_spelled_out() -> None:
         "arbetsmarknadspolitiken och integrationspolitiken")
 
 
-@dataclass
-class FakeHit:
-    title: str
-    section: str | None
-    page: int | None
-    text: str
-    score: float
-    doc_id: str
-
-
 def test_dense_and_knowledge_base_collaborators() -> None:
     topics = load_topics()
 
@@ -80,9 +69,10 @@ def test_dense_and_knowledge_base_collaborators() -> None:
 
     calls: list[tuple[str, int]] = []
 
-    def kb_search(query: str, k: int) -> list[FakeHit]:
+    def kb_search(query: str, k: int) -> list[Hit]:  # the knowledge base's own hit type
         calls.append((query, k))
-        return [FakeHit("Förstudier om MSV", "2 Regionalt perspektiv", 12, "…", 0.8, "d1")]
+        return [Hit(rank=1, score=0.8, doc_id="d1", title="Förstudier om MSV", source="", kind="rapport", agency="",
+                    date="", section="2 Regionalt perspektiv", page=12, text="…")]
 
     scorer = RelevanceScorer(topics, embed=embed, kb_search=kb_search, kb_weight=0.1)
     rel = scorer.score("Nya folkhögskolekurser", "Folkhögskolor erbjuder fler kurser.")
@@ -94,7 +84,7 @@ def test_dense_and_knowledge_base_collaborators() -> None:
 
 
 def test_knowledge_base_failure_does_not_stop_scoring() -> None:
-    def broken(query: str, k: int) -> list[FakeHit]:
+    def broken(query: str, k: int) -> list[Hit]:
         raise RuntimeError("store locked")
 
     scorer = RelevanceScorer(load_topics(), kb_search=broken)
