@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 import gradio as gr
 from gradio.context import Context
 
-from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since
+from scanners.diff import diff_versions
+from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since, plural
 from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
+from scanners.render import change_lines, label
 from scanners.store import ScanStore, SourceHealth
 
 from ..access.audit import AuditLog
@@ -83,7 +85,8 @@ class DigestTab:
     def markdown(self, digest: Digest, items: list[DigestItem], marks: dict[int, bool]) -> str:
         period = f"{_when(digest.since, self.tz)[:10]} – {_when(digest.generated, self.tz)[:10]}"
         lines = [f"### Sammanställning {esc(period)}", "",
-                 f"{len(items)} av {len(digest.items)} nyheter visas, rangordnade efter relevans.", ""]
+                 f"{len(items)} av {plural(len(digest.items), 'nyhet', 'nyheter')} visas, rangordnade efter "
+                 "relevans.", ""]
         if not items:
             lines.append("Inga nyheter matchar urvalet.")
         shown = {id(it) for it in items}
@@ -96,8 +99,15 @@ class DigestTab:
                 mark = " · **markerad som relevant**" if marks.get(it.id) else ""
                 date = it.published.date().isoformat() if it.published else "okänt datum"
                 lines += [f"#### [{esc(it.title)}]({_href(it.url)})", "",
-                          f"*{esc(', '.join(it.sources))} · {esc(date)} · relevans {it.score:.2f} · "
-                          f"nr {it.id}*{mark}", "", esc(it.summary), ""]
+                          f"*{esc(label(it))} · {esc(', '.join(it.sources))} · {esc(date)} · relevans "
+                          f"{it.score:.2f} · nr {it.id}*{mark}", ""]
+                if it.summary:
+                    lines += [esc(it.summary), ""]
+                for key, text, link in change_lines(it):
+                    value = f"[{esc(text)}]({_href(link)})" if link else esc(text)
+                    lines += [f"**{esc(key)}:** {value}", ""]
+                for note in it.notes:
+                    lines += [f"**{esc(note['label'])}:** {esc(note['text'])}", ""]
                 if it.why:
                     lines += [f"**Varför det spelar roll:** {esc(it.why)}", ""]
         return "\n".join(lines)
@@ -111,6 +121,29 @@ class DigestTab:
         return [[h.name or h.id, STATUS_SV.get(h.last_status or "", "Inte körd ännu"),
                  _when(h.last_success, self.tz), h.last_error or "–", _when(h.last_error_at, self.tz),
                  h.consecutive_failures] for h in rows]
+
+    # -- versions ------------------------------------------------------------------------------
+    def versions(self, item_id: int | str | None) -> str:
+        """Every stored version of an item, newest first, each with what changed from the one
+        before: the app's way to the earlier versions an "Ändrat" entry names."""
+        if item_id is None or item_id == "" or not self.db_path.exists():
+            return "Välj en ändrad nyhet för att se dess versioner."
+        try:
+            with ScanStore(self.db_path) as store:
+                item, versions = store.item(int(item_id)), store.versions(int(item_id))
+        except ScanError as e:
+            return f"Kunde inte visa versionerna: {esc(e)}"
+        lines = [f"#### {esc(item.title)}", "", f"{plural(len(versions), 'version', 'versioner')} sparade.", ""]
+        for i in range(len(versions) - 1, -1, -1):
+            v = versions[i]
+            lines += [f"##### Version {v.version}, sedd {_when(v.seen_at, self.tz)}", "",
+                      f"[{esc(v.url)}]({_href(v.url)})", ""]
+            if i:
+                old = versions[i - 1]
+                lines += [f"**Ändrat från version {old.version}:** "
+                          f"{esc(diff_versions(old.title, old.text, v.title, v.text).text())}", ""]
+            lines += [f"> {esc(v.text[:1500])}{' …' if len(v.text) > 1500 else ''}", ""]
+        return "\n".join(lines)
 
     # -- marks ---------------------------------------------------------------------------------
     def mark(self, item_id: int | str | None, relevant: bool) -> str:
@@ -149,8 +182,9 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         audit.record(user, "digest", period or "7d", (it.url for it in v.items))
         source_choices = [("Alla källor", ALL)] + [(s, s) for s in v.sources]
         item_choices = [(f"{it.title} (nr {it.id})", it.id) for it in v.items]
+        changed = [(f"{it.title} (nr {it.change.item_id})", it.change.item_id) for it in v.items if it.change]
         return (v.markdown, gr.update(choices=source_choices, value=source if source in v.sources else ALL),
-                tab.health(), gr.update(choices=item_choices, value=None))
+                tab.health(), gr.update(choices=item_choices, value=None), gr.update(choices=changed, value=None))
 
     def mark(item_id: int | str | None, relevant: bool, period: str, topic: str, source: str, show_all: bool,
              request: gr.Request | None = None):
@@ -182,12 +216,24 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
             relevant_btn = gr.Button("Markera som relevant", elem_id="mark-relevant", scale=1)
             irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1)
         mark_result = gr.Markdown(elem_id="mark-result")
+        gr.Markdown("### Versioner av ändrade nyheter")
+        version_item = gr.Dropdown([], label="Ändrad nyhet", elem_id="version-item")
+        versions_md = gr.Markdown(elem_id="versions", latex_delimiters=[])
         gr.Markdown("### Källornas status")
         health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True,
                               elem_id="source-health")
 
     filters = [period, topic, source, show_all]
-    outs = [digest_md, source, health, item]
+    outs = [digest_md, source, health, item, version_item]
+
+    def show_versions(item_id: int | str | None, request: gr.Request = None):  # type: ignore[assignment]
+        user = gate.user(request)
+        if not can_read(user, DIGEST_ACCESS):
+            return "Omvärldsbevakningen delas inte med externa användare."
+        audit.record(user, "digest-versions", str(item_id or ""), ())
+        return tab.versions(item_id)
+
+    version_item.input(show_versions, version_item, versions_md)
     for trigger in (digest_tab.select, refresh_btn.click, period.input, topic.input, source.input,
                     show_all.input):
         trigger(refresh, filters, outs)

@@ -168,9 +168,26 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
         next(t for t in titles.values() if "informationsutbyte" in t)]
 
 
+def test_digest_tab_shows_a_change_and_both_versions(tab: Tab, app_url: str, scan_db: Path) -> None:
+    page = tab.page
+    open_app(tab, app_url)
+    page.get_by_role("tab", name="Omvärldsbevakning").click()
+    digest = page.locator("#digest")
+    expect(digest).to_contain_text("Ändrat: version 2")
+    expect(digest).to_contain_text("«3 000» → «5 000»")
+    page.get_by_label("Ändrad nyhet").click()
+    page.get_by_role("option", name=re.compile("Fler platser i yrkeshögskolan")).click()
+    versions = page.locator("#versions")
+    expect(versions).to_contain_text("Version 2, sedd")
+    expect(versions).to_contain_text("Version 1, sedd")
+    expect(versions).to_contain_text("med 3 000 platser")
+    expect(versions).to_contain_text("Ändrat från version 1")
+
+
 def test_html_digest_in_browser(tab: Tab, scan_db: Path, static_server: tuple[str, Path]) -> None:
-    from scanners.digest import build_digest, render_html
+    from scanners.digest import build_digest
     from scanners.relevance import load_topics
+    from scanners.render import render_html
     from scanners.store import ScanStore, now_utc
 
     with ScanStore(scan_db) as store:

@@ -9,13 +9,16 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from scanners.digest import build_digest, parse_since, render_atom, render_html, render_markdown
+from scanners.digest import build_digest, parse_since
 from scanners.fetch import Validators
 from scanners.items import Entry
 from scanners.relevance import load_scorer, load_topics
+from scanners.render import render_atom, render_html, render_markdown
 from scanners.store import ScanStore
 
 NOW = datetime.now(timezone.utc)
+ITEM_FIELDS = {"title", "url", "source", "sources", "published", "topics", "score", "reason", "summary",
+               "item_id", "group", "new", "change", "amends", "notes"}
 ENTRIES = [
     ("gov", "Regeringen", "https://regeringen.se/a/", "Uppdrag om yrkeshögskolan",
      "Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att utöka yrkeshögskoleutbildningar."
@@ -52,8 +55,7 @@ def test_digest_groups_clusters_ranks_and_filters(store: ScanStore) -> None:
     assert [i.score for i in digest.items] == sorted((i.score for i in digest.items), reverse=True)
     data = digest.to_json()
     assert set(data) == {"since", "items"}
-    assert set(data["items"][0]) == {"title", "url", "source", "sources", "published", "topics",
-                                     "score", "reason", "summary"}
+    assert set(data["items"][0]) == ITEM_FIELDS
     assert story.summary.startswith("Regeringen ger Myndigheten")
     assert story.why.startswith("Berör")
 

@@ -148,8 +148,8 @@ def cli_app(world: World):
     """The real commands on one typer app, acting on the session knowledge base."""
     import typer
 
+    import assistant.cli.main as cli
     from assistant.cli import assist, records, scan, users
-    from assistant.cli import main as cli
 
     app = typer.Typer()
     shared = SharedKb(world.kb)
