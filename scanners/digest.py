@@ -176,15 +176,15 @@ def build_digest(store: ScanStore, since: datetime, topics: list[Topic] | None =
         lead, first = members[0], min(members, key=lambda m: (m.first_seen, m.id))
         scored = max(members, key=lambda m: (m.score or 0.0, -m.id))
         sources: list[str] = []
-        for m in members:
-            for sid in m.sources:
-                name = source_names.get(sid, sid)
-                if name not in sources:
-                    sources.append(name)
+        carried = [(sid, url) for m in members for sid, url in zip(m.sources, m.urls or [m.url] * len(m.sources))]
+        for sid, _ in sorted(carried, key=lambda p: not _is_primary(p[1])):  # the original first
+            name = source_names.get(sid, sid)
+            if name not in sources:
+                sources.append(name)
         changed = [m for m in members if m.changed_at and m.changed_at >= since]
         amends = _amend_note(store, lead) if lead.amends_key else None
         out.append(DigestItem(
-            id=lead.id, title=lead.title, url=lead.url, source=sources[0] if sources else "",
+            id=lead.id, title=lead.title, url=primary_url(members), source=sources[0] if sources else "",
             sources=sources, published=lead.published, first_seen=first.first_seen,
             topics=scored.topics, score=score,
             reason=scored.reason.get("text", "") if scored.reason else "",
@@ -198,10 +198,21 @@ def build_digest(store: ScanStore, since: datetime, topics: list[Topic] | None =
     return Digest(since, now_utc(), out[:limit], names)
 
 
+def _is_primary(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return any(host == h or host.endswith("." + h) for h in PRIMARY_HOSTS)
+
+
 def _primary_order(item: StoredItem) -> tuple[int, datetime, int]:
-    host = (urlsplit(item.url).hostname or "").lower()
-    primary = any(host == h or host.endswith("." + h) for h in PRIMARY_HOSTS)
-    return (0 if primary else 1, item.published or item.first_seen, item.id)
+    return (0 if any(map(_is_primary, [item.url, *item.urls])) else 1,
+            item.published or item.first_seen, item.id)
+
+
+def primary_url(members: list[StoredItem]) -> str:
+    """The link for a story: the government's own page when any source carried one (an
+    agency's copy of the same text is one item with two addresses), else the lead's."""
+    urls = [u for m in members for u in [m.url, *m.urls]]
+    return next((u for u in urls if _is_primary(u)), members[0].url)
 
 
 def _repeats(title: str, sentence: str) -> bool:

@@ -52,6 +52,7 @@ class StoredItem:
     year: int | None = None
     amends_key: str | None = None
     amends: int | None = None  # id of the item this one amends
+    urls: list[str] = field(default_factory=list)  # where each source carried it
 
 
 @dataclass
@@ -274,24 +275,24 @@ class ScanStore(Ledger):
             sql += f" AND id IN ({','.join('?' * len(ids))})"
             args.extend(ids)
         rows = self._x(sql + " ORDER BY id", tuple(args)).fetchall()
-        links: dict[int, list[str]] = {}
-        for r in self._x("SELECT item_id, source_id FROM item_sources ORDER BY seen_at"):
-            links.setdefault(r["item_id"], []).append(r["source_id"])
-        return [self._stored(r, links.get(r["id"], [r["source_id"]])) for r in rows]
+        links: dict[int, list[tuple[str, str]]] = {}
+        for r in self._x("SELECT item_id, source_id, url FROM item_sources ORDER BY seen_at"):
+            links.setdefault(r["item_id"], []).append((r["source_id"], r["url"]))
+        return [self._stored(r, links.get(r["id"], [(r["source_id"], r["url"])])) for r in rows]
 
     @staticmethod
-    def _stored(r: sqlite3.Row, sources: list[str]) -> StoredItem:
+    def _stored(r: sqlite3.Row, links: list[tuple[str, str]]) -> StoredItem:
         return StoredItem(
             id=r["id"], url=r["url"], canonical_url=r["canonical_url"], title=r["title"],
             text=r["text"], source_id=r["source_id"], agency=r["agency"],
             published=parse_dt(r["published"]), first_seen=parse_dt(r["first_seen"]) or now_utc(),
             cluster_id=r["cluster_id"], score=r["score"],
             topics=json.loads(r["topics"]) if r["topics"] else [],
-            reason=json.loads(r["reason"]) if r["reason"] else {}, sources=sources,
+            reason=json.loads(r["reason"]) if r["reason"] else {}, sources=[s for s, _ in links],
             version=r["version"], changed_at=parse_dt(r["changed_at"]),
             keywords=json.loads(r["keywords"]) if r["keywords"] else [],
             doc_kind=r["doc_kind"], subject=r["subject"], year=r["year"],
-            amends_key=r["amends_key"], amends=r["amends"])
+            amends_key=r["amends_key"], amends=r["amends"], urls=[u for _, u in links])
 
     def item(self, item_id: int) -> StoredItem:
         found = self.items(ids=[item_id])

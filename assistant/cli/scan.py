@@ -161,7 +161,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             text = RENDERERS[fmt](digest)
         if out:
             out.write_text(text, encoding="utf-8")
-            err.print(f"{len(digest.items)} nyheter skrivna till {out}", highlight=False)
+            err.print(f"{plural(len(digest.items), 'nyhet', 'nyheter')} skrivna till {out}", highlight=False)
         else:
             sys.stdout.write(text)
 
