@@ -25,6 +25,19 @@ def _md_escape(text: str) -> str:
     return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
 
 
+def _md_link(text: str, url: str | None) -> str:
+    """A link where the address is a web address; plain text otherwise (a file path)."""
+    if url and url.startswith(("http://", "https://")):
+        return f"[{_md_escape(text)}](<{url}>)"
+    return _md_escape(text)
+
+
+def _html_link(text: str, url: str | None) -> str:
+    if url and url.startswith(("http://", "https://")):
+        return f"<a href=\"{html.escape(url)}\" style=\"color:#0b5394\">{html.escape(text)}</a>"
+    return html.escape(text)
+
+
 def headline(digest: Digest) -> str:
     """'3 nyheter, varav 1 ändrad' — Swedish numerals and plurals."""
     n = len(digest.items)
@@ -74,10 +87,10 @@ def render_markdown(digest: Digest) -> str:
             if it.summary:
                 lines += [_md_escape(it.summary), ""]
             for key, text, link in change_lines(it):
-                shown = f"[{_md_escape(text)}](<{_safe_href(link)}>)" if link else _md_escape(text)
-                lines += [f"**{key}:** {shown}", ""]
+                lines += [f"**{key}:** {_md_link(text, link)}", ""]
             for note in it.notes:
-                lines += [f"**{_md_escape(note['label'])}:** {_md_escape(note['text'])}", ""]
+                lines += [f"**{_md_escape(note['label'])}** {_md_link(note['text'], note.get('url'))}"
+                          + (f": {_md_escape(note['detail'])}" if note.get("detail") else ""), ""]
             if it.why:
                 lines += [f"**Varför det spelar roll:** {_md_escape(it.why)}", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -97,12 +110,11 @@ def render_html(digest: Digest) -> str:
         for it in items:
             extra = []
             for key, text, link in change_lines(it):
-                shown = (f"<a href=\"{e(_safe_href(link))}\" style=\"color:#0b5394\">{e(text)}</a>"
-                         if link else e(text))
                 extra.append(f"<p style=\"margin:0 0 4px;font-size:14px\"><strong>{e(key)}:"
-                             f"</strong> {shown}</p>")
-            extra += [f"<p style=\"margin:0 0 4px;font-size:14px\"><strong>{e(n['label'])}:"
-                      f"</strong> {e(n['text'])}</p>" for n in it.notes]
+                             f"</strong> {_html_link(text, link)}</p>")
+            extra += [f"<p style=\"margin:0 0 4px;font-size:14px\"><strong>{e(n['label'])}"
+                      f"</strong> {_html_link(n['text'], n.get('url'))}"
+                      + (f": {e(n['detail'])}" if n.get("detail") else "") + "</p>" for n in it.notes]
             body.append(
                 "<div style=\"margin:0 0 16px\">"
                 f"<h3 style=\"font-size:16px;margin:0 0 4px\"><a href=\"{e(_safe_href(it.url))}\""
@@ -159,7 +171,8 @@ def render_atom(digest: Digest, feed_id: str = FEED_ID, self_url: str | None = N
             sub(entry, "category", term=topic, label=digest.topic_names.get(topic, topic))
         parts = [it.summary] if it.summary else []
         parts += [f"{key}: {text}" for key, text, _ in change_lines(it)]
-        parts += [f"{n['label']}: {n['text']}" for n in it.notes]
+        parts += [f"{n['label']} {n['text']}" + (f": {n['detail']}" if n.get("detail") else "")
+                  for n in it.notes]
         if it.why:
             parts.append(f"Varför det spelar roll: {it.why}")
         if parts:

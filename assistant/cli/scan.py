@@ -24,6 +24,7 @@ from scanners.store import ScanStore
 
 from ..access.audit import AuditLog
 from ..access.policy import visible_digest
+from ..records.scan_links import link_decisions, public_decisions
 from .common import USER_HELP, emit, err, fail, resolve_user
 from .scan_status import BAD_INPUT, progress_line, show_check, show_history, show_status
 
@@ -149,7 +150,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan", BAD_INPUT)
         with ScanStore(db) as store:
             _score_missing(store, load_scorer(topics))
-            digest = visible_digest(build_digest(store, start, topic_list, min_score=min_score), user)
+            digest = build_digest(store, start, topic_list, min_score=min_score)
+        # entries that touch a decision in the register say so
+        digest = visible_digest(link_decisions(digest, public_decisions(settings.data_dir)), user)
         AuditLog.from_settings(settings).record(user, "digest", since, (i.url for i in digest.items))
         if as_json:
             emit(digest.to_json())

@@ -23,6 +23,7 @@ from scanners.store import ScanStore, SourceHealth
 
 from ..access.audit import AuditLog
 from ..access.policy import DIGEST_ACCESS, can_read
+from ..records.scan_links import link_decisions, public_decisions
 from .gate import gate_for
 from .render import esc
 
@@ -63,10 +64,12 @@ class DigestView:
 class DigestTab:
     """Reads the scan database on every request (the scheduler writes it from its own thread)."""
 
-    def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm") -> None:
+    def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm",
+                 records_dir: Path | None = None) -> None:
         self.db_path = db_path
         self.topics = topics
         self.tz = ZoneInfo(timezone)
+        self.records_dir = records_dir  # where the register of decisions is, if anywhere
 
     # -- digest --------------------------------------------------------------------------------
     def view(self, period: str, topic: str, source: str, show_all: bool) -> DigestView:
@@ -77,6 +80,8 @@ class DigestTab:
             digest = build_digest(store, parse_since(period or "7d"), self.topics,
                                   min_score=0.0 if show_all else DEFAULT_THRESHOLD)
             marks = store.marks()
+        if self.records_dir is not None:
+            link_decisions(digest, public_decisions(self.records_dir))
         sources = sorted({s for it in digest.items for s in it.sources})
         items = [it for it in digest.items
                  if (not topic or topic in it.topics) and (not source or source in it.sources)]
@@ -107,7 +112,11 @@ class DigestTab:
                     value = f"[{esc(text)}]({_href(link)})" if link else esc(text)
                     lines += [f"**{esc(key)}:** {value}", ""]
                 for note in it.notes:
-                    lines += [f"**{esc(note['label'])}:** {esc(note['text'])}", ""]
+                    url = note.get("url") or ""
+                    where = f"[{esc(note['text'])}]({_href(url)})" if url.startswith(("http://", "https://")) \
+                        else esc(note["text"])
+                    lines += [f"**{esc(note['label'])}** {where}"
+                              + (f": {esc(note['detail'])}" if note.get("detail") else ""), ""]
                 if it.why:
                     lines += [f"**Varför det spelar roll:** {esc(it.why)}", ""]
         return "\n".join(lines)
@@ -169,7 +178,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     except ScanError as e:  # the tab still shows items, only without topic names
         log.warning("watch topics not loaded: %s", e)
         topics = []
-    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone)
+    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone, Path(settings.data_dir))
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
     gate, audit = gate_for(settings), AuditLog.from_settings(settings)
