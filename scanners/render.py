@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 from scanners.digest import FEED_ID, Digest, DigestItem, plural
@@ -84,16 +85,23 @@ def render_markdown(digest: Digest) -> str:
             lines += [f"### [{_md_escape(it.title)}](<{_safe_href(it.url)}>)", "",
                       f"*{label(it)} · {_md_escape(', '.join(it.sources))} · {_date(it.published)}"
                       f" · relevans {it.score:.2f}*", ""]
-            if it.summary:
-                lines += [_md_escape(it.summary), ""]
-            for key, text, link in change_lines(it):
-                lines += [f"**{key}:** {_md_link(text, link)}", ""]
-            for note in it.notes:
-                lines += [f"**{_md_escape(note['label'])}** {_md_link(note['text'], note.get('url'))}"
-                          + (f": {_md_escape(note['detail'])}" if note.get("detail") else ""), ""]
-            if it.why:
-                lines += [f"**Varför det spelar roll:** {_md_escape(it.why)}", ""]
+            lines += entry_body(it, _md_escape, _md_link)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def entry_body(it: DigestItem, escape: Callable[[str], str],
+               link: Callable[[str, str | None], str]) -> list[str]:
+    """The Markdown lines under an entry's heading — summary, what changed, decisions it
+    touches, why it matters — with the caller's escaping (the digest file and the app differ)."""
+    lines = [escape(it.summary), ""] if it.summary else []
+    for key, text, url in change_lines(it):
+        lines += [f"**{escape(key)}:** {link(text, url)}", ""]
+    for note in it.notes:
+        lines += [f"**{escape(note['label'])}** {link(note['text'], note.get('url'))}"
+                  + (f": {escape(note['detail'])}" if note.get("detail") else ""), ""]
+    if it.why:
+        lines += [f"**Varför det spelar roll:** {escape(it.why)}", ""]
+    return lines
 
 
 def render_html(digest: Digest) -> str:

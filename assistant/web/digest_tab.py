@@ -18,7 +18,7 @@ from scanners.diff import diff_versions
 from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since, plural
 from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
-from scanners.render import change_lines, label
+from scanners.render import entry_body, label
 from scanners.store import ScanStore, SourceHealth
 
 from ..access.audit import AuditLog
@@ -46,6 +46,11 @@ def _href(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         return "#"
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def _link(text: str, url: str | None) -> str:
+    """A Markdown link for web addresses; a file path (a protocol on disk) stays text."""
+    return f"[{esc(text)}]({_href(url)})" if url and url.startswith(("http://", "https://")) else esc(text)
 
 
 def _when(dt: datetime | None, tz: ZoneInfo) -> str:
@@ -106,19 +111,7 @@ class DigestTab:
                 lines += [f"#### [{esc(it.title)}]({_href(it.url)})", "",
                           f"*{esc(label(it))} · {esc(', '.join(it.sources))} · {esc(date)} · relevans "
                           f"{it.score:.2f} · nr {it.id}*{mark}", ""]
-                if it.summary:
-                    lines += [esc(it.summary), ""]
-                for key, text, link in change_lines(it):
-                    value = f"[{esc(text)}]({_href(link)})" if link else esc(text)
-                    lines += [f"**{esc(key)}:** {value}", ""]
-                for note in it.notes:
-                    url = note.get("url") or ""
-                    where = f"[{esc(note['text'])}]({_href(url)})" if url.startswith(("http://", "https://")) \
-                        else esc(note["text"])
-                    lines += [f"**{esc(note['label'])}** {where}"
-                              + (f": {esc(note['detail'])}" if note.get("detail") else ""), ""]
-                if it.why:
-                    lines += [f"**Varför det spelar roll:** {esc(it.why)}", ""]
+                lines += entry_body(it, esc, _link)
         return "\n".join(lines)
 
     # -- source health -------------------------------------------------------------------------

@@ -114,12 +114,18 @@ def _assert_inert(tab: Tab, scope) -> None:  # type: ignore[no-untyped-def]
     assert not tab.dialogs
 
 
+def open_digest(tab: Tab, app_url: str):  # type: ignore[no-untyped-def]
+    """The app on its Omvärldsbevakning tab, once the digest has loaded."""
+    open_app(tab, app_url)
+    tab.page.get_by_role("tab", name="Omvärldsbevakning").click()
+    digest = tab.page.locator("#digest")
+    expect(digest).to_contain_text("nyheter visas")
+    return digest
+
+
 def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -> None:
     page = tab.page
-    open_app(tab, app_url)
-    page.get_by_role("tab", name="Omvärldsbevakning").click()
-    digest = page.locator("#digest")
-    expect(digest).to_contain_text("nyheter visas")
+    digest = open_digest(tab, app_url)
     expect(digest.get_by_role("link", name=re.compile("Validering inom vuxenutbildningen"))).to_be_visible()
     _assert_inert(tab, digest)
     expect(digest).to_contain_text(XSS_SOURCE)
@@ -170,9 +176,7 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
 
 def test_digest_tab_shows_a_change_and_both_versions(tab: Tab, app_url: str, scan_db: Path) -> None:
     page = tab.page
-    open_app(tab, app_url)
-    page.get_by_role("tab", name="Omvärldsbevakning").click()
-    digest = page.locator("#digest")
+    digest = open_digest(tab, app_url)
     expect(digest).to_contain_text("Ändrat: version 2")
     expect(digest).to_contain_text("«3 000» → «5 000»")
     page.get_by_label("Ändrad nyhet").click()
