@@ -110,14 +110,14 @@ def anslag_numbers(text: str) -> set[str]:
     return set(_ANSLAG.findall(text))
 
 
-def describe_target(amends_key: str) -> str:
-    """'regleringsbrevet för 2026 till Myndigheten för yrkeshögskolan' from a key, for when the
-    amended document itself is not among the scanned items."""
+def describe_target(amends_key: str, subject: str | None = None) -> str:
+    """'regleringsbrevet för 2026 (Myndigheten för yrkeshögskolan)' for when the amended document
+    itself is not among the scanned items; `subject` as written, else as the key has it."""
     kind, _, rest = amends_key.partition("|")
     if kind == UPPDRAG:
         return f"uppdraget {rest}"
-    subject, _, year = rest.partition("|")
-    return f"{KIND_NAMES.get(kind, kind)} för {year or 'okänt år'} ({subject})"
+    key_subject, _, year = rest.partition("|")
+    return f"{KIND_NAMES.get(kind, kind)} för {year or 'okänt år'} ({subject or key_subject})"
 
 
 _INTRO = re.compile(r"(på|enligt) följande( sätt)?[.:]?$|följande:$|följande ändring(ar)?[.:]?$",

@@ -286,7 +286,7 @@ def _amend_note(store: ScanStore, item: StoredItem) -> AmendNote:
     if item.amends:
         target = store.item(item.amends)
         return AmendNote(target.title, target.url, what)
-    return AmendNote(describe_target(item.amends_key or ""), None, what)
+    return AmendNote(describe_target(item.amends_key or "", item.subject), None, what)
 
 
 def _why(item: StoredItem, names: dict[str, str]) -> str:

@@ -19,7 +19,7 @@ from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_
 from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.render import entry_body, label
-from scanners.store import ScanStore, SourceHealth
+from scanners.store import ScanStore, SourceHealth, now_utc
 
 from ..access.audit import AuditLog
 from ..access.policy import DIGEST_ACCESS, can_read
@@ -38,7 +38,8 @@ ALL = ""
 PERIODS = [("Senaste 7 dagarna", "7d"), ("Senaste 30 dagarna", "30d"), ("Senaste 90 dagarna", "90d"),
            ("Senaste året", "365d")]
 STATUS_SV = {"ok": "OK", "unchanged": "OK (oförändrad)", "error": "FEL"}
-HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd"]
+HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd",
+                  "Vilar till", "Tid (s)", "Varningar"]
 
 
 def _href(url: str) -> str:
@@ -120,9 +121,12 @@ class DigestTab:
             return []
         with ScanStore(self.db_path) as store:
             rows: list[SourceHealth] = store.source_health()
+        now = now_utc()
         return [[h.name or h.id, STATUS_SV.get(h.last_status or "", "Inte körd ännu"),
                  _when(h.last_success, self.tz), h.last_error or "–", _when(h.last_error_at, self.tz),
-                 h.consecutive_failures] for h in rows]
+                 h.consecutive_failures, _when(h.resting_until, self.tz) if h.resting_until and h.resting_until > now else "–",
+                 f"{h.seconds:.1f}" if h.seconds is not None else "–", "; ".join(h.warnings) or "–"]
+                for h in rows]
 
     # -- versions ------------------------------------------------------------------------------
     def versions(self, item_id: int | str | None) -> str:

@@ -135,6 +135,7 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(health).to_contain_text("Saknat flöde")
     expect(health).to_contain_text("FEL")
     expect(health).to_contain_text("404")
+    expect(health).to_contain_text("Varningar")  # a source's warnings have a column of their own
     expect(health).to_contain_text(XSS_SOURCE)
     assert health.locator("img").count() == 0
 

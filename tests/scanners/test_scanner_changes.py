@@ -304,3 +304,24 @@ def test_a_database_from_before_versions_keeps_its_items(tmp_path: Path) -> None
         [item] = store.items()
         assert (item.title, item.version) == ("Gammal", 1)
         assert [v.text for v in store.versions(1)] == ["Gammal text"]
+
+
+def test_an_amendment_of_a_letter_not_yet_seen_names_it(tmp_path: Path) -> None:
+    keywords = ["Myndigheten för yrkeshögskolan", "Utbildningsdepartementet", "2026", "Statsliggaren",
+                "Regleringsbrev", "Ändringsbeslut"]
+    with ScanStore(tmp_path / "s.sqlite") as store:
+        _, item_id = store.add_entry("statskontoret", "Statskontoret", Entry(
+            "https://www.statskontoret.se/statsliggaren/regleringsbrev/?rbid=26400", AMENDMENT_ITEM[2],
+            WHEN, AMENDMENT_TEXT, keywords=keywords))
+        store.set_score(item_id, 0.9, [], {})
+        [entry] = build_digest(store, WHEN.replace(year=2020), min_score=0.0).items
+    assert entry.amends is not None and entry.amends.url is None
+    assert entry.amends.target == "regleringsbrevet för 2026 (Myndigheten för yrkeshögskolan)"
+    assert "**Ändrar:** regleringsbrevet för 2026 (Myndigheten för yrkeshögskolan)" in render_markdown(
+        build_digest_with(entry))
+
+
+def build_digest_with(entry):  # type: ignore[no-untyped-def]
+    from scanners.digest import Digest
+
+    return Digest(WHEN, WHEN, [entry])
