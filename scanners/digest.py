@@ -218,15 +218,15 @@ def primary_url(members: list[StoredItem]) -> str:
 def _repeats(title: str, sentence: str) -> bool:
     """Whether a sentence says little beyond the title (the title itself, or the title with a
     word or two around it)."""
-    t = {w.casefold() for w in sentences_words(title)}
-    s = [w.casefold() for w in sentences_words(sentence)]
+    t = {w.casefold() for w in _words(title)}
+    s = [w.casefold() for w in _words(sentence)]
     if not s:
         return True
     inside = sum(1 for w in s if w in t) / len(s)
     return inside >= 0.8 or (bool(t) and t <= set(s) and len(s) <= len(t) + 3)
 
 
-def sentences_words(text: str) -> list[str]:
+def _words(text: str) -> list[str]:
     return [w for w in text.replace("–", " ").split() if any(c.isalnum() for c in w)]
 
 

@@ -167,3 +167,25 @@ def test_a_second_scan_waits_for_none_and_says_who_holds_the_lock(tmp_path: Path
     assert res.exit_code == 1
     assert "en annan bevakning körs redan" in res.output and f"pid {os.getpid()}" in res.output
     assert runner.invoke(app, ["scan", "--sources", str(src), "--json"]).exit_code == 0
+
+
+def test_ingest_adds_new_items_and_replaces_changed_ones_with_their_history(tmp_path: Path, server) -> None:  # type: ignore[no-untyped-def]
+    from ingest.kb import KnowledgeBase
+
+    runner = CliRunner()
+    app = make_app(tmp_path / "data")
+    src = sources_file(tmp_path, server)
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--source", "udep", "--ingest", "--min-score", "0",
+                              "--json"])
+    assert res.exit_code == 0, res.output
+    assert [d["status"] for d in json.loads(res.stdout)["ingested"]] == ["added"] * 5
+    body = server.routes["/udep.xml"].body.replace(b"nationell st\xc3\xb6dfunktion", b"regional st\xc3\xb6dfunktion")
+    server.add("/udep.xml", body, RSS)
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--source", "udep", "--ingest", "--min-score", "0",
+                              "--json"])
+    [changed] = json.loads(res.stdout)["ingested"]
+    assert changed["status"] == "updated" and "regional" in changed["title"]
+    with KnowledgeBase.open(tmp_path / "data") as kb:
+        hits = kb.search("Ändringshistorik nationell stödfunktion regional", 3)
+        assert any(h.doc_id == changed["doc_id"] and "«nationell» → «regional»" in h.text for h in hits)
+        assert len(kb.documents()) == 5  # the same document, replaced: the KB keeps the current version
