@@ -45,10 +45,26 @@ class Settings(BaseSettings):
     scan_enabled: bool = Field(True, description="Kör omvärldsbevakningen enligt schemat (scan_schedule) "
                                "medan appen är igång; false = bara manuellt med msv scan.")
     scan_schedule: str = Field("0 6 * * *", description="När omvärldsbevakningen körs, som en crontab-rad "
-                               "(minut timme dag månad veckodag; veckodagar som namn, t.ex. mon-fri) i "
-                               "tidszonen scan_timezone. Standard: varje dag kl. 06.00. Inget hämtas vid start.")
+                               "(minut timme dag månad veckodag; veckodagar som namn, t.ex. mon-fri; med sex fält "
+                               "är det första sekunder) i tidszonen scan_timezone. Standard: varje dag kl. 06.00. "
+                               "En körning som missats medan appen var avstängd körs en gång vid start; flera "
+                               "appar på samma datamapp kör varje körning bara en gång.")
     scan_timezone: str = Field("Europe/Stockholm", description="Tidszon för scan_schedule och för tider som "
                                "visas i fliken Omvärldsbevakning.")
+    scan_sources: Path | None = Field(None, description="Källfilen (TOML, [[source]]) för schemalagda körningar och "
+                                      "msv scan; tomt = den medföljande scanners/sources.toml.")
+    scan_ingest: bool = Field(True, description="Schemalagda körningar lägger in högrelevanta nya och ändrade "
+                              "nyheter i kunskapsbasen (som msv scan --ingest) och bedömer relevansen även mot "
+                              "kunskapsbasen; false = bara bevakningsdatabasen.")
+    scan_source_budget: float = Field(120.0, gt=0, description="Längsta tid i sekunder som en källa får ta per "
+                                      "körning (listsida, artiklar och omkontroller); det som inte hanns med "
+                                      "hämtas nästa gång och syns som en varning.")
+    scan_budget: float = Field(1800.0, gt=0, description="Längsta tid i sekunder för en hel körning; källor som "
+                               "inte hunnit börja hoppas över med en varning.")
+    scan_contact: str = Field("", description="Kontaktadress (e-post eller URL, bara ASCII) som skickas i "
+                              "User-Agent så att webbplatsernas förvaltare kan nå er, t.ex. omvarld@myh.se.")
+    scan_feed_url: str = Field("", description="Adressen där Atom-flödet från msv digest --format atom publiceras "
+                               "(flödets rel=\"self\"-länk); tomt = filens adress eller flödets id.")
     users_file: Path | None = Field(None, description="Användarfilen (TOML, argon2-hashade lösenord; hanteras "
                                     "med msv users). Tomt = <data_dir>/users.toml. Finns ingen fil körs appen i "
                                     "lokalt läge utan inloggning, där allt är synligt.")

@@ -7,17 +7,21 @@ import json
 import re
 from datetime import datetime, timezone
 
-from scanners.fetch import Fetcher, decode_text
+from scanners.fetch import Fetcher, Validators, decode_text
 from scanners.items import Entry
 
 HTML_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 
 
-def fetch_article(fetcher: Fetcher, url: str, fallback_title: str = "") -> Entry:
-    """Fetch one article page and extract its title, date and main text with trafilatura."""
+def fetch_article(fetcher: Fetcher, url: str, fallback_title: str = "",
+                  validators: Validators | None = None) -> Entry | None:
+    """Fetch one article page and extract its title, date and main text with trafilatura;
+    None when `validators` were given and the server says the page has not changed (304)."""
     import trafilatura
 
-    page = fetcher.get(url, accept=HTML_ACCEPT)
+    page = fetcher.get(url, validators, accept=HTML_ACCEPT)
+    if page.not_modified:
+        return None
     html = decode_text(page)
     raw = trafilatura.extract(html, url=page.final_url, output_format="json",
                               with_metadata=True, include_comments=False,
@@ -29,7 +33,7 @@ def fetch_article(fetcher: Fetcher, url: str, fallback_title: str = "") -> Entry
     data = json.loads(raw) if raw else {}
     title = data.get("title") or fallback_title or _html_title(html) or url
     return Entry(url=url, title=title, published=_parse_date(data.get("date")),
-                 text=data.get("text") or "")
+                 text=data.get("text") or "", fetched=True, validators=page.validators)
 
 
 def _html_title(html: str) -> str:

@@ -19,7 +19,11 @@ class UrlError(ScanError):
 
 
 class FetchError(UrlError):
-    """An HTTP fetch failed."""
+    """An HTTP fetch failed; `retry_after` (seconds) when the server said when to come back."""
+
+    def __init__(self, url: str, reason: str, retry_after: float | None = None) -> None:
+        super().__init__(url, reason)
+        self.retry_after = retry_after
 
 
 class RobotsDisallowed(FetchError):

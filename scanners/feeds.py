@@ -36,25 +36,43 @@ class FeedSource(IndexSource):
         body_hash = hashlib.sha256(result.content).hexdigest()
         if body_hash == state.content_hash:
             return Poll("unchanged", validators=result.validators, content_hash=body_hash)
-        entries = parse_feed(result, cfg.keywords_any)
+        entries = parse_feed(result, cfg.keywords_any, cfg.keywords_all)
+        if not cfg.fetch_articles:
+            # The feed's own text is the content: a known entry whose description changed comes
+            # back here and the store keeps the new text as a new version.
+            return Poll("ok", entries, result.validators, body_hash)
+        # The stored text of a known entry is its article page; comparing it with the feed's
+        # description would see a change every time. Known pages are re-checked on their own
+        # cadence instead (``recheck``).
+        fresh = [e for e in entries if not state.known_urls(canonical_url(e.url))]
         warnings: list[str] = []
-        if cfg.fetch_articles:
-            for i, entry in enumerate(entries):
-                if state.known_urls(canonical_url(entry.url)):
-                    continue
-                try:
-                    full = fetch_article(fetcher, entry.url, entry.title)
-                except ScanError as e:
-                    warnings.append(str(e))
-                    continue
-                if len(full.text) > len(entry.text):
-                    entries[i] = Entry(entry.url, entry.title, entry.published or full.published,
-                                       full.text, entry.guid, entry.keywords)
-        return Poll("ok", entries, result.validators, body_hash, warnings)
+        for i, entry in enumerate(fresh):
+            if state.out_of_time():
+                warnings.append(state.budget_warning(len(fresh) - i))
+                fresh = fresh[:i]
+                break
+            try:
+                full = fetch_article(fetcher, entry.url, entry.title)
+            except ScanError as e:
+                warnings.append(str(e))
+                continue
+            if full is not None and len(full.text) > len(entry.text):
+                fresh[i] = Entry(entry.url, entry.title, entry.published or full.published,
+                                 full.text, entry.guid, entry.keywords, True, full.validators)
+        # After a failed or skipped article, keep the old hash so the next scan tries again.
+        return Poll("ok", fresh, result.validators,
+                    state.content_hash if warnings else body_hash, warnings)
+
+    def probe(self, index: FetchResult) -> int:
+        return len(parse_feed(index, self.config.keywords_any, self.config.keywords_all))
 
 
-def parse_feed(result: FetchResult, keywords_any: list[str] | None = None) -> list[Entry]:
-    """Entries of a fetched RSS/Atom document; invalid XML or encoding is a ParseError."""
+def parse_feed(result: FetchResult, keywords_any: list[str] | None = None,
+               keywords_all: list[list[str]] | None = None) -> list[Entry]:
+    """Entries of a fetched RSS/Atom document; invalid XML or encoding is a ParseError.
+
+    With `keywords_any` or `keywords_all`, an entry is kept when its keywords and categories
+    name one of `keywords_any` or include every word of one group of `keywords_all`."""
     decode_text(result)  # a body that lies about its encoding is rejected, not guessed at
     headers = {"content-type": result.headers.get("content-type", "application/xml"),
                "content-location": result.final_url}
@@ -65,13 +83,16 @@ def parse_feed(result: FetchResult, keywords_any: list[str] | None = None) -> li
     if not parsed.version:
         raise ParseError(result.final_url, "not an RSS or Atom feed")
     wanted = {k.strip().casefold() for k in keywords_any or [] if k.strip()}
+    groups = [{k.strip().casefold() for k in g if k.strip()} for g in keywords_all or []]
+    groups = [g for g in groups if g]
     entries: list[Entry] = []
     for raw in parsed.entries:
         link = _link(raw, result.final_url)
         if not link:
             continue
         keywords = _keywords(raw)
-        if wanted and not wanted & {k.casefold() for k in keywords}:
+        have = {k.casefold() for k in keywords}
+        if (wanted or groups) and not (wanted & have or any(g <= have for g in groups)):
             continue
         entries.append(Entry(
             url=link,

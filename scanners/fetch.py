@@ -2,30 +2,71 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import logging
 import re
 import threading
 import time
 import urllib.robotparser
-import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
-import httpcore
 import httpx
 
-from scanners.errors import FetchError, RobotsDisallowed, TooLarge
+from scanners.errors import FetchError, RobotsDisallowed, ScanConfigError, TooLarge
+from scanners.transport import DEADLINE, Decoder, deadline_transport
 
 log = logging.getLogger(__name__)
 
-USER_AGENT = "MSV-Kunskapsbas/0.1 (+omvärldsbevakning)"
+PRODUCT = "MSV-Kunskapsbas/0.2"
+USER_AGENT = f"{PRODUCT} (omvarldsbevakning)"
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+RETRY_STATUSES = frozenset({429, 503})
+_UA_SAFE = re.compile(r"^[\x20-\x7e]*$")
 
-# Deadline (time.monotonic()) of the request running in this thread; socket reads are clamped to it
-# so that neither a trickling body nor trickling headers can outlive the per-request budget.
-_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("_DEADLINE", default=None)
+
+def user_agent(contact: str = "") -> str:
+    """The User-Agent we announce: ASCII only (header values are Latin-1 on the wire, and "ä"
+    would arrive garbled) with a contact address (e-mail or URL) a site owner can write to."""
+    contact = contact.strip()
+    if not _UA_SAFE.match(contact) or any(c in contact for c in "()"):
+        raise ScanConfigError("scan_contact", f"{contact!r} must be plain ASCII without "
+                                              "parentheses, e.g. omvarld@myh.se or https://…")
+    return f"{PRODUCT} (omvarldsbevakning; +{contact})" if contact else USER_AGENT
+
+# Deadline of the whole task this thread works on (a source's time budget): no request starts,
+# waits or reads past it, whoever makes the request.
+_BUDGET: contextvars.ContextVar[float | None] = contextvars.ContextVar("_BUDGET", default=None)
+
+
+@contextlib.contextmanager
+def time_budget(deadline: float | None) -> Iterator[None]:
+    """Within the block, every fetch in this thread ends by `deadline` (time.monotonic())."""
+    token = _BUDGET.set(deadline)
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def retry_after_seconds(value: str | None, now: datetime | None = None) -> float | None:
+    """A Retry-After header (delta-seconds or an HTTP date) as seconds from now."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -43,6 +84,7 @@ class FetchPolicy:
     robots_ttl: float = 3600.0
     robots_max_bytes: int = 500_000
     user_agent: str = USER_AGENT
+    retry_wait_max: float = 10.0  # a 429/503 asking for at most this wait is retried once
 
 
 @dataclass(frozen=True)
@@ -92,92 +134,6 @@ class FetchResult:
         return None
 
 
-class _DeadlineStream(httpcore.NetworkStream):
-    """Wraps a socket stream so every read waits at most until the request's deadline."""
-
-    def __init__(self, inner: httpcore.NetworkStream) -> None:
-        self._inner = inner
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        deadline = _DEADLINE.get()
-        if deadline is not None:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                raise httpcore.ReadTimeout("deadline exceeded")
-            timeout = remaining if timeout is None else min(timeout, remaining)
-        return self._inner.read(max_bytes, timeout)
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        self._inner.write(buffer, timeout)
-
-    def close(self) -> None:
-        self._inner.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None,
-                  timeout: float | None = None) -> httpcore.NetworkStream:
-        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, timeout))
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._inner.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.SyncBackend):
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
-                    local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
-        deadline = _DEADLINE.get()
-        if deadline is not None:
-            remaining = max(0.001, deadline - time.monotonic())
-            timeout = remaining if timeout is None else min(timeout, remaining)
-        stream = super().connect_tcp(host, port, timeout, local_address, socket_options)
-        return _DeadlineStream(stream)
-
-
-def _transport() -> httpx.HTTPTransport:
-    """httpx's own transport with our deadline-aware network backend underneath."""
-    transport = httpx.HTTPTransport()
-    # httpx exposes no hook for the network backend; swap the pool it built for an equal one.
-    transport._pool = httpcore.ConnectionPool(  # noqa: SLF001
-        ssl_context=httpx.create_ssl_context(),
-        max_connections=20, max_keepalive_connections=10, keepalive_expiry=5.0,
-        network_backend=_DeadlineBackend(),
-    )
-    return transport
-
-
-class _Decoder:
-    """Content-Encoding decoder that never produces more than the remaining byte budget."""
-
-    def __init__(self, url: str, encoding: str) -> None:
-        self.url = url
-        encoding = encoding.strip().lower()
-        if encoding in ("", "identity"):
-            self._z = None
-        elif encoding in ("gzip", "x-gzip"):
-            self._z = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._z = zlib.decompressobj()
-        else:
-            raise FetchError(url, f"unsupported Content-Encoding {encoding!r}")
-
-    def feed(self, chunk: bytes, budget: int) -> bytes:
-        """Decode `chunk`; output longer than `budget` means the body is too large."""
-        if self._z is None:
-            return chunk
-        out = bytearray()
-        data = chunk
-        while data:
-            try:
-                piece = self._z.decompress(data, budget - len(out) + 1)
-            except zlib.error as e:
-                raise FetchError(self.url, f"corrupt compressed body: {e}") from e
-            out += piece
-            if len(out) > budget:
-                return bytes(out)  # caller raises TooLarge; no need to inflate further
-            data = self._z.unconsumed_tail
-        return bytes(out)
-
-
 class Fetcher:
     """Shared HTTP client: robots.txt, per-host pacing, conditional GET, limits, redirects."""
 
@@ -185,13 +141,13 @@ class Fetcher:
                  transport: httpx.BaseTransport | None = None) -> None:
         self.policy = policy or FetchPolicy()
         p = self.policy
+        if not _UA_SAFE.match(p.user_agent):
+            raise ScanConfigError("user_agent", f"{p.user_agent!r} is not plain ASCII")
         self._client = httpx.Client(
-            transport=transport or _transport(),
+            transport=transport or deadline_transport(),
             follow_redirects=False,
             timeout=httpx.Timeout(p.read_timeout, connect=p.connect_timeout),
-            # The product name has an "ä": header values go on the wire as UTF-8 bytes.
-            headers={"User-Agent": p.user_agent.encode("utf-8"),
-                     "Accept-Encoding": "gzip, deflate"},
+            headers={"User-Agent": p.user_agent, "Accept-Encoding": "gzip, deflate"},
             trust_env=False,
         )
         self._lock = threading.Lock()
@@ -214,20 +170,28 @@ class Fetcher:
 
     def get(self, url: str, validators: Validators | None = None,
             accept: str = "*/*") -> FetchResult:
-        """GET `url` within the policy; raises FetchError (never an httpx error)."""
+        """GET `url` within the policy and the thread's time budget; raises FetchError (never an
+        httpx error)."""
         deadline = time.monotonic() + self.policy.deadline
-        token = _DEADLINE.set(deadline)
+        budget = _BUDGET.get()
+        if budget is not None:
+            if budget - time.monotonic() <= 0:
+                raise FetchError(url, "time budget of the source used up")
+            deadline = min(deadline, budget)
+        token = DEADLINE.set(deadline)
         try:
             return self._get(url, validators, accept, deadline)
         finally:
-            _DEADLINE.reset(token)
+            DEADLINE.reset(token)
 
     # -- internals ----------------------------------------------------------------------------
 
     def _get(self, url: str, validators: Validators | None, accept: str,
              deadline: float) -> FetchResult:
         current = url
-        for _hop in range(self.policy.max_redirects + 1):
+        retried = False
+        hops = 0
+        while hops <= self.policy.max_redirects:
             self._check_url(current)
             if self.policy.robots:
                 self._check_robots(current)
@@ -241,9 +205,21 @@ class Fetcher:
                 if not location:
                     raise FetchError(current, f"HTTP {status} without Location")
                 current = urljoin(current, location)
+                hops += 1
                 continue
             if status == 304:
                 return FetchResult(url, current, 304, b"", resp_headers)
+            if status in RETRY_STATUSES:
+                wait = retry_after_seconds(resp_headers.get("retry-after"))
+                # A short pause the server asks for is honoured once, if the deadline allows;
+                # a longer one is kept for the scan runner, which rests the source until then.
+                if (not retried and wait is not None and wait <= self.policy.retry_wait_max
+                        and time.monotonic() + wait < deadline):
+                    retried = True
+                    time.sleep(wait)
+                    continue
+                raise FetchError(current, f"HTTP {status}" + (
+                    f", Retry-After {wait:g} s" if wait is not None else ""), retry_after=wait)
             if status != 200:
                 raise FetchError(current, f"HTTP {status}")
             return FetchResult(url, current, 200, body, resp_headers)
@@ -259,7 +235,7 @@ class Fetcher:
                  max_bytes: int) -> tuple[int, dict[str, str], bytes]:
         """One request with pacing; reads the body only for 200, bounded by max_bytes."""
         host = urlsplit(url).netloc.lower()
-        self._pace(host)
+        self._pace(host, url)
         try:
             with self._client.stream("GET", url, headers=headers) as resp:
                 with self._lock:
@@ -284,7 +260,7 @@ class Fetcher:
 
     def _read_body(self, url: str, resp: httpx.Response, headers: dict[str, str],
                    deadline: float, max_bytes: int) -> bytes:
-        decoder = _Decoder(url, headers.get("content-encoding", ""))
+        decoder = Decoder(url, headers.get("content-encoding", ""))
         body = bytearray()
         raw_total = 0
         for chunk in resp.iter_raw(64 * 1024):
@@ -298,13 +274,16 @@ class Fetcher:
                 raise FetchError(url, f"deadline exceeded ({self.policy.deadline:g} s)")
         return bytes(body)
 
-    def _pace(self, host: str) -> None:
+    def _pace(self, host: str, url: str) -> None:
         """Wait until this host may be asked again; hold the host's lock while waiting."""
         with self._lock:
             lock = self._host_locks.setdefault(host, threading.Lock())
         with lock:
             interval = max(self.policy.min_interval, self._crawl_delay(host))
             wait = self._last_request.get(host, 0.0) + interval - time.monotonic()
+            budget = _BUDGET.get()
+            if wait > 0 and budget is not None and time.monotonic() + wait >= budget:
+                raise FetchError(url, "time budget of the source used up (waiting for the host)")
             if wait > 0:
                 time.sleep(wait)
             self._last_request[host] = time.monotonic()
@@ -339,7 +318,7 @@ class Fetcher:
         url = origin + "/robots.txt"
         parser = urllib.robotparser.RobotFileParser(url)
         current = url
-        deadline = _DEADLINE.get() or (time.monotonic() + self.policy.deadline)
+        deadline = DEADLINE.get() or (time.monotonic() + self.policy.deadline)
         try:
             for _ in range(self.policy.max_redirects + 1):
                 status, headers, body = self._request(current, {"Accept": "text/plain"},

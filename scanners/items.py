@@ -7,9 +7,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 MAX_TEXT_CHARS = 20_000
+
+if TYPE_CHECKING:
+    from scanners.fetch import Validators
 
 _TRACKING_PARAMS = frozenset({
     "fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "_ga", "_hsenc", "_hsmi",
@@ -28,6 +32,10 @@ class Entry:
     text: str = ""
     guid: str | None = None
     keywords: list[str] = field(default_factory=list)
+    # Set when the text came from the article page itself (not a feed's description): such an
+    # item is re-checked later with these cache validators, on the source's slower cadence.
+    fetched: bool = False
+    validators: Validators | None = None
 
     def __post_init__(self) -> None:
         self.title = clean_text(self.title)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
 import lxml.html
 
@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 _SKIP_SUFFIXES = (".pdf", ".jpg", ".jpeg", ".png", ".gif", ".svg", ".zip", ".doc", ".docx",
                   ".xls", ".xlsx", ".ppt", ".pptx", ".mp3", ".mp4", ".ics", ".xml", ".rss")
 _CHROME = {"nav", "header", "footer", "aside", "form"}
+_ID_PARAM = re.compile(r"(?:^|[a-z_])id$", re.I)
 
 
 class PageSource(IndexSource):
@@ -39,17 +40,32 @@ class PageSource(IndexSource):
             return Poll("unchanged", validators=page.validators, content_hash=digest)
         entries: list[Entry] = []
         warnings: list[str] = []
-        for url, anchor in links[: cfg.max_articles]:
-            if state.known_urls(canonical_url(url)):
-                continue
+        fresh = [(u, a) for u, a in links[: cfg.max_articles]
+                 if not state.known_urls(canonical_url(u))]
+        for i, (url, anchor) in enumerate(fresh):
+            if state.out_of_time():
+                warnings.append(state.budget_warning(len(fresh) - i))
+                break
             try:
-                entries.append(fetch_article(fetcher, url, anchor))
+                entry = fetch_article(fetcher, url, anchor)
             except ScanError as e:
                 log.warning("source %s: article %s skipped: %s", cfg.id, url, e)
                 warnings.append(str(e))
-        # After a failed article, keep the old hash so the next scan retries what is missing.
+                continue
+            if entry is not None:
+                entries.append(entry)
+        # After a failed or skipped article, keep the old hash so the next scan retries what is
+        # missing.
         return Poll("ok", entries, page.validators,
                     state.content_hash if warnings else digest, warnings)
+
+    def probe(self, index: FetchResult) -> int:
+        cfg = self.config
+        links = extract_links(decode_text(index), index.final_url, cfg.link_selector,
+                              cfg.link_pattern)
+        if not links:
+            raise ParseError(index.final_url, "no article links found on the list page")
+        return len(links)
 
 
 def extract_links(html: str, base_url: str, selector: str | None = None,
@@ -106,7 +122,11 @@ def _looks_like_article(a: lxml.html.HtmlElement, url: str, text: str, base_url:
         list_path) + 1
     slug = path.rstrip("/").rsplit("/", 1)[-1]
     sluggy = slug.count("-") >= 2
-    return len(text) >= 12 and (under_list or sluggy)
+    # Some sites (Arbetsförmedlingen) address each press release as the list page plus an id:
+    # ``pressmeddelanden?id=…``; paging links (``?page=2``) carry no id.
+    by_id = (path.rstrip("/") == list_path.lower()
+             and any(_ID_PARAM.search(k) for k, _ in parse_qsl(parts.query)))
+    return len(text) >= 12 and (under_list or sluggy or by_id)
 
 
 _COMPOUND = re.compile(r"([a-zA-Z][\w-]*)?((?:[.#][\w-]+|\[[^\]]+\])*)")

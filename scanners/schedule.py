@@ -1,166 +1,136 @@
-"""Scheduled scans: an APScheduler background job kept in a small SQLite job store (no
-SQLAlchemy), by default daily at 06:00 Europe/Stockholm."""
+"""Scheduled scans: an APScheduler background job in APScheduler's own SQLAlchemy job store,
+by default daily at 06:00 Europe/Stockholm.
+
+Several processes may share one data directory (two `msv serve`): each scheduled time is scanned
+once, because the job runs under the directory's scan lock and records the time it stands for.
+A run missed while no process was up is made once when one starts (coalesced, however late).
+"""
 
 from __future__ import annotations
 
 import logging
-import pickle
-import sqlite3
-import threading
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from apscheduler.job import Job
-from apscheduler.jobstores.base import BaseJobStore, ConflictingIdError, JobLookupError
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
-from apscheduler.util import datetime_to_utc_timestamp, utc_timestamp_to_datetime
 
 from scanners.errors import ScanConfigError
+from scanners.fetch import USER_AGENT
+from scanners.job import Enrichment, ScanJob
+from scanners.run import DEFAULT_SOURCE_BUDGET, Budget
+from scanners.schema import now_utc
 
 log = logging.getLogger(__name__)
 
 JOB_ID = "msv-scan"
 DEFAULT_CRON = "0 6 * * *"
 DEFAULT_TIMEZONE = "Europe/Stockholm"
+JOB_DEFAULTS = {"coalesce": True, "max_instances": 1, "misfire_grace_time": None}
 
-
-class SQLiteJobStore(BaseJobStore):  # type: ignore[misc]
-    """APScheduler 3 job store in one SQLite table; jobs survive restarts of the app."""
-
-    def __init__(self, path: str | Path, pickle_protocol: int = pickle.HIGHEST_PROTOCOL) -> None:
-        super().__init__()
-        self.path = Path(path)
-        self.pickle_protocol = pickle_protocol
-        self._lock = threading.RLock()
-        self._db: sqlite3.Connection | None = None
-
-    def start(self, scheduler: Any, alias: str) -> None:
-        super().start(scheduler, alias)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
-        with self._lock, self._db:
-            self._db.execute("CREATE TABLE IF NOT EXISTS apscheduler_jobs (id TEXT PRIMARY KEY,"
-                             " next_run_time REAL, job_state BLOB NOT NULL)")
-            self._db.execute("CREATE INDEX IF NOT EXISTS apscheduler_next "
-                             "ON apscheduler_jobs(next_run_time)")
-
-    def _x(self, sql: str, args: tuple[Any, ...] = ()) -> sqlite3.Cursor:
-        assert self._db is not None, "job store not started"
-        with self._lock, self._db:
-            return self._db.execute(sql, args)
-
-    def lookup_job(self, job_id: str) -> Job | None:
-        row = self._x("SELECT job_state FROM apscheduler_jobs WHERE id=?", (job_id,)).fetchone()
-        return self._reconstitute(row[0]) if row else None
-
-    def get_due_jobs(self, now: datetime) -> list[Job]:
-        return self._jobs("WHERE next_run_time <= ?", (datetime_to_utc_timestamp(now),))
-
-    def get_next_run_time(self) -> datetime | None:
-        row = self._x("SELECT next_run_time FROM apscheduler_jobs WHERE next_run_time IS NOT "
-                      "NULL ORDER BY next_run_time LIMIT 1").fetchone()
-        return utc_timestamp_to_datetime(row[0]) if row else None
-
-    def get_all_jobs(self) -> list[Job]:
-        jobs = self._jobs()
-        self._fix_paused_jobs_sorting(jobs)
-        return jobs
-
-    def add_job(self, job: Job) -> None:
-        try:
-            self._x("INSERT INTO apscheduler_jobs VALUES (?,?,?)",
-                    (job.id, datetime_to_utc_timestamp(job.next_run_time),
-                     pickle.dumps(job.__getstate__(), self.pickle_protocol)))
-        except sqlite3.IntegrityError as e:
-            raise ConflictingIdError(job.id) from e
-
-    def update_job(self, job: Job) -> None:
-        cur = self._x("UPDATE apscheduler_jobs SET next_run_time=?, job_state=? WHERE id=?",
-                      (datetime_to_utc_timestamp(job.next_run_time),
-                       pickle.dumps(job.__getstate__(), self.pickle_protocol), job.id))
-        if cur.rowcount == 0:
-            raise JobLookupError(job.id)
-
-    def remove_job(self, job_id: str) -> None:
-        if self._x("DELETE FROM apscheduler_jobs WHERE id=?", (job_id,)).rowcount == 0:
-            raise JobLookupError(job_id)
-
-    def remove_all_jobs(self) -> None:
-        self._x("DELETE FROM apscheduler_jobs")
-
-    def shutdown(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-
-    def _reconstitute(self, blob: bytes) -> Job:
-        state = pickle.loads(blob)  # noqa: S301 - our own file, written by this class
-        state["jobstore"] = self
-        job = Job.__new__(Job)
-        job.__setstate__(state)
-        job._scheduler = self._scheduler  # noqa: SLF001 - as APScheduler's own stores do
-        job._jobstore_alias = self._alias  # noqa: SLF001
-        return job
-
-    def _jobs(self, where: str = "", args: tuple[Any, ...] = ()) -> list[Job]:
-        jobs, broken = [], []
-        for job_id, blob in self._x(f"SELECT id, job_state FROM apscheduler_jobs {where} "
-                                    "ORDER BY next_run_time", args).fetchall():
-            try:
-                jobs.append(self._reconstitute(blob))
-            except Exception:  # noqa: BLE001 - a job from an older code version
-                log.exception("scheduled job %s cannot be restored; removing it", job_id)
-                broken.append(job_id)
-        for job_id in broken:
-            self._x("DELETE FROM apscheduler_jobs WHERE id=?", (job_id,))
-        return jobs
-
-
-def run_scheduled_scan(db_path: str, sources_path: str | None = None,
-                       topics_path: str | None = None) -> dict[str, Any]:
-    """The job body (referenced by name so the job store can persist it)."""
-    from scanners.fetch import Fetcher, FetchPolicy
-    from scanners.relevance import load_scorer
-    from scanners.run import scan
-    from scanners.sources import load_sources
-
-    configs = load_sources(sources_path)
-    with Fetcher(FetchPolicy()) as fetcher:
-        report = scan(configs, db_path, fetcher, scorer=load_scorer(topics_path))
-    log.info("scheduled scan: %d sources, %d new items, %d errors", len(report.results),
-             report.new_items, len(report.errors))
-    return report.to_json()
+# The knowledge base of the process the scheduler runs in, by scan database: a persisted job
+# holds only plain values, so what cannot be pickled is looked up here when the job runs.
+_ENRICHMENT: dict[str, Enrichment] = {}
 
 
 def trigger(cron: str = DEFAULT_CRON, timezone: str = DEFAULT_TIMEZONE) -> CronTrigger:
-    """A crontab line in `timezone`. Write weekdays as names (mon-fri): APScheduler 3 counts
-    numeric weekdays from Monday = 0, unlike classic cron."""
+    """A crontab line in `timezone` (six fields: seconds first). Write weekdays as names
+    (mon-fri): APScheduler 3 counts numeric weekdays from Monday = 0, unlike classic cron."""
+    fields = cron.split()
     try:
+        if len(fields) == 6:
+            second, minute, hour, day, month, dow = fields
+            return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month,
+                               day_of_week=dow, timezone=timezone)
         return CronTrigger.from_crontab(cron, timezone=timezone)
-    except (ValueError, KeyError) as e:
+    except (ValueError, KeyError, TypeError) as e:
         raise ScanConfigError("schedule", f"invalid cron {cron!r} or timezone {timezone!r}: "
                                           f"{e}") from e
+
+
+def previous_fire_time(trig: CronTrigger, now: datetime) -> datetime | None:
+    """The latest scheduled time at or before `now`: the slot a run made now stands for."""
+    step = timedelta(minutes=2)
+    while step <= timedelta(days=800):
+        t = trig.get_next_fire_time(None, now - step)
+        if t is not None and t <= now:
+            while True:
+                nxt = trig.get_next_fire_time(t, t + timedelta(microseconds=1))
+                if nxt is None or nxt > now:
+                    return t
+                t = nxt
+        step *= 2
+    return None
+
+
+def run_scheduled_scan(db_path: str, sources_path: str | None = None,
+                       topics_path: str | None = None, cron: str | None = None,
+                       timezone: str = DEFAULT_TIMEZONE, user_agent: str = USER_AGENT,
+                       source_budget: float = DEFAULT_SOURCE_BUDGET,
+                       scan_budget: float | None = None) -> dict[str, Any] | None:
+    """The job body (referenced by name so the job store can persist it). Waits for a scan in
+    progress, then scans unless another process has already made this scheduled time."""
+    slot = previous_fire_time(trigger(cron, timezone), now_utc()) if cron else None
+    job = ScanJob(Path(db_path), Path(sources_path) if sources_path else None,
+                  Path(topics_path) if topics_path else None, user_agent,
+                  Budget(source_budget, scan_budget))
+    report = job.run(trigger="schedule", slot=slot,
+                     enrichment=_ENRICHMENT.get(str(Path(db_path).resolve())),
+                     wait=(scan_budget or 3600.0) + 60)
+    if report is None:
+        return None
+    log.info("scheduled scan: %d sources, %d new items, %d changed, %d errors",
+             len(report.results), report.new_items, report.changed_items, len(report.errors))
+    return report.to_json()
+
+
+def job_store(jobs_path: str | Path) -> SQLAlchemyJobStore:
+    return SQLAlchemyJobStore(url=f"sqlite:///{Path(jobs_path).resolve()}")
 
 
 def start_scheduler(db_path: str | Path, jobs_path: str | Path,
                     sources_path: str | Path | None = None,
                     topics_path: str | Path | None = None, cron: str = DEFAULT_CRON,
-                    timezone: str = DEFAULT_TIMEZONE) -> BackgroundScheduler:
+                    timezone: str = DEFAULT_TIMEZONE, *, user_agent: str = USER_AGENT,
+                    budget: Budget = Budget(),
+                    enrichment: Enrichment | None = None) -> BackgroundScheduler:
     """Start a background scheduler that scans on `cron` (in `timezone`); returns it so the
-    app can `shutdown()` it. The job lives in `jobs_path`; restarting replaces its schedule."""
-    scheduler = BackgroundScheduler(
-        jobstores={"default": SQLiteJobStore(jobs_path)},
-        job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 3600},
-        timezone=timezone)
+    app can `shutdown()` it. The job lives in `jobs_path`; restarting replaces its schedule but
+    keeps a missed run, which is then made once."""
+    trig = trigger(cron, timezone)
+    if enrichment is not None:
+        _ENRICHMENT[str(Path(db_path).resolve())] = enrichment
+    Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
+    scheduler = BackgroundScheduler(jobstores={"default": job_store(jobs_path)},
+                                    job_defaults=JOB_DEFAULTS, timezone=timezone)
+    scheduler.start(paused=True)  # open the store, run nothing until the job is in place
+    stored = scheduler.get_job(JOB_ID)
+    missed = (stored.next_run_time if stored is not None and stored.next_run_time is not None
+              and stored.next_run_time <= now_utc() else None)
     scheduler.add_job(
-        "scanners.schedule:run_scheduled_scan", trigger=trigger(cron, timezone), id=JOB_ID,
+        "scanners.schedule:run_scheduled_scan", trigger=trig, id=JOB_ID,
         name="Omvärldsbevakning", replace_existing=True,
         kwargs={"db_path": str(db_path),
                 "sources_path": str(sources_path) if sources_path else None,
-                "topics_path": str(topics_path) if topics_path else None})
-    scheduler.start()
-    log.info("scan scheduled (%s, %s); next run %s", cron, timezone,
-             scheduler.get_job(JOB_ID).next_run_time)
+                "topics_path": str(topics_path) if topics_path else None,
+                "cron": cron, "timezone": timezone, "user_agent": user_agent,
+                "source_budget": budget.source, "scan_budget": budget.scan},
+        **({"next_run_time": missed} if missed else {}))
+    scheduler.resume()
+    log.info("scan scheduled (%s, %s); next run %s%s", cron, timezone,
+             scheduler.get_job(JOB_ID).next_run_time, " (a missed run, now)" if missed else "")
     return scheduler
+
+
+def next_run(jobs_path: str | Path, timezone: str = DEFAULT_TIMEZONE) -> datetime | None:
+    """When the scheduled scan runs next, read from the job store without starting anything."""
+    if not Path(jobs_path).exists():
+        return None
+    store = job_store(jobs_path)
+    store.start(BackgroundScheduler(timezone=timezone), "default")
+    try:
+        return store.get_next_run_time()
+    finally:
+        store.shutdown()

@@ -4,15 +4,18 @@ implements (the kinds themselves are looked up in ``scanners.kinds``)."""
 from __future__ import annotations
 
 import logging
+import time
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from scanners.errors import ScanConfigError
+from scanners.articles import fetch_article
+from scanners.errors import ScanConfigError, ScanError
 from scanners.fetch import Fetcher, FetchResult, Validators
 from scanners.items import Entry
 
@@ -33,13 +36,27 @@ class SourceConfig(BaseModel):
     agency: str | None = Field(None, description="Publishing agency or organisation")
     region: str | None = Field(None, description="Region, for regional actors")
     topics: list[str] = Field(default_factory=list, description="Default watch topic ids")
-    verified: bool = Field(False, description="URL checked against the live site")
+    verified: bool = Field(False, description="URL checked against the live site: only with a "
+                                             "captured sample that the tests parse")
+    sample: str | None = Field(None, description="File under scanners/samples/ holding a captured "
+                                                 "response of this URL")
+    captured: date | None = Field(None, description="When the sample was captured")
     enabled: bool = Field(True, description="False skips the source")
     notes: str = Field("", description="Free text: where the URL comes from")
+    budget: float | None = Field(None, gt=0, description="Seconds this source may take per scan; "
+                                                         "default: the scan's per-source budget")
+    recheck_days: float = Field(
+        7.0, ge=0, description="Articles fetched from this source are fetched again (conditional "
+                               "GET) after this many days to catch changes; 0 = never")
+    recheck_max: int = Field(5, ge=0, le=100, description="Articles re-checked per scan")
     # feed options
     keywords_any: list[str] = Field(
         default_factory=list,
         description="Keep only entries whose media:keywords or categories name one of these")
+    keywords_all: list[list[str]] = Field(
+        default_factory=list,
+        description="Also keep entries whose keywords and categories include every word of one "
+                    "of these groups (e.g. [\"Anslagsbrev\", \"Utbildningsdepartementet\"])")
     # page options
     link_selector: str | None = Field(
         None, description="CSS-like selector for article links on the list page "
@@ -64,6 +81,17 @@ class SourceState:
     validators: Validators = field(default_factory=Validators)
     content_hash: str | None = None
     known_urls: Callable[[str], bool] = lambda _url: False
+    # Articles seen before and due for a conditional re-fetch: (URL, their cache validators).
+    due: list[tuple[str, Validators]] = field(default_factory=list)
+    deadline: float | None = None  # time.monotonic() by which the source must be done
+    budget: float | None = None  # the seconds that deadline stands for, for messages
+
+    def out_of_time(self) -> bool:
+        return self.deadline is not None and time.monotonic() >= self.deadline
+
+    def budget_warning(self, left: int) -> str:
+        return (f"tidsgränsen {self.budget or 0:g} s för källan nåddes; {left} "
+                f"{'artikel väntar' if left == 1 else 'artiklar väntar'} till nästa körning")
 
 
 @dataclass
@@ -75,6 +103,7 @@ class Poll:
     validators: Validators = field(default_factory=Validators)
     content_hash: str | None = None
     warnings: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)  # re-checked article URLs (changed or not)
 
     @classmethod
     def not_modified(cls, state: SourceState) -> Poll:
@@ -103,13 +132,36 @@ class IndexSource:
 
     def poll(self, fetcher: Fetcher, state: SourceState) -> Poll:
         index = fetcher.get(self.config.url, state.validators, accept=self.accept)
-        if index.not_modified:
-            return Poll.not_modified(state)
-        return self.read(index, fetcher, state)
+        poll = Poll.not_modified(state) if index.not_modified else self.read(index, fetcher, state)
+        recheck(fetcher, state, poll)
+        return poll
 
     def read(self, index: FetchResult, fetcher: Fetcher, state: SourceState) -> Poll:
         """What is new in a changed index document (articles it links are fetched with ``fetcher``)."""
         raise NotImplementedError
+
+    def probe(self, index: FetchResult) -> int:
+        """How many entries (feed items, article links) the index document holds: what
+        `msv scan --check` reports, without fetching any article."""
+        raise NotImplementedError
+
+
+def recheck(fetcher: Fetcher, state: SourceState, poll: Poll) -> None:
+    """Fetch articles seen before again, conditionally: a 304 costs the site nothing, and a
+    changed page comes back as an entry whose new content the store keeps as a new version."""
+    for i, (url, validators) in enumerate(state.due):
+        if state.out_of_time():
+            poll.warnings.append(state.budget_warning(len(state.due) - i))
+            return
+        try:
+            entry = fetch_article(fetcher, url, validators=validators)
+        except ScanError as e:
+            poll.warnings.append(f"re-check: {e}")
+            continue
+        poll.checked.append(url)
+        if entry is not None:
+            poll.entries.append(entry)
+            poll.status = "ok"
 
 
 def load_sources(path: str | Path | None = None, only: list[str] | None = None,

@@ -18,7 +18,7 @@ from ingest.dates import DATE, long_date
 from ingest.glossary import to_swedish
 
 from ..records.decisions import Decision
-from ..records.meeting import body_of
+from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
 from .base import Answer, Citation, Engine
 from .question import Term, question_terms, tokens_of
@@ -203,17 +203,10 @@ def _paragraph_key(paragraph: str) -> int:
 
 
 # -- the answer ----------------------------------------------------------------------------------
-_BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
 _VERBS = {"beslut": "beslutade", "uppdrag": "gav", "ställningstagande": "tog"}
 _CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
 _CHANGE_WORDS = re.compile(r"\b(?:revider|ändr|ersätt|upphäv|juster|förläng|senareläg|tidigareläg|höj|sänk)",
                            re.IGNORECASE)
-
-
-def body_name(body: str) -> str:
-    if body.startswith("arbetsgrupp-"):
-        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
-    return _BODY_NAMES.get(body, body or "mötet")
 
 
 def _paragraph(d: Decision) -> str:

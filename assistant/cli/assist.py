@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -50,19 +51,25 @@ def ensure_corpus(kb: KnowledgeBase, settings: Settings) -> None:
         err.print(f"Klart: {summary.added} dokument, {summary.chunks} avsnitt.", highlight=False)
 
 
-def start_scan_schedule(settings: Settings, sources_path: Path | None = None) -> Any | None:
-    """Start the background scan job (nothing is fetched now, only at the scheduled times);
-    returns the scheduler to shut down, or None when ``scan_enabled`` is off."""
+def start_scan_schedule(settings: Settings, kb: KnowledgeBase | None = None, kb_lock: Any = None) -> Any | None:
+    """Start the background scan job (nothing is fetched now, except a run missed while the app
+    was stopped); returns the scheduler to shut down, or None when ``scan_enabled`` is off. With
+    ``scan_ingest`` and a knowledge base, scheduled scans use it as ``msv scan --ingest`` does."""
     if not settings.scan_enabled:
         return None
     from scanners.schedule import JOB_ID, start_scheduler
 
-    db = settings.scan_db
-    scheduler = start_scheduler(db, db.with_name("scan-jobs.sqlite"), sources_path=sources_path,
-                                cron=settings.scan_schedule, timezone=settings.scan_timezone)
-    job = scheduler.get_job(JOB_ID)
+    from .scan import kb_enrichment, scan_job
+    from .scan_status import jobs_path
+
+    job = scan_job(settings)
+    enrichment = kb_enrichment(kb, kb_lock, ingest=True) if kb is not None and settings.scan_ingest else None
+    scheduler = start_scheduler(job.db_path, jobs_path(settings), sources_path=job.sources_path,
+                                cron=settings.scan_schedule, timezone=settings.scan_timezone,
+                                user_agent=job.user_agent, budget=job.budget, enrichment=enrichment)
+    nxt = scheduler.get_job(JOB_ID).next_run_time
     err.print(f"Omvärldsbevakning schemalagd ({settings.scan_schedule}, {settings.scan_timezone}); "
-              f"nästa körning {job.next_run_time:%Y-%m-%d %H:%M}.", highlight=False)
+              f"nästa körning {nxt:%Y-%m-%d %H:%M}.", highlight=False)
     return scheduler
 
 
@@ -149,14 +156,15 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
 
         settings = get_settings()
         kb = open_kb()
+        kb_lock = threading.RLock()  # the app's requests and the scheduled scan share the knowledge base
         scheduler = None
         try:
             ensure_corpus(kb, settings)
             try:
-                scheduler = start_scan_schedule(settings)
+                scheduler = start_scan_schedule(settings, kb, kb_lock)
             except MsvError as e:
                 fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
-            serve(kb, settings, host=host or settings.host, port=port or settings.port,
+            serve(kb, settings, host=host or settings.host, port=port or settings.port, kb_lock=kb_lock,
                   on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host)}",
                                                        highlight=False),
                   extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab])

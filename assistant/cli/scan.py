@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -10,22 +11,25 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from scanners.digest import RENDERERS, build_digest, parse_since
+from scanners.digest import build_digest, parse_since, plural
 from scanners.errors import ScanError
-from scanners.fetch import Fetcher, FetchPolicy
+from scanners.fetch import user_agent
+from scanners.job import Enrichment, ScanJob
+from scanners.lock import ScanBusy
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
-from scanners.run import SourceResult, scan
+from scanners.render import RENDERERS, render_atom
+from scanners.run import Budget, ScanReport, SourceResult
 from scanners.sources import load_sources
 from scanners.store import ScanStore
 
 from ..access.audit import AuditLog
 from ..access.policy import visible_digest
+from ..records.scan_links import link_decisions, public_decisions
 from .common import USER_HELP, emit, err, fail, resolve_user
+from .scan_status import BAD_INPUT, progress_line, show_check, show_history, show_status
 
 log = logging.getLogger(__name__)
 
-STATUS_SV = {"ok": "ok", "unchanged": "oförändrad", "error": "fel"}
-BAD_INPUT = 2  # exit code for a bad sources or topics file, option or a missing scan database
 
 
 def _default_open_kb(settings: Any) -> Any:
@@ -44,25 +48,41 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
     @app.command("scan")
     def scan_cmd(
         sources: Annotated[Optional[Path], typer.Option(
-            "--sources", help="Källfil (TOML, [[source]]); standard: den medföljande.")] = None,
+            "--sources", help="Källfil (TOML, [[source]]); standard: scan_sources eller den medföljande.")] = None,
         source: Annotated[Optional[list[str]], typer.Option(
-            "--source", help="Bevaka bara källan med detta id (kan upprepas).")] = None,
+            "--source", help="Bevaka bara källan med detta id (kan upprepas; hämtas även om den vilar).")] = None,
         topics: Annotated[Optional[Path], typer.Option(
             "--topics", help="Bevakningsområden (TOML); standard: de medföljande.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Maskinläsbar utdata.")] = False,
         ingest: Annotated[bool, typer.Option(
-            "--ingest", help="Lägg in högrelevanta nya nyheter i kunskapsbasen (typ omvärld).")
+            "--ingest", help="Lägg in högrelevanta nya och ändrade nyheter i kunskapsbasen (typ omvärld).")
         ] = False,
         min_score: Annotated[float, typer.Option(
             "--min-score", help="Relevansgräns för --ingest.")] = DEFAULT_THRESHOLD,
+        force: Annotated[bool, typer.Option(
+            "--force", help="Hämta även källor som vilar efter upprepade fel eller Retry-After.")] = False,
+        status: Annotated[bool, typer.Option(
+            "--status", help="Visa schemat (nästa och senaste körning) och varje källas läge; hämtar inget.")] = False,
+        check: Annotated[bool, typer.Option(
+            "--check", help="Hämta varje källas flöde eller listsida en gång och visa vilka som svarar och "
+                            "går att läsa; sparar inget.")] = False,
+        history: Annotated[Optional[int], typer.Option(
+            "--history", help="Visa alla sparade versioner av nyheten med detta nummer och vad som ändrats.")] = None,
     ) -> None:
-        """Bevaka källorna en gång: hämta nytt, ta bort dubbletter, bedöm relevans."""
+        """Bevaka källorna en gång: hämta nytt och ändrat, ta bort dubbletter, bedöm relevans."""
         settings = get_settings()
+        if status:
+            return show_status(settings, sources, as_json)
+        if history is not None:
+            return show_history(settings, history, as_json)
+        job = scan_job(settings, sources, topics)
         try:
-            configs = load_sources(sources, only=source or None)
+            configs = load_sources(job.sources_path, only=source or None)
+            load_topics(topics)
         except ScanError as e:
             fail(str(e), BAD_INPUT)
-        db = settings.scan_db
+        if check:
+            return show_check(job, configs, as_json)
         # The knowledge base adds "berör: …" to each item's reason (hybrid search over it); a
         # store held by a running `msv serve` only means the scan goes on without it.
         try:
@@ -70,40 +90,35 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
         except Exception as e:  # noqa: BLE001 - an enrichment, never a blocker
             kb = None
             err.print(f"[yellow]varning:[/yellow] relevansen bedöms utan kunskapsbasen: {e}", highlight=False)
-        try:
-            scorer = load_scorer(topics, kb_search=public_kb_search(kb) if kb is not None else None)
-        except ScanError as e:
-            if kb is not None:
-                kb.close()
-            fail(str(e), BAD_INPUT)
+        ingested: list[dict[str, Any]] = []
 
         def progress(r: SourceResult) -> None:
             if not as_json:
-                extra = f" – {r.error}" if r.error else ""
-                err.print(f"  {r.id}: {STATUS_SV[r.status]}, {r.new_items} nya{extra}",
-                          highlight=False, markup=False)
+                err.print(f"  {r.id}: {progress_line(r)}", highlight=False, markup=False)
 
         try:
-            with Fetcher(FetchPolicy()) as fetcher, ScanStore(db) as store:
-                report = scan(configs, store, fetcher, scorer=scorer, progress=progress)
-                ingested: list[dict[str, Any]] = []
-                if ingest:
-                    ingested = _ingest(settings, (lambda _s: kb) if kb is not None else open_kb, store,
-                                       [i for r in report.results for i in r.item_ids], min_score,
-                                       close=kb is None)
+            enrichment = kb_enrichment(kb, ingest=ingest, min_score=min_score, results=ingested) if kb else None
+            report = job.run(only=source or None, force=force, enrichment=enrichment, progress=progress)
+        except ScanBusy as e:
+            fail(str(e))
+        except ScanError as e:
+            fail(str(e), BAD_INPUT)
         finally:
             if kb is not None:
                 kb.close()
+        assert report is not None  # only a scheduled run is ever skipped
         if as_json:
             out = report.to_json()
             if ingest:
                 out["ingested"] = ingested
             emit(out)
         else:
-            errors = len(report.errors)
-            err.print(f"{len(report.results)} källor, {report.new_items} nya nyheter, "
-                      f"{errors} fel" + (f", {len(ingested)} till kunskapsbasen" if ingest
-                                         else ""), highlight=False)
+            err.print(f"{plural(len(report.results), 'källa', 'källor')}, "
+                      f"{plural(report.new_items, 'ny nyhet', 'nya nyheter')}, "
+                      f"{plural(report.changed_items, 'ändrad', 'ändrade')}, {len(report.errors)} fel"
+                      + (f", {len(ingested)} till kunskapsbasen" if ingest else ""), highlight=False)
+            if ingest and kb is None:
+                err.print("[yellow]varning:[/yellow] inget lades in: kunskapsbasen kunde inte öppnas", highlight=False)
         if report.results and len(report.errors) == len(report.results):
             raise typer.Exit(1)
 
@@ -135,15 +150,21 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan", BAD_INPUT)
         with ScanStore(db) as store:
             _score_missing(store, load_scorer(topics))
-            digest = visible_digest(build_digest(store, start, topic_list, min_score=min_score), user)
+            digest = build_digest(store, start, topic_list, min_score=min_score)
+        # entries that touch a decision in the register say so
+        digest = visible_digest(link_decisions(digest, public_decisions(settings.data_dir)), user)
         AuditLog.from_settings(settings).record(user, "digest", since, (i.url for i in digest.items))
         if as_json:
             emit(digest.to_json())
             return
-        text = RENDERERS[fmt](digest)
+        if fmt == "atom":  # rel="self": where the feed is published, else the file written
+            text = render_atom(digest, self_url=settings.scan_feed_url
+                               or (out.resolve().as_uri() if out else None))
+        else:
+            text = RENDERERS[fmt](digest)
         if out:
             out.write_text(text, encoding="utf-8")
-            err.print(f"{len(digest.items)} nyheter skrivna till {out}", highlight=False)
+            err.print(f"{plural(len(digest.items), 'nyhet', 'nyheter')} skrivna till {out}", highlight=False)
         else:
             sys.stdout.write(text)
 
@@ -165,22 +186,38 @@ def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
     return lambda query, k: kb.search(query, k, flt)
 
 
-def _ingest(settings: Any, open_kb: Callable[[Any], Any], store: ScanStore, item_ids: list[int],
-            min_score: float, close: bool = True) -> list[dict[str, Any]]:
-    from scanners.to_kb import add_to_knowledge_base
+def scan_job(settings: Any, sources: Path | None = None, topics: Path | None = None) -> ScanJob:
+    """A scan as the settings describe it: sources file, User-Agent with the contact, budgets."""
+    try:
+        agent = user_agent(settings.scan_contact)
+    except ScanError as e:
+        fail(f"{e}; rätta MSV_SCAN_CONTACT", BAD_INPUT)
+    return ScanJob(Path(settings.scan_db), sources or settings.scan_sources, topics, agent,
+                   Budget(settings.scan_source_budget, settings.scan_budget))
 
-    if not item_ids:
-        return []
-    try:
-        kb = open_kb(settings)
-    except Exception as e:  # noqa: BLE001 - reported, the scan itself has succeeded
-        err.print(f"[yellow]varning:[/yellow] kunskapsbasen kunde inte öppnas: {e}",
-                  highlight=False)
-        return []
-    try:
-        return [{"doc_id": r.doc_id, "title": r.title, "status": r.status,
-                 "error": getattr(r, "error", "") or None}
-                for r in add_to_knowledge_base(kb, store, item_ids, min_score)]
-    finally:
-        if close:
-            kb.close()
+
+def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,
+                  results: list[dict[str, Any]] | None = None) -> Enrichment:
+    """What the knowledge base adds to a scan: reasons from public passages and, with `ingest`,
+    the new and changed items scoring at least `min_score` added to it (results appended to
+    `results`). `lock` serialises the KB with the app's own use of it."""
+    guard = lock if lock is not None else contextlib.nullcontext()
+    search = public_kb_search(kb)
+
+    def kb_search(query: str, k: int) -> Any:
+        with guard:
+            return search(query, k)
+
+    def after(store: ScanStore, report: ScanReport) -> None:
+        from scanners.to_kb import add_to_knowledge_base
+
+        ids = [i for r in report.results for i in r.item_ids]
+        if not ids:
+            return
+        with guard:
+            done = [{"doc_id": r.doc_id, "title": r.title, "status": r.status, "error": getattr(r, "error", "") or None}
+                    for r in add_to_knowledge_base(kb, store, ids, min_score)]
+        if results is not None:
+            results.extend(done)
+
+    return Enrichment(kb_search, after if ingest else None)

@@ -41,6 +41,16 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-zåäöé0-9]+", "-", name.lower()).strip("-")
 
 
+_BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
+
+
+def body_name(body: str) -> str:
+    """How a body is written in a sentence: "styrgruppen", "arbetsgruppen för validering"."""
+    if body.startswith("arbetsgrupp-"):
+        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
+    return _BODY_NAMES.get(body, body or "mötet")
+
+
 def body_of(text: str) -> str:
     """The body named earliest in ``text``: styrgrupp, gd-grupp, beredningsgrupp or arbetsgrupp-<namn>."""
     best: tuple[int, str] | None = None

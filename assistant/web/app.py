@@ -57,10 +57,10 @@ def theme() -> gr.themes.Base:
 class AppState:
     """What the handlers share: the knowledge base (one lock for the store) and the engine."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: Settings, lock: Any = None) -> None:
         self.kb = kb
         self.settings = settings
-        self.lock = threading.RLock()
+        self.lock = lock or threading.RLock()
         self.engine = engine_for(kb, settings)
         self.files = Path(tempfile.mkdtemp(prefix="msv-app-"))
         self.gate = gate_for(settings, fresh=True)
@@ -208,8 +208,10 @@ class AppState:
         return msg, self.documents(request), self.doc_choices(request)
 
 
-def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBuilder] = ()) -> gr.Blocks:
-    st = AppState(kb, settings)
+def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBuilder] = (),
+              kb_lock: Any = None) -> gr.Blocks:
+    """The app; `kb_lock` serialises the knowledge base with others using it (the scheduled scan)."""
+    st = AppState(kb, settings, kb_lock)
     # Filter choices come from what the signed-in user may read (an agency name is information too).
     kinds = sorted((kb.stats().get("kinds") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
     agencies = sorted((kb.stats().get("agencies") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
@@ -305,9 +307,9 @@ def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True) -> str:
     return f"http://{host}:{port}/"
 
 
-def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int,
+def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_lock: Any = None,
           on_ready: Callable[[str], None] = lambda url: None, extra_tabs: Sequence[TabBuilder] = ()) -> None:
-    demo = build_app(kb, settings, extra_tabs)
+    demo = build_app(kb, settings, extra_tabs, kb_lock)
     url = launch(demo, host, port, block=False)
     on_ready(url)
     try:

@@ -14,13 +14,16 @@ from zoneinfo import ZoneInfo
 import gradio as gr
 from gradio.context import Context
 
-from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since
+from scanners.diff import diff_versions
+from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since, plural
 from scanners.errors import ScanError
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
-from scanners.store import ScanStore, SourceHealth
+from scanners.render import entry_body, label
+from scanners.store import ScanStore, SourceHealth, now_utc
 
 from ..access.audit import AuditLog
 from ..access.policy import DIGEST_ACCESS, can_read
+from ..records.scan_links import link_decisions, public_decisions
 from .gate import gate_for
 from .render import esc
 
@@ -35,7 +38,8 @@ ALL = ""
 PERIODS = [("Senaste 7 dagarna", "7d"), ("Senaste 30 dagarna", "30d"), ("Senaste 90 dagarna", "90d"),
            ("Senaste året", "365d")]
 STATUS_SV = {"ok": "OK", "unchanged": "OK (oförändrad)", "error": "FEL"}
-HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd"]
+HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd",
+                  "Vilar till", "Tid (s)", "Varningar"]
 
 
 def _href(url: str) -> str:
@@ -43,6 +47,11 @@ def _href(url: str) -> str:
     if not url.startswith(("http://", "https://")):
         return "#"
     return quote(url, safe=":/?#@!$&'*+,;=%-._~")
+
+
+def _link(text: str, url: str | None) -> str:
+    """A Markdown link for web addresses; a file path (a protocol on disk) stays text."""
+    return f"[{esc(text)}]({_href(url)})" if url and url.startswith(("http://", "https://")) else esc(text)
 
 
 def _when(dt: datetime | None, tz: ZoneInfo) -> str:
@@ -61,10 +70,12 @@ class DigestView:
 class DigestTab:
     """Reads the scan database on every request (the scheduler writes it from its own thread)."""
 
-    def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm") -> None:
+    def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm",
+                 records_dir: Path | None = None) -> None:
         self.db_path = db_path
         self.topics = topics
         self.tz = ZoneInfo(timezone)
+        self.records_dir = records_dir  # where the register of decisions is, if anywhere
 
     # -- digest --------------------------------------------------------------------------------
     def view(self, period: str, topic: str, source: str, show_all: bool) -> DigestView:
@@ -75,6 +86,8 @@ class DigestTab:
             digest = build_digest(store, parse_since(period or "7d"), self.topics,
                                   min_score=0.0 if show_all else DEFAULT_THRESHOLD)
             marks = store.marks()
+        if self.records_dir is not None:
+            link_decisions(digest, public_decisions(self.records_dir))
         sources = sorted({s for it in digest.items for s in it.sources})
         items = [it for it in digest.items
                  if (not topic or topic in it.topics) and (not source or source in it.sources)]
@@ -83,7 +96,8 @@ class DigestTab:
     def markdown(self, digest: Digest, items: list[DigestItem], marks: dict[int, bool]) -> str:
         period = f"{_when(digest.since, self.tz)[:10]} – {_when(digest.generated, self.tz)[:10]}"
         lines = [f"### Sammanställning {esc(period)}", "",
-                 f"{len(items)} av {len(digest.items)} nyheter visas, rangordnade efter relevans.", ""]
+                 f"{len(items)} av {plural(len(digest.items), 'nyhet', 'nyheter')} visas, rangordnade efter "
+                 "relevans.", ""]
         if not items:
             lines.append("Inga nyheter matchar urvalet.")
         shown = {id(it) for it in items}
@@ -96,10 +110,9 @@ class DigestTab:
                 mark = " · **markerad som relevant**" if marks.get(it.id) else ""
                 date = it.published.date().isoformat() if it.published else "okänt datum"
                 lines += [f"#### [{esc(it.title)}]({_href(it.url)})", "",
-                          f"*{esc(', '.join(it.sources))} · {esc(date)} · relevans {it.score:.2f} · "
-                          f"nr {it.id}*{mark}", "", esc(it.summary), ""]
-                if it.why:
-                    lines += [f"**Varför det spelar roll:** {esc(it.why)}", ""]
+                          f"*{esc(label(it))} · {esc(', '.join(it.sources))} · {esc(date)} · relevans "
+                          f"{it.score:.2f} · nr {it.id}*{mark}", ""]
+                lines += entry_body(it, esc, _link)
         return "\n".join(lines)
 
     # -- source health -------------------------------------------------------------------------
@@ -108,9 +121,35 @@ class DigestTab:
             return []
         with ScanStore(self.db_path) as store:
             rows: list[SourceHealth] = store.source_health()
+        now = now_utc()
         return [[h.name or h.id, STATUS_SV.get(h.last_status or "", "Inte körd ännu"),
                  _when(h.last_success, self.tz), h.last_error or "–", _when(h.last_error_at, self.tz),
-                 h.consecutive_failures] for h in rows]
+                 h.consecutive_failures, _when(h.resting_until, self.tz) if h.resting_until and h.resting_until > now else "–",
+                 f"{h.seconds:.1f}" if h.seconds is not None else "–", "; ".join(h.warnings) or "–"]
+                for h in rows]
+
+    # -- versions ------------------------------------------------------------------------------
+    def versions(self, item_id: int | str | None) -> str:
+        """Every stored version of an item, newest first, each with what changed from the one
+        before: the app's way to the earlier versions an "Ändrat" entry names."""
+        if item_id is None or item_id == "" or not self.db_path.exists():
+            return "Välj en ändrad nyhet för att se dess versioner."
+        try:
+            with ScanStore(self.db_path) as store:
+                item, versions = store.item(int(item_id)), store.versions(int(item_id))
+        except ScanError as e:
+            return f"Kunde inte visa versionerna: {esc(e)}"
+        lines = [f"#### {esc(item.title)}", "", f"{plural(len(versions), 'version', 'versioner')} sparade.", ""]
+        for i in range(len(versions) - 1, -1, -1):
+            v = versions[i]
+            lines += [f"##### Version {v.version}, sedd {_when(v.seen_at, self.tz)}", "",
+                      f"[{esc(v.url)}]({_href(v.url)})", ""]
+            if i:
+                old = versions[i - 1]
+                lines += [f"**Ändrat från version {old.version}:** "
+                          f"{esc(diff_versions(old.title, old.text, v.title, v.text).text())}", ""]
+            lines += [f"> {esc(v.text[:1500])}{' …' if len(v.text) > 1500 else ''}", ""]
+        return "\n".join(lines)
 
     # -- marks ---------------------------------------------------------------------------------
     def mark(self, item_id: int | str | None, relevant: bool) -> str:
@@ -136,7 +175,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     except ScanError as e:  # the tab still shows items, only without topic names
         log.warning("watch topics not loaded: %s", e)
         topics = []
-    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone)
+    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone, Path(settings.data_dir))
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
     gate, audit = gate_for(settings), AuditLog.from_settings(settings)
@@ -149,8 +188,9 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         audit.record(user, "digest", period or "7d", (it.url for it in v.items))
         source_choices = [("Alla källor", ALL)] + [(s, s) for s in v.sources]
         item_choices = [(f"{it.title} (nr {it.id})", it.id) for it in v.items]
+        changed = [(f"{it.title} (nr {it.change.item_id})", it.change.item_id) for it in v.items if it.change]
         return (v.markdown, gr.update(choices=source_choices, value=source if source in v.sources else ALL),
-                tab.health(), gr.update(choices=item_choices, value=None))
+                tab.health(), gr.update(choices=item_choices, value=None), gr.update(choices=changed, value=None))
 
     def mark(item_id: int | str | None, relevant: bool, period: str, topic: str, source: str, show_all: bool,
              request: gr.Request | None = None):
@@ -182,12 +222,24 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
             relevant_btn = gr.Button("Markera som relevant", elem_id="mark-relevant", scale=1)
             irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1)
         mark_result = gr.Markdown(elem_id="mark-result")
+        gr.Markdown("### Versioner av ändrade nyheter")
+        version_item = gr.Dropdown([], label="Ändrad nyhet", elem_id="version-item")
+        versions_md = gr.Markdown(elem_id="versions", latex_delimiters=[])
         gr.Markdown("### Källornas status")
         health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True,
                               elem_id="source-health")
 
     filters = [period, topic, source, show_all]
-    outs = [digest_md, source, health, item]
+    outs = [digest_md, source, health, item, version_item]
+
+    def show_versions(item_id: int | str | None, request: gr.Request = None):  # type: ignore[assignment]
+        user = gate.user(request)
+        if not can_read(user, DIGEST_ACCESS):
+            return "Omvärldsbevakningen delas inte med externa användare."
+        audit.record(user, "digest-versions", str(item_id or ""), ())
+        return tab.versions(item_id)
+
+    version_item.input(show_versions, version_item, versions_md)
     for trigger in (digest_tab.select, refresh_btn.click, period.input, topic.input, source.input,
                     show_all.input):
         trigger(refresh, filters, outs)

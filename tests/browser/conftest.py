@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,14 @@ from ingest.kb import KbConfig, KnowledgeBase
 from ingest.search import SearchParams
 
 EXPECT_TIMEOUT_MS = 30_000  # a PM draft runs several searches; generous on slow CI machines
+CHANGING_LIST = ("<html><head><meta charset='utf-8'></head><body><main><ul><li>"
+                 "<a href='/myh/fler-platser-i-yrkeshogskolan.html'>Fler platser i yrkeshögskolan</a>"
+                 "</li></ul></main></body></html>")
+CHANGING_ARTICLE = ("<!doctype html><html lang='sv'><head><meta charset='utf-8'><title>Fler platser i "
+                    "yrkeshögskolan</title></head><body><main><article><h1>Fler platser i yrkeshögskolan</h1>"
+                    "<p>Myndigheten för yrkeshögskolan får i uppdrag att utöka yrkeshögskolan med {n} platser "
+                    "under 2026 för att möta kompetensbehovet i hela landet.</p><p>Utbildningarna ska svara "
+                    "mot arbetsmarknadens behov av kvalificerad arbetskraft.</p></article></main></body></html>")
 
 
 
@@ -80,11 +89,23 @@ def scan_db(data_dir: Path, static_server: tuple[str, Path]) -> Path:
                        f"url = '{base}/udep.xml'\ntopics = ['styrning_medlemsmyndigheter']\n"
                        "[[source]]\nid = 'saknas'\nname = 'Saknat flöde'\nkind = 'rss'\n"
                        f"url = '{base}/saknas.xml'\n", encoding="utf-8")
+    # An agency page whose article changes between two scans: the digest's "Ändrat" entry.
+    (root / "myh").mkdir()
+    (root / "myh" / "index.html").write_text(CHANGING_LIST, encoding="utf-8")
+    article = root / "myh" / "fler-platser-i-yrkeshogskolan.html"
+    article.write_text(CHANGING_ARTICLE.format(n="3 000"), encoding="utf-8")
+    sources.write_text(sources.read_text(encoding="utf-8") + "[[source]]\nid = 'myh'\nname = 'MYH'\n"
+                       f"kind = 'page'\nurl = '{base}/myh/'\nrecheck_days = 1e-9\n", encoding="utf-8")
     db = Settings(data_dir=data_dir).scan_db
     with Fetcher(FetchPolicy()) as fetcher:
         report = scan(load_sources(sources), db, fetcher, scorer=load_scorer())
+        article.write_text(CHANGING_ARTICLE.format(n="5 000"), encoding="utf-8")
+        later = article.stat().st_mtime + 10  # a Last-Modified the server cannot call unchanged
+        os.utime(article, (later, later))
+        again = scan(load_sources(sources, only=["myh"]), db, fetcher, scorer=load_scorer())
     assert report.by_id("udep").new_items == 6, report.to_json()
     assert report.by_id("saknas").status == "error"
+    assert again.by_id("myh").changed_items == 1, again.to_json()
     return db
 
 

@@ -114,12 +114,18 @@ def _assert_inert(tab: Tab, scope) -> None:  # type: ignore[no-untyped-def]
     assert not tab.dialogs
 
 
+def open_digest(tab: Tab, app_url: str):  # type: ignore[no-untyped-def]
+    """The app on its Omvärldsbevakning tab, once the digest has loaded."""
+    open_app(tab, app_url)
+    tab.page.get_by_role("tab", name="Omvärldsbevakning").click()
+    digest = tab.page.locator("#digest")
+    expect(digest).to_contain_text("nyheter visas")
+    return digest
+
+
 def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -> None:
     page = tab.page
-    open_app(tab, app_url)
-    page.get_by_role("tab", name="Omvärldsbevakning").click()
-    digest = page.locator("#digest")
-    expect(digest).to_contain_text("nyheter visas")
+    digest = open_digest(tab, app_url)
     expect(digest.get_by_role("link", name=re.compile("Validering inom vuxenutbildningen"))).to_be_visible()
     _assert_inert(tab, digest)
     expect(digest).to_contain_text(XSS_SOURCE)
@@ -129,6 +135,7 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(health).to_contain_text("Saknat flöde")
     expect(health).to_contain_text("FEL")
     expect(health).to_contain_text("404")
+    expect(health).to_contain_text("Varningar")  # a source's warnings have a column of their own
     expect(health).to_contain_text(XSS_SOURCE)
     assert health.locator("img").count() == 0
 
@@ -168,9 +175,24 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
         next(t for t in titles.values() if "informationsutbyte" in t)]
 
 
+def test_digest_tab_shows_a_change_and_both_versions(tab: Tab, app_url: str, scan_db: Path) -> None:
+    page = tab.page
+    digest = open_digest(tab, app_url)
+    expect(digest).to_contain_text("Ändrat: version 2")
+    expect(digest).to_contain_text("«3 000» → «5 000»")
+    page.get_by_label("Ändrad nyhet").click()
+    page.get_by_role("option", name=re.compile("Fler platser i yrkeshögskolan")).click()
+    versions = page.locator("#versions")
+    expect(versions).to_contain_text("Version 2, sedd")
+    expect(versions).to_contain_text("Version 1, sedd")
+    expect(versions).to_contain_text("med 3 000 platser")
+    expect(versions).to_contain_text("Ändrat från version 1")
+
+
 def test_html_digest_in_browser(tab: Tab, scan_db: Path, static_server: tuple[str, Path]) -> None:
-    from scanners.digest import build_digest, render_html
+    from scanners.digest import build_digest
     from scanners.relevance import load_topics
+    from scanners.render import render_html
     from scanners.store import ScanStore, now_utc
 
     with ScanStore(scan_db) as store:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import feedparser
@@ -12,8 +13,14 @@ from typer.testing import CliRunner
 
 from assistant.cli.scan import add_commands
 from assistant.settings import Settings
+from scanners.job import ScanJob
+from scanners.store import ScanStore
 
 RSS = "application/rss+xml; charset=utf-8"
+# The first fields of a digest item, then the ones added since (the contract only grows).
+ITEM_FIELDS = {"title", "url", "source", "sources", "published", "topics", "score", "reason", "summary",
+               "item_id", "group", "new", "change", "amends", "notes"}
+SOURCE_FIELDS = {"id", "status", "new_items", "error", "changed_items", "warnings", "seconds"}
 
 
 def make_app(data_dir: Path) -> typer.Typer:
@@ -67,16 +74,21 @@ def test_scan_and_digest_json_contracts(tmp_path: Path, server) -> None:  # type
     res = runner.invoke(app, ["scan", "--sources", str(src), "--json"])
     assert res.exit_code == 0, res.output
     out = json.loads(res.stdout)
-    assert set(out) == {"sources", "new_items"}
-    assert [set(s) for s in out["sources"]] == [{"id", "status", "new_items", "error"}] * 3
+    # The contract only grows: the first fields stay as they were, new ones are added.
+    assert set(out) == {"sources", "new_items", "changed_items", "run_id"}
+    assert [set(s) for s in out["sources"]] == [SOURCE_FIELDS] * 3
     by_id = {s["id"]: s for s in out["sources"]}
-    assert by_id["press"] == {"id": "press", "status": "ok", "new_items": 10, "error": None}
+    assert {k: by_id["press"][k] for k in ("id", "status", "new_items", "error", "changed_items",
+                                           "warnings")} == {
+        "id": "press", "status": "ok", "new_items": 10, "error": None, "changed_items": 0,
+        "warnings": []}
     assert by_id["gone"]["status"] == "error" and "404" in by_id["gone"]["error"]
     assert out["new_items"] == 15
 
     res = runner.invoke(app, ["scan", "--sources", str(src), "--source", "udep", "--json"])
-    assert json.loads(res.stdout)["sources"] == [
-        {"id": "udep", "status": "unchanged", "new_items": 0, "error": None}]
+    [udep] = json.loads(res.stdout)["sources"]
+    assert (udep["id"], udep["status"], udep["new_items"], udep["error"]) == (
+        "udep", "unchanged", 0, None)
 
     res = runner.invoke(app, ["digest", "--since", "7d", "--json", "--min-score", "0"])
     assert res.exit_code == 0, res.output
@@ -84,8 +96,7 @@ def test_scan_and_digest_json_contracts(tmp_path: Path, server) -> None:  # type
     assert set(digest) == {"since", "items"}
     scores = [i["score"] for i in digest["items"]]
     assert scores == sorted(scores, reverse=True) and len(scores) == 15
-    assert set(digest["items"][0]) == {"title", "url", "source", "sources", "published",
-                                       "topics", "score", "reason", "summary"}
+    assert set(digest["items"][0]) == ITEM_FIELDS
 
     atom = tmp_path / "d.atom"
     res = runner.invoke(app, ["digest", "--format", "atom", "--out", str(atom)])
@@ -104,3 +115,77 @@ def test_cli_errors_are_one_line_with_non_zero_exit(tmp_path: Path, server) -> N
     assert res.exit_code == 2 and "nope" in res.output
     res = runner.invoke(app, ["digest", "--format", "pdf"])
     assert res.exit_code == 2 and "md, html eller atom" in res.output
+
+
+def test_status_history_and_check(tmp_path: Path, server) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    app = make_app(tmp_path / "data")
+    src = sources_file(tmp_path, server)
+    assert runner.invoke(app, ["scan", "--sources", str(src), "--json"]).exit_code == 0
+    # the government edits one of its feed items: a new version, shown by --history
+    body = server.routes["/udep.xml"].body.replace(b"nationell st\xc3\xb6dfunktion", b"regional st\xc3\xb6dfunktion")
+    server.add("/udep.xml", body, RSS)
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--json"])
+    by_id = {s["id"]: s for s in json.loads(res.stdout)["sources"]}
+    assert by_id["udep"]["changed_items"] == 1 and by_id["udep"]["new_items"] == 0
+
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--status", "--json"])
+    assert res.exit_code == 0, res.output
+    status = json.loads(res.stdout)
+    assert set(status) == {"schedule", "running", "last_run", "sources"}
+    assert status["schedule"]["cron"] == "0 6 * * *" and status["running"] is None
+    assert status["last_run"]["new_items"] == 0 and status["last_run"]["trigger"] == "manual"
+    rows = {s["id"]: s for s in status["sources"]}
+    assert rows["gone"]["status"] == "error" and rows["gone"]["consecutive_failures"] == 2
+    assert rows["gone"]["resting_until"] is not None  # two failures in a row: it rests a while
+    assert rows["press"]["warnings"] == [] and rows["press"]["verified"] is False
+    text = runner.invoke(app, ["scan", "--sources", str(src), "--status"]).output
+    assert "Senaste körning" in text and "Borta" in text and "Vilar till" in text
+
+    with ScanStore(tmp_path / "data" / "scan.sqlite") as store:
+        item = next(i for i in store.items() if "regional" in i.title)
+    res = runner.invoke(app, ["scan", "--history", str(item.id), "--json"])
+    history = json.loads(res.stdout)
+    assert [v["version"] for v in history["versions"]] == [1, 2]
+    assert history["versions"][1]["diff"]["title"] is not None
+    res = runner.invoke(app, ["scan", "--history", "9999"])
+    assert res.exit_code == 2 and "9999" in res.output
+
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--check", "--json"])
+    assert res.exit_code == 1  # one source does not answer
+    checks = {c["id"]: c for c in json.loads(res.stdout)["sources"]}
+    assert checks["udep"]["ok"] and checks["udep"]["entries"] == 5
+    assert not checks["gone"]["ok"] and "404" in checks["gone"]["error"]
+
+
+def test_a_second_scan_waits_for_none_and_says_who_holds_the_lock(tmp_path: Path, server) -> None:  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+    app = make_app(tmp_path / "data")
+    src = sources_file(tmp_path, server)
+    with ScanJob(tmp_path / "data" / "scan.sqlite").lock.hold("schedule"):
+        res = runner.invoke(app, ["scan", "--sources", str(src)])
+    assert res.exit_code == 1
+    assert "en annan bevakning körs redan" in res.output and f"pid {os.getpid()}" in res.output
+    assert runner.invoke(app, ["scan", "--sources", str(src), "--json"]).exit_code == 0
+
+
+def test_ingest_adds_new_items_and_replaces_changed_ones_with_their_history(tmp_path: Path, server) -> None:  # type: ignore[no-untyped-def]
+    from ingest.kb import KnowledgeBase
+
+    runner = CliRunner()
+    app = make_app(tmp_path / "data")
+    src = sources_file(tmp_path, server)
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--source", "udep", "--ingest", "--min-score", "0",
+                              "--json"])
+    assert res.exit_code == 0, res.output
+    assert [d["status"] for d in json.loads(res.stdout)["ingested"]] == ["added"] * 5
+    body = server.routes["/udep.xml"].body.replace(b"nationell st\xc3\xb6dfunktion", b"regional st\xc3\xb6dfunktion")
+    server.add("/udep.xml", body, RSS)
+    res = runner.invoke(app, ["scan", "--sources", str(src), "--source", "udep", "--ingest", "--min-score", "0",
+                              "--json"])
+    [changed] = json.loads(res.stdout)["ingested"]
+    assert changed["status"] == "updated" and "regional" in changed["title"]
+    with KnowledgeBase.open(tmp_path / "data") as kb:
+        hits = kb.search("Ändringshistorik nationell stödfunktion regional", 3)
+        assert any(h.doc_id == changed["doc_id"] and "«nationell» → «regional»" in h.text for h in hits)
+        assert len(kb.documents()) == 5  # the same document, replaced: the KB keeps the current version

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import html.parser
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from scanners.digest import build_digest, parse_since, render_atom, render_html, render_markdown
+from scanners.digest import build_digest, parse_since, summary
 from scanners.fetch import Validators
 from scanners.items import Entry
 from scanners.relevance import load_scorer, load_topics
+from scanners.render import render_atom, render_html, render_markdown
 from scanners.store import ScanStore
 
 NOW = datetime.now(timezone.utc)
+ITEM_FIELDS = {"title", "url", "source", "sources", "published", "topics", "score", "reason", "summary",
+               "item_id", "group", "new", "change", "amends", "notes"}
 ENTRIES = [
     ("gov", "Regeringen", "https://regeringen.se/a/", "Uppdrag om yrkeshögskolan",
      "Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att utöka yrkeshögskoleutbildningar."
@@ -52,8 +56,7 @@ def test_digest_groups_clusters_ranks_and_filters(store: ScanStore) -> None:
     assert [i.score for i in digest.items] == sorted((i.score for i in digest.items), reverse=True)
     data = digest.to_json()
     assert set(data) == {"since", "items"}
-    assert set(data["items"][0]) == {"title", "url", "source", "sources", "published", "topics",
-                                     "score", "reason", "summary"}
+    assert set(data["items"][0]) == ITEM_FIELDS
     assert story.summary.startswith("Regeringen ger Myndigheten")
     assert story.why.startswith("Berör")
 
@@ -126,3 +129,51 @@ def test_parse_since_date_and_error() -> None:
     assert parse_since("2026-05-01").year == 2026
     with pytest.raises(Exception, match="7d"):
         parse_since("förra veckan")
+
+
+def test_cluster_links_the_government_original_before_an_agency_copy(tmp_path: Path) -> None:
+    text = ("Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att utöka antalet platser i "
+            "yrkeshögskolan. Uppdraget ska redovisas i maj. Fler platser behövs i hela landet.")
+    with ScanStore(tmp_path / "s.sqlite") as s:
+        scorer = load_scorer()
+        for sid, url in (("myh", "https://www.myh.se/nyheter/uppdrag-om-platser/"),
+                         ("gov", "https://www.regeringen.se/pressmeddelanden/2026/05/uppdrag/")):
+            s.record_success(sid, sid.upper(), "rss", "https://x/" + sid, "ok", Validators(), None)
+            _, item_id = s.add_entry(sid, sid.upper(), Entry(url, "Uppdrag om fler platser i yrkeshögskolan",
+                                                             NOW - timedelta(days=1), text))
+            rel = scorer.score("Uppdrag om fler platser i yrkeshögskolan", text)
+            s.set_score(item_id, rel.score, rel.topics, rel.reason)
+        [story] = build_digest(s, NOW - timedelta(days=7), load_topics()).items
+    assert story.url.startswith("https://www.regeringen.se/") and story.sources == ["GOV", "MYH"]
+    assert story.key == "https://myh.se/nyheter/uppdrag-om-platser"  # the story's identity stays
+
+
+SUMMARIES = [
+    # (title, text, expected summary)
+    ("Uppdrag om yrkeshögskolan", "Uppdrag om yrkeshögskolan", ""),
+    ("Uppdrag om yrkeshögskolan", "Uppdrag om yrkeshögskolan. Regeringen ger MYH i uppdrag att utöka "
+     "antalet platser.", "Regeringen ger MYH i uppdrag att utöka antalet platser."),
+    ("Fler platser i yrkeshögskolan", "Fler platser i yrkeshögskolan Regeringen ger MYH i uppdrag att "
+     "utöka antalet platser i hela landet.", "Regeringen ger MYH i uppdrag att utöka antalet platser i hela "
+     "landet."),
+    ("Anslag 1:14", "Anslag 1:14", ""),
+]
+
+
+@pytest.mark.parametrize(("title", "text", "expected"), SUMMARIES)
+def test_summaries_never_repeat_the_title(title: str, text: str, expected: str) -> None:
+    assert summary(title, text) == expected
+
+
+def test_swedish_plurals_self_link_and_stable_entry_ids(store: ScanStore) -> None:
+    digest = build_digest(store, NOW - timedelta(days=7), load_topics())
+    one = replace(digest, items=digest.items[:1])
+    assert "1 nyhet," in render_markdown(one) and "1 nyheter" not in render_markdown(one)
+    assert ": 1 nyhet</p>" in render_html(one)
+    assert f"{len(digest.items)} nyheter," in render_markdown(digest)
+    first = feedparser.parse(render_atom(digest, self_url="https://msv.example/digest.atom"))
+    again = feedparser.parse(render_atom(build_digest(store, NOW - timedelta(days=7), load_topics())))
+    assert [lnk.href for lnk in first.feed.links if lnk.rel == "self"] == ["https://msv.example/digest.atom"]
+    assert any(lnk.rel == "self" for lnk in again.feed.links)  # a self link even without an address
+    assert [e.id for e in first.entries] == [e.id for e in again.entries]
+    assert len({e.id for e in first.entries}) == len(first.entries)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -21,11 +22,23 @@ def result(body: bytes, headers: dict[str, str] | None = None) -> FetchResult:
     return FetchResult("http://127.0.0.1/f", "http://127.0.0.1/f", 200, body, headers or XML)
 
 
+SAMPLES = Path(__file__).resolve().parents[2] / "scanners" / "samples"
+README = Path(__file__).resolve().parents[2] / "README.md"
+TAXONOMY = json.loads((SAMPLES / "regeringen-taxonomy-codes.json").read_text(encoding="utf-8"))
+# content types and departments the regeringen.se feeds may filter on, by taxonomy name
+CONTENT_TYPES = {"Regeringsuppdrag", "Pressmeddelande", "Proposition", "Kommittédirektiv",
+                 "Statens offentliga utredningar", "Lagrådsremiss"}
+FILTERS = {"Utbildningsdepartementet", "Arbetsmarknadsdepartementet",
+           "Klimat- och näringslivsdepartementet", "En STEM-strategi för Sverige"}
+
+
 def test_shipped_sources_are_valid_and_cover_the_issue() -> None:
-    sources = load_sources()
+    sources = load_sources(include_disabled=True)
     ids = {s.id for s in sources}
     assert {"regeringen-uppdrag-u", "statskontoret-regleringsbrev", "scb-statistiknyheter",
-            "eu-presscorner", "myh-nyheter", "oecd-skills-news"} <= ids
+            "eu-presscorner", "myh-nyheter", "oecd-skills-news", "regeringen-propositioner-u",
+            "regeringen-dir-u", "regeringen-sou-a", "regeringen-lagradsremisser-u",
+            "riksdagen-betankanden-ubu", "cedefop-news", "eurlex-kompetens"} <= ids
     kinds = {s.kind for s in sources}
     assert kinds == {"rss", "atom", "page"}
     sample_url = (FEEDS / "regeringen-regeringsuppdrag-udep-rss-sample.xml").read_text()
@@ -33,12 +46,46 @@ def test_shipped_sources_are_valid_and_cover_the_issue() -> None:
     assert verified.verified and verified.url.replace("&", "&amp;") in sample_url
     for s in sources:
         assert s.url.startswith("https://")
-        if s.id.startswith("regeringen-"):
+        if s.id.startswith("regeringen-"):  # the verified pattern, with codes from the taxonomy
             q = parse_qs(urlsplit(s.url).query)
-            assert q["preFilteredCategories"][0] in {"1342", "1334"}
-            assert q["filteredContentCategories"][0] in {"1294", "1284", "1291", "2727"}
+            assert urlsplit(s.url).path == urlsplit(verified.url).path
+            assert TAXONOMY[q["preFilteredCategories"][0]] in CONTENT_TYPES
+            assert TAXONOMY[q["filteredContentCategories"][0]] in FILTERS
         if s.kind == "page":
             assert not s.verified
+    assert {s.id for s in sources if not s.enabled} == {"vgr-nyheter", "oecd-skills-news", "eurlex-kompetens"}
+
+
+def test_every_verified_source_has_a_captured_sample_that_parses() -> None:
+    verified = [s for s in load_sources(include_disabled=True) if s.verified]
+    assert len(verified) == 2
+    for s in verified:
+        assert s.sample and s.captured, s.id
+        body = (SAMPLES / s.sample).read_bytes()
+        entries = parse_feed(result(body), s.keywords_any, s.keywords_all)
+        assert entries, f"{s.id}: the sample yields nothing through the source's own filters"
+        host = urlsplit(s.url).hostname
+        assert all(urlsplit(e.url).hostname == host for e in entries)  # the site the URL names
+        # a capture is no older than the newest item it holds
+        newest = max(e.published for e in parse_feed(result(body)) if e.published)
+        assert s.captured >= newest.date()
+    assert all(s.sample is None for s in load_sources(include_disabled=True) if not s.verified)
+
+
+def test_statskontoret_keeps_the_anslagsbrev_of_the_members_departments() -> None:
+    cfg = next(s for s in load_sources() if s.id == "statskontoret-regleringsbrev")
+    body = (SAMPLES / "statskontoret-regleringsbrev-rss-sample.xml").read_bytes()
+    entries = parse_feed(result(body), cfg.keywords_any, cfg.keywords_all)
+    assert [e.title for e in entries] == [
+        "Ändringsbeslut Anslag 2:63 och 2:65 Utbildningsdepartementet (beslutsdatum 2026-05-12)"]
+
+
+def test_readme_lists_every_source_with_its_status() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for s in load_sources(include_disabled=True):
+        status = (f"verifierad (prov {s.captured})" if s.verified
+                  else "avstängd" if not s.enabled else "ej verifierad")
+        assert f"| `{s.id}` | {s.name} | {s.kind} | {status} |" in readme, s.id
 
 
 BAD_FILES = [
@@ -148,3 +195,17 @@ def test_extract_links(selector: str | None, pattern: str | None, paths: list[st
 def test_selector_translation() -> None:
     assert selector_to_xpath("div#main a.x") == (
         "//div[@id='main']//a[contains(concat(' ', normalize-space(@class), ' '), ' x ')]")
+
+
+PRESS_LIST = """<html><body><main><h1>Pressmeddelanden</h1><ul>
+<li><a href="/om-oss/press/pressmeddelanden?id=ABC123">Fler arbetssökande tar del av yrkesutbildning</a></li>
+<li><a href="/om-oss/press/pressmeddelanden?id=DEF456">Arbetsförmedlingens prognos för arbetsmarknaden</a></li>
+<li><a href="/om-oss/press/pressmeddelanden?page=2">Visa fler pressmeddelanden</a></li>
+</ul></main></body></html>"""
+
+
+@pytest.mark.parametrize("pattern", [None, r"pressmeddelanden\?id="])
+def test_press_releases_addressed_by_id_are_followed(pattern: str | None) -> None:
+    links = extract_links(PRESS_LIST, "https://arbetsformedlingen.se/om-oss/press/pressmeddelanden",
+                          None, pattern)
+    assert [parse_qs(urlsplit(u).query) for u, _ in links] == [{"id": ["ABC123"]}, {"id": ["DEF456"]}]

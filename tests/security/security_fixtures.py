@@ -149,8 +149,8 @@ def cli_app(world: World):
     it patches the command line's module state, which later suites must find as it was."""
     import typer
 
+    import assistant.cli.main as cli
     from assistant.cli import assist, records, scan, users
-    from assistant.cli import main as cli
 
     app = typer.Typer()
     shared = SharedKb(world.kb)

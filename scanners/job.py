@@ -1,0 +1,71 @@
+"""A scan as a job: the sources file, the topics, the fetcher's manners and the time budgets in
+one value, run under the data directory's scan lock by `msv scan` and by the scheduler alike;
+the knowledge base joins through an optional enrichment the caller supplies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from scanners.fetch import USER_AGENT, Fetcher, FetchPolicy
+from scanners.lock import ScanLock
+from scanners.relevance import KbSearch, load_scorer
+from scanners.run import Budget, ScanReport, SourceResult, scan
+from scanners.sources import load_sources
+from scanners.store import ScanStore
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Enrichment:
+    """What the knowledge base adds to a scan: passages for relevance reasons, and a step after
+    the scan (adding high-relevance items to it). Built by the application, which owns the KB."""
+
+    kb_search: KbSearch | None = None
+    after: Callable[[ScanStore, ScanReport], None] | None = None
+
+
+@dataclass(frozen=True)
+class ScanJob:
+    db_path: Path
+    sources_path: Path | None = None
+    topics_path: Path | None = None
+    user_agent: str = USER_AGENT
+    budget: Budget = field(default_factory=Budget)
+    workers: int = 4
+    policy: FetchPolicy | None = None  # default: FetchPolicy with `user_agent`
+
+    @property
+    def lock(self) -> ScanLock:
+        """The data directory's scan lock, beside the scan database."""
+        return ScanLock(Path(self.db_path).with_name("scan.lock"))
+
+    def run(self, *, only: list[str] | None = None, trigger: str = "manual",
+            slot: datetime | None = None, force: bool = False,
+            enrichment: Enrichment | None = None,
+            progress: Callable[[SourceResult], None] | None = None,
+            wait: float = 0.0) -> ScanReport | None:
+        """Scan once under the lock (ScanBusy when another scan holds it after `wait` seconds).
+        A scheduled run (`slot` given) that another process has already made returns None."""
+        configs = load_sources(self.sources_path, only=only)
+        scorer = load_scorer(self.topics_path,
+                             kb_search=enrichment.kb_search if enrichment else None)
+        policy = self.policy or FetchPolicy(user_agent=self.user_agent)
+        with self.lock.hold(trigger, wait), ScanStore(self.db_path) as store:
+            if slot is not None and store.has_run_for_slot(slot):
+                log.info("scheduled scan for %s already made by another process", slot)
+                return None
+            with Fetcher(policy) as fetcher:
+                report = scan(configs, store, fetcher, scorer=scorer, workers=self.workers,
+                              progress=progress, budget=self.budget, trigger=trigger, slot=slot,
+                              force=force or bool(only))
+            if enrichment is not None and enrichment.after is not None:
+                try:
+                    enrichment.after(store, report)
+                except Exception:  # noqa: BLE001 - the scan is stored; the KB step is extra
+                    log.exception("after-scan step failed; the scan itself is stored")
+        return report
