@@ -317,10 +317,10 @@ class ExtractiveEngine:
         """A refusal; when a sentence would have answered but for naming another subject than the
         question's, one line says what the documents speak of instead, citing it."""
         near = next((u for u in ranked[:LEAD_CANDIDATES] if unnamed[u.hit] and self.answerable(part, u)), None)
-        if near is None:
+        line = neighbour_line(sorted(unnamed[near.hit]), near.text) if near is not None else ""
+        if near is None or not line:
             related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
             return Answer(question, REFUSAL, False, self.name, related=related)
-        line = neighbour_line(sorted(unnamed[near.hit]), near.text)
         return Answer(question, f"{REFUSAL} {line} [1]", False, self.name,
                       related=[Citation.from_hit(1, hits[near.hit])])
 

@@ -143,9 +143,9 @@ def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, froze
 
 
 def neighbour_line(unnamed: list[str], sentence: str) -> str:
-    """"Underlaget nämner X men inte Y." — what the closest passage speaks of instead."""
+    """"Underlaget nämner X men inte Y." — what the closest passage speaks of instead ("" when it
+    names nothing else)."""
     others = [n for n in dict.fromkeys(mentioned(sentence)) if n.lower() not in {u.lower() for u in unnamed}]
     missing_names = " eller ".join(unnamed)
-    if others:
-        return f"Underlaget nämner {', '.join(others[:2])} men inte {missing_names}."
-    return f"Underlaget nämner inte {missing_names} i det sammanhanget."
+    # With no neighbour to name, the plain refusal says it all.
+    return f"Underlaget nämner {', '.join(others[:2])} men inte {missing_names}." if others else ""
