@@ -162,7 +162,7 @@ def term_score(term: Term, words: _Words) -> float:
 
 def relevance(terms: tuple[Term, ...], d: Decision) -> float:
     """The weighted share of the topic's words that the decision text or its heading has."""
-    words = _Words.of(f"{d.text} {d.section}")
+    words = _Words.of(f"{d.text} {d.section} {d.matter}")
     weights = _weights(terms)
     return sum(w * term_score(t, words) for w, t in zip(weights, terms, strict=True)) / (sum(weights) or 1.0)
 
