@@ -8,6 +8,7 @@ Linking is by matter (heading and object words), by the assignment's deliverable
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from ingest.dates import DATE, long_date
+from ingest.swedish import tokenize
 
 from .decisions import Decision
 from .matter import matter_terms
@@ -24,8 +26,8 @@ from .register import RecordRegister
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-MIN_SIMILARITY = 0.5  # share of the smaller matter's words the two decisions must have in common
-NEAR_BEST = 0.8  # among candidates this close to the best, the latest is the predecessor
+MIN_SIMILARITY = 0.55  # share of the smaller matter's words the two decisions must have in common
+NEAR_BEST = 0.7  # among candidates this close to the best, the latest is the predecessor
 BODY_BONUS = 0.25  # the later decision is by the body the earlier one gave the matter to
 GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the deadline's matter
 
@@ -93,8 +95,10 @@ def _terms(d: Decision) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _years(d: Decision) -> frozenset[str]:
-    """The years (and VT/HT periods) the decision names, not counting full dates (deadlines)."""
-    text = DATE.sub(" ", f"{d.heading} {d.text}")
+    """The years (and VT/HT periods) the decision's heading names, else its text; full dates
+    (deadlines, start dates) do not count."""
+    head = DATE.sub(" ", d.heading)
+    text = head if _YEAR.search(head) else DATE.sub(" ", f"{d.heading} {d.text}")  # the heading's year rules
     periods = {f"{m.group(1)} {m.group(2)}" for m in _PERIOD.finditer(text)}
     return frozenset(_YEAR.findall(text)) | periods
 
@@ -115,17 +119,42 @@ def _years_clash(a: Decision, b: Decision) -> bool:
 
 
 def similarity(a: Decision, b: Decision) -> tuple[float, list[str]]:
-    """How much of the smaller matter the two share, and the shared words: a word both have counts
-    1, a word one has as part of the other's compound ("kommunikation" in "kommunikationsplanen")
-    ½; two compounds that only share a part ("arbetsplan", "mötesplan") share nothing."""
+    """How much the two matters share, and the shared words: a word both have counts 1, a word
+    that is the head of the other's compound ("budget" in "verksamhetsbudget") ¾, another part of
+    it ("kommunikation" in "kommunikationsplan") ½; two compounds that share only a part
+    ("arbetsplan", "mötesplan") share nothing. Normalised by the geometric mean of the two
+    matters' sizes, so one common word between long descriptions is not enough."""
     aw, ap = _terms(a)
     bw, bp = _terms(b)
     if not aw or not bw:
         return 0.0, []
-    shared = aw & bw
-    partial = ((aw & bp) | (ap & bw)) - shared
-    score = (len(shared) + 0.5 * len(partial)) / min(len(aw), len(bw))
-    return min(score, 1.0), sorted(shared) or sorted(partial)
+    shared = _common(aw, bw)
+    heads = _heads(aw) | _heads(bw)
+    partial = (_common(aw, bp) | _common(ap, bw)) - shared
+    score = len(shared) + sum(0.75 if _common({t}, heads) else 0.5 for t in partial)
+    return min(score / math.sqrt(len(aw) * len(bw)), 1.0), sorted(shared) or sorted(partial)
+
+
+def _same(a: str, b: str) -> bool:
+    """One stem, or two the stemmer left apart ("kompetensanaly", "kompetensanalys")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 3
+
+
+def _common(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> set[str]:
+    return {x for x in xs if any(_same(x, y) for y in ys)}
+
+
+def _heads(words: frozenset[str]) -> set[str]:
+    """The last part of each compound among ``words``."""
+    out = set()
+    for w in words:
+        parts = [p for p in tokenize(w, prefixes=False) if p != w]
+        if parts:
+            out.add(parts[-1])
+    return out
 
 
 def due_of(d: Decision) -> tuple[str, str]:
@@ -187,7 +216,7 @@ def _link(a: Decision, b: Decision, words: list[str]) -> Link:
         return Link(a.id, b.id, "överlämnat",
                     f"{_name(a.body).capitalize()} lämnade ärendet till {_name(to)} {_where(a)}; {_name(to)} beslutade "
                     f"{_where(b)}: {same}.")
-    if a.kind == "uppdrag" or b.kind == "uppdrag":
+    if b.kind != "beslut":  # a position or a proposal does not itself change a decision
         return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
     if _REVOKE.search(b.text):
         return Link(a.id, b.id, "upphäver", f"Upphäver eller går emot beslutet {_where(a)}: {same}.")
