@@ -20,9 +20,9 @@ from ingest.dates import DATE, long_date
 from ingest.glossary import to_swedish
 
 from ..records.decisions import Decision
-from ..records.meeting import body_of
+from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, due_of, link_decisions
+from ..records.threads import Link, build_threads, due_of, link_decisions
 from .base import Answer, Citation, Engine
 from .question import Term, question_terms, tokens_of
 
@@ -206,17 +206,10 @@ def _paragraph_key(paragraph: str) -> int:
 
 
 # -- the answer ----------------------------------------------------------------------------------
-_BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
 _VERBS = {"beslut": "beslutade", "uppdrag": "gav", "ställningstagande": "tog"}
 _CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
 _CHANGE_WORDS = re.compile(r"\b(?:revider|ändr|ersätt|upphäv|juster|förläng|senareläg|tidigareläg|höj|sänk)",
                            re.IGNORECASE)
-
-
-def body_name(body: str) -> str:
-    if body.startswith("arbetsgrupp-"):
-        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
-    return _BODY_NAMES.get(body, body or "mötet")
 
 
 def _paragraph(d: Decision) -> str:
@@ -257,27 +250,12 @@ def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int
 def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> list[list[Decision]]:
     """The matched decisions grouped by thread, each group with the thread's other steps the
     reader may see; groups ordered by their latest decision, newest first."""
-    by_id = {d.id: d for d in pool}
-    parent = {d.id: d.id for d in pool}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for link in links:
-        if link.earlier in parent and link.later in parent:
-            parent[root(link.later)] = root(link.earlier)
+    thread_of = {d.id: t for t in build_threads(pool, links) for d in t.decisions}
     groups: dict[str, list[Decision]] = {}
     for d in found:
-        groups.setdefault(root(d.id) if d.id in parent else d.id, [])
-    for d in pool:
-        if root(d.id) in groups:
-            groups[root(d.id)].append(d)
-    for d in found:
-        if d.id not in by_id:
-            groups[d.id].append(d)
-    ordered = [sorted(g, key=_order) for g in groups.values() if g]
+        t = thread_of.get(d.id)
+        groups.setdefault(t.id if t else d.id, list(t.decisions) if t else [d])
+    ordered = [sorted(g, key=_order) for g in groups.values()]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 

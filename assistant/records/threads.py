@@ -20,7 +20,7 @@ from ingest.swedish import tokenize
 
 from .decisions import Decision
 from .matter import matter_terms
-from .meeting import body_of, matches_body
+from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
 
 if TYPE_CHECKING:
@@ -140,7 +140,7 @@ def _same(a: str, b: str) -> bool:
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 3
+    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
 def _common(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> set[str]:
@@ -191,14 +191,22 @@ def _where(d: Decision) -> str:
     return f"den {long_date(d.date)}" + (f" ({d.paragraph})" if d.paragraph else "")
 
 
-def _name(body: str) -> str:
-    names = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
-    return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}" if body.startswith("arbetsgrupp-") \
-        else names.get(body, body or "mötet")
+def _as_written(stems: list[str], *texts: str) -> list[str]:
+    """The shared stems as the decisions write them ("kompetensanaly" → "kompetensanalysen");
+    a stem only found inside a compound is shown as the stem."""
+    out: list[str] = []
+    words = [w for t in texts for w in re.findall(r"[\wåäöÅÄÖé-]+", t)]
+    for stem in stems:
+        written = next((w.lower() for w in words
+                        if any(_same(stem, t) for t in tokenize(w, compounds=False, prefixes=False))), stem)
+        if written not in out:
+            out.append(written)
+    return out
 
 
 def _link(a: Decision, b: Decision, words: list[str]) -> Link:
-    same = f"samma ärende ({', '.join(words[:4])})"
+    shown = _as_written(words, b.heading, a.heading, b.text, a.text)
+    same = f"samma ärende ({', '.join(shown[:4])})"
     to = _given_to(a)
     if a.kind == "uppdrag":
         due, due_text = due_of(a)
@@ -208,13 +216,13 @@ def _link(a: Decision, b: Decision, words: list[str]) -> Link:
             timing += f" ({due_text})"
         if to and to != a.body and b.body == to:
             return Link(a.id, b.id, "återrapporterar",
-                        f"{_name(to).capitalize()} fick uppdraget av {_name(a.body)} {_where(a)} och redovisar det "
+                        f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och redovisar det "
                         f"{_where(b)}: {same}{timing}.")
         return Link(a.id, b.id, "besvarar",
-                    f"Besvarar uppdraget {_where(a)} till {a.responsible or _name(a.body)}: {same}{timing}.")
+                    f"Besvarar uppdraget {_where(a)} till {a.responsible or body_name(a.body)}: {same}{timing}.")
     if to and to != a.body and b.body == to:
         return Link(a.id, b.id, "överlämnat",
-                    f"{_name(a.body).capitalize()} lämnade ärendet till {_name(to)} {_where(a)}; {_name(to)} beslutade "
+                    f"{body_name(a.body).capitalize()} lämnade ärendet till {body_name(to)} {_where(a)}; {body_name(to)} beslutade "
                     f"{_where(b)}: {same}.")
     if b.kind != "beslut":  # a position or a proposal does not itself change a decision
         return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
