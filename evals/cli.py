@@ -98,14 +98,21 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         file: Annotated[Path | None, typer.Argument(help="Facit (JSONL); standard: evals/decisions/gold.jsonl.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
     ) -> None:
-        """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit."""
+        """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit, och
+        beslutskedjornas precision och täckning: den blint skrivna utvärderingsdelen först (bara siffror)."""
         from evals.decisions.evaluate import GOLD, evaluate_decisions
+        from evals.decisions.threads_eval import GOLD_THREADS, HELDOUT, evaluate_threads
 
+        threads: dict[str, object] = {}
+        if (HELDOUT / "gold_threads.jsonl").is_file():  # figures only: its cases are never printed
+            threads["heldout"] = evaluate_threads(HELDOUT / "gold_threads.jsonl", HELDOUT)
+        threads["development"] = evaluate_threads(GOLD_THREADS)
         score = evaluate_decisions(file or GOLD)
         if as_json:
-            emit(score.as_dict())
+            emit({**score.as_dict(), "threads": {k: v.as_dict() for k, v in threads.items()}})  # type: ignore[attr-defined]
         else:
-            Console().print("\n".join(score.lines()), highlight=False)
+            lines = [ln for label, t in threads.items() for ln in t.lines(label)]  # type: ignore[attr-defined]
+            Console().print("\n".join(lines + [""] + score.lines()), highlight=False)
 
     @eval_app.command("status")
     def status_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:

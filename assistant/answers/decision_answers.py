@@ -2,16 +2,18 @@
 verksamhetsbudgeten?", "När beslutades arbetsordningen?", "What did the steering group decide
 about the work plan?").
 
-The answer lists the matching decisions in date order, one sentence each that quotes the decision
-as written and cites its minutes paragraph [n]; when a later decision by the same body on the same
-matter (same subject, same year referred to) follows an earlier one, a sentence says that it
-changes it. A question that is not about decisions, or that no record matches, goes to the
+The answer follows each matter's thread: the latest decision first, then the earlier steps in date
+order (an assignment, the decision that answered it, a revision), one sentence each that quotes the
+decision as written and cites its minutes paragraph [n]; a sentence says when a later decision
+changes an earlier one, and an assignment nothing has answered yet is shown as open with its
+deadline, "försenat" when the deadline has passed. A question that is not about decisions, or that no record matches, goes to the
 ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from ingest.dates import DATE, long_date
@@ -20,6 +22,7 @@ from ingest.glossary import to_swedish
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
+from ..records.threads import Link, build_threads, due_of, link_decisions
 from .base import Answer, Citation, Engine
 from .question import Term, question_terms, tokens_of
 
@@ -162,7 +165,7 @@ def term_score(term: Term, words: _Words) -> float:
 
 def relevance(terms: tuple[Term, ...], d: Decision) -> float:
     """The weighted share of the topic's words that the decision text or its heading has."""
-    words = _Words.of(f"{d.text} {d.section}")
+    words = _Words.of(f"{d.text} {d.section} {d.matter}")
     weights = _weights(terms)
     return sum(w * term_score(t, words) for w, t in zip(weights, terms, strict=True)) / (sum(weights) or 1.0)
 
@@ -244,24 +247,89 @@ def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int
     return out
 
 
-def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...]) -> Answer:
+def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> list[list[Decision]]:
+    """The matched decisions grouped by thread, each group with the thread's other steps the
+    reader may see; groups ordered by their latest decision, newest first."""
+    thread_of = {d.id: t for t in build_threads(pool, links) for d in t.decisions}
+    groups: dict[str, list[Decision]] = {}
+    for d in found:
+        t = thread_of.get(d.id)
+        groups.setdefault(t.id if t else d.id, list(t.decisions) if t else [d])
+    ordered = [sorted(g, key=_order) for g in groups.values()]
+    ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
+    return ordered
+
+
+def _order(d: Decision) -> tuple[str, str, int]:
+    return (d.date, d.doc_id, _paragraph_key(d.paragraph))
+
+
+def _open_sentence(d: Decision, n: int, today: Date) -> str:
+    due, due_text = due_of(d)
+    where = f" ({_paragraph(d)})" if d.paragraph else ""
+    line = f"Uppdraget den {long_date(d.date)}{where} är öppet: inget senare beslut har redovisat det"
+    if due:
+        overdue = due < today.isoformat()[: len(due)]
+        line += f"; tidsfrist {due_text or long_date(due)}" + (" – försenat" if overdue else "")
+    return f"{line} [{n}]."
+
+
+def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *,
+            pool: list[Decision] | None = None, today: Date | None = None) -> Answer:
+    """Per matter: the latest decision first, then the earlier steps in date order, each cited."""
+    today = today or Date.today()
+    pool = decisions if pool is None else pool
+    links = link_decisions(pool)
+    answered = {lk.earlier for lk in links}
+    relation = {lk.later: lk for lk in links}
+    groups = _threads(decisions, pool, links)
+    order = [d for g in groups for d in ([g[-1]] + g[:-1])]
+    n_of = {d.id: n for n, d in enumerate(order, start=1)}
     citations = [
         Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section, page=d.page,
                  text=d.passage or d.text, date=d.date)
-        for n, d in enumerate(decisions, start=1)
+        for n, d in enumerate(order, start=1)
     ]
-    changed = changes(terms, decisions)
     lines = []
-    for j, d in enumerate(decisions):
-        lines.append(decision_sentence(d, j + 1))
-        if j in changed:
-            earlier = decisions[changed[j]]
-            verb = next((v for p, v in _CHANGE if p.search(d.text)), "ändrar")
-            lines.append(f"Beslutet den {long_date(d.date)} {verb} beslutet den {long_date(earlier.date)} [{j + 1}].")
+    for group in groups:
+        latest, earlier = group[-1], group[:-1]
+        lines.append(decision_sentence(latest, n_of[latest.id]))
+        if latest.kind == "uppdrag" and latest.id not in answered:
+            lines.append(_open_sentence(latest, n_of[latest.id], today))
+        if earlier:
+            lines.append("Det föregicks av:" if len(earlier) > 1 else "Det föregicks av ett tidigare steg:")
+        for d in earlier:
+            lines.append(decision_sentence(d, n_of[d.id]))
+        lines += _change_sentences(group, relation, n_of, terms)
     return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
 
 
-def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None) -> Answer | None:
+def _change_sentences(group: list[Decision], relation: dict[str, Link], n_of: dict[str, int],
+                      terms: tuple[Term, ...]) -> list[str]:
+    """"Beslutet den … ändrar beslutet den …" for each change within the thread."""
+    by_id = {d.id: d for d in group}
+    out = []
+    for j, i in changes(terms, group).items():
+        later, earlier = group[j], group[i]
+        link = relation.get(later.id)
+        if link is not None and link.earlier in by_id and link.relation in ("ändrar", "upphäver"):
+            earlier = by_id[link.earlier]
+        verb = next((v for p, v in _CHANGE if p.search(later.text)), "ändrar")
+        out.append(f"Beslutet den {long_date(later.date)} {verb} beslutet den {long_date(earlier.date)} [{n_of[later.id]}].")
+    for d in group:
+        link = relation.get(d.id)
+        if link is None or link.earlier not in by_id or link.relation not in ("ändrar", "upphäver"):
+            continue
+        if any(f"den {long_date(d.date)} " in x and f"beslutet den {long_date(by_id[link.earlier].date)}" in x for x in out):
+            continue
+        verb = "upphäver" if link.relation == "upphäver" else "ändrar"
+        out.append(f"Beslutet den {long_date(d.date)} {verb} beslutet den {long_date(by_id[link.earlier].date)} "
+                   f"[{n_of[d.id]}].")
+    return out
+
+
+def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
+                         today: Date | None = None) -> Answer | None:
     """The register's answer to a decision question, or None (not about decisions, or no record
     the reader may see matches)."""
     dq = parse_question(question)
@@ -270,23 +338,30 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     decisions = matching_decisions(kb, dq, flt)
     if not decisions:
         return None
-    a = compose(question, decisions, question_terms(dq.topic))
+    access = flt.access if flt is not None else None
+    pool = find_decisions(kb, "", access=access)
+    if flt is not None and flt.doc_ids:
+        pool = [d for d in pool if d.doc_id in flt.doc_ids]
+    a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
     a.query = dq.topic
     return a
 
 
 class DecisionEngine:
     """An engine that answers decision questions from the register and every other question (and
-    a decision question no record matches) with the engine it wraps."""
+    a decision question no record matches) with the engine it wraps. ``today`` (default: the
+    day of each answer) decides which open assignments are overdue."""
 
-    def __init__(self, kb: KnowledgeBase, fallback: Engine) -> None:
+    def __init__(self, kb: KnowledgeBase, fallback: Engine, today: Date | None = None) -> None:
         self.kb = kb
         self.fallback = fallback
         self.name = fallback.name
+        self.today = today
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
-        return answer_from_register(self.kb, question, flt=flt) or self.fallback.answer(question, flt=flt)
+        return (answer_from_register(self.kb, question, flt=flt, today=self.today)
+                or self.fallback.answer(question, flt=flt))
 
 
-def with_decisions(kb: KnowledgeBase, engine: Engine) -> DecisionEngine:
-    return DecisionEngine(kb, engine)
+def with_decisions(kb: KnowledgeBase, engine: Engine, today: Date | None = None) -> DecisionEngine:
+    return DecisionEngine(kb, engine, today)

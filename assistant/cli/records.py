@@ -4,6 +4,7 @@ overview in assistant.records."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date as Date
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -15,11 +16,16 @@ from ..access.policy import access_of
 from ..records import (
     DECISION_KINDS,
     KINDS,
+    OpenAssignment,
+    Thread,
     date_bound,
     decisions_json,
     find_decisions,
+    find_open,
+    find_thread,
     status_overview,
 )
+from ..records.threads import RELATION_SV
 from .common import USER_HELP, emit, err, fail, resolve_user
 
 if TYPE_CHECKING:
@@ -53,11 +59,32 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         procedural: Annotated[bool, typer.Option(
             "--procedur", help="Ta med procedurpunkter (dagordning, justering, bordläggning).")] = False,
         limit: Annotated[int, typer.Option("--limit", "-k", min=0, help="Högst så många beslut (0 = alla).")] = 0,
+        thread: Annotated[str | None, typer.Option(
+            "--thread", help="Visa ärendets hela kedja av beslut (beslutets id, från --json) som tidslinje.")] = None,
+        open_only: Annotated[bool, typer.Option(
+            "--open", help="Öppna uppdrag: givna uppdrag som inget senare beslut besvarar, med tidsfrist.")] = False,
+        today: Annotated[str | None, typer.Option(
+            help="Dagens datum för --open (ÅÅÅÅ-MM-DD); ett uppdrag efter sin tidsfrist är försenat.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
         user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Beslutsregistret: beslut, uppdrag och ställningstaganden ur protokoll och minnesanteckningar."""
         user = resolve_user(get_settings(), user_name)
+        if thread is not None:
+            with open_kb() as kb:
+                found_thread = find_thread(kb, thread.strip(), access=access_of(user))
+            if found_thread is None:
+                fail(f"--thread {thread!r}: inget beslut med det id:t; hämta id:t med msv decisions --json")
+            _print_thread(found_thread, as_json)
+            return
+        if open_only:
+            try:
+                day = Date.fromisoformat(today) if today else Date.today()
+            except ValueError:
+                fail(f"--today {today!r} är inget datum; skriv ÅÅÅÅ-MM-DD")
+            with open_kb() as kb:
+                _print_open(find_open(kb, body=body or "", access=access_of(user), today=day), as_json)
+            return
         try:
             date_bound(since or "")
             date_bound(until or "", end=True)
@@ -122,3 +149,36 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
                 if a["status"] != "grön":
                     out.print(f"{r['group']} {r['period']}: {a['activity']} – {a['status'].upper()}: {a['comment']}",
                               highlight=False, markup=False)
+
+
+def _print_thread(thread: Thread, as_json: bool) -> None:
+    if as_json:
+        emit({"thread": thread.as_dict()})
+        return
+    out = Console()
+    out.print(f"[bold]Ärende: {thread.matter or '–'}[/bold] ({len(thread.decisions)} beslut, äldst först)", highlight=False)
+    why = {link.later: link for link in thread.links}
+    for d in thread.decisions:
+        out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {d.paragraph}[/bold] ({KIND_SV.get(d.kind, d.kind)}) "
+                  f"id {d.id}", highlight=False)
+        out.print(f"   {d.text}", highlight=False, markup=False)
+        if link := why.get(d.id):
+            out.print(f"   {RELATION_SV.get(link.relation, link.relation)}: {link.reason}", highlight=False, markup=False)
+
+
+def _print_open(found: list[OpenAssignment], as_json: bool) -> None:
+    if as_json:
+        emit({"open": [o.as_dict() for o in found]})
+        return
+    out = Console()
+    if not found:
+        out.print("Inga öppna uppdrag.", highlight=False)
+        return
+    for o in found:
+        d = o.decision
+        due = f"senast {o.due_text or o.due}" if o.due else "ingen tidsfrist angiven"
+        flag = " – FÖRSENAT" if o.overdue else ""
+        out.print(f"[bold]{d.body or '–'}[/bold] {d.date} {d.paragraph}: {due}{flag}", highlight=False)
+        out.print(f"   {d.text}", highlight=False, markup=False)
+        out.print(f"   ansvarig: {d.responsible or '–'}; id {d.id}", style="dim", highlight=False, markup=False)
+    err.print(f"{len(found)} öppna uppdrag, {sum(o.overdue for o in found)} försenade.", highlight=False)

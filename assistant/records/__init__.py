@@ -17,9 +17,12 @@ from .status import (
     parse_status,
     summarize,
 )
+from .threads import Link, OpenAssignment, Thread, build_threads, find_open, find_thread, link_decisions, open_assignments
 
 __all__ = [
-    "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "RecordRegister", "StatusReport",
+    "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "Link", "OpenAssignment",
+    "RecordRegister", "StatusReport", "Thread", "build_threads", "find_open", "find_thread", "link_decisions",
+    "open_assignments",
     "date_bound", "decisions_json", "extract_decisions", "extract_report", "find_decisions",
     "parse_status", "status_overview", "summarize",
 ]

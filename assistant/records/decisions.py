@@ -18,6 +18,7 @@ from ingest.dates import DATE, MONTH_NAMES, date_match_iso, month_year
 from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
+from .matter import heading_of, matter_of
 from .meeting import meeting_body, meeting_date
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
@@ -40,6 +41,8 @@ class Decision:
     section: str
     page: int | None
     passage: str
+    heading: str = ""  # the paragraph's heading without its number ("Verksamhetsbudget 2025")
+    matter: str = ""  # the matter, normalised from the heading and the decision's object
 
     def as_dict(self, *, passage: bool = False) -> dict[str, object]:
         d = asdict(self)
@@ -98,6 +101,9 @@ _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)\s*:?\s*$|^\W*b
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w", re.IGNORECASE)
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
 _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
+_CLAUSE_START = re.compile(
+    r"(?<=\s)(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet|Sekretariatet|Processledar\w*|Ordförande\w*|Beslut(?:ades)?\b:?"
+    r"|Uppdrogs|Frågan|Ärendet|Flera|Den|Det|Förslaget|Utkastet|[A-ZÅÄÖ]{2,}(?=\s+[a-zåäö]))(?=[\s:])")
 _CAP_VERB = re.compile(r"\b(?:Beslutades|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
 _DEADLINE = re.compile(
     r"\b(?:senast|före|innan|till\s+och\s+med|t\.o\.m\.|till|inför|klart)\s+(?:[\wåäö:,]+\s+){0,5}?(?:den\s+)?"
@@ -196,6 +202,7 @@ class _Unit:
     paragraph: str
     labelled: bool
     block: Block
+    heading: str = ""  # a heading written into the paragraph's first line (PDF text, inline items)
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -213,27 +220,42 @@ def _segments(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
-    paragraph, section = "", None
+    paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
     for block in blocks:
         if block.section != section:
             section = block.section
             paragraph = paragraph_of(section) or ("" if section else paragraph)
+            heading = ""
             in_list = bool(_DECISION_SECTION.match(section or ""))
         text = _MARKUP.sub("", block.text).strip()
         if in_list and _LIST_ITEM.match(text):
-            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block)
+            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading)
             continue
         in_list = bool(_DECISION_SECTION.match(section or ""))
         for para, seg in _segments(text):
-            paragraph = para or paragraph
-            for sentence in split_sentences(seg):
+            sentences = split_sentences(seg)
+            if para:
+                paragraph, heading = para, _inline_heading(sentences)
+            for sentence in sentences:
                 if _INTRO.search(sentence):
                     in_list = True
                     head = _INTRO.sub("", sentence).strip()
                     if not head or classify(head) is None:
                         continue
-                yield _Unit(sentence, paragraph, False, block)
+                yield _Unit(sentence, paragraph, False, block, heading)
+
+
+def _inline_heading(sentences: list[str]) -> str:
+    """The heading run into a paragraph's first line: a short first sentence that is no decision
+    ("§ 5. Mötesplan 2026. Styrgruppen …"), or, in PDF text where the heading has no full stop,
+    the words before the clause's subject ("§ 3 Gemensam kompetensanalys Arbetsgruppen …")."""
+    if not sentences:
+        return ""
+    first = sentences[0].strip(" .")
+    m = _CLAUSE_START.search(first)
+    head = first[: m.start()].strip(" .:") if m else first if len(sentences) > 1 and len(first) <= 80 else ""
+    return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 
 def _section(unit: _Unit) -> str:
@@ -268,11 +290,15 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         rid = hashlib.sha1(f"{meta.doc_id}|{key}|{n}".encode()).hexdigest()[:12]
         is_decision = kind != "procedur"
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
+        section = _section(unit)
+        heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
+        heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section))
         out.append(Decision(
             id=rid, body=body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
             responsible=responsible_of(text, context) if is_decision else "",
             deadline=deadline_of(text) if is_decision else "",
             doc_id=meta.doc_id, title=meta.title, source=meta.source,
-            section=_section(unit), page=unit.block.page, passage=unit.block.text,
+            section=section, page=unit.block.page, passage=unit.block.text,
+            heading=heading, matter=matter_of(heading, text) if is_decision else "",
         ))
     return out

@@ -33,7 +33,7 @@ MINUTES_KINDS = ("protokoll", "minnesanteckningar")
 STATUS_KINDS = ("lägesbedömning",)
 DB_NAME = "records.sqlite"
 # Bumped when extraction rules change, so every document is read again.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -42,7 +42,7 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE TABLE IF NOT EXISTS decisions (
     id TEXT NOT NULL, doc_id TEXT NOT NULL, ord INTEGER NOT NULL, body TEXT, date TEXT, paragraph TEXT,
     text TEXT, kind TEXT, responsible TEXT, deadline TEXT, title TEXT, source TEXT, section TEXT, page INTEGER,
-    passage TEXT, PRIMARY KEY (doc_id, ord)
+    passage TEXT, heading TEXT, matter TEXT, PRIMARY KEY (doc_id, ord)
 );
 CREATE INDEX IF NOT EXISTS decisions_date ON decisions(date);
 CREATE TABLE IF NOT EXISTS reports (
@@ -52,7 +52,7 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 _DECISION_COLS = ("id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
-                  "source", "section", "page", "passage")
+                  "source", "section", "page", "passage", "heading", "matter")
 
 
 def date_bound(value: str, *, end: bool = False) -> str:
@@ -89,6 +89,8 @@ class RecordRegister:
         if row is None or row[0] != EXTRACTOR_VERSION:
             with self.db:
                 self.db.execute("DELETE FROM docs")  # every document is extracted again
+                self.db.execute("DROP TABLE IF EXISTS decisions")  # its columns may have changed
+                self.db.executescript(_SCHEMA)
                 self.db.execute("INSERT OR REPLACE INTO meta VALUES ('extractor', ?)", (EXTRACTOR_VERSION,))
 
     @classmethod
@@ -234,12 +236,12 @@ def _bm25(query_tokens: list[str], docs: list[list[str]], k1: float = 1.2, b: fl
 def rank(query: str, decisions: list[Decision], *, kb: KnowledgeBase | None = None,
          access: tuple[str, ...] | None = None, since: str = "", until: str = "", rrf_k: int = 10,
          hits: int = 30) -> list[Decision]:
-    """Decisions matching ``query``: lexical matches over text and heading, plus decisions inside
+    """Decisions matching ``query``: lexical matches over text, heading and matter, plus decisions inside
     the knowledge base's best passages from minutes, fused by reciprocal rank."""
     if not decisions:
         return []
     q = tokenize(query)
-    lexical = _bm25(q, [tokenize(f"{d.text} {d.section} {d.text}") for d in decisions])
+    lexical = _bm25(q, [tokenize(f"{d.text} {d.section} {d.matter} {d.text}") for d in decisions])
     fused: dict[str, float] = {}
     lex_order = sorted((i for i, s in enumerate(lexical) if s > 0), key=lambda i: -lexical[i])
     for r, i in enumerate(lex_order):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import threading
+from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -15,8 +16,9 @@ import gradio as gr
 from ingest.errors import MsvError
 
 from ..access.policy import access_of
-from ..records import Decision, RecordRegister, date_bound, status_overview
+from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
 from ..records.export import to_csv, to_docx
+from ..records.threads import RELATION_SV, open_assignments, thread_of
 from .gate import gate_for
 from .render import esc
 
@@ -83,6 +85,34 @@ class DecisionsView:
         choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {d.text[:60]}", d.id) for n, d in enumerate(found, 1)]
         return "\n".join(lines), gr.update(choices=choices, value=None), str(csv_path), str(docx_path)
 
+    def _visible_decisions(self, request: gr.Request | None) -> list[Decision]:
+        with self.lock, RecordRegister.for_kb(self.kb) as reg:
+            reg.sync(self.kb)
+            return reg.all_decisions(access=self._access(request))
+
+    def thread(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
+        """The chosen decision's thread as a timeline, oldest first, each link with its reason."""
+        if not decision_id:
+            return ""
+        try:
+            found = thread_of(self._visible_decisions(request), decision_id)
+        except MsvError as e:
+            return f"Kunde inte läsa beslutsregistret: {esc(e)}"
+        return thread_markdown(found) if found is not None else "Beslutet finns inte (längre) i registret."
+
+    def open_tasks(self, body: str = "", today: str = "", request: gr.Request = None) -> str:  # type: ignore[assignment]
+        """Assignments given and not yet answered, by body and deadline."""
+        try:
+            day = Date.fromisoformat(today.strip()) if (today or "").strip() else Date.today()
+        except ValueError:
+            return f"Fel datum: {esc(today)!s} är inget datum; skriv ÅÅÅÅ-MM-DD"
+        try:
+            decisions = self._visible_decisions(request)
+        except MsvError as e:
+            return f"Kunde inte läsa beslutsregistret: {esc(e)}"
+        found = [o for o in open_assignments(decisions, day) if not body or o.decision.body.startswith(body)]
+        return open_markdown(found)
+
     def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         d = next((x for x in self.shown if x.id == decision_id), None)
         access = self._access(request)  # `shown` is the last search of any session: check the reader
@@ -92,6 +122,37 @@ class DecisionsView:
         quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
         return (f"### {esc(d.title)}\n\n**Avsnitt:** {esc(where or '–')}  \n**Datum:** {esc(d.date or '–')}  \n"
                 f"**Källa:** {esc(d.source)}\n\n{quote}")
+
+
+def thread_markdown(thread: Thread) -> str:
+    """A thread as a timeline: one item per decision, oldest first, with why it follows the one before."""
+    why = {link.later: link for link in thread.links}
+    out = [f"### Ärende: {esc(thread.matter or '–')}", f"{len(thread.decisions)} beslut, äldst först.", ""]
+    for d in thread.decisions:
+        head = ", ".join(x for x in (d.paragraph, d.heading, KIND_SV.get(d.kind, d.kind)) if x)
+        out.append(f"- **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(head)}): {esc(d.text)}  ")
+        if link := why.get(d.id):
+            out.append(f"  *{esc(RELATION_SV.get(link.relation, link.relation))}:* {esc(link.reason)}  ")
+        out.append(f"  Källa: {esc(d.title)} ({esc(d.source)})")
+    return "\n".join(out)
+
+
+def open_markdown(found: list[OpenAssignment]) -> str:
+    """The secretariat's follow-up list: open assignments by body, earliest deadline first."""
+    if not found:
+        return "Inga öppna uppdrag."
+    late = sum(o.overdue for o in found)
+    out = [f"**{len(found)} öppna uppdrag**, varav {late} försenade.", ""]
+    for body in sorted({o.decision.body for o in found}):
+        out.append(f"### {esc(body or 'okänt organ')}")
+        for o in (x for x in found if x.decision.body == body):
+            d = o.decision
+            due = f"senast {o.due_text or o.due}" if o.due else "ingen tidsfrist angiven"
+            flag = " – **försenat**" if o.overdue else ""
+            who = f", ansvarig: {d.responsible}" if d.responsible else ""
+            out.append(f"- {esc(due)}{flag} (givet {esc(d.date)} {esc(d.paragraph)}{esc(who)}): {esc(d.text)}")
+        out.append("")
+    return "\n".join(out)
 
 
 def status_markdown(overview: dict[str, list[dict[str, Any]]]) -> str:
@@ -136,8 +197,16 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
             until = gr.Textbox(label="Till och med (ÅÅÅÅ-MM-DD)", elem_id="decisions-until")
         search = gr.Button("Visa beslut", variant="primary", elem_id="decisions-search")
         listing = gr.Markdown(elem_id="decisions")
-        pick = gr.Dropdown([], label="Visa källstycket för beslut", elem_id="decisions-pick")
+        pick = gr.Dropdown([], label="Visa källstycket och ärendets tidslinje för beslut", elem_id="decisions-pick")
         passage = gr.Markdown(elem_id="decisions-passage", elem_classes=["passage"])
+        timeline = gr.Markdown(elem_id="decisions-thread")
+        with gr.Accordion("Öppna uppdrag", open=False):
+            gr.Markdown("Uppdrag som getts men som inget senare beslut har redovisat, per organ och tidsfrist.")
+            with gr.Row():
+                open_body = gr.Dropdown(BODIES, value="", label="Organ", elem_id="open-body")
+                open_today = gr.Textbox(label="Dagens datum (tomt = i dag)", elem_id="open-today")
+                open_show = gr.Button("Visa öppna uppdrag", elem_id="open-show")
+            open_list = gr.Markdown(elem_id="open-tasks")
         with gr.Row():
             csv_file = gr.File(label="Ladda ner CSV", elem_id="decisions-csv")
             docx_file = gr.File(label="Ladda ner Word (.docx)", elem_id="decisions-docx")
@@ -145,6 +214,8 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
     for trigger in (tab.select, search.click, query.submit):
         trigger(view.search, args, outs)
     pick.change(view.passage, pick, passage)
+    pick.change(view.thread, pick, timeline)
+    open_show.click(view.open_tasks, [open_body, open_today], open_list)
 
 
 def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:

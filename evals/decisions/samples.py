@@ -16,8 +16,11 @@ labels), so a checkout without the binary files still runs."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+
+from evals.decisions.authoring import ATT, Bullets, D, Item, Meeting, Part, Proc, Trap, para_text, part_text
+from evals.decisions.thread_samples import THREAD_MEETINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "records"
@@ -25,84 +28,6 @@ GOLD = ROOT / "evals" / "decisions" / "gold.jsonl"
 STATUS_GOLD = ROOT / "evals" / "decisions" / "status_gold.jsonl"
 MARK = "FIKTIVT EXEMPEL: påhittade anteckningar för test och utvärdering, inga verkliga beslut."
 
-
-# -- authoring model -----------------------------------------------------------------------------
-@dataclass
-class D:
-    """A decision sentence. ``label`` is written before it ("Beslut:") but is not part of its text."""
-
-    text: str
-    kind: str = "beslut"
-    responsible: str = ""
-    deadline: str = ""
-    label: str = ""
-
-
-@dataclass
-class Proc:
-    """A procedural line: not a decision (or marked procedur)."""
-
-    text: str
-
-
-@dataclass
-class Trap:
-    """Looks a little like a decision but is not one (a proposal, a reminder of an old decision)."""
-
-    text: str
-
-
-@dataclass
-class Bullets:
-    """An intro line ("Beslut:") followed by one bullet per decision."""
-
-    intro: str
-    items: list[D]
-
-
-Part = str | D | Proc | Trap
-Para = list[Part] | Bullets
-
-
-@dataclass
-class Item:
-    number: int
-    heading: str
-    paras: list[Para]
-    inline: bool = False  # heading written into the first paragraph, not as a heading
-
-
-@dataclass
-class Meeting:
-    file: str
-    title: str
-    body: str
-    date: str
-    date_text: str
-    items: list[Item]
-    numbering: str = "§"  # "§" or "punkt"
-    header: list[str] = field(default_factory=list)
-    attendees: list[tuple[str, str]] = field(default_factory=list)
-
-    def paragraph(self, item: Item) -> str:
-        return f"§ {item.number}" if self.numbering == "§" else f"punkt {item.number}"
-
-    def heading_text(self, item: Item) -> str:
-        return f"§ {item.number} {item.heading}" if self.numbering == "§" else f"{item.number}. {item.heading}"
-
-
-def part_text(p: Part) -> str:
-    if isinstance(p, D):
-        return f"{p.label} {p.text}".strip()
-    return p if isinstance(p, str) else p.text
-
-
-def para_text(para: list[Part]) -> str:
-    return " ".join(part_text(p) for p in para)
-
-
-ATT = [("Anna Lindqvist", "MYH, ordförande"), ("Per Ekström", "Skolverket"), ("Maria Sandberg", "Arbetsförmedlingen"),
-       ("Johan Nyberg", "UHR"), ("Karin Holm", "Tillväxtverket"), ("Lena Virtanen", "sekretariatet, MYH")]
 
 # -- the meetings --------------------------------------------------------------------------------
 MEETINGS: list[Meeting] = [
@@ -516,9 +441,14 @@ def gold_rows(m: Meeting) -> list[dict[str, str]]:
     return rows
 
 
+def all_meetings() -> list[Meeting]:
+    """The meetings above and the ones that carry matters across meetings (thread_samples)."""
+    return MEETINGS + THREAD_MEETINGS
+
+
 def _render(name: str, out_dir: Path) -> None:
     renderers = {".docx": _docx_meeting, ".md": _md_meeting, ".pdf": _pdf_meeting}
-    for m in MEETINGS:
+    for m in all_meetings():
         if m.file == name:
             renderers[Path(m.file).suffix](m, out_dir / m.file)
     for r in REPORTS:
@@ -527,7 +457,7 @@ def _render(name: str, out_dir: Path) -> None:
 
 
 def sample_names() -> list[str]:
-    return [m.file for m in MEETINGS] + [r.file for r in REPORTS]
+    return [m.file for m in all_meetings()] + [r.file for r in REPORTS]
 
 
 def ensure_samples(out_dir: Path = DATA) -> list[Path]:
@@ -545,7 +475,7 @@ def build(out_dir: Path = DATA) -> None:
     for name in sample_names():
         _render(name, out_dir)
     with GOLD.open("w", encoding="utf-8") as g:
-        for m in MEETINGS:
+        for m in all_meetings():
             for row in gold_rows(m):
                 g.write(json.dumps(row, ensure_ascii=False) + "\n")
     with STATUS_GOLD.open("w", encoding="utf-8") as g:
@@ -560,4 +490,4 @@ if __name__ == "__main__":
     build()
     decisions = sum(1 for line in GOLD.read_text(encoding="utf-8").splitlines()
                     if json.loads(line)["kind"] not in ("procedur", "inget"))
-    print(f"{len(MEETINGS)} möten, {decisions} beslut, {len(REPORTS)} lägesbedömningar")
+    print(f"{len(all_meetings())} möten, {decisions} beslut, {len(REPORTS)} lägesbedömningar")

@@ -15,7 +15,7 @@ from evals.cli import add_commands as add_eval_commands
 from ingest.kb import KnowledgeBase
 
 DECISION_KEYS = {"id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
-                 "source", "section", "page"}
+                 "source", "section", "page", "heading", "matter"}
 
 
 @pytest.fixture(scope="module")
@@ -74,6 +74,8 @@ def test_decisions_human_output(app: typer.Typer) -> None:
 @pytest.mark.parametrize("args,message", [
     (["decisions", "--since", "igår"], "--since/--until"),
     (["decisions", "--kind", "dekret"], "--kind"),
+    (["decisions", "--thread", "finnsinte1"], "--thread 'finnsinte1'"),
+    (["decisions", "--open", "--today", "imorgon"], "--today 'imorgon'"),
 ])
 def test_bad_values_fail_in_one_line(app: typer.Typer, args: list[str], message: str) -> None:
     code, out, err = run(app, *args)
@@ -105,8 +107,61 @@ def test_status_group_and_text_output(app: typer.Typer) -> None:
     assert code == 0 and "1 gröna, 1 gula, 1 röda" in out and "RÖD" in out
 
 
+def _decision(app: typer.Typer, words: str) -> dict:
+    code, out, _ = run(app, "decisions", "--json")
+    return next(d for d in json.loads(out)["decisions"] if words in d["text"])
+
+
+def test_thread_json_contract_and_timeline(app: typer.Typer) -> None:
+    # The assignment ("till höstens möte") and the decision that settled it under its own heading.
+    task = _decision(app, "kommunikationsplan för 2027 till höstens möte")
+    code, out, _ = run(app, "decisions", "--thread", task["id"], "--json")
+    assert code == 0
+    thread = json.loads(out)["thread"]
+    assert set(thread) == {"id", "matter", "decisions", "links"}
+    assert [d["date"] for d in thread["decisions"]] == ["2026-03-04", "2026-10-08"]
+    assert all(set(d) == DECISION_KEYS for d in thread["decisions"])
+    settled = thread["decisions"][-1]
+    assert settled["text"].startswith("Planen godkändes") and settled["heading"] == "Kommunikationsplan 2027"
+    (link,) = thread["links"]
+    assert set(link) == {"from", "to", "relation", "reason"}
+    assert (link["from"], link["to"], link["relation"]) == (task["id"], settled["id"], "besvarar")
+    assert "till höstens möte" in link["reason"] and "kommunikationsplan" in link["reason"]
+    code, out, _ = run(app, "decisions", "--thread", settled["id"])
+    assert code == 0 and out.index("2026-03-04") < out.index("2026-10-08") and "Besvarar uppdraget" in out
+
+
+def test_thread_across_bodies(app: typer.Typer) -> None:
+    task = _decision(app, "uppdrog åt beredningsgruppen att ta fram en rutin för bevakning")
+    code, out, _ = run(app, "decisions", "--thread", task["id"], "--json")
+    thread = json.loads(out)["thread"]
+    assert [d["body"] for d in thread["decisions"]] == ["styrgrupp", "beredningsgrupp", "styrgrupp"]
+    assert [lk["relation"] for lk in thread["links"]] == ["återrapporterar", "överlämnat"]
+
+
+def test_open_assignments(app: typer.Typer) -> None:
+    code, out, _ = run(app, "decisions", "--open", "--today", "2026-11-29", "--json")
+    assert code == 0
+    found = json.loads(out)["open"]
+    assert all({"due", "due_text", "overdue", "status"} <= set(o) and o["kind"] == "uppdrag" for o in found)
+    texts = {o["text"]: o for o in found}
+    mall = next(o for t, o in texts.items() if "mall för slutrapporter" in t)
+    assert mall["overdue"] and mall["status"] == "försenat" and mall["due"] == "2026-06-15"
+    extern = next(o for t, o in texts.items() if "extern utvärdering" in t)
+    assert not extern["overdue"] and extern["status"] == "öppet"
+    # Answered assignments are not open.
+    assert not any("kommunikationsplan" in t or "bevakning av regleringsbrev" in t for t in texts)
+    code, out, _ = run(app, "decisions", "--open", "--body", "styrgrupp", "--today", "2026-11-29")
+    assert code == 0 and "FÖRSENAT" in out and "slutrapporter" in out
+
+
 def test_eval_commands(app: typer.Typer) -> None:
     code, out, _ = run(app, "eval", "decisions", "--json")
-    assert code == 0 and json.loads(out)["recall"] >= 0.9
+    data = json.loads(out)
+    assert code == 0 and data["recall"] >= 0.95 and data["precision"] >= 0.95
+    dev = data["threads"]["development"]
+    assert dev["gold"] >= 15 and dev["with_reason"] == 1.0 and dev["precision"] >= 0.8 and dev["recall"] >= 0.75
+    code, out, _ = run(app, "eval", "decisions")
+    assert code == 0 and "thread precision" in out
     code, out, _ = run(app, "eval", "status")
     assert code == 0 and "parsed exactly" in out

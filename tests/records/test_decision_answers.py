@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -58,29 +59,69 @@ def test_budget_answer_from_the_register(engine: DecisionEngine) -> None:
     a = engine.answer(BUDGET_Q, flt=SearchFilter(access=("alla",)))
     assert a.grounded and a.engine == ENGINE_NAME
     lines = a.answer.splitlines()
-    # One sentence per decision, in date order, each quoting the decision and citing its paragraph.
+    # One sentence per decision, the latest of each matter first, then its earlier steps in date
+    # order; each quotes the decision and cites its paragraph.
     decided = [ln for ln in lines if ln.startswith("Den ")]
-    assert decided[0].startswith("Den 12 februari 2025 beslutade styrgruppen (§ 3): ”Styrgruppen beslutade att "
-                                 "fastställa verksamhetsbudgeten för 2025 till 4,2 miljoner kronor” [1].")
-    assert decided[1].startswith("Den 17 september 2025 beslutade styrgruppen (§ 2): ”Styrgruppen beslutade att "
-                                 "revidera verksamhetsbudgeten för 2025 från 4,2 till 4,5 miljoner kronor” [2].")
-    assert any("fastställa verksamhetsbudgeten för 2026 till 4,8 miljoner kronor" in ln for ln in decided[2:])
+    assert decided[0].startswith("Den 10 december 2025 ")
+    revised = next(i for i, ln in enumerate(decided) if ln.startswith(
+        "Den 17 september 2025 beslutade styrgruppen (§ 2): ”Styrgruppen beslutade att "
+        "revidera verksamhetsbudgeten för 2025 från 4,2 till 4,5 miljoner kronor” ["))
+    first = next(i for i, ln in enumerate(decided) if ln.startswith(
+        "Den 12 februari 2025 beslutade styrgruppen (§ 3): ”Styrgruppen beslutade att "
+        "fastställa verksamhetsbudgeten för 2025 till 4,2 miljoner kronor” ["))
+    handed = next(i for i, ln in enumerate(decided) if ln.startswith("Den 27 augusti 2025 tog beredningsgruppen"))
+    assert revised < first < handed
+    assert any("fastställa verksamhetsbudgeten för 2026 till 4,8 miljoner kronor" in ln for ln in decided)
     # The revision is noted against the decision it changes, and only that one (2026 is another budget).
-    assert "Beslutet den 17 september 2025 ändrar beslutet den 12 februari 2025 [2]." in lines
+    n_revised = int(re.search(r"\[(\d+)\]\.$", decided[revised]).group(1))
+    assert f"Beslutet den 17 september 2025 ändrar beslutet den 12 februari 2025 [{n_revised}]." in lines
     assert sum("ändrar beslutet" in ln for ln in lines) == 1
     # Every decision sentence cites the passage it came from: the minutes paragraph, with its heading.
     for ln in decided:
         n = int(re.search(r"\[(\d+)\]\.$", ln).group(1))
         c = a.citation(n)
         assert c is not None and c.text and ln.split("”")[1] in c.text
-        assert "styrgrupp" in c.source and c.section.startswith("§")
-    first = a.citation(1)
-    assert first.source.endswith("2025-02-12_styrgrupp_minnesanteckningar.docx")
-    assert first.section == "§ 3 Verksamhetsbudget 2025" and "Beslut:" in first.text
-    second = a.citation(2)
-    assert second.source.endswith("2025-09-17_styrgrupp_minnesanteckningar.md") and second.section.startswith("§ 2")
+        assert c.section.startswith("§")
+    n_first = int(re.search(r"\[(\d+)\]\.$", decided[first]).group(1))
+    cited = a.citation(n_first)
+    assert cited.source.endswith("2025-02-12_styrgrupp_minnesanteckningar.docx")
+    assert cited.section == "§ 3 Verksamhetsbudget 2025" and "Beslut:" in cited.text
+    assert a.citation(n_revised).source.endswith("2025-09-17_styrgrupp_minnesanteckningar.md")
     assert [c.n for c in a.citations] == list(range(1, len(a.citations) + 1))
     assert all(c.doc_id and c.title for c in a.citations)
+
+
+def test_the_latest_word_first(engine: DecisionEngine) -> None:
+    """An assignment settled at a later meeting under a heading that names the matter in other
+    words: the settling decision leads, the assignment follows, each cited to its meeting."""
+    a = engine.answer("Vad har styrgruppen beslutat om kommunikationsplanen?", flt=SearchFilter(access=("alla",)))
+    assert a.engine == ENGINE_NAME
+    lines = a.answer.splitlines()
+    assert lines[0] == ("Den 8 oktober 2026 beslutade styrgruppen (§ 3): ”Planen godkändes med ändringen att "
+                        "nyhetsbrevet ges ut varannan månad i stället för varje månad” [1].")
+    assert lines[1].startswith("Det föregicks av")
+    assert lines[2].startswith("Den 4 mars 2026 gav styrgruppen ett uppdrag (§ 3): ”Styrgruppen gav sekretariatet "
+                               "i uppdrag att ta fram ett förslag till gemensam kommunikationsplan") and lines[2].endswith("[2].")
+    assert a.citation(1).source.endswith("2026-10-08_styrgrupp_minnesanteckningar.md")
+    assert a.citation(2).source.endswith("2026-03-04_styrgrupp_minnesanteckningar.md")
+    # The substance of the later decision is found by its heading's matter, not refused.
+    sub = engine.answer("Vad har beslutats om nyhetsbrevet?", flt=SearchFilter(access=("alla",)))
+    assert sub.engine == ENGINE_NAME and sub.answer.startswith("Den 8 oktober 2026 beslutade styrgruppen (§ 3)")
+
+
+@pytest.mark.parametrize(("today", "overdue"), [(date(2026, 11, 29), True), (date(2026, 5, 1), False)])
+def test_open_assignment_with_deadline(records_kb: KnowledgeBase, today: date, overdue: bool) -> None:
+    engine = with_decisions(records_kb, get_engine("extractive", records_kb), today=today)
+    a = engine.answer("Vilka beslut finns om mallen för slutrapporter?", flt=SearchFilter(access=("alla",)))
+    assert a.engine == ENGINE_NAME
+    line = next(ln for ln in a.answer.splitlines() if "är öppet" in ln)
+    assert "tidsfrist 15 juni 2026" in line and ("försenat" in line) == overdue
+
+
+def test_a_reversal_is_named(engine: DecisionEngine) -> None:
+    a = engine.answer("Vad har beslutats om öppna data?", flt=SearchFilter(access=("alla",)))
+    assert a.answer.startswith("Den 20 maj 2026 beslutade arbetsgruppen för kompetensanalys (punkt 2)")
+    assert "Beslutet den 20 maj 2026 upphäver beslutet den 11 juni 2025 [1]." in a.answer
 
 
 def test_pdf_minutes_cite_their_page(engine: DecisionEngine) -> None:

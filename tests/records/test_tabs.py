@@ -48,3 +48,18 @@ def test_tabs_join_the_app(records_kb: KnowledgeBase) -> None:
     demo = build_app(records_kb, settings, extra_tabs=[build_decisions_tab, build_status_tab])
     labels = [getattr(b, "label", None) for b in demo.blocks.values()]
     assert "Beslut" in labels and "Lägesbild" in labels
+
+
+def test_decisions_view_thread_timeline_and_open_tasks(records_kb: KnowledgeBase) -> None:
+    view = DecisionsView(records_kb, access=("alla",))
+    view.search("bevakning av regleringsbrev", "", "", "")
+    task = next(d for d in view.shown if d.kind == "uppdrag" and "regleringsbrev" in d.text)
+    md = view.thread(task.id)
+    items = [ln for ln in md.splitlines() if ln.startswith("- **")]
+    assert [ln.split("**")[1] for ln in items] == ["2026-03-04 – styrgrupp", "2026-04-15 – beredningsgrupp",
+                                                   "2026-10-08 – styrgrupp"]
+    assert "*Återrapport:*" in md and "*Överlämnat:*" in md and "Källa:" in md
+    tasks = view.open_tasks("styrgrupp", "2026-11-29")
+    assert "öppna uppdrag**" in tasks and "**försenat**" in tasks and "slutrapporter" in tasks
+    assert "regleringsbrev" not in tasks  # answered by the preparatory group's report
+    assert view.open_tasks("", "i morgon").startswith("Fel datum")

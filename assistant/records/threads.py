@@ -1,0 +1,332 @@
+"""Threads: decisions on the same matter linked across meetings and bodies. An assignment is
+linked to the decision that answers it, a decision to the one that changes, extends or revokes it,
+a body's assignment to another body to that body's report back. Every link carries a Swedish
+reason; assignments that nothing answers are the open ones (with their deadline, overdue or not).
+
+Linking is by matter (heading and object words), by the assignment's deliverable and deadline
+("till höstens möte"), by date order and by which body gave what to whom."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+from typing import TYPE_CHECKING
+
+from ingest.dates import DATE, long_date
+from ingest.swedish import tokenize
+
+from .decisions import Decision
+from .matter import matter_terms
+from .meeting import body_name, body_of, matches_body
+from .register import RecordRegister
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+
+MIN_SIMILARITY = 0.55  # share of the smaller matter's words the two decisions must have in common
+NEAR_BEST = 0.7  # among candidates this close to the best, the latest is the predecessor
+BODY_BONUS = 0.25  # the later decision is by the body the earlier one gave the matter to
+GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the deadline's matter
+
+# Words that say nothing about which matter a decision concerns.
+_GENERIC = frozenset(
+    "gemensam gemensamm förslag beslut uppdrag möt styrgrupp gd-grupp beredningsgrupp arbetsgrupp sekretariat "
+    "samverkan msv kll fram ta ny nya del ändring inför beredning revider ändr upphäv fastställ godkän".split()
+    + [m[:6] for m in ("januari februari mars april maj juni juli augusti september oktober november "
+                       "december").split()] + "januari februari mars april maj juni juli augusti september oktober "
+    "november december".split())
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
+_REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
+_CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
+                     re.IGNORECASE)
+_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\böverlämna\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+(?P<to2>\S+)",
+                       re.IGNORECASE)
+_SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
+                     r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
+RELATION_SV = {"besvarar": "Besvarar uppdraget", "återrapporterar": "Återrapport", "ändrar": "Ändrar",
+               "upphäver": "Upphäver", "följer upp": "Följer upp", "överlämnat": "Överlämnat"}
+
+
+@dataclass(frozen=True)
+class Link:
+    earlier: str  # decision id
+    later: str
+    relation: str  # one of RELATIONS
+    reason: str  # in Swedish, why the two were linked
+
+    def as_dict(self) -> dict[str, str]:
+        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason}
+
+
+@dataclass
+class Thread:
+    id: str  # the first decision's id
+    matter: str
+    decisions: list[Decision]  # in date order
+    links: list[Link] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.id, "matter": self.matter, "decisions": [d.as_dict() for d in self.decisions],
+                "links": [link.as_dict() for link in self.links]}
+
+
+@dataclass(frozen=True)
+class OpenAssignment:
+    decision: Decision
+    due: str  # YYYY-MM-DD (or YYYY-MM), "" when none is given
+    due_text: str  # as written: "senast den 30 maj 2025", "till höstens möte"
+    overdue: bool
+
+    def as_dict(self) -> dict[str, object]:
+        return {**self.decision.as_dict(), "due": self.due, "due_text": self.due_text, "overdue": self.overdue,
+                "status": "försenat" if self.overdue else "öppet"}
+
+
+# -- what a decision is about ----------------------------------------------------------------------
+def _terms(d: Decision) -> tuple[frozenset[str], frozenset[str]]:
+    whole, parts = matter_terms(d.heading, d.text, deliverable=d.kind == "uppdrag")
+    drop = _GENERIC | {t for t in whole | parts if t.isdigit()}
+    return whole - drop, parts - drop
+
+
+def _years(d: Decision) -> frozenset[str]:
+    """The years (and VT/HT periods) the decision's heading names, else its text; full dates
+    (deadlines, start dates) do not count."""
+    head = DATE.sub(" ", d.heading)
+    text = head if _YEAR.search(head) else DATE.sub(" ", f"{d.heading} {d.text}")  # the heading's year rules
+    periods = {f"{m.group(1)} {m.group(2)}" for m in _PERIOD.finditer(text)}
+    return frozenset(_YEAR.findall(text)) | periods
+
+
+def _years_clash(a: Decision, b: Decision) -> bool:
+    """Both name their year (or one names it and the other's meeting was in another year), and
+    they differ: "Verksamhetsbudget 2025" is not "Verksamhetsbudget 2026"."""
+    ya, yb = _years(a), _years(b)
+    if not ya and not yb:
+        return False
+    pa = {y for y in ya if " " in y}
+    pb = {y for y in yb if " " in y}
+    if pa and pb and not pa & pb:
+        return True
+    ya = {y for y in ya if " " not in y} or {a.date[:4]}
+    yb = {y for y in yb if " " not in y} or {b.date[:4]}
+    return not ya & yb
+
+
+def similarity(a: Decision, b: Decision) -> tuple[float, list[str]]:
+    """How much the two matters share, and the shared words: a word both have counts 1, a word
+    that is the head of the other's compound ("budget" in "verksamhetsbudget") ¾, another part of
+    it ("kommunikation" in "kommunikationsplan") ½; two compounds that share only a part
+    ("arbetsplan", "mötesplan") share nothing. Normalised by the geometric mean of the two
+    matters' sizes, so one common word between long descriptions is not enough."""
+    aw, ap = _terms(a)
+    bw, bp = _terms(b)
+    if not aw or not bw:
+        return 0.0, []
+    shared = _common(aw, bw)
+    heads = _heads(aw) | _heads(bw)
+    partial = (_common(aw, bp) | _common(ap, bw)) - shared
+    score = len(shared) + sum(0.75 if _common({t}, heads) else 0.5 for t in partial)
+    return min(score / math.sqrt(len(aw) * len(bw)), 1.0), sorted(shared) or sorted(partial)
+
+
+def _same(a: str, b: str) -> bool:
+    """One stem, or two the stemmer left apart ("kompetensanaly", "kompetensanalys")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _common(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> set[str]:
+    return {x for x in xs if any(_same(x, y) for y in ys)}
+
+
+def _heads(words: frozenset[str]) -> set[str]:
+    """The last part of each compound among ``words``."""
+    out = set()
+    for w in words:
+        parts = [p for p in tokenize(w, prefixes=False) if p != w]
+        if parts:
+            out.add(parts[-1])
+    return out
+
+
+def due_of(d: Decision) -> tuple[str, str]:
+    """An assignment's deadline: (comparable date, as written)."""
+    if d.deadline:
+        m = DATE.search(d.text)
+        return d.deadline, (m.group(0) if m else d.deadline)
+    m = _SEASON.search(d.text)
+    if not m:
+        return "", ""
+    year = m.group("year") or d.date[:4]
+    when = m.group("when").lower()
+    due = {"höstens": f"{year}-12-31", "vårens": f"{year}-06-30", "årets sista": f"{year}-12-31"}.get(when, "")
+    return due, m.group(0)
+
+
+def _given_to(a: Decision) -> str:
+    """The body an assignment or a hand-over goes to ("" for a person or the secretariat)."""
+    if a.kind == "uppdrag":
+        return body_of(a.responsible)
+    m = _HANDOVER.search(a.text)
+    return body_of((m.group("to") or m.group("to2") or "")) if m else ""
+
+
+def _day(iso: str) -> Date | None:
+    try:
+        return Date.fromisoformat(iso if len(iso) == 10 else f"{iso}-28")
+    except ValueError:
+        return None
+
+
+# -- linking ---------------------------------------------------------------------------------------
+def _where(d: Decision) -> str:
+    return f"den {long_date(d.date)}" + (f" ({d.paragraph})" if d.paragraph else "")
+
+
+def _as_written(stems: list[str], *texts: str) -> list[str]:
+    """The shared stems as the decisions write them ("kompetensanaly" → "kompetensanalysen");
+    a stem only found inside a compound is shown as the stem."""
+    out: list[str] = []
+    words = [w for t in texts for w in re.findall(r"[\wåäöÅÄÖé-]+", t)]
+    for stem in stems:
+        written = next((w.lower() for w in words
+                        if any(_same(stem, t) for t in tokenize(w, compounds=False, prefixes=False))), stem)
+        if written not in out:
+            out.append(written)
+    return out
+
+
+def _link(a: Decision, b: Decision, words: list[str]) -> Link:
+    shown = _as_written(words, b.heading, a.heading, b.text, a.text)
+    same = f"samma ärende ({', '.join(shown[:4])})"
+    to = _given_to(a)
+    if a.kind == "uppdrag":
+        due, due_text = due_of(a)
+        timing = ""
+        if due:
+            timing = "; inom tidsfristen" if b.date <= due else "; efter tidsfristen"
+            timing += f" ({due_text})"
+        if to and to != a.body and b.body == to:
+            return Link(a.id, b.id, "återrapporterar",
+                        f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och redovisar det "
+                        f"{_where(b)}: {same}{timing}.")
+        return Link(a.id, b.id, "besvarar",
+                    f"Besvarar uppdraget {_where(a)} till {a.responsible or body_name(a.body)}: {same}{timing}.")
+    if to and to != a.body and b.body == to:
+        return Link(a.id, b.id, "överlämnat",
+                    f"{body_name(a.body).capitalize()} lämnade ärendet till {body_name(to)} {_where(a)}; {body_name(to)} beslutade "
+                    f"{_where(b)}: {same}.")
+    if b.kind != "beslut":  # a position or a proposal does not itself change a decision
+        return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
+    if _REVOKE.search(b.text):
+        return Link(a.id, b.id, "upphäver", f"Upphäver eller går emot beslutet {_where(a)}: {same}.")
+    if _CHANGE.search(b.text):
+        return Link(a.id, b.id, "ändrar", f"Ändrar beslutet {_where(a)}: {same}.")
+    return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
+
+
+def link_decisions(decisions: Sequence[Decision]) -> list[Link]:
+    """Each decision linked to the earlier decision (at another meeting) on the same matter that it
+    follows: among those close to the best match, the latest."""
+    ordered = sorted(decisions, key=lambda d: (d.date, d.doc_id))
+    links: list[Link] = []
+    for j, b in enumerate(ordered):
+        if not b.date:
+            continue
+        candidates: list[tuple[float, Decision, list[str]]] = []
+        for a in ordered[:j]:
+            if not a.date or a.date >= b.date or a.doc_id == b.doc_id or _years_clash(a, b):
+                continue
+            score, words = similarity(a, b)
+            if score < MIN_SIMILARITY:
+                continue
+            if (to := _given_to(a)) and to == b.body and to != a.body:
+                score += BODY_BONUS
+            due = _day(due_of(a)[0]) if a.kind == "uppdrag" else None
+            if due is not None and (day := _day(b.date)) is not None and (day - due).days <= GRACE_DAYS:
+                score += 0.1
+            candidates.append((score, a, words))
+        if not candidates:
+            continue
+        best = max(s for s, _, _ in candidates)
+        _, a, words = max((c for c in candidates if c[0] >= NEAR_BEST * best), key=lambda c: (c[1].date, c[0]))
+        links.append(_link(a, b, words))
+    return links
+
+
+def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:
+    """Every thread of linked decisions (a decision on its own is a thread of one)."""
+    links = link_decisions(decisions) if links is None else links
+    parent = {d.id: d.id for d in decisions}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        parent[root(link.later)] = root(link.earlier)
+    groups: dict[str, list[Decision]] = {}
+    for d in decisions:
+        groups.setdefault(root(d.id), []).append(d)
+    threads = []
+    for members in groups.values():
+        members.sort(key=lambda d: (d.date, d.doc_id, d.paragraph))
+        ids = {d.id for d in members}
+        own = [lk for lk in links if lk.later in ids]
+        latest = members[-1]
+        threads.append(Thread(members[0].id, latest.matter or members[0].matter, members, own))
+    return threads
+
+
+def thread_of(decisions: Sequence[Decision], decision_id: str) -> Thread | None:
+    """The thread that holds ``decision_id`` (a prefix of it will do), or None."""
+    for t in build_threads(decisions):
+        if any(d.id == decision_id or (len(decision_id) >= 6 and d.id.startswith(decision_id)) for d in t.decisions):
+            return t
+    return None
+
+
+def open_assignments(decisions: Sequence[Decision], today: Date | None = None,
+                     links: Sequence[Link] | None = None) -> list[OpenAssignment]:
+    """Assignments no later decision answers, earliest deadline first (those without one last)."""
+    today = today or Date.today()
+    links = link_decisions(decisions) if links is None else links
+    answered = {lk.earlier for lk in links}
+    out = []
+    for d in decisions:
+        if d.kind != "uppdrag" or d.id in answered:
+            continue
+        due, due_text = due_of(d)
+        day = _day(due) if due else None
+        out.append(OpenAssignment(d, due, due_text, bool(day and day < today)))
+    out.sort(key=lambda o: (o.due or "9999", o.decision.body, o.decision.date))
+    return out
+
+
+# -- library entry points ------------------------------------------------------------------------
+def find_thread(kb: KnowledgeBase, decision_id: str, *, access: tuple[str, ...] | None = None) -> Thread | None:
+    """Sync the register with ``kb`` and return the thread that holds ``decision_id`` among the
+    decisions the reader may see (``access=None``: all)."""
+    with RecordRegister.for_kb(kb) as reg:
+        reg.sync(kb)
+        decisions = reg.all_decisions(access=access)
+    return thread_of(decisions, decision_id)
+
+
+def find_open(kb: KnowledgeBase, *, body: str = "", access: tuple[str, ...] | None = None,
+              today: Date | None = None) -> list[OpenAssignment]:
+    """Assignments given (by ``body``, if named) that no later decision the reader may see answers."""
+    with RecordRegister.for_kb(kb) as reg:
+        reg.sync(kb)
+        decisions = reg.all_decisions(access=access)
+    return [o for o in open_assignments(decisions, today) if matches_body(o.decision.body, body)]

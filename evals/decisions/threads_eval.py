@@ -1,0 +1,127 @@
+"""Score decision threads against hand-labelled links: precision and recall of the links between
+decisions (an assignment and its answer, a decision and its revision, a hand-over and the report
+back), the share of gold links whose two decisions end in one thread, and that every link has a
+reason. Gold lines name each end by file, paragraph and decision text."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from assistant.records.decisions import DECISION_KINDS, Decision
+from assistant.records.threads import build_threads, link_decisions
+from evals.decisions.evaluate import extract_file, same_text
+from ingest.loaders import is_supported
+
+HERE = Path(__file__).resolve().parent
+GOLD_THREADS = HERE / "gold_threads.jsonl"
+HELDOUT = HERE / "heldout"  # written blind; scored as figures only, its cases never shown
+TARGETS = {"precision": 0.9, "recall": 0.9}
+
+
+@dataclass
+class ThreadScore:
+    gold: int
+    predicted: int
+    matched: int
+    unresolved: int  # gold ends that match no extracted decision
+    precision: float
+    recall: float
+    same_thread: float
+    with_reason: float
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def lines(self, label: str) -> list[str]:
+        return [f"{label}: gold links {self.gold} (predicted {self.predicted}, matched {self.matched}, "
+                f"unresolved ends {self.unresolved})",
+                f"  thread precision       {self.precision:.3f}   (target ≥ {TARGETS['precision']})",
+                f"  thread recall          {self.recall:.3f}   (target ≥ {TARGETS['recall']})",
+                f"  gold pairs in a thread {self.same_thread:.3f}",
+                f"  links with a reason    {self.with_reason:.3f}"]
+
+
+def _ends(row: dict) -> tuple[object, object] | None:
+    """The two ends of one gold link, whatever the keys are called."""
+    for a, b in (("earlier", "later"), ("from", "to"), ("source", "target"), ("first", "second")):
+        if a in row and b in row:
+            return row[a], row[b]
+    return None
+
+
+def gold_links(path: Path) -> list[tuple[object, object]]:
+    """Links from JSONL: one link a line, or one thread a line (its steps linked in order)."""
+    out: list[tuple[object, object]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if ends := _ends(row):
+            out.append(ends)
+            continue
+        for key in ("links", "steps", "decisions", "thread"):
+            items = row.get(key)
+            if isinstance(items, list) and items:
+                if all(isinstance(x, dict) and _ends(x) for x in items):
+                    out += [_ends(x) for x in items]  # type: ignore[misc]
+                else:
+                    out += list(zip(items, items[1:], strict=False))
+                break
+    return out
+
+
+def _resolve(end: object, decisions: dict[str, list[Decision]]) -> Decision | None:
+    if isinstance(end, str):
+        end = {"text": end}
+    if not isinstance(end, dict):
+        return None
+    name = Path(str(end.get("file") or end.get("source") or "")).name
+    pool = decisions.get(name) if name else [d for ds in decisions.values() for d in ds]
+    text = str(end.get("text") or end.get("decision") or "")
+    para = str(end.get("paragraph") or "").strip()
+    for d in pool or []:
+        if text and same_text(text, d.text):
+            return d
+    if para:
+        hits = [d for d in pool or [] if d.paragraph == para]
+        if len(hits) == 1:
+            return hits[0]
+    return None
+
+
+def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None) -> ThreadScore:
+    """Extract every minutes file in ``data_dir`` (default: the development samples), link them, score."""
+    if data_dir is None:
+        from evals.decisions.samples import DATA, all_meetings, ensure_samples
+
+        ensure_samples()
+        files = [DATA / m.file for m in all_meetings()]
+    else:
+        files = sorted(p for p in data_dir.rglob("*") if p.is_file() and is_supported(p) and not p.name.endswith(".jsonl"))
+    decisions: dict[str, list[Decision]] = {}
+    for f in files:
+        decisions[f.name] = [d for d in extract_file(f) if d.kind in DECISION_KINDS]
+    every = [d for ds in decisions.values() for d in ds]
+    links = link_decisions(every)
+    threads = build_threads(every, links)
+    thread_of = {d.id: t.id for t in threads for d in t.decisions}
+    predicted = {frozenset((lk.earlier, lk.later)) for lk in links}
+    gold: set[frozenset[str]] = set()
+    unresolved = 0
+    for a, b in gold_links(gold_path):
+        da, db = _resolve(a, decisions), _resolve(b, decisions)
+        if da is None or db is None:
+            unresolved += (da is None) + (db is None)
+            gold.add(frozenset((f"?{len(gold)}a", f"?{len(gold)}b")))  # counts as missed
+            continue
+        gold.add(frozenset((da.id, db.id)))
+    matched = len(predicted & gold)
+    together = sum(1 for g in gold if len({thread_of.get(x, x) for x in g}) == 1)
+    return ThreadScore(
+        gold=len(gold), predicted=len(predicted), matched=matched, unresolved=unresolved,
+        precision=matched / len(predicted) if predicted else 0.0, recall=matched / len(gold) if gold else 0.0,
+        same_thread=together / len(gold) if gold else 0.0,
+        with_reason=sum(1 for lk in links if lk.reason.strip()) / len(links) if links else 1.0,
+    )
