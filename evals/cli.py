@@ -107,12 +107,20 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         if (HELDOUT / "gold_threads.jsonl").is_file():  # figures only: its cases are never printed
             threads["heldout"] = evaluate_threads(HELDOUT / "gold_threads.jsonl", HELDOUT)
         threads["development"] = evaluate_threads(GOLD_THREADS)
+        held = None
+        if (HELDOUT / "gold_decisions.jsonl").is_file():  # the held-out minutes' extraction, figures only
+            held = evaluate_decisions(HELDOUT / "gold_decisions.jsonl", HELDOUT)
         score = evaluate_decisions(file or GOLD)
         if as_json:
-            emit({**score.as_dict(), "threads": {k: v.as_dict() for k, v in threads.items()}})  # type: ignore[attr-defined]
+            out = {**score.as_dict(), "threads": {k: v.as_dict() for k, v in threads.items()}}  # type: ignore[attr-defined]
+            if held is not None:
+                out["heldout"] = {k: v for k, v in held.as_dict().items() if not isinstance(v, list)}
+            emit(out)
         else:
             lines = [ln for label, t in threads.items() for ln in t.lines(label)]  # type: ignore[attr-defined]
-            Console().print("\n".join(lines + [""] + score.lines()), highlight=False)
+            if held is not None:
+                lines += ["", "heldout extraction:"] + [f"  {ln}" for ln in held.lines()]
+            Console().print("\n".join(lines + ["", "development extraction:"] + score.lines()), highlight=False)
 
     @eval_app.command("status")
     def status_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:

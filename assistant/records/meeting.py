@@ -93,12 +93,3 @@ def matches_body(body: str, wanted: str) -> bool:
     return b == wanted or b.startswith(wanted) or b.endswith("-" + wanted) or (
         wanted.startswith("arbetsgrupp") and b.startswith("arbetsgrupp") and wanted in b)
 
-
-_BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "beredningsgrupp": "beredningsgruppen"}
-
-
-def body_name(body: str) -> str:
-    """A body as Swedish prose names it: "styrgruppen", "arbetsgruppen för validering"."""
-    if body.startswith("arbetsgrupp-"):
-        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
-    return _BODY_NAMES.get(body, body or "mötet")

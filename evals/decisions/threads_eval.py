@@ -64,7 +64,9 @@ def gold_links(path: Path) -> list[tuple[object, object]]:
         for key in ("links", "steps", "decisions", "thread"):
             items = row.get(key)
             if isinstance(items, list) and items:
-                if all(isinstance(x, dict) and _ends(x) for x in items):
+                if all(isinstance(x, list) and len(x) >= 4 for x in items):  # [file, §, file, §, relation]
+                    out += [({"file": x[0], "paragraph": x[1]}, {"file": x[2], "paragraph": x[3]}) for x in items]
+                elif all(isinstance(x, dict) and _ends(x) for x in items):
                     out += [_ends(x) for x in items]  # type: ignore[misc]
                 else:
                     out += list(zip(items, items[1:], strict=False))
@@ -72,23 +74,25 @@ def gold_links(path: Path) -> list[tuple[object, object]]:
     return out
 
 
-def _resolve(end: object, decisions: dict[str, list[Decision]]) -> Decision | None:
+def _para(value: object) -> str:
+    return str(value or "").replace("§", "").strip().rstrip(".")
+
+
+def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision]:
+    """The decisions a gold end names: by text, else every decision of the named paragraph (a link
+    written at paragraph level is met by a link to any decision in it)."""
     if isinstance(end, str):
         end = {"text": end}
     if not isinstance(end, dict):
-        return None
+        return []
     name = Path(str(end.get("file") or end.get("source") or "")).name
     pool = decisions.get(name) if name else [d for ds in decisions.values() for d in ds]
     text = str(end.get("text") or end.get("decision") or "")
-    para = str(end.get("paragraph") or "").strip()
     for d in pool or []:
         if text and same_text(text, d.text):
-            return d
-    if para:
-        hits = [d for d in pool or [] if d.paragraph == para]
-        if len(hits) == 1:
-            return hits[0]
-    return None
+            return [d]
+    para = _para(end.get("paragraph"))
+    return [d for d in pool or [] if para and _para(d.paragraph) == para]
 
 
 def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None) -> ThreadScore:
@@ -108,20 +112,23 @@ def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = Non
     threads = build_threads(every, links)
     thread_of = {d.id: t.id for t in threads for d in t.decisions}
     predicted = {frozenset((lk.earlier, lk.later)) for lk in links}
-    gold: set[frozenset[str]] = set()
+    gold: list[tuple[set[str], set[str]]] = []
     unresolved = 0
     for a, b in gold_links(gold_path):
         da, db = _resolve(a, decisions), _resolve(b, decisions)
-        if da is None or db is None:
-            unresolved += (da is None) + (db is None)
-            gold.add(frozenset((f"?{len(gold)}a", f"?{len(gold)}b")))  # counts as missed
-            continue
-        gold.add(frozenset((da.id, db.id)))
-    matched = len(predicted & gold)
-    together = sum(1 for g in gold if len({thread_of.get(x, x) for x in g}) == 1)
+        unresolved += (not da) + (not db)
+        gold.append(({d.id for d in da}, {d.id for d in db}))
+
+    def meets(pair: frozenset[str], g: tuple[set[str], set[str]]) -> bool:
+        x, y = tuple(pair) if len(pair) == 2 else (next(iter(pair)),) * 2
+        return (x in g[0] and y in g[1]) or (y in g[0] and x in g[1])
+
+    matched = sum(1 for g in gold if any(meets(p, g) for p in predicted))
+    right = sum(1 for p in predicted if any(meets(p, g) for g in gold))
+    together = sum(1 for ga, gb in gold if ga and gb and len({thread_of.get(x, x) for x in ga | gb}) == 1)
     return ThreadScore(
         gold=len(gold), predicted=len(predicted), matched=matched, unresolved=unresolved,
-        precision=matched / len(predicted) if predicted else 0.0, recall=matched / len(gold) if gold else 0.0,
+        precision=right / len(predicted) if predicted else 0.0, recall=matched / len(gold) if gold else 0.0,
         same_thread=together / len(gold) if gold else 0.0,
         with_reason=sum(1 for lk in links if lk.reason.strip()) / len(links) if links else 1.0,
     )
