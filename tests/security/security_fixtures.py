@@ -4,6 +4,7 @@ a users file with people inside and outside each group; a scan database for the 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -149,7 +150,9 @@ def cli_app(world: World):
     import typer
 
     from assistant.cli import assist, records, scan, users
-    from assistant.cli import main as cli
+
+    # By module path: the package's own ``main`` (the entry-point function) shadows the submodule.
+    cli = importlib.import_module("assistant.cli.main")
 
     app = typer.Typer()
     shared = SharedKb(world.kb)
