@@ -32,6 +32,7 @@ class KbConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     embed_cache: bool = False
     search: SearchParams = SearchParams()
+    groups: tuple[str, ...] | None = None  # the valid access groups; None = any well-formed name
 
 
 class KnowledgeBase:
@@ -59,7 +60,8 @@ class KnowledgeBase:
         self.searcher = Searcher(self.store, self.embedder, params=config.search)
         self.ingestor = Ingestor(self.store, self.catalog, self.embedder,
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
-                                 batch_chunks=config.batch_chunks, max_bytes=config.max_bytes)
+                                 batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,
+                                 groups=config.groups)
 
     def _dim(self) -> int:
         """The vector size, from the catalog when the store exists (no model load needed)."""

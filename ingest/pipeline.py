@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -99,6 +99,7 @@ class Ingestor:
         chunk_spec: ChunkSpec = ChunkSpec(),
         batch_chunks: int = 256,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        groups: Sequence[str] | None = None,
     ) -> None:
         self.store = store
         self.catalog = catalog
@@ -107,6 +108,7 @@ class Ingestor:
         self.chunk_spec = chunk_spec
         self.batch_chunks = batch_chunks
         self.max_bytes = max_bytes
+        self.groups = groups  # the valid access groups (None: any well-formed name)
         self._batch: dict[str, tuple[Document, list[TextNode], str, Status, str]] = {}
 
     # -- recovery -----------------------------------------------------------------------------
@@ -159,7 +161,7 @@ class Ingestor:
                     yield ItemResult(doc.path, "failed", error=doc.reason)
                     continue
                 try:
-                    doc = apply_metadata(doc, path, sidecar, overrides)
+                    doc = apply_metadata(doc, path, sidecar, overrides, self.groups)
                 except IngestError as e:
                     yield ItemResult(e.path, "failed", error=e.reason)
                     continue

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from ingest.kb import KbConfig
 
+from ..access.audit import AuditLog
 from ..access.policy import AccessError, User, restrict
 from ..access.users import UserStore
 
@@ -46,7 +47,7 @@ def kb_config(settings: Settings) -> KbConfig:
         data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
-        batch_chunks=settings.batch_chunks,
+        batch_chunks=settings.batch_chunks, groups=tuple(settings.groups),
     )
 
 
@@ -56,6 +57,7 @@ def resolve_user(settings: Settings, name: str | None) -> User:
     try:
         return UserStore.from_settings(settings).resolve(name)
     except AccessError as e:
+        AuditLog.from_settings(settings).record(name or "", "refused", what="--user", reason=str(e))
         fail(str(e))
 
 

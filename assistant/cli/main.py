@@ -19,9 +19,9 @@ from ingest.pipeline import IngestSummary
 from ingest.store import SearchFilter
 
 from ..access.audit import AuditLog
-from ..access.policy import access_of
+from ..access.policy import LOCAL_USER, access_of
 from ..settings import Settings
-from . import assist, records, scan, users
+from . import assist, audit, records, scan, users
 from .common import USER_HELP, csv_values, emit, err, fail, kb_config, reader, resolve_user
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,8 @@ def ingest_cmd(
     """Läs in dokument i kunskapsbasen (oförändrade hoppas över)."""
     try:  # a bad flag is a usage error (exit 1), not a failure of every file
         overrides = Overrides(kind=validate_kind(kind, "--kind") if kind else None, agency=agency,
-                              access=tuple(validate_access(csv_values(access), "--access")) if access else None)
+                              access=tuple(validate_access(csv_values(access), "--access", state.settings.groups))
+                              if access else None)
     except IngestError as e:
         fail(str(e), 1)
     summary = IngestSummary()
@@ -94,6 +95,9 @@ def ingest_cmd(
                             err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
         except MsvError as e:
             fail(str(e), 1)
+    AuditLog.from_settings(state.settings).record(
+        LOCAL_USER, "ingest", " ".join(str(p) for p in paths), (), added=summary.added, updated=summary.updated,
+        removed=summary.removed, failed=len(summary.failed), access=list(overrides.access or []))
     if as_json:
         emit(summary.as_dict())
     else:
@@ -174,6 +178,7 @@ def stats_cmd(
     user = resolve_user(state.settings, user_name)
     with open_kb() as kb:
         stats = kb.stats(access_of(user))
+    AuditLog.from_settings(state.settings).record(user, "stats")
     if as_json:
         emit(stats)
         return
@@ -193,6 +198,7 @@ def remove_cmd(
     """Ta bort ett dokument (eller alla från en fil eller mapp) ur kunskapsbasen."""
     with open_kb() as kb:
         removed = kb.remove(target)
+    AuditLog.from_settings(state.settings).record(LOCAL_USER, "remove", target, (r.doc_id for r in removed))
     if as_json:
         emit({"removed": [{"doc_id": r.doc_id, "title": r.title, "source": r.source, "chunks": r.chunks} for r in removed]})
     elif removed:
@@ -209,6 +215,7 @@ def _settings() -> Settings:
 scan.add_commands(app, _settings, lambda settings: KnowledgeBase(kb_config(settings)))
 assist.add_commands(app, _settings, lambda: open_kb())
 users.add_commands(app, _settings)
+audit.add_commands(app, _settings)
 records.add_commands(app, _settings, lambda: open_kb())
 
 
