@@ -5,6 +5,7 @@ program receives it."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from .documents import Document
 from .embed import DEFAULT_MODEL, Embedder
 from .metadata import Overrides
 from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
+from .sandbox import ParseLimits, Parser
 from .search import Hit, Searcher, SearchParams
 from .store import EdgeStore, SearchFilter, ServerStore, Store
 
@@ -33,12 +35,15 @@ class KbConfig:
     embed_cache: bool = False
     search: SearchParams = SearchParams()
     groups: tuple[str, ...] | None = None  # the valid access groups; None = any well-formed name
+    parse: ParseLimits = ParseLimits()
 
 
 class KnowledgeBase:
     def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
         self.config = config
         self._closed = False
+        # Held while the store and catalog are written; a server takes it around its searches too.
+        self.lock = threading.RLock()
         data = config.data_dir
         data.mkdir(parents=True, exist_ok=True)
         self.catalog = Catalog(data / "registry.sqlite")
@@ -61,7 +66,7 @@ class KnowledgeBase:
         self.ingestor = Ingestor(self.store, self.catalog, self.embedder,
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
                                  batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,
-                                 groups=config.groups)
+                                 groups=config.groups, parser=Parser(config.parse), lock=self.lock)
 
     def _dim(self) -> int:
         """The vector size, from the catalog when the store exists (no model load needed)."""
@@ -141,6 +146,7 @@ class KnowledgeBase:
             self.store.close()
         finally:
             self.catalog.close()
+            self.ingestor.parse.close()
 
     def __enter__(self) -> KnowledgeBase:
         return self

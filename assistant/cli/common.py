@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 
+from ingest.archives import ArchiveLimits
 from ingest.kb import KbConfig
+from ingest.sandbox import ParseLimits
 
 from ..access.audit import AuditLog
 from ..access.policy import AccessError, User, restrict
@@ -48,6 +50,8 @@ def kb_config(settings: Settings) -> KbConfig:
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
         batch_chunks=settings.batch_chunks, groups=tuple(settings.groups),
+        parse=ParseLimits(ArchiveLimits(settings.max_unpacked_mb * 1024 * 1024, settings.max_unpack_ratio),
+                          settings.parse_timeout),
     )
 
 

@@ -63,7 +63,8 @@ class AppState:
     def __init__(self, kb: KnowledgeBase, settings: Settings) -> None:
         self.kb = kb
         self.settings = settings
-        self.lock = threading.RLock()
+        # The store's own write lock: a search waits at most for one store write, never for a parse.
+        self.lock = getattr(kb, "lock", None) or threading.RLock()
         self.engine = engine_for(kb, settings)
         self.gate = gate_for(settings, fresh=True)
         self.audit = self.gate.audit
@@ -204,14 +205,15 @@ class AppState:
             self.audit.record(user, "refused", what="upload", reason="; ".join(staged.rejected))
         lines = [f"- {esc(r)}" for r in staged.rejected]
         shown: list[str] = []
-        with self.lock:
-            for r in self.kb.ingest(staged.paths, Overrides(access=labels)):
-                name = Path(r.path).name
-                label = {"added": "inläst", "updated": "uppdaterad", "unchanged": "oförändrad",
-                         "failed": "misslyckades"}.get(r.status, r.status)
-                detail = f": {r.error}" if r.error else f" ({r.chunks} avsnitt)" if r.chunks else ""
-                lines.append(f"- {esc(name)} — {label}{esc(detail)}")
-                shown.append(r.doc_id)
+        # Not under self.lock: the knowledge base parses (in a worker, time-limited) and embeds
+        # outside it and takes it only for the store write.
+        for r in self.kb.ingest(staged.paths, Overrides(access=labels)):
+            name = Path(r.path).name
+            label = {"added": "inläst", "updated": "uppdaterad", "unchanged": "oförändrad",
+                     "failed": "misslyckades"}.get(r.status, r.status)
+            detail = f": {r.error}" if r.error else f" ({r.chunks} avsnitt)" if r.chunks else ""
+            lines.append(f"- {esc(name)} — {label}{esc(detail)}")
+            shown.append(r.doc_id)
         self.audit.record(user, "upload", ", ".join(p.name for p in staged.paths), shown, access=list(labels))
         return "\n".join(lines), self.documents(request), self.doc_choices(request)
 
