@@ -16,6 +16,7 @@ from .documents import Document
 from .embed import DEFAULT_MODEL, Embedder
 from .metadata import Overrides
 from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
+from .private import make_private_dir
 from .sandbox import ParseLimits, Parser
 from .search import Hit, Searcher, SearchParams
 from .store import EdgeStore, SearchFilter, ServerStore, Store
@@ -44,8 +45,7 @@ class KnowledgeBase:
         self._closed = False
         # Held while the store and catalog are written; a server takes it around its searches too.
         self.lock = threading.RLock()
-        data = config.data_dir
-        data.mkdir(parents=True, exist_ok=True)
+        data = make_private_dir(config.data_dir)
         self.catalog = Catalog(data / "registry.sqlite")
         cache = data / "embed-cache.sqlite" if config.embed_cache else None
         self.embedder = embedder or Embedder(config.embed_model, cache_path=cache)

@@ -19,6 +19,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from filelock import FileLock
 
+from ingest.private import make_private_dir
+
 from ..settings import DEFAULT_GROUPS
 from .audit import AuditLog
 from .policy import LOCAL_USER, AccessError, User, grantable_groups, validate_groups
@@ -63,7 +65,7 @@ class UserStore:
         self.groups = tuple(groups)
         self.grant_extra = tuple(grant_extra)
         self.audit = audit
-        self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+        self._lock = FileLock(str(self.path) + ".lock", timeout=10, mode=0o600)
         self._cache: tuple[tuple[int, int, int], dict[str, dict[str, object]]] | None = None
         self._cache_lock = threading.Lock()
 
@@ -106,7 +108,7 @@ class UserStore:
             if u.get("admin"):
                 lines.append("admin = true")
             lines += [f"password = {_toml_str(str(u['password']))}", ""]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(self.path.parent)
         tmp = self.path.with_name(self.path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:

@@ -16,6 +16,7 @@ from ingest.errors import IngestError, MsvError
 from ingest.kb import KnowledgeBase
 from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.pipeline import IngestSummary
+from ingest.private import exposed
 from ingest.store import SearchFilter
 
 from ..access.audit import AuditLog
@@ -48,6 +49,17 @@ def _main(
         state.settings = Settings(**overrides)
     except Exception as e:  # pydantic's ValidationError names the field and the value
         fail(f"ogiltig inställning: {e}", 1)
+    warn_if_exposed(Path(state.settings.data_dir))
+
+
+def warn_if_exposed(data_dir: Path) -> None:
+    """One line when another account on this machine could read the knowledge base."""
+    found = exposed(data_dir)
+    if found:
+        path, mode = found[0]
+        more = f" och {len(found) - 1} till" if len(found) > 1 else ""
+        err.print(f"[yellow]varning:[/yellow] {path}{more} kan läsas av andra konton på datorn (rättigheter "
+                  f"{mode:04o}); kör chmod -R go= {data_dir}", highlight=False, soft_wrap=True)
 
 
 def open_kb() -> KnowledgeBase:
