@@ -84,10 +84,10 @@ class KnowledgeBase:
         return cls(KbConfig(data_dir=Path(data_dir), **kwargs))  # type: ignore[arg-type]
 
     # -- write --------------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *, prune: bool = False
-               ) -> Iterator[ItemResult]:
+    def ingest(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *, prune: bool = False,
+               replace: bool = False) -> Iterator[ItemResult]:
         paths = [Path(p) for p in paths]
-        yield from self.ingestor.ingest_paths(paths, overrides)
+        yield from self.ingestor.ingest_paths(paths, overrides, replace=replace)
         if prune:
             for rec in self.ingestor.prune(p for p in paths if p.is_dir()):
                 yield ItemResult(rec.source, "removed", rec.doc_id, rec.title, rec.chunks)

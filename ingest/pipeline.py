@@ -134,14 +134,17 @@ class Ingestor:
         return pending
 
     # -- ingest -------------------------------------------------------------------------------
-    def ingest_paths(self, paths: Iterable[Path], overrides: Overrides = Overrides()) -> Iterator[ItemResult]:
+    def ingest_paths(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *,
+                     replace: bool = False) -> Iterator[ItemResult]:
+        """``replace``: a document id already taken by another existing file (a sidecar's doc_id)
+        replaces that document instead of failing."""
         self.recover()
         batch: Batch = {}  # per call: two users' uploads may run side by side
         for item in expand_paths(paths):
             if isinstance(item, IngestError):
                 yield ItemResult(item.path, "failed", error=item.reason)
                 continue
-            yield from self._ingest_file(item, overrides, batch)
+            yield from self._ingest_file(item, overrides, batch, replace)
         yield from self._flush(batch)
 
     def ingest_documents(self, docs: Iterable[Document]) -> Iterator[ItemResult]:
@@ -149,10 +152,10 @@ class Ingestor:
         self.recover()
         batch: Batch = {}
         for doc in docs:
-            yield from self._add(doc, doc.source, batch)
+            yield from self._add(doc, doc.source, batch, replace=True)
         yield from self._flush(batch)
 
-    def _ingest_file(self, path: Path, overrides: Overrides, batch: Batch) -> Iterator[ItemResult]:
+    def _ingest_file(self, path: Path, overrides: Overrides, batch: Batch, replace: bool) -> Iterator[ItemResult]:
         where = str(path)
         try:
             if path.is_dir():
@@ -178,7 +181,7 @@ class Ingestor:
                 except IngestError as e:
                     yield ItemResult(e.path, "failed", error=e.reason)
                     continue
-                yield from self._add(doc, where, batch)
+                yield from self._add(doc, where, batch, replace)
         except IngestError as e:
             yield ItemResult(e.path, "failed", error=e.reason)
         except StoreError:
@@ -192,10 +195,16 @@ class Ingestor:
             log.exception("oväntat fel vid inläsning av %s", where)
             yield ItemResult(where, "failed", error=f"kunde inte tolkas ({type(e).__name__}: {e})")
 
-    def _add(self, doc: Document, where: str, batch: Batch) -> Iterator[ItemResult]:
+    def _add(self, doc: Document, where: str, batch: Batch, replace: bool) -> Iterator[ItemResult]:
         digest = doc.content_hash(f"{INDEX_VERSION}/{self.chunk_spec.max_chars}")
         with self.lock:
             old = self.catalog.get(doc.doc_id)
+        other = _other_owner(doc.doc_id, where, old, batch)
+        if other and not replace:
+            yield ItemResult(where, "failed", doc.doc_id, error=(
+                f"doc_id {doc.doc_id!r} används redan av {other}; ge filerna olika doc_id (i .meta.toml) "
+                "eller kör med --replace om den här ska ersätta den"))
+            return
         if old is not None and old.status == "ok" and old.hash == digest:
             yield ItemResult(where, "unchanged", doc.doc_id, doc.title, old.chunks)
             return
@@ -270,6 +279,19 @@ class Ingestor:
 
 
 ProgressFn = Callable[[ItemResult], None]
+
+
+def _other_owner(doc_id: str, where: str, old: DocRecord | None, batch: Batch) -> str:
+    """Another file that already holds ``doc_id`` (in the store, and still there, or earlier in
+    this batch), or "": two files naming the same id must not silently replace each other. A
+    file that has moved (its old path is gone) is the same document; one file's own records are too."""
+    here = _origin(where)
+    pending = batch.get(doc_id)
+    if pending is not None and _origin(pending[4]) != here:
+        return pending[4]
+    if old is not None and old.origin and old.origin != here and "://" not in old.origin and Path(old.origin).exists():
+        return old.origin
+    return ""
 
 
 def _origin(where: str) -> str:

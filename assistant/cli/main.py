@@ -76,6 +76,8 @@ def ingest_cmd(
     agency: Annotated[Optional[str], typer.Option(help="Myndighet, t.ex. MYH.")] = None,
     access: Annotated[Optional[str], typer.Option(help="Åtkomstgrupper, kommaseparerade (standard: alla).")] = None,
     prune: Annotated[bool, typer.Option(help="Ta bort dokument vars filer försvunnit ur mapparna.")] = False,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Låt en fil ersätta ett dokument med samma doc_id från en annan fil.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
 ) -> None:
     """Läs in dokument i kunskapsbasen (oförändrade hoppas över)."""
@@ -89,7 +91,7 @@ def ingest_cmd(
     with open_kb() as kb:
         try:
             if as_json or not sys.stderr.isatty():
-                for r in kb.ingest(paths, overrides, prune=prune):
+                for r in kb.ingest(paths, overrides, prune=prune, replace=replace):
                     summary.add(r)
                     if r.status == "failed" and not as_json:
                         err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
@@ -99,7 +101,7 @@ def ingest_cmd(
                 with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                               console=err, transient=True) as bar:
                     task = bar.add_task("Läser in …")
-                    for r in kb.ingest(paths, overrides, prune=prune):
+                    for r in kb.ingest(paths, overrides, prune=prune, replace=replace):
                         summary.add(r)
                         done = summary.added + summary.updated + summary.unchanged + len(summary.failed)
                         bar.update(task, description=f"Läser in … {done} dokument, {summary.chunks} nya avsnitt")

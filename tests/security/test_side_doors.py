@@ -262,3 +262,58 @@ def test_app_upload_refuses_unknown_groups(world: World, app_url: str) -> None:
     except CallError as e:
         assert "styrgrup" in str(e)
     assert not any(d.source.endswith("annas-typo.md") for d in world.kb.documents())
+
+
+# -- 8. two files, one id ------------------------------------------------------------------------
+
+def _sidecar_pair(folder: Path) -> tuple[Path, Path]:
+    folder.mkdir()
+    first, second = folder / "styrgruppen.txt", folder / "kopia.txt"
+    first.write_text("Styrgruppens protokoll om Rödstjärtens budget.", encoding="utf-8")
+    second.write_text("En annan text som råkar ha samma id.", encoding="utf-8")
+    for f, access in ((first, "styrgrupp"), (second, "alla")):
+        f.with_name(f.name + ".meta.toml").write_text(f'doc_id = "protokoll-1"\naccess = ["{access}"]\n',
+                                                      encoding="utf-8")
+    return first, second
+
+
+def test_same_sidecar_doc_id_is_refused_naming_both_files(world: World, tmp_path: Path) -> None:
+    import importlib
+
+    cli = importlib.import_module("assistant.cli.main")
+    first, second = _sidecar_pair(tmp_path / "docs")
+    data = str(tmp_path / "data")
+    runner = CliRunner()
+    assert runner.invoke(cli.app, ["--data-dir", data, "ingest", str(first), "--json"]).exit_code == 0
+    r = runner.invoke(cli.app, ["--data-dir", data, "ingest", str(second), "--json"])
+    assert r.exit_code == 2
+    (failure,) = json.loads(r.stdout)["failed"]
+    assert failure["path"] == str(second) and str(first.resolve()) in failure["error"]
+    assert "--replace" in failure["error"] and "protokoll-1" in failure["error"]
+    # The steering group's document is untouched: its text, its access.
+    from ingest.kb import KbConfig, KnowledgeBase
+
+    with KnowledgeBase(KbConfig(data_dir=Path(data)), embedder=world.kb.embedder) as kb:
+        (doc,) = kb.documents()
+        assert doc.access == ["styrgrupp"] and doc.source == str(first.resolve())
+    # Both in one run: the second is refused the same way.
+    r = runner.invoke(cli.app, ["--data-dir", str(tmp_path / "data2"), "ingest", str(tmp_path / "docs"), "--json"])
+    out = json.loads(r.stdout)
+    assert r.exit_code == 2 and out["added"] == 1 and len(out["failed"]) == 1
+    # Asked for, the replacement happens.
+    r = runner.invoke(cli.app, ["--data-dir", data, "ingest", str(second), "--replace", "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["updated"] == 1
+
+
+def test_a_moved_file_keeps_its_id(world: World, tmp_path: Path) -> None:
+    import importlib
+
+    cli = importlib.import_module("assistant.cli.main")
+    first, _ = _sidecar_pair(tmp_path / "docs")
+    data = str(tmp_path / "data")
+    assert CliRunner().invoke(cli.app, ["--data-dir", data, "ingest", str(first), "--json"]).exit_code == 0
+    moved = tmp_path / "flyttad.txt"
+    first.rename(moved)
+    first.with_name(first.name + ".meta.toml").rename(moved.with_name(moved.name + ".meta.toml"))
+    r = CliRunner().invoke(cli.app, ["--data-dir", data, "ingest", str(moved), "--json"])
+    assert r.exit_code == 0, r.stdout
