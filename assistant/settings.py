@@ -10,6 +10,10 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
+# The collaboration's groups; a deployment lists its own in msv.toml (``groups = [...]``).
+DEFAULT_GROUPS = ("alla", "gd-grupp", "styrgrupp", "beredningsgrupp", "sekretariat", "extern",
+                  "arbetsgrupp-validering", "arbetsgrupp-kompetensanalys", "arbetsgrupp-vägledning")
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MSV_", env_nested_delimiter="__", frozen=True, extra="ignore")
@@ -72,6 +76,31 @@ class Settings(BaseSettings):
                                 "frågat, skrivit PM eller läst in vad, och vilka dokument som visades.")
     upload_max_mb: int = Field(25, ge=1, description="Största filstorlek per uppladdad fil i appen, i MB.")
     upload_max_files: int = Field(20, ge=1, description="Högsta antal filer per uppladdning i appen.")
+    groups: tuple[str, ...] = Field(
+        DEFAULT_GROUPS, description="Giltiga åtkomstgrupper (för --access, metadatafiler, uppladdningar och "
+        "användare). En grupp som inte står här vägras överallt, så att ett stavfel inte gömmer ett dokument.")
+    admin_grant_groups: tuple[str, ...] = Field(
+        ("extern",), description="Grupper som en administratör får ge nya användare i appen utöver sina egna "
+        "(de grupper hen själv läser). Administratörer utses bara med msv users add --admin.")
+    session_hours: float = Field(12.0, gt=0, description="Hur länge en inloggning gäller, i timmar; sedan krävs "
+                                 "ny inloggning. Lösenordsbyte och borttagen användare avslutar alla sessioner direkt.")
+    login_max_failures: int = Field(5, ge=1, description="Antal misslyckade inloggningar per användare och per "
+                                    "adress inom login_window_minutes innan väntetiden börjar.")
+    login_window_minutes: float = Field(15.0, gt=0, description="Tidsfönstret, i minuter, för räkningen av "
+                                        "misslyckade inloggningar.")
+    login_delay_seconds: float = Field(30.0, gt=0, description="Väntetid efter för många misslyckade inloggningar, "
+                                       "i sekunder; fördubblas för varje nytt misslyckande (högst fönstrets längd).")
+    max_unpacked_mb: int = Field(100, ge=1, description="Största uppackade storlek, i MB, för en DOCX- eller "
+                                 "PPTX-fil (zip); större filer vägras innan de tolkas (skydd mot zip-bomber).")
+    max_unpack_ratio: int = Field(100, ge=2, description="Högsta packningsgrad (uppackad storlek delad med packad) "
+                                  "för en del i en DOCX- eller PPTX-fil; högre vägras innan filen tolkas.")
+    parse_timeout: float = Field(120.0, gt=0, description="Längsta tid, i sekunder, som tolkningen av en fil "
+                                 "(PDF, DOCX, PPTX, HTML, e-post) får ta; den körs i en egen process som avbryts.")
+
+    @property
+    def gradio_temp(self) -> Path:
+        """Gradio's upload cache, private, inside the data directory: ``<data_dir>/gradio-tmp``."""
+        return Path(self.data_dir).resolve() / "gradio-tmp"
 
     @property
     def scan_db(self) -> Path:

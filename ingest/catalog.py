@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import StoreError
+from .private import make_private_dir, make_private_file
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -47,8 +48,9 @@ class DocRecord:
 
 class Catalog:
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
         self.db = sqlite3.connect(str(path), check_same_thread=False)
+        make_private_file(path)  # SQLite gives its journal files the database's permissions
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.executescript(_SCHEMA)
         cols = {row[1] for row in self.db.execute("PRAGMA table_info(documents)")}

@@ -19,7 +19,9 @@ KINDS = (
     "övrigt",
 )
 
-DEFAULT_ACCESS = ("alla",)
+PUBLIC_GROUP = "alla"  # every member of the collaboration
+EXTERNAL_GROUP = "extern"  # invited outsiders: they never see PUBLIC_GROUP documents
+DEFAULT_ACCESS = (PUBLIC_GROUP,)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ program receives it."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,8 @@ from .documents import Document
 from .embed import DEFAULT_MODEL, Embedder
 from .metadata import Overrides
 from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
+from .private import make_private_dir
+from .sandbox import ParseLimits, Parser
 from .search import Hit, Searcher, SearchParams
 from .store import EdgeStore, SearchFilter, ServerStore, Store
 
@@ -32,14 +35,17 @@ class KbConfig:
     max_bytes: int = DEFAULT_MAX_BYTES
     embed_cache: bool = False
     search: SearchParams = SearchParams()
+    groups: tuple[str, ...] | None = None  # the valid access groups; None = any well-formed name
+    parse: ParseLimits = ParseLimits()
 
 
 class KnowledgeBase:
     def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
         self.config = config
         self._closed = False
-        data = config.data_dir
-        data.mkdir(parents=True, exist_ok=True)
+        # Held while the store and catalog are written; a server takes it around its searches too.
+        self.lock = threading.RLock()
+        data = make_private_dir(config.data_dir)
         self.catalog = Catalog(data / "registry.sqlite")
         cache = data / "embed-cache.sqlite" if config.embed_cache else None
         self.embedder = embedder or Embedder(config.embed_model, cache_path=cache)
@@ -59,7 +65,8 @@ class KnowledgeBase:
         self.searcher = Searcher(self.store, self.embedder, params=config.search)
         self.ingestor = Ingestor(self.store, self.catalog, self.embedder,
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
-                                 batch_chunks=config.batch_chunks, max_bytes=config.max_bytes)
+                                 batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,
+                                 groups=config.groups, parser=Parser(config.parse), lock=self.lock)
 
     def _dim(self) -> int:
         """The vector size, from the catalog when the store exists (no model load needed)."""
@@ -77,10 +84,10 @@ class KnowledgeBase:
         return cls(KbConfig(data_dir=Path(data_dir), **kwargs))  # type: ignore[arg-type]
 
     # -- write --------------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *, prune: bool = False
-               ) -> Iterator[ItemResult]:
+    def ingest(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *, prune: bool = False,
+               replace: bool = False) -> Iterator[ItemResult]:
         paths = [Path(p) for p in paths]
-        yield from self.ingestor.ingest_paths(paths, overrides)
+        yield from self.ingestor.ingest_paths(paths, overrides, replace=replace)
         if prune:
             for rec in self.ingestor.prune(p for p in paths if p.is_dir()):
                 yield ItemResult(rec.source, "removed", rec.doc_id, rec.title, rec.chunks)
@@ -139,6 +146,7 @@ class KnowledgeBase:
             self.store.close()
         finally:
             self.catalog.close()
+            self.ingestor.parse.close()
 
     def __enter__(self) -> KnowledgeBase:
         return self

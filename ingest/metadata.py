@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .dates import DATE, date_match_iso
-from .documents import KINDS, Document
+from .documents import EXTERNAL_GROUP, KINDS, PUBLIC_GROUP, Document
 from .errors import IngestError
 
 # Order matters: the first kind whose pattern matches the name, then the opening text, wins.
@@ -66,16 +67,38 @@ def validate_kind(kind: str, where: str) -> str:
     return kind
 
 
-def validate_access(groups: list[str] | tuple[str, ...], where: str) -> list[str]:
-    clean = [g.strip().lower() for g in groups if g.strip()]
-    bad = [g for g in clean if not re.fullmatch(r"[a-zåäö0-9][a-zåäö0-9_-]*", g)]
-    if bad or not clean:
-        raise IngestError(where, f"ogiltig åtkomstgrupp {bad or groups!r}; ange t.ex. alla,styrgrupp")
-    return sorted(set(clean))
+GROUP_NAME = re.compile(r"[a-zåäö0-9][a-zåäö0-9_-]*")
+
+
+def access_problem(groups: Sequence[str], known: Sequence[str] | None = None) -> str:
+    """Why an access list (lower-cased) cannot be used, or "" when it can: a group outside
+    ``known`` (when given) would hide the document from everyone, and ``extern`` with ``alla``
+    contradicts itself (external actors never see ``alla`` documents)."""
+    bad = [g for g in groups if not GROUP_NAME.fullmatch(g) or (known is not None and g not in known)]
+    if bad:
+        valid = f"giltiga grupper: {', '.join(known)}" if known is not None else "ange t.ex. alla,styrgrupp"
+        return f"okänd åtkomstgrupp {', '.join(repr(g) for g in bad)}; {valid}"
+    if EXTERNAL_GROUP in groups and PUBLIC_GROUP in groups:
+        return f"{EXTERNAL_GROUP} kan inte kombineras med {PUBLIC_GROUP} (externa ser bara det som delats med {EXTERNAL_GROUP})"
+    return ""
+
+
+def validate_access(groups: Sequence[str], where: str, known: Sequence[str] | None = None) -> list[str]:
+    clean = sorted({g.strip().lower() for g in groups if g.strip()})
+    if not clean:
+        raise IngestError(where, "ingen åtkomstgrupp angiven; ange t.ex. alla,styrgrupp")
+    problem = access_problem(clean, known)
+    if problem:
+        raise IngestError(where, problem)
+    return clean
+
+
+def _sidecar_path(path: Path) -> Path:
+    return path.with_name(path.name + ".meta.toml")
 
 
 def read_sidecar(path: Path) -> dict[str, object]:
-    side = path.with_name(path.name + ".meta.toml")
+    side = _sidecar_path(path)
     if not side.exists():
         return {}
     try:
@@ -88,9 +111,10 @@ def read_sidecar(path: Path) -> dict[str, object]:
     return data
 
 
-def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overrides: Overrides) -> Document:
+def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overrides: Overrides,
+                   groups: Sequence[str] | None = None) -> Document:
     """Fill in metadata: CLI overrides beat the sidecar, which beats what the loader found,
-    which beats inference."""
+    which beats inference. ``groups``: the valid access groups (None = any well-formed name)."""
     where = str(path)
     for key in ("doc_id", "title", "agency", "date", "url"):
         if key in sidecar:
@@ -99,13 +123,13 @@ def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overri
         doc.kind = validate_kind(str(sidecar["kind"]), where)
     if "access" in sidecar:
         raw = sidecar["access"]
-        doc.access = validate_access(raw if isinstance(raw, list) else str(raw).split(","), where)
+        doc.access = validate_access(raw if isinstance(raw, list) else str(raw).split(","), str(_sidecar_path(path)), groups)
     if overrides.kind:
         doc.kind = validate_kind(overrides.kind, where)
     if overrides.agency:
         doc.agency = overrides.agency
     if overrides.access:
-        doc.access = validate_access(overrides.access, where)
+        doc.access = validate_access(overrides.access, where, groups)
     if overrides.date:
         doc.date = overrides.date
     if overrides.title:
@@ -116,5 +140,5 @@ def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overri
         doc.kind = infer_kind(doc.kind, doc.text)
     if not doc.date:
         doc.date = parse_date(f"{doc.title}\n{doc.text[:2000]}") or parse_date(path.name)
-    doc.access = validate_access(doc.access, where)
+    doc.access = validate_access(doc.access, where, groups)
     return doc

@@ -1,13 +1,17 @@
 """Ingest: files in, chunks with dense and sparse vectors into the store, one result per
 document. Incremental (unchanged content is skipped by hash), idempotent (deterministic chunk
-ids, a document's old chunks are replaced) and crash-safe (see catalog.py)."""
+ids, a document's old chunks are replaced) and crash-safe (see catalog.py). Files are parsed
+under a time limit (sandbox.py) and embedded outside ``lock``, which is held only while the
+store and the catalog are written, so searches sharing it never wait for a parse."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -21,12 +25,15 @@ from .embed import Embedder
 from .errors import IngestError, StoreError
 from .loaders import is_supported, loader_for
 from .metadata import Overrides, apply_metadata, read_sidecar
+from .sandbox import Parser
 from .sparse import INDEX_VERSION, Bm25Encoder
 from .store import Point, Store
 
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "failed", "removed"]
+# Documents parsed and chunked but not yet written: doc_id → (document, chunks, hash, status, where).
+Batch = dict[str, tuple[Document, list[TextNode], str, Status, str]]
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 
@@ -99,6 +106,9 @@ class Ingestor:
         chunk_spec: ChunkSpec = ChunkSpec(),
         batch_chunks: int = 256,
         max_bytes: int = DEFAULT_MAX_BYTES,
+        groups: Sequence[str] | None = None,
+        parser: Parser | None = None,
+        lock: contextlib.AbstractContextManager[object] | None = None,
     ) -> None:
         self.store = store
         self.catalog = catalog
@@ -107,37 +117,45 @@ class Ingestor:
         self.chunk_spec = chunk_spec
         self.batch_chunks = batch_chunks
         self.max_bytes = max_bytes
-        self._batch: dict[str, tuple[Document, list[TextNode], str, Status, str]] = {}
+        self.groups = groups  # the valid access groups (None: any well-formed name)
+        self.parse = parser or Parser()
+        self.lock = lock or threading.RLock()  # held only while the store and catalog are written
 
     # -- recovery -----------------------------------------------------------------------------
     def recover(self) -> list[str]:
         """Drop what a killed run left half-written; those documents are ingested again."""
-        pending = self.catalog.pending()
-        if pending:
-            log.warning("%d dokument från en avbruten körning skrivs om", len(pending))
-            self.store.delete_docs(pending)
-            self.store.flush()
-            self.catalog.delete(pending)
+        with self.lock:
+            pending = self.catalog.pending()
+            if pending:
+                log.warning("%d dokument från en avbruten körning skrivs om", len(pending))
+                self.store.delete_docs(pending)
+                self.store.flush()
+                self.catalog.delete(pending)
         return pending
 
     # -- ingest -------------------------------------------------------------------------------
-    def ingest_paths(self, paths: Iterable[Path], overrides: Overrides = Overrides()) -> Iterator[ItemResult]:
+    def ingest_paths(self, paths: Iterable[Path], overrides: Overrides = Overrides(), *,
+                     replace: bool = False) -> Iterator[ItemResult]:
+        """``replace``: a document id already taken by another existing file (a sidecar's doc_id)
+        replaces that document instead of failing."""
         self.recover()
+        batch: Batch = {}  # per call: two users' uploads may run side by side
         for item in expand_paths(paths):
             if isinstance(item, IngestError):
                 yield ItemResult(item.path, "failed", error=item.reason)
                 continue
-            yield from self._ingest_file(item, overrides)
-        yield from self._flush()
+            yield from self._ingest_file(item, overrides, batch, replace)
+        yield from self._flush(batch)
 
     def ingest_documents(self, docs: Iterable[Document]) -> Iterator[ItemResult]:
         """Documents made elsewhere (a scanner's items) go through the same path as files."""
         self.recover()
+        batch: Batch = {}
         for doc in docs:
-            yield from self._add(doc, doc.source)
-        yield from self._flush()
+            yield from self._add(doc, doc.source, batch, replace=True)
+        yield from self._flush(batch)
 
-    def _ingest_file(self, path: Path, overrides: Overrides) -> Iterator[ItemResult]:
+    def _ingest_file(self, path: Path, overrides: Overrides, batch: Batch, replace: bool) -> Iterator[ItemResult]:
         where = str(path)
         try:
             if path.is_dir():
@@ -154,16 +172,16 @@ class Ingestor:
             if size == 0:
                 raise IngestError(where, "filen är tom")
             sidecar = read_sidecar(path)
-            for doc in loader_for(path)(path):
+            for doc in self.parse(path):
                 if isinstance(doc, IngestError):
                     yield ItemResult(doc.path, "failed", error=doc.reason)
                     continue
                 try:
-                    doc = apply_metadata(doc, path, sidecar, overrides)
+                    doc = apply_metadata(doc, path, sidecar, overrides, self.groups)
                 except IngestError as e:
                     yield ItemResult(e.path, "failed", error=e.reason)
                     continue
-                yield from self._add(doc, where)
+                yield from self._add(doc, where, batch, replace)
         except IngestError as e:
             yield ItemResult(e.path, "failed", error=e.reason)
         except StoreError:
@@ -177,9 +195,16 @@ class Ingestor:
             log.exception("oväntat fel vid inläsning av %s", where)
             yield ItemResult(where, "failed", error=f"kunde inte tolkas ({type(e).__name__}: {e})")
 
-    def _add(self, doc: Document, where: str) -> Iterator[ItemResult]:
+    def _add(self, doc: Document, where: str, batch: Batch, replace: bool) -> Iterator[ItemResult]:
         digest = doc.content_hash(f"{INDEX_VERSION}/{self.chunk_spec.max_chars}")
-        old = self.catalog.get(doc.doc_id)
+        with self.lock:
+            old = self.catalog.get(doc.doc_id)
+        other = _other_owner(doc.doc_id, where, old, batch)
+        if other and not replace:
+            yield ItemResult(where, "failed", doc.doc_id, error=(
+                f"doc_id {doc.doc_id!r} används redan av {other}; ge filerna olika doc_id (i .meta.toml) "
+                "eller kör med --replace om den här ska ersätta den"))
+            return
         if old is not None and old.status == "ok" and old.hash == digest:
             yield ItemResult(where, "unchanged", doc.doc_id, doc.title, old.chunks)
             return
@@ -187,17 +212,16 @@ class Ingestor:
         if not nodes:
             yield ItemResult(where, "failed", doc.doc_id, error="ingen text att indexera")
             return
-        status: Status = "added" if old is None and doc.doc_id not in self._batch else "updated"
-        self._batch[doc.doc_id] = (doc, nodes, digest, status, where)
-        if sum(len(b[1]) for b in self._batch.values()) >= self.batch_chunks:
-            yield from self._flush()
+        status: Status = "added" if old is None and doc.doc_id not in batch else "updated"
+        batch[doc.doc_id] = (doc, nodes, digest, status, where)
+        if sum(len(b[1]) for b in batch.values()) >= self.batch_chunks:
+            yield from self._flush(batch)
 
-    def _flush(self) -> Iterator[ItemResult]:
-        if not self._batch:
+    def _flush(self, pending: Batch) -> Iterator[ItemResult]:
+        if not pending:
             return
-        batch, self._batch = self._batch, {}
-        self.catalog.mark_pending((d.doc_id, d.source, h, _origin(w)) for d, _, h, _, w in batch.values())
-        self.store.delete_docs(list(batch))
+        batch = dict(pending)
+        pending.clear()
         nodes = [n for _, ns, _, _, _ in batch.values() for n in ns]
         texts = [context_text(n) for n in nodes]
         dense = self.embedder.embed(texts)
@@ -205,13 +229,16 @@ class Ingestor:
             Point(n.node_id, dense[i], self.bm25.encode_document(texts[i]), {**n.metadata, "text": n.text})
             for i, n in enumerate(nodes)
         ]
-        self.store.upsert(points)
-        self.store.flush()
-        self.catalog.mark_ok(
-            DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok",
-                      _origin(w))
-            for d, ns, h, _, w in batch.values()
-        )
+        with self.lock:  # one store write: the only time searches sharing the lock wait
+            self.catalog.mark_pending((d.doc_id, d.source, h, _origin(w)) for d, _, h, _, w in batch.values())
+            self.store.delete_docs(list(batch))
+            self.store.upsert(points)
+            self.store.flush()
+            self.catalog.mark_ok(
+                DocRecord(d.doc_id, d.source, h, d.title, d.kind, d.agency, d.date, list(d.access), len(ns), "ok",
+                          _origin(w))
+                for d, ns, h, _, w in batch.values()
+            )
         for d, ns, _, status, where in batch.values():
             yield ItemResult(where, status, d.doc_id, d.title, len(ns))
 
@@ -244,13 +271,27 @@ class Ingestor:
         ingest rewrites, never chunks without a row."""
         if records:
             ids = [r.doc_id for r in records]
-            self.store.delete_docs(ids)
-            self.store.flush()
-            self.catalog.delete(ids)
+            with self.lock:
+                self.store.delete_docs(ids)
+                self.store.flush()
+                self.catalog.delete(ids)
         return records
 
 
 ProgressFn = Callable[[ItemResult], None]
+
+
+def _other_owner(doc_id: str, where: str, old: DocRecord | None, batch: Batch) -> str:
+    """Another file that already holds ``doc_id`` (in the store, and still there, or earlier in
+    this batch), or "": two files naming the same id must not silently replace each other. A
+    file that has moved (its old path is gone) is the same document; one file's own records are too."""
+    here = _origin(where)
+    pending = batch.get(doc_id)
+    if pending is not None and _origin(pending[4]) != here:
+        return pending[4]
+    if old is not None and old.origin and old.origin != here and "://" not in old.origin and Path(old.origin).exists():
+        return old.origin
+    return ""
 
 
 def _origin(where: str) -> str:

@@ -20,6 +20,7 @@ import numpy as np
 from filelock import FileLock, Timeout
 
 from .errors import StoreError, StoreLockedError
+from .private import make_private_dir
 from .sparse import SparseVec
 
 log = logging.getLogger(__name__)
@@ -95,9 +96,9 @@ class FolderLock:
     """One process owns a store folder; a second one gets a clear message, not a traceback."""
 
     def __init__(self, folder: Path, name: str = ".lock") -> None:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dir(folder)
         self.path = folder / name
-        self._lock = FileLock(str(self.path), timeout=0)
+        self._lock = FileLock(str(self.path), timeout=0, mode=0o600)
         try:
             self._lock.acquire()
         except Timeout as e:

@@ -4,21 +4,21 @@ single-user mode, where everything is visible (and the UI says so)."""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ingest.documents import EXTERNAL_GROUP, PUBLIC_GROUP
 from ingest.errors import MsvError
+from ingest.metadata import access_problem
 from ingest.store import SearchFilter
 
 if TYPE_CHECKING:
     from scanners.digest import Digest
 
-ALLA = "alla"
-EXTERN = "extern"
+ALLA = PUBLIC_GROUP
+EXTERN = EXTERNAL_GROUP
 SEKRETARIAT = "sekretariat"
-FIXED_GROUPS = (ALLA, "gd-grupp", "styrgrupp", "beredningsgrupp", SEKRETARIAT, EXTERN)
-WORKING_GROUP = re.compile(r"arbetsgrupp-[a-zåäö0-9][a-zåäö0-9_-]{0,40}")
 LOCAL_NAME = "lokal"
 
 
@@ -26,19 +26,13 @@ class AccessError(MsvError):
     """A user or group that does not exist, or an action the user may not take."""
 
 
-def is_group(name: str) -> bool:
-    return name in FIXED_GROUPS or bool(WORKING_GROUP.fullmatch(name))
-
-
-def validate_groups(groups: tuple[str, ...] | list[str], where: str = "--groups") -> tuple[str, ...]:
-    """Lower-cased, deduplicated, sorted known groups; anything else is an error naming it."""
+def validate_groups(groups: Sequence[str], known: Sequence[str], where: str = "--groups") -> tuple[str, ...]:
+    """Lower-cased, deduplicated, sorted groups from the configured list ``known``; anything else
+    is an error naming it and the valid ones."""
     clean = sorted({g.strip().lower() for g in groups if g.strip()})
-    bad = [g for g in clean if not is_group(g)]
-    if bad:
-        raise AccessError(f"{where}: okänd grupp {', '.join(bad)}; använd {', '.join(FIXED_GROUPS)} "
-                          "eller arbetsgrupp-<namn>")
-    if EXTERN in clean and ALLA in clean:
-        raise AccessError(f"{where}: extern kan inte kombineras med alla (externa ser bara det som delats med extern)")
+    problem = access_problem(clean, known)
+    if problem:
+        raise AccessError(f"{where}: {problem} (listan ändras med inställningen groups)")
     return tuple(clean)
 
 
@@ -47,7 +41,8 @@ class User:
     name: str
     groups: tuple[str, ...] = ()
     agency: str = ""
-    local: bool = False  # local single-user mode: no users file, everything visible
+    local: bool = False  # local single-user mode, or the operator at the command line: everything visible
+    admin: bool = False  # manages users in the app (set only with ``msv users add --admin``)
 
     @property
     def is_extern(self) -> bool:
@@ -55,7 +50,12 @@ class User:
 
     @property
     def is_admin(self) -> bool:
-        """May manage users in the app: the secretariat, or the local single user."""
+        """May manage users: an administrator, or the local operator."""
+        return self.local or self.admin
+
+    @property
+    def is_secretariat(self) -> bool:
+        """May remove others' uploads and mark scan items: the secretariat, or the local operator."""
         return self.local or SEKRETARIAT in self.groups
 
 
@@ -95,9 +95,19 @@ def can_read(user: User, labels: list[str] | tuple[str, ...]) -> bool:
     return allowed is None or bool(set(labels) & set(allowed))
 
 
-def upload_groups(user: User) -> tuple[str, ...]:
-    """The labels a user may give a document they upload: their own visible groups."""
-    return FIXED_GROUPS if user.local else visible_groups(user)
+def upload_groups(user: User, known: Sequence[str]) -> tuple[str, ...]:
+    """The labels a user may give a document they upload: their own visible groups (all of the
+    configured ones for the local operator)."""
+    return tuple(known) if user.local else tuple(g for g in visible_groups(user) if g in known)
+
+
+def grantable_groups(admin: User, known: Sequence[str], extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The groups ``admin`` may give a user in the app: the groups they read themselves, plus
+    ``extra`` (the setting admin_grant_groups). The local operator may grant any configured group."""
+    if admin.local:
+        return tuple(known)
+    own = set(visible_groups(admin)) | set(extra)
+    return tuple(g for g in known if g in own)
 
 
 # Horizon-scan items come from public sources: they carry the label ``alla`` (and keep it when

@@ -1,13 +1,17 @@
-"""The users file (TOML): name, groups, agency and an argon2 password hash per user. No file
-means local single-user mode; a file, even an empty one, means sign-in is required."""
+"""The users file (TOML): name, groups, agency, role and an argon2 password hash per user. No file
+means local single-user mode; a file, even an empty one, means sign-in is required. Every change
+goes through here, checked against who makes it and recorded in the audit log."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
 import re
+import threading
 import tomllib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +19,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 from filelock import FileLock
 
-from .policy import LOCAL_USER, AccessError, User, validate_groups
+from ingest.private import make_private_dir
+
+from ..settings import DEFAULT_GROUPS
+from .audit import AuditLog
+from .policy import LOCAL_USER, AccessError, User, grantable_groups, validate_groups
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -47,30 +55,48 @@ def _toml_str(value: str) -> str:
 
 
 class UserStore:
-    """Reads the file on every call (another process, e.g. ``msv users add``, may have changed it)
-    and writes it atomically under a lock, readable by its owner only."""
+    """Reads the file whenever it changed (another process, e.g. ``msv users add``, may have
+    changed it) and writes it atomically under a lock, readable by its owner only. ``groups`` are
+    the valid groups, ``grant_extra`` what an app administrator may grant beyond their own."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, groups: Sequence[str] = DEFAULT_GROUPS, grant_extra: Sequence[str] = (),
+                 audit: AuditLog | None = None) -> None:
         self.path = Path(path)
-        self._lock = FileLock(str(self.path) + ".lock", timeout=10)
+        self.groups = tuple(groups)
+        self.grant_extra = tuple(grant_extra)
+        self.audit = audit
+        self._lock = FileLock(str(self.path) + ".lock", timeout=10, mode=0o600)
+        self._cache: tuple[tuple[int, int, int], dict[str, dict[str, object]]] | None = None
+        self._cache_lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> UserStore:
-        return cls(users_path(settings))
+        return cls(users_path(settings), groups=settings.groups, grant_extra=settings.admin_grant_groups,
+                   audit=AuditLog.from_settings(settings))
 
     @property
     def local_mode(self) -> bool:
         return not self.path.exists()
 
     def _read(self) -> dict[str, dict[str, object]]:
-        if not self.path.exists():
+        """The users, parsed again only when the file changed (every request of the app asks)."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
             return {}
+        key = (st.st_mtime_ns, st.st_size, st.st_ino)
+        with self._cache_lock:
+            if self._cache is not None and self._cache[0] == key:
+                return {n: dict(e) for n, e in self._cache[1].items()}
         try:
             data = tomllib.loads(self.path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
             raise AccessError(f"ogiltig användarfil {self.path}: {e}") from e
         users = data.get("users", {})
-        return users if isinstance(users, dict) else {}
+        users = users if isinstance(users, dict) else {}
+        with self._cache_lock:
+            self._cache = (key, users)
+        return {n: dict(e) for n, e in users.items()}
 
     def _write(self, users: dict[str, dict[str, object]]) -> None:
         lines = ["# MSV Kunskapsbas: användare (hanteras med msv users; lösenord lagras som argon2-hashar)", ""]
@@ -78,9 +104,11 @@ class UserStore:
             u = users[name]
             lines += [f"[users.{_toml_str(name)}]",
                       f"groups = [{', '.join(_toml_str(str(g)) for g in u.get('groups', []))}]",  # type: ignore[union-attr]
-                      f"agency = {_toml_str(str(u.get('agency', '')))}",
-                      f"password = {_toml_str(str(u['password']))}", ""]
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+                      f"agency = {_toml_str(str(u.get('agency', '')))}"]
+            if u.get("admin"):
+                lines.append("admin = true")
+            lines += [f"password = {_toml_str(str(u['password']))}", ""]
+        make_private_dir(self.path.parent)
         tmp = self.path.with_name(self.path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
@@ -91,7 +119,16 @@ class UserStore:
     def _user(name: str, entry: dict[str, object]) -> User:
         groups = entry.get("groups", [])
         return User(name, tuple(str(g) for g in groups) if isinstance(groups, list) else (),
-                    str(entry.get("agency", "")))
+                    str(entry.get("agency", "")), admin=entry.get("admin") is True)
+
+    def _record(self, by: User, act: str, target: str, **extra: object) -> None:
+        if self.audit is not None:
+            self.audit.record(by, "users", target, act=act, **extra)
+
+    def _refuse(self, by: User, act: str, target: str, why: str) -> AccessError:
+        if self.audit is not None:
+            self.audit.record(by, "refused", target, what=f"users {act}", reason=why)
+        return AccessError(why)
 
     # -- read ------------------------------------------------------------------------------------
     def list(self) -> list[User]:
@@ -124,38 +161,64 @@ class UserStore:
 
     def auth(self, name: str, password: str) -> bool:
         """Gradio's ``launch(auth=...)`` callable."""
-        ok = self.verify(name, password) is not None
-        if not ok:
-            log.warning("misslyckad inloggning för %r", name)
-        return ok
+        return self.verify(name, password) is not None
+
+    def stamp(self, name: str) -> str | None:
+        """A fingerprint of the user's password hash (None for no such user): a session started
+        under one stamp ends when the password changes or the user is removed."""
+        entry = self._read().get((name or "").strip().lower())
+        if entry is None:
+            return None
+        return hashlib.sha256(str(entry.get("password", "")).encode()).hexdigest()[:16]
 
     # -- write -----------------------------------------------------------------------------------
-    def add(self, name: str, password: str, groups: tuple[str, ...] | list[str], agency: str = "") -> User:
+    def add(self, name: str, password: str, groups: Sequence[str], agency: str = "", *, admin: bool = False,
+            by: User = LOCAL_USER) -> User:
+        """Add a user on behalf of ``by``: an administrator, who in the app may grant only the
+        groups of :func:`grantable_groups` and never the administrator role."""
         name = validate_name(name)
-        clean = validate_groups(groups)
+        self._check_admin(by, "add", name)
+        clean = validate_groups(groups, self.groups)
         if not clean:
             raise AccessError("--groups: ange minst en grupp, t.ex. alla eller styrgrupp")
+        if not by.local:
+            allowed = grantable_groups(by, self.groups, self.grant_extra)
+            if not set(clean) <= set(allowed) or admin:
+                raise self._refuse(by, "add", name, f"du får bara ge grupperna {', '.join(allowed)} "
+                                   "(administratörer utses med msv users add --admin)")
         _check_password(password)
         with self._lock:
             users = self._read()
             if name in users:
                 raise AccessError(f"användaren {name!r} finns redan; ta bort den först eller byt lösenord med msv users passwd")
-            users[name] = {"groups": list(clean), "agency": agency.strip(), "password": _HASHER.hash(password)}
+            users[name] = {"groups": list(clean), "agency": agency.strip(), "password": _HASHER.hash(password),
+                           "admin": admin}
             self._write(users)
-        return User(name, clean, agency.strip())
+        self._record(by, "add", name, groups=list(clean), agency=agency.strip(), admin=admin)
+        return User(name, clean, agency.strip(), admin=admin)
 
-    def remove(self, name: str) -> None:
-        """Removing the last user keeps the (empty) file: sign-in stays required."""
+    def remove(self, name: str, *, by: User = LOCAL_USER) -> None:
+        """Removing the last user keeps the (empty) file: sign-in stays required. In the app an
+        administrator may remove only users they could have added, never themselves."""
         name = name.strip().lower()
+        self._check_admin(by, "remove", name)
         with self._lock:
             users = self._read()
             if name not in users:
                 raise AccessError(f"okänd användare {name!r}; se msv users list")
+            if not by.local:
+                target = self._user(name, users[name])
+                allowed = grantable_groups(by, self.groups, self.grant_extra)
+                if name == by.name or target.admin or not set(target.groups) <= set(allowed):
+                    raise self._refuse(by, "remove", name, f"du får inte ta bort {name!r} (bara användare med "
+                                       f"grupperna {', '.join(allowed)}, inte administratörer eller dig själv)")
             del users[name]
             self._write(users)
+        self._record(by, "remove", name)
 
-    def passwd(self, name: str, password: str) -> None:
+    def passwd(self, name: str, password: str, *, by: User = LOCAL_USER) -> None:
         name = name.strip().lower()
+        self._check_admin(by, "passwd", name)
         _check_password(password)
         with self._lock:
             users = self._read()
@@ -163,6 +226,11 @@ class UserStore:
                 raise AccessError(f"okänd användare {name!r}; se msv users list")
             users[name]["password"] = _HASHER.hash(password)
             self._write(users)
+        self._record(by, "passwd", name)
+
+    def _check_admin(self, by: User, act: str, target: str) -> None:
+        if not by.is_admin:
+            raise self._refuse(by, act, target, "bara administratörer kan hantera användare")
 
 
 def _check_password(password: str) -> None:

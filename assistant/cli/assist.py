@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -73,15 +74,18 @@ def start_scan_schedule(settings: Settings, kb: KnowledgeBase | None = None, kb_
     return scheduler
 
 
-def serve_notice(settings: Settings, host: str | None) -> str:
-    """Where the app listens and whether it asks for sign-in, said plainly at start."""
+def serve_notice(settings: Settings, host: str | None, *, insecure: bool = False) -> str:
+    """Where the app listens and whether it asks for sign-in, said plainly at every start."""
+    from ..web.app import OPEN_APP_WARNING, is_loopback
+
     host = host or settings.host
-    where = ("Lyssnar bara på den här datorn (127.0.0.1)." if host in ("127.0.0.1", "localhost")
+    where = ("Lyssnar bara på den här datorn." if is_loopback(host)
              else f"OBS: lyssnar på {host} och kan nås från nätverket.")
     users = UserStore.from_settings(settings)
     login = ("Lokalt läge: ingen inloggning, alla dokument visas (lägg till användare med msv users add)."
              if users.local_mode else f"Inloggning krävs (användare i {users.path}).")
-    return f"{where} {login}"
+    danger = f"\n{OPEN_APP_WARNING.format(host=host)}" if insecure and users.local_mode and not is_loopback(host) else ""
+    return f"{where} {login}{danger}"
 
 
 def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb: Callable[[], KnowledgeBase]) -> None:
@@ -148,15 +152,27 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
     def serve_cmd(
         host: Annotated[str | None, typer.Option(help="Adress att lyssna på (standard 127.0.0.1).")] = None,
         port: Annotated[int | None, typer.Option(help="Port (standard 7860).")] = None,
+        insecure_no_login: Annotated[bool, typer.Option(
+            "--insecure-no-login", help="Tillåt en adress utanför den här datorn utan användare: alla på nätverket "
+            "kan då läsa alla dokument.")] = False,
     ) -> None:
         """Starta webbappen (Fråga, Sök, PM-utkast, Källor, Omvärldsbevakning) och den schemalagda bevakningen."""
-        from ..web.app import serve
+        settings = get_settings()
+        where = host or settings.host
+        # Gradio's upload cache lives in the data directory, private; Gradio reads this per process.
+        temp = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(settings.gradio_temp)))
+        from ..web.app import OpenAppError, open_app_refusal, serve
         from ..web.digest_tab import build_digest_tab
         from ..web.records_tabs import build_decisions_tab, build_status_tab
 
-        settings = get_settings()
+        refusal = open_app_refusal(where, UserStore.from_settings(settings), insecure_no_login)
+        if refusal:  # before the knowledge base and the model are loaded
+            fail(refusal)
+        if not temp.resolve().is_relative_to(Path(settings.data_dir).resolve()):
+            err.print(f"[yellow]varning:[/yellow] GRADIO_TEMP_DIR={temp} ligger utanför datamappen; uppladdningar "
+                      "hamnar där (ta bort variabeln)", highlight=False, soft_wrap=True)
         kb = open_kb()
-        kb_lock = threading.RLock()  # the app's requests and the scheduled scan share the knowledge base
+        kb_lock = getattr(kb, "lock", None) or threading.RLock()  # the app and the scheduled scan share it
         scheduler = None
         try:
             ensure_corpus(kb, settings)
@@ -164,10 +180,14 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
                 scheduler = start_scan_schedule(settings, kb, kb_lock)
             except MsvError as e:
                 fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
-            serve(kb, settings, host=host or settings.host, port=port or settings.port, kb_lock=kb_lock,
-                  on_ready=lambda url: Console().print(f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host)}",
-                                                       highlight=False),
-                  extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab])
+            try:
+                serve(kb, settings, host=where, port=port or settings.port, kb_lock=kb_lock,
+                      on_ready=lambda url: Console().print(
+                          f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host, insecure=insecure_no_login)}",
+                          highlight=False),
+                      extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab], allow_open=insecure_no_login)
+            except OpenAppError as e:
+                fail(str(e))
         finally:
             if scheduler is not None:
                 scheduler.shutdown(wait=False)

@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 from rich.console import Console
 
+from ingest.archives import ArchiveLimits
 from ingest.kb import KbConfig
+from ingest.sandbox import ParseLimits
 
+from ..access.audit import AuditLog
 from ..access.policy import AccessError, User, restrict
 from ..access.users import UserStore
 
@@ -46,7 +49,9 @@ def kb_config(settings: Settings) -> KbConfig:
         data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
-        batch_chunks=settings.batch_chunks,
+        batch_chunks=settings.batch_chunks, groups=tuple(settings.groups),
+        parse=ParseLimits(ArchiveLimits(settings.max_unpacked_mb * 1024 * 1024, settings.max_unpack_ratio),
+                          settings.parse_timeout),
     )
 
 
@@ -56,6 +61,7 @@ def resolve_user(settings: Settings, name: str | None) -> User:
     try:
         return UserStore.from_settings(settings).resolve(name)
     except AccessError as e:
+        AuditLog.from_settings(settings).record(name or "", "refused", what="--user", reason=str(e))
         fail(str(e))
 
 

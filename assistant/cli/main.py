@@ -17,12 +17,13 @@ from ingest.kb import KnowledgeBase
 from ingest.metadata import Overrides, validate_access, validate_kind
 from ingest.offline import local_first_defaults
 from ingest.pipeline import IngestSummary
+from ingest.private import exposed, private_umask
 from ingest.store import SearchFilter
 
 from ..access.audit import AuditLog
-from ..access.policy import access_of
+from ..access.policy import LOCAL_USER, access_of
 from ..settings import Settings
-from . import assist, records, scan, users
+from . import assist, audit, records, scan, users
 from .common import USER_HELP, csv_values, emit, err, fail, kb_config, reader, resolve_user
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,17 @@ def _main(
         state.settings = Settings(**overrides)
     except Exception as e:  # pydantic's ValidationError names the field and the value
         fail(f"ogiltig inställning: {e}", 1)
+    warn_if_exposed(Path(state.settings.data_dir))
+
+
+def warn_if_exposed(data_dir: Path) -> None:
+    """One line when another account on this machine could read the knowledge base."""
+    found = exposed(data_dir)
+    if found:
+        path, mode = found[0]
+        more = f" och {len(found) - 1} till" if len(found) > 1 else ""
+        err.print(f"[yellow]varning:[/yellow] {path}{more} kan läsas av andra konton på datorn (rättigheter "
+                  f"{mode:04o}); kör chmod -R go= {data_dir}", highlight=False, soft_wrap=True)
 
 
 def open_kb() -> KnowledgeBase:
@@ -65,19 +77,22 @@ def ingest_cmd(
     agency: Annotated[Optional[str], typer.Option(help="Myndighet, t.ex. MYH.")] = None,
     access: Annotated[Optional[str], typer.Option(help="Åtkomstgrupper, kommaseparerade (standard: alla).")] = None,
     prune: Annotated[bool, typer.Option(help="Ta bort dokument vars filer försvunnit ur mapparna.")] = False,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Låt en fil ersätta ett dokument med samma doc_id från en annan fil.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv resultatet som JSON.")] = False,
 ) -> None:
     """Läs in dokument i kunskapsbasen (oförändrade hoppas över)."""
     try:  # a bad flag is a usage error (exit 1), not a failure of every file
         overrides = Overrides(kind=validate_kind(kind, "--kind") if kind else None, agency=agency,
-                              access=tuple(validate_access(csv_values(access), "--access")) if access else None)
+                              access=tuple(validate_access(csv_values(access), "--access", state.settings.groups))
+                              if access else None)
     except IngestError as e:
         fail(str(e), 1)
     summary = IngestSummary()
     with open_kb() as kb:
         try:
             if as_json or not sys.stderr.isatty():
-                for r in kb.ingest(paths, overrides, prune=prune):
+                for r in kb.ingest(paths, overrides, prune=prune, replace=replace):
                     summary.add(r)
                     if r.status == "failed" and not as_json:
                         err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
@@ -87,7 +102,7 @@ def ingest_cmd(
                 with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
                               console=err, transient=True) as bar:
                     task = bar.add_task("Läser in …")
-                    for r in kb.ingest(paths, overrides, prune=prune):
+                    for r in kb.ingest(paths, overrides, prune=prune, replace=replace):
                         summary.add(r)
                         done = summary.added + summary.updated + summary.unchanged + len(summary.failed)
                         bar.update(task, description=f"Läser in … {done} dokument, {summary.chunks} nya avsnitt")
@@ -95,6 +110,9 @@ def ingest_cmd(
                             err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
         except MsvError as e:
             fail(str(e), 1)
+    AuditLog.from_settings(state.settings).record(
+        LOCAL_USER, "ingest", " ".join(str(p) for p in paths), (), added=summary.added, updated=summary.updated,
+        removed=summary.removed, failed=len(summary.failed), access=list(overrides.access or []))
     if as_json:
         emit(summary.as_dict())
     else:
@@ -175,6 +193,7 @@ def stats_cmd(
     user = resolve_user(state.settings, user_name)
     with open_kb() as kb:
         stats = kb.stats(access_of(user))
+    AuditLog.from_settings(state.settings).record(user, "stats")
     if as_json:
         emit(stats)
         return
@@ -194,6 +213,7 @@ def remove_cmd(
     """Ta bort ett dokument (eller alla från en fil eller mapp) ur kunskapsbasen."""
     with open_kb() as kb:
         removed = kb.remove(target)
+    AuditLog.from_settings(state.settings).record(LOCAL_USER, "remove", target, (r.doc_id for r in removed))
     if as_json:
         emit({"removed": [{"doc_id": r.doc_id, "title": r.title, "source": r.source, "chunks": r.chunks} for r in removed]})
     elif removed:
@@ -210,6 +230,7 @@ def _settings() -> Settings:
 scan.add_commands(app, _settings, lambda settings: KnowledgeBase(kb_config(settings)))
 assist.add_commands(app, _settings, lambda: open_kb())
 users.add_commands(app, _settings)
+audit.add_commands(app, _settings)
 records.add_commands(app, _settings, lambda: open_kb())
 
 
@@ -231,6 +252,7 @@ def main() -> None:
     """The ``msv`` entry point: local-first library defaults (set before any library that reads
     them is imported; this module imports none at load time), then the commands."""
     local_first_defaults()
+    private_umask()  # everything this process writes holds, or may hold, restricted text
     try:
         app()
     except MsvError as e:

@@ -12,6 +12,7 @@ from rich.console import Console
 
 from ingest.errors import MsvError
 
+from ..access.audit import AuditLog
 from ..access.policy import access_of
 from ..records import (
     DECISION_KINDS,
@@ -69,7 +70,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Beslutsregistret: beslut, uppdrag och ställningstaganden ur protokoll och minnesanteckningar."""
-        user = resolve_user(get_settings(), user_name)
+        settings = get_settings()
+        user = resolve_user(settings, user_name)
         if thread is not None:
             with open_kb() as kb:
                 found_thread = find_thread(kb, thread.strip(), access=access_of(user))
@@ -97,6 +99,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
                                        kinds=kinds, limit=limit or None, access=access_of(user))
             except MsvError as e:
                 fail(str(e))
+        AuditLog.from_settings(settings).record(user, "decisions", query or "", (d.doc_id for d in found),
+                                                body=body or "", since=since or "", until=until or "")
         if as_json:
             emit(decisions_json(found))
             return
@@ -125,12 +129,14 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         user_name: Annotated[str | None, typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Lägesbild: arbetsgruppernas lägesbedömningar (grön/gul/röd) och vad som ändrats sedan förra."""
-        user = resolve_user(get_settings(), user_name)
+        settings = get_settings()
+        user = resolve_user(settings, user_name)
         with open_kb() as kb:
             try:
                 overview = status_overview(kb, group=group or "", access=access_of(user))
             except MsvError as e:
                 fail(str(e))
+        AuditLog.from_settings(settings).record(user, "status", group or "", (r["doc_id"] for r in overview["reports"]))
         if as_json:
             emit(overview)
             return

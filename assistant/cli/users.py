@@ -1,4 +1,5 @@
-"""`msv users add|remove|list|passwd`: the users file, as thin shells over assistant.access.users."""
+"""`msv users add|remove|list|passwd`: the users file, as thin shells over assistant.access.users
+(the operator at the command line acts as the local administrator; every change is audited)."""
 
 from __future__ import annotations
 
@@ -34,22 +35,24 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
     @users_app.command("add")
     def add_cmd(
         name: Annotated[str, typer.Argument(help="Användarnamn (a–z, 0–9, . _ -).")],
-        groups: Annotated[str, typer.Option("--groups", help="Grupper, kommaseparerade: alla, gd-grupp, styrgrupp, "
-                                            "beredningsgrupp, sekretariat, arbetsgrupp-<namn>, extern.")],
+        groups: Annotated[str, typer.Option("--groups", help="Grupper, kommaseparerade, ur inställningen groups "
+                                            "(t.ex. alla, styrgrupp, sekretariat, extern).")],
         agency: Annotated[str, typer.Option("--agency", help="Användarens myndighet, t.ex. MYH.")] = "",
+        admin: Annotated[bool, typer.Option("--admin", help="Administratör: hanterar användare i appen.")] = False,
         password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Läs lösenordet från stdin.")] = False,
     ) -> None:
         """Lägg till en användare (lösenordet lagras som argon2-hash)."""
         st = store()
         try:
-            user = st.add(name, _read_password(password_stdin, "Lösenord"), groups.split(","), agency)
+            user = st.add(name, _read_password(password_stdin, "Lösenord"), groups.split(","), agency, admin=admin)
         except AccessError as e:
             fail(str(e))
-        err.print(f"Tillagd: {user.name} ({', '.join(user.groups)}) i {st.path}", highlight=False)
+        role = ", administratör" if user.admin else ""
+        err.print(f"Tillagd: {user.name} ({', '.join(user.groups)}{role}) i {st.path}", highlight=False)
 
     @users_app.command("remove")
     def remove_cmd(name: Annotated[str, typer.Argument(help="Användarnamn.")]) -> None:
-        """Ta bort en användare (filen finns kvar: inloggning krävs även när den är tom)."""
+        """Ta bort en användare och avsluta hens sessioner (filen finns kvar: inloggning krävs även när den är tom)."""
         try:
             store().remove(name)
         except AccessError as e:
@@ -66,14 +69,15 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
             fail(str(e))
         if as_json:
             emit({"local_mode": st.local_mode, "users": [
-                {"name": u.name, "groups": list(u.groups), "agency": u.agency} for u in users]})
+                {"name": u.name, "groups": list(u.groups), "agency": u.agency, "admin": u.admin} for u in users]})
             return
         if st.local_mode:
             err.print(f"Ingen användarfil ({st.path}): lokalt läge, ingen inloggning, allt synligt.", highlight=False)
             return
         out = Console()
         for u in users:
-            out.print(f"{u.name}\t{', '.join(u.groups)}\t{u.agency or '–'}", highlight=False, markup=False)
+            role = "\tadministratör" if u.admin else ""
+            out.print(f"{u.name}\t{', '.join(u.groups)}\t{u.agency or '–'}{role}", highlight=False, markup=False)
         err.print(f"{len(users)} användare i {st.path}.", highlight=False)
 
     @users_app.command("passwd")
@@ -81,7 +85,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any]) -> None:
         name: Annotated[str, typer.Argument(help="Användarnamn.")],
         password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Läs lösenordet från stdin.")] = False,
     ) -> None:
-        """Byt lösenord för en användare."""
+        """Byt lösenord för en användare (hens sessioner i appen avslutas)."""
         try:
             store().passwd(name, _read_password(password_stdin, "Nytt lösenord"))
         except AccessError as e:

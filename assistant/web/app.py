@@ -5,10 +5,10 @@ fonts, no analytics."""
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -17,19 +17,22 @@ from typing import TYPE_CHECKING, Any
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from ingest.errors import MsvError
 from ingest.metadata import Overrides
 from ingest.store import SearchFilter
 
-from ..access.audit import AuditLog
-from ..access.policy import access_of, restrict, upload_groups, validate_groups
+from ..access.policy import User, access_of, restrict, upload_groups, validate_groups
+from ..access.users import UserStore
 from ..answers.base import Citation
 from ..answers.chat import condense
 from ..answers.decision_answers import with_decisions
 from ..answers.memo import draft_memo, to_docx, to_markdown
 from ..answers.registry import engine_for
+from .exports import export_store
 from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
+from .guard import Guard
 from .render import answer_markdown, citation_label, esc, passage_markdown
 
 if TYPE_CHECKING:
@@ -60,11 +63,19 @@ class AppState:
     def __init__(self, kb: KnowledgeBase, settings: Settings, lock: Any = None) -> None:
         self.kb = kb
         self.settings = settings
-        self.lock = lock or threading.RLock()
+        # The store's own write lock (a search waits at most for one store write, never for a parse),
+        # shared with the scheduled scan when it is given.
+        self.lock = lock or getattr(kb, "lock", None) or threading.RLock()
         self.engine = engine_for(kb, settings)
-        self.files = Path(tempfile.mkdtemp(prefix="msv-app-"))
         self.gate = gate_for(settings, fresh=True)
-        self.audit = AuditLog.from_settings(settings)
+        self.audit = self.gate.audit
+        self.exports = export_store(settings.data_dir, settings.session_hours * 3600)
+
+    def may_read(self, user: User, doc_ids: Sequence[str]) -> bool:
+        """Whether ``user`` may still read every one of ``doc_ids`` (a removed document counts as not)."""
+        with self.lock:
+            readable = {d.doc_id for d in self.kb.documents(access=access_of(user))}
+        return set(doc_ids) <= readable
 
     # -- Fråga ---------------------------------------------------------------------------------
     def ask(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
@@ -120,26 +131,32 @@ class AppState:
 
     # -- PM-utkast -----------------------------------------------------------------------------
     def memo(self, topic: str, request: gr.Request = None):  # type: ignore[assignment]
+        """The draft, and download links to its Word and Markdown files in the user's own exports."""
         topic = (topic or "").strip()
         if not topic:
-            return "Skriv ett ämne för PM:et.", None, None
+            return "Skriv ett ämne för PM:et.", ""
         user = self.gate.user(request)
         with self.lock:
             memo = draft_memo(topic, self.engine, flt=restrict(SearchFilter(), user))
-        self.audit.record(user, "memo", topic, (c.doc_id for c in memo.sources))
+        doc_ids = [c.doc_id for c in memo.sources]
+        self.audit.record(user, "memo", topic, doc_ids)
         stem = re.sub(r"[^\wåäöÅÄÖ-]+", "-", topic).strip("-")[:60] or "pm"
-        folder = Path(tempfile.mkdtemp(dir=self.files))
         md_text = to_markdown(memo)
-        md_path = folder / f"PM-{stem}.md"
-        md_path.write_text(md_text, encoding="utf-8")
-        docx_path = to_docx(memo, folder / f"PM-{stem}.docx")
-        return md_text, str(docx_path), str(md_path)
+
+        def write(folder: Path) -> list[Path]:
+            md_path = folder / f"PM-{stem}.md"
+            md_path.write_text(md_text, encoding="utf-8")
+            return [to_docx(memo, folder / f"PM-{stem}.docx"), md_path]
+
+        export = self.exports.save(user, doc_ids, write)
+        return md_text, export.markdown(["Ladda ner Word (.docx)", "Ladda ner Markdown (.md)"])
 
     # -- Källor --------------------------------------------------------------------------------
     def documents(self, request: gr.Request = None) -> list[list[Any]]:  # type: ignore[assignment]
         user = self.gate.user(request)
         with self.lock:
             docs = self.kb.documents(access=access_of(user))
+        self.audit.record(user, "documents", "", (d.doc_id for d in docs))
         return [[d.doc_id, d.title, d.kind, d.agency, d.date, d.chunks, d.source] for d in docs]
 
     def doc_choices(self, request: gr.Request = None) -> Any:  # type: ignore[assignment]
@@ -149,6 +166,7 @@ class AppState:
         user = self.gate.user(request)
         with self.lock:
             stats = self.kb.stats(access_of(user))
+        self.audit.record(user, "stats", "filterval")
         kinds = sorted(stats.get("kinds") or {})  # type: ignore[call-overload]
         agencies = sorted(stats.get("agencies") or {})  # type: ignore[call-overload]
         return gr.update(choices=[""] + kinds), gr.update(choices=[""] + agencies)
@@ -158,37 +176,45 @@ class AppState:
 
     def access_choices(self, request: gr.Request = None) -> Any:  # type: ignore[assignment]
         user = self.gate.user(request)
-        groups = upload_groups(user)
+        groups = upload_groups(user, self.settings.groups)
         return gr.update(choices=list(groups), value=["extern"] if user.is_extern else ["alla"])
 
     def upload(self, files: Sequence[Any] | None, access: Sequence[str] | None = None,
                request: gr.Request = None):  # type: ignore[assignment]
-        """Files are copied under safe names into the user's own upload folder and labelled with
-        groups the user belongs to; only their own results are reported."""
+        """The user's own uploads (nothing else: no server-side path, no earlier output) are copied
+        under safe names into their upload folder and labelled with groups they belong to; only
+        their own results are reported."""
         user = self.gate.user(request)
         if not files:
             return "Välj minst en fil.", self.documents(request), self.doc_choices(request)
-        allowed = upload_groups(user)
+        allowed = upload_groups(user, self.settings.groups)
         try:
-            labels = validate_groups(list(access or []) or (["extern"] if user.is_extern else ["alla"]), "åtkomst")
+            labels = validate_groups(list(access or []) or (["extern"] if user.is_extern else ["alla"]),
+                                     self.settings.groups, "åtkomst")
         except MsvError as e:
+            self.audit.record(user, "refused", what="upload", reason=str(e))
             return f"Fel: {esc(str(e))}", self.documents(request), self.doc_choices(request)
         if not set(labels) <= set(allowed):
+            self.audit.record(user, "refused", what="upload", access=list(labels))
             return (f"Fel: du kan bara dela med dina egna grupper ({esc(', '.join(allowed))}).",
                     self.documents(request), self.doc_choices(request))
         staged = stage_uploads(files, upload_folder(self.settings.data_dir, user),
                                max_bytes=self.settings.upload_max_mb * 1024 * 1024,
-                               max_files=self.settings.upload_max_files)
+                               max_files=self.settings.upload_max_files,
+                               accept=lambda p: self.gate.from_upload(user, p))
+        if staged.rejected:
+            self.audit.record(user, "refused", what="upload", reason="; ".join(staged.rejected))
         lines = [f"- {esc(r)}" for r in staged.rejected]
         shown: list[str] = []
-        with self.lock:
-            for r in self.kb.ingest(staged.paths, Overrides(access=labels)):
-                name = Path(r.path).name
-                label = {"added": "inläst", "updated": "uppdaterad", "unchanged": "oförändrad",
-                         "failed": "misslyckades"}.get(r.status, r.status)
-                detail = f": {r.error}" if r.error else f" ({r.chunks} avsnitt)" if r.chunks else ""
-                lines.append(f"- {esc(name)} — {label}{esc(detail)}")
-                shown.append(r.doc_id)
+        # Not under self.lock: the knowledge base parses (in a worker, time-limited) and embeds
+        # outside it and takes it only for the store write.
+        for r in self.kb.ingest(staged.paths, Overrides(access=labels)):
+            name = Path(r.path).name
+            label = {"added": "inläst", "updated": "uppdaterad", "unchanged": "oförändrad",
+                     "failed": "misslyckades"}.get(r.status, r.status)
+            detail = f": {r.error}" if r.error else f" ({r.chunks} avsnitt)" if r.chunks else ""
+            lines.append(f"- {esc(name)} — {label}{esc(detail)}")
+            shown.append(r.doc_id)
         self.audit.record(user, "upload", ", ".join(p.name for p in staged.paths), shown, access=list(labels))
         return "\n".join(lines), self.documents(request), self.doc_choices(request)
 
@@ -199,7 +225,8 @@ class AppState:
             return "Välj ett dokument att ta bort.", self.documents(request), self.doc_choices(request)
         doc = next((d for d in self.kb.documents(access=access_of(user)) if d.doc_id == doc_id), None)
         own = upload_folder(self.settings.data_dir, user).resolve()
-        if doc is None or not (user.is_admin or Path(doc.source).resolve().parent == own):
+        if doc is None or not (user.is_secretariat or Path(doc.source).resolve().parent == own):
+            self.audit.record(user, "refused", doc_id, what="remove")
             return "Inget togs bort.", self.documents(request), self.doc_choices(request)
         with self.lock:
             removed = self.kb.remove(doc_id)
@@ -261,11 +288,9 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                                    elem_id="topic")
                 memo_btn = gr.Button("Skriv utkast", variant="primary", elem_id="draft")
                 memo_md = gr.Markdown(elem_id="memo")
-                with gr.Row():
-                    docx_file = gr.File(label="Ladda ner Word (.docx)", elem_id="docx")
-                    md_file = gr.File(label="Ladda ner Markdown (.md)", elem_id="md")
-                topic.submit(st.memo, topic, [memo_md, docx_file, md_file])
-                memo_btn.click(st.memo, topic, [memo_md, docx_file, md_file])
+                downloads = gr.Markdown(elem_id="memo-downloads")
+                topic.submit(st.memo, topic, [memo_md, downloads])
+                memo_btn.click(st.memo, topic, [memo_md, downloads])
             with gr.Tab("Källor", id="kallor"):
                 gr.Markdown("## Källor i kunskapsbasen")
                 table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum",
@@ -275,7 +300,9 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 gr.Markdown("### Lägg till dokument")
                 uploads = gr.File(label="Filer att läsa in (PDF, DOCX, PPTX, HTML, Markdown, TXT, e-post)",
                                   file_count="multiple", elem_id="upload")
-                upload_access = gr.CheckboxGroup(choices=[], label="Vilka får läsa dokumenten (grupper)",
+                # All configured groups, so a direct API call may name any (the handler then allows
+                # only the caller's own); the page narrows the list to them on load.
+                upload_access = gr.CheckboxGroup(choices=list(settings.groups), label="Vilka får läsa dokumenten (grupper)",
                                                  elem_id="upload-access")
                 demo.load(st.access_choices, None, upload_access)
                 upload_btn = gr.Button("Läs in", variant="primary", elem_id="ingest")
@@ -294,23 +321,58 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
     return demo
 
 
-def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True) -> str:
-    """With a users file, sign-in is required (argon2-verified); uploads are capped in size."""
+LOOPBACK_NAMES = ("localhost",)
+OPEN_APP_WARNING = ("VARNING: appen körs utan inloggning på {host}: alla som når adressen över nätverket kan läsa "
+                    "alla dokument, även de med begränsad åtkomst. Lägg till användare med msv users add.")
+
+
+class OpenAppError(MsvError):
+    """An app without sign-in that would listen beyond this computer."""
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def open_app_refusal(host: str, users: UserStore, allow_open: bool) -> str:
+    """Why the app may not start on ``host`` ("" when it may): without users only loopback."""
+    if allow_open or not users.local_mode or is_loopback(host):
+        return ""
+    return (f"--host {host}: utan användare (ingen {users.path}) lyssnar appen bara på 127.0.0.1; lägg till "
+            "användare med msv users add, eller starta med --insecure-no-login om alla på nätverket verkligen "
+            "får läsa allt")
+
+
+def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True, allow_open: bool = False) -> str:
+    """With a users file, sign-in is required (argon2-verified, behind the guard's back-off); uploads
+    are capped in size. Without one, the app listens only on loopback unless ``allow_open``."""
     st: AppState | None = getattr(demo, "msv_state", None)
     auth = st.gate.auth if st is not None else None
+    if st is not None and st.gate.local and not is_loopback(host):
+        refusal = open_app_refusal(host, st.gate.users, allow_open)
+        if refusal:
+            raise OpenAppError(refusal)
+        log.warning(OPEN_APP_WARNING.format(host=host))
     max_size = f"{st.settings.upload_max_mb}mb" if st is not None else None
+    middleware = [] if st is None else [Middleware(Guard, gate=st.gate, exports=st.exports, may_read=st.may_read)]
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, share=False,
                 theme=theme(), css=CSS, footer_links=[], show_error=True, inbrowser=False,
                 auth=auth, auth_message="MSV Kunskapsbas: logga in med ditt användarnamn och lösenord.",
-                max_file_size=max_size)
+                max_file_size=max_size, app_kwargs={"middleware": middleware})
     return f"http://{host}:{port}/"
 
 
 def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_lock: Any = None,
-          on_ready: Callable[[str], None] = lambda url: None, extra_tabs: Sequence[TabBuilder] = ()) -> None:
+          on_ready: Callable[[str], None] = lambda url: None, extra_tabs: Sequence[TabBuilder] = (),
+          allow_open: bool = False) -> None:
     demo = build_app(kb, settings, extra_tabs, kb_lock)
-    url = launch(demo, host, port, block=False)
+    url = launch(demo, host, port, block=False, allow_open=allow_open)
     on_ready(url)
     try:
         demo.block_thread()
@@ -318,4 +380,4 @@ def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_loc
         demo.close()
 
 
-__all__ = ["MsvError", "build_app", "launch", "serve"]
+__all__ = ["MsvError", "OpenAppError", "build_app", "is_loopback", "launch", "open_app_refusal", "serve"]

@@ -21,7 +21,6 @@ from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.render import entry_body, label
 from scanners.store import ScanStore, SourceHealth, now_utc
 
-from ..access.audit import AuditLog
 from ..access.policy import DIGEST_ACCESS, can_read
 from ..records.scan_links import link_decisions, public_decisions
 from .gate import gate_for
@@ -178,7 +177,8 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     tab = DigestTab(settings.scan_db, topics, settings.scan_timezone, Path(settings.data_dir))
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
-    gate, audit = gate_for(settings), AuditLog.from_settings(settings)
+    gate = gate_for(settings)
+    audit = gate.audit
 
     def refresh(period: str, topic: str, source: str, show_all: bool, request: gr.Request = None):  # type: ignore[assignment]
         user = gate.user(request)
@@ -194,7 +194,9 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
 
     def mark(item_id: int | str | None, relevant: bool, period: str, topic: str, source: str, show_all: bool,
              request: gr.Request | None = None):
-        if not gate.user(request).is_admin:  # the secretariat's marks
+        user = gate.user(request)
+        if not user.is_secretariat:  # the secretariat's marks
+            audit.record(user, "refused", str(item_id or ""), what="markera nyhet")
             raise gr.Error("Bara sekretariatet kan bedöma nyheter.")
         return (tab.mark(item_id, relevant), *refresh(period, topic, source, show_all, request))
 
@@ -240,8 +242,8 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         return tab.versions(item_id)
 
     version_item.input(show_versions, version_item, versions_md)
-    for trigger in (digest_tab.select, refresh_btn.click, period.input, topic.input, source.input,
-                    show_all.input):
+    refresh_btn.click(refresh, filters, outs, api_name="digest")
+    for trigger in (digest_tab.select, period.input, topic.input, source.input, show_all.input):
         trigger(refresh, filters, outs)
     relevant_btn.click(mark_relevant, [item, *filters], [mark_result, *outs])
     irrelevant_btn.click(mark_irrelevant, [item, *filters], [mark_result, *outs])

@@ -1,21 +1,25 @@
 """The app's door: who is asking (the signed-in user behind a ``gr.Request``, or the local user
-when the app started without a users file), safe staging of uploaded files, and the
-secretariat's user administration tab."""
+when the app started without a users file), the sign-in defences the guard applies, Gradio's
+private temp folder and safe staging of uploaded files, and the administrators' user tab."""
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
+import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
-from ..access.policy import LOCAL_USER, SEKRETARIAT, AccessError, User, visible_groups
+from ..access.audit import AuditLog
+from ..access.login import Sessions, Throttle
+from ..access.policy import LOCAL_USER, AccessError, User, grantable_groups, visible_groups
 from ..access.users import UserStore, users_path
 
 if TYPE_CHECKING:
@@ -35,8 +39,15 @@ class Gate:
     request must carry a signed-in user who still exists in the file."""
 
     def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.audit = AuditLog.from_settings(settings)
         self.users = UserStore.from_settings(settings)
         self.local = self.users.local_mode
+        self.sessions = Sessions(self.users, settings.session_hours * 3600)
+        self.throttle = Throttle(settings.login_max_failures, settings.login_window_minutes * 60,
+                                 settings.login_delay_seconds)
+        self.uploads = Uploads()
+        self.upload_root = gradio_temp_dir(settings.gradio_temp)
 
     @property
     def auth(self) -> Any:
@@ -51,8 +62,18 @@ class Gate:
         name = getattr(request, "username", None) if request is not None else None
         user = self.users.get(name) if name else None
         if user is None:
+            self.audit.record(name or "", "refused", what="begäran utan giltig inloggning")
             raise gr.Error("Inloggning krävs: logga in igen.")
         return user
+
+    def from_upload(self, user: User, path: Path) -> bool:
+        """Whether ``path`` is a file ``user`` uploaded to Gradio's temp folder (never a
+        server-side path, another user's upload or one of the app's own outputs)."""
+        p = Path(path)
+        if p.is_symlink() or not p.is_file():
+            return False
+        real = p.resolve()
+        return real.is_relative_to(self.upload_root.resolve()) and self.uploads.owns(user.name, real)
 
     def header(self, request: gr.Request | None) -> str:
         user = self.user(request)
@@ -61,6 +82,42 @@ class Gate:
         agency = f", {user.agency}" if user.agency else ""
         return (f"Inloggad som **{_md(user.name)}**{_md(agency)} — ser dokument för: "
                 f"{_md(', '.join(visible_groups(user)))}. [Logga ut](/logout)")
+
+
+class Uploads:
+    """Which user uploaded which file to Gradio's temp folder (noted by the guard from Gradio's
+    upload route), so a handler accepts only the caller's own uploads as input."""
+
+    MAX_PER_USER = 1000
+
+    def __init__(self) -> None:
+        self._by_user: dict[str, dict[Path, None]] = {}
+        self._lock = threading.Lock()
+
+    def record(self, user: str, paths: Sequence[Path]) -> None:
+        with self._lock:
+            mine = self._by_user.setdefault(user, {})
+            for p in paths:
+                mine[Path(p).resolve()] = None
+            while len(mine) > self.MAX_PER_USER:
+                del mine[next(iter(mine))]
+
+    def owns(self, user: str, path: Path) -> bool:
+        try:
+            real = Path(path).resolve()
+        except (OSError, ValueError):
+            return False
+        with self._lock:
+            return real in self._by_user.get(user, {})
+
+
+def gradio_temp_dir(default: Path) -> Path:
+    """Gradio's upload cache, private (0700): ``default`` unless the entry point already chose
+    one (GRADIO_TEMP_DIR is read by Gradio per process, when the app is built)."""
+    folder = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(default)))
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    return folder
 
 
 _GATES: dict[Path, Gate] = {}
@@ -99,10 +156,12 @@ class Staged:
     rejected: list[str]  # one Swedish line per refused file
 
 
-def stage_uploads(files: Sequence[Any], folder: Path, *, max_bytes: int, max_files: int) -> Staged:
-    """Copy uploaded temp files into ``folder`` under safe names, refusing unknown types, files over
-    ``max_bytes`` and more than ``max_files`` files."""
-    folder.mkdir(parents=True, exist_ok=True)
+def stage_uploads(files: Sequence[Any], folder: Path, *, max_bytes: int, max_files: int,
+                  accept: Callable[[Path], bool] | None = None) -> Staged:
+    """Copy uploaded temp files into ``folder`` under safe names, refusing files ``accept`` turns
+    down (anything but the caller's own uploads), unknown types, files over ``max_bytes`` and more
+    than ``max_files`` files."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     root = folder.resolve()
     staged = Staged([], [])
     items = list(files)
@@ -113,6 +172,9 @@ def stage_uploads(files: Sequence[Any], folder: Path, *, max_bytes: int, max_fil
         src = Path(f if isinstance(f, str) else getattr(f, "name", f))
         shown = getattr(f, "orig_name", None) or src.name
         name = safe_name(shown)
+        if accept is not None and not accept(src):
+            staged.rejected.append(f"{name}: inte en fil du laddat upp; välj filen på din egen dator")
+            continue
         if not name.lower().endswith(UPLOAD_SUFFIXES):
             staged.rejected.append(f"{name}: filtypen tas inte emot här; tillåtna: {', '.join(UPLOAD_SUFFIXES)}")
             continue
@@ -129,6 +191,7 @@ def stage_uploads(files: Sequence[Any], folder: Path, *, max_bytes: int, max_fil
             staged.rejected.append(f"{name}: ogiltigt filnamn")
             continue
         shutil.copyfile(src, dest)
+        dest.chmod(0o600)
         staged.paths.append(dest)
     return staged
 
@@ -139,16 +202,17 @@ def upload_folder(data_dir: Path, user: User) -> Path:
     return Path(data_dir) / UPLOAD_DIR / safe_name(user.name)
 
 
-# -- user administration (sekretariat) ------------------------------------------------------------
+# -- user administration (administrators) ----------------------------------------------------------
 
 def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
-    """The *Användare* tab: shown only to signed-in members of the secretariat; every handler
-    checks that again on the server."""
+    """The *Användare* tab: shown only to signed-in administrators; every handler checks that
+    again on the server, and the users file checks which groups the administrator may grant."""
 
     def admin(request: gr.Request) -> User:
         user = gate.user(request)
-        if gate.local or SEKRETARIAT not in user.groups:
-            raise gr.Error("Bara sekretariatet kan hantera användare.")
+        if gate.local or not user.is_admin:
+            gate.audit.record(user, "refused", what="användaradministration")
+            raise gr.Error("Bara administratörer kan hantera användare.")
         return user
 
     def rows(request: gr.Request) -> list[list[str]]:
@@ -156,9 +220,9 @@ def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
         return [[u.name, ", ".join(u.groups), u.agency] for u in gate.users.list()]
 
     def add(name: str, groups: str, agency: str, password: str, request: gr.Request):
-        admin(request)
+        me = admin(request)
         try:
-            u = gate.users.add(name or "", password or "", (groups or "").split(","), agency or "")
+            u = gate.users.add(name or "", password or "", (groups or "").split(","), agency or "", by=me)
             msg = f"Tillagd: {_md(u.name)} ({_md(', '.join(u.groups))})"
         except AccessError as e:
             msg = f"Fel: {_md(str(e))}"
@@ -167,16 +231,16 @@ def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
     def remove(name: str, request: gr.Request):
         me = admin(request)
         try:
-            if (name or "").strip().lower() == me.name:
-                raise AccessError("du kan inte ta bort dig själv")
-            gate.users.remove(name or "")
+            gate.users.remove(name or "", by=me)
+            gate.sessions.end_user((name or "").strip().lower())
             msg = f"Borttagen: {_md(name)}"
         except AccessError as e:
             msg = f"Fel: {_md(str(e))}"
         return msg, rows(request)
 
     with gr.Tab("Användare", id="anvandare", visible=False) as tab:
-        gr.Markdown("## Användare\nBara sekretariatet ser denna flik. Lösenord lagras som argon2-hashar.")
+        gr.Markdown("## Användare\nBara administratörer ser denna flik. Lösenord lagras som argon2-hashar.")
+        grants = gr.Markdown(elem_id="user-grants")
         table = gr.Dataframe(headers=["Namn", "Grupper", "Myndighet"], interactive=False, elem_id="users")
         with gr.Row():
             name = gr.Textbox(label="Användarnamn", elem_id="user-name")
@@ -187,13 +251,16 @@ def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
         remove_name = gr.Textbox(label="Användare att ta bort", elem_id="user-remove-name")
         remove_btn = gr.Button("Ta bort användare", variant="stop", elem_id="user-remove")
         result = gr.Markdown(elem_id="user-result")
-        add_btn.click(add, [name, groups, agency, password], [result, table, password])
-        remove_btn.click(remove, remove_name, [result, table])
+        add_btn.click(add, [name, groups, agency, password], [result, table, password], api_name="users_add")
+        remove_btn.click(remove, remove_name, [result, table], api_name="users_remove")
 
     def on_load(request: gr.Request):
         user = gate.user(request)
-        show = not gate.local and SEKRETARIAT in user.groups
-        return gr.update(visible=show), ([[u.name, ", ".join(u.groups), u.agency] for u in gate.users.list()]
-                                         if show else [])
+        show = not gate.local and user.is_admin
+        if not show:
+            return gr.update(visible=False), [], ""
+        allowed = grantable_groups(user, gate.users.groups, gate.users.grant_extra)
+        return (gr.update(visible=True), [[u.name, ", ".join(u.groups), u.agency] for u in gate.users.list()],
+                f"Du kan ge grupperna: {_md(', '.join(allowed))}.")
 
-    demo.load(on_load, None, [tab, table])
+    demo.load(on_load, None, [tab, table, grants])

@@ -5,20 +5,19 @@ Use as ``build_app(kb, settings, extra_tabs=[build_decisions_tab, build_status_t
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
 from datetime import date as Date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from ingest.errors import MsvError
 
-from ..access.policy import access_of
+from ..access.policy import LOCAL_USER, User, access_of
 from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
 from ..records.export import to_csv, to_docx
 from ..records.threads import RELATION_SV, open_assignments, thread_of
+from .exports import export_store
 from .gate import gate_for
 from .render import esc
 
@@ -43,24 +42,35 @@ class DecisionsView:
         self.access = access
         self.settings = settings  # with settings, each request acts as its signed-in user
         self.lock = threading.Lock()
-        self.files = Path(tempfile.mkdtemp(prefix="msv-beslut-"))
+        data_dir = settings.data_dir if settings is not None else kb.config.data_dir
+        self.exports = export_store(data_dir, settings.session_hours * 3600 if settings is not None else 12 * 3600)
         self.shown: list[Decision] = []
 
-    def _access(self, request: gr.Request | None) -> tuple[str, ...] | None:
-        """The reader's groups (signed-in user, or everything in local mode), within ``self.access``."""
-        allowed = access_of(gate_for(self.settings).user(request)) if self.settings is not None else None
+    def _user(self, request: gr.Request | None) -> User:
+        return gate_for(self.settings).user(request) if self.settings is not None else LOCAL_USER
+
+    def _access(self, user: User) -> tuple[str, ...] | None:
+        """The reader's groups (everything in local mode), within ``self.access``."""
+        allowed = access_of(user)
         if allowed is None or self.access is None:
             return self.access if allowed is None else allowed
         return tuple(g for g in allowed if g in self.access)
 
+    def _audit(self, user: User, action: str, query: str, doc_ids: list[str]) -> None:
+        if self.settings is not None:
+            gate_for(self.settings).audit.record(user, action, query, doc_ids)
+
     def search(self, query: str, body: str, since: str, until: str,
-               request: gr.Request = None) -> tuple[str, Any, str | None, str | None]:  # type: ignore[assignment]
-        access = self._access(request)
+               request: gr.Request = None) -> tuple[str, Any, str]:  # type: ignore[assignment]
+        """The decisions as Markdown, the choices for their passages and download links to the
+        CSV and Word exports (the reader's own, see web/exports.py)."""
+        user = self._user(request)
+        access = self._access(user)
         try:
             date_bound(since or "")
             date_bound(until or "", end=True)
         except ValueError as e:
-            return f"Fel datum: {esc(e)}", gr.update(choices=[], value=None), None, None
+            return f"Fel datum: {esc(e)}", gr.update(choices=[], value=None), ""
         try:
             with self.lock, RecordRegister.for_kb(self.kb) as reg:
                 reg.sync(self.kb)
@@ -68,10 +78,13 @@ class DecisionsView:
                                       access=access, kb=self.kb if (query or "").strip() else None)
         except MsvError as e:
             log.warning("decision search failed: %s", e)
-            return f"Kunde inte söka i beslutsregistret: {esc(e)}", gr.update(choices=[], value=None), None, None
+            return f"Kunde inte söka i beslutsregistret: {esc(e)}", gr.update(choices=[], value=None), ""
+        doc_ids = list(dict.fromkeys(d.doc_id for d in found))
+        self._audit(user, "decisions", " ".join(x for x in (query or "", body or "", since or "", until or "") if x),
+                    doc_ids)
         self.shown = found
         if not found:
-            return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), None, None
+            return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), ""
         head = f"**{len(found)} beslut** " + ("efter relevans." if (query or "").strip() else "nyast först.")
         lines = [head, ""]
         for n, d in enumerate(found, 1):
@@ -79,16 +92,16 @@ class DecisionsView:
                                          f"ansvarig: {d.responsible}" if d.responsible else "",
                                          f"senast {d.deadline}" if d.deadline else "") if x)
             lines.append(f"{n}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")
-        folder = Path(tempfile.mkdtemp(dir=self.files))  # per request: one reader's export never replaces another's
-        csv_path = to_csv(found, folder / "beslut.csv")
-        docx_path = to_docx(found, folder / "beslut.docx")
+        export = self.exports.save(user, doc_ids, lambda folder: [to_csv(found, folder / "beslut.csv"),
+                                                                 to_docx(found, folder / "beslut.docx")])
         choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {d.text[:60]}", d.id) for n, d in enumerate(found, 1)]
-        return "\n".join(lines), gr.update(choices=choices, value=None), str(csv_path), str(docx_path)
+        return ("\n".join(lines), gr.update(choices=choices, value=None),
+                export.markdown(["Ladda ner CSV", "Ladda ner Word (.docx)"]))
 
     def _visible_decisions(self, request: gr.Request | None) -> list[Decision]:
         with self.lock, RecordRegister.for_kb(self.kb) as reg:
             reg.sync(self.kb)
-            return reg.all_decisions(access=self._access(request))
+            return reg.all_decisions(access=self._access(self._user(request)))
 
     def thread(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         """The chosen decision's thread as a timeline, oldest first, each link with its reason."""
@@ -115,7 +128,7 @@ class DecisionsView:
 
     def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         d = next((x for x in self.shown if x.id == decision_id), None)
-        access = self._access(request)  # `shown` is the last search of any session: check the reader
+        access = self._access(self._user(request))  # `shown` is the last search of any session: check the reader
         if d is None or (access is not None and d.doc_id not in {r.doc_id for r in self.kb.documents(access)}):
             return ""
         where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
@@ -207,11 +220,10 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
                 open_today = gr.Textbox(label="Dagens datum (tomt = i dag)", elem_id="open-today")
                 open_show = gr.Button("Visa öppna uppdrag", elem_id="open-show")
             open_list = gr.Markdown(elem_id="open-tasks")
-        with gr.Row():
-            csv_file = gr.File(label="Ladda ner CSV", elem_id="decisions-csv")
-            docx_file = gr.File(label="Ladda ner Word (.docx)", elem_id="decisions-docx")
-    args, outs = [query, body, since, until], [listing, pick, csv_file, docx_file]
-    for trigger in (tab.select, search.click, query.submit):
+        downloads = gr.Markdown(elem_id="decisions-downloads")
+    args, outs = [query, body, since, until], [listing, pick, downloads]
+    search.click(view.search, args, outs, api_name="decisions")
+    for trigger in (tab.select, query.submit):
         trigger(view.search, args, outs)
     pick.change(view.passage, pick, passage)
     pick.change(view.thread, pick, timeline)
@@ -223,12 +235,15 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
     lock = threading.Lock()
 
     def refresh(group: str, request: gr.Request = None) -> str:  # type: ignore[assignment]
-        access = access_of(gate_for(settings).user(request))
+        gate = gate_for(settings)
+        user = gate.user(request)
         try:
             with lock:
-                return status_markdown(status_overview(kb, group=group or "", access=access))
+                overview = status_overview(kb, group=group or "", access=access_of(user))
         except MsvError as e:
             return f"Kunde inte läsa lägesbedömningarna: {esc(e)}"
+        gate.audit.record(user, "status", group or "", (r["doc_id"] for r in overview["reports"]))
+        return status_markdown(overview)
 
     with gr.Tab("Lägesbild", id="lagesbild") as tab:
         gr.Markdown("## Lägesbild\nArbetsgruppernas lägesbedömningar: antal aktiviteter per status (grön, gul, röd), "
@@ -237,5 +252,6 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
             group = gr.Textbox(label="Arbetsgrupp (tomt = alla)", elem_id="status-group", scale=3)
             show = gr.Button("Visa", variant="primary", elem_id="status-show", scale=1)
         body = gr.Markdown(elem_id="status")
-    for trigger in (tab.select, show.click, group.submit):
+    show.click(refresh, group, body, api_name="status")
+    for trigger in (tab.select, group.submit):
         trigger(refresh, group, body)

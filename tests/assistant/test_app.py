@@ -13,7 +13,7 @@ from assistant.web.app import build_app, launch
 
 @pytest.fixture(scope="module")
 def app_url(kb) -> Iterator[str]:
-    demo = build_app(kb, Settings(llm_backend="none"))
+    demo = build_app(kb, Settings(llm_backend="none", data_dir=kb.config.data_dir))
     url = launch(demo, "127.0.0.1", free_port(), block=False)
     yield url
     demo.close()

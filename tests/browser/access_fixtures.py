@@ -71,7 +71,7 @@ class AccessApp:
 def access_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[AccessApp]:
     """The app on 127.0.0.1:<free port> over its own knowledge base, sign-in required."""
     from assistant.access.users import UserStore
-    from assistant.settings import Settings
+    from assistant.settings import DEFAULT_GROUPS, Settings
     from assistant.web.app import build_app, launch
 
     root = tmp_path_factory.mktemp("browser-access")
@@ -91,7 +91,7 @@ def access_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embed
     summary = kb.ingest_all([docs / n for n in PUBLIC], Overrides(agency="MYH"))
     assert summary.added == len(PUBLIC) and not summary.failed
 
-    settings = Settings(data_dir=data, llm_backend="none", scan_enabled=False)
+    settings = Settings(data_dir=data, llm_backend="none", scan_enabled=False, groups=(*DEFAULT_GROUPS, "arbetsgrupp-x"))
     users = UserStore.from_settings(settings)
     for name, (groups, agency) in USERS.items():
         users.add(name, PASSWORD, groups, agency)

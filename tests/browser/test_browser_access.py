@@ -243,3 +243,28 @@ def test_all_requests_stay_on_loopback(tab: Tab, access_app: AccessApp) -> None:
     assert tab.requests and all(u.startswith(base) or u.startswith(("data:", "blob:")) for u in tab.requests), \
         tab.foreign_requests()
     assert access_app.url.startswith("http://127.0.0.1:")
+
+
+def test_memo_download_is_its_makers_own(tab: Tab, tab_b: Tab, access_app: AccessApp, tmp_path) -> None:  # noqa: F811
+    """A's memo export downloads for A; B, signed in elsewhere, gets nothing from the same URL
+    (the side door of the adversarial pass: Gradio's shared cache served it to every user)."""
+    page = tab.page
+    sign_in(tab, access_app.url, USER_A)
+    page.get_by_role("tab", name="PM-utkast").click()
+    page.get_by_label("Ämne för PM:et").fill(f"satsningen {MARKER}")
+    page.get_by_role("button", name="Skriv utkast").click()
+    expect(page.locator("#memo")).to_contain_text("7,3 miljoner kronor")
+    link = page.locator("#memo-downloads a[href$='.md']")
+    href = link.evaluate("a => a.href")
+    assert "/msv/export/" in href
+    with page.expect_download() as dl:
+        link.click()
+    saved = tmp_path / "pm.md"
+    dl.value.save_as(saved)
+    assert "7,3 miljoner kronor" in saved.read_text(encoding="utf-8")
+
+    sign_in(tab_b, access_app.url, USER_B)
+    response = tab_b.page.goto(href)
+    assert response is not None and response.status == 404
+    assert_no_trace(tab_b.page.content(), access_app, "A's download URL")
+    assert tab_b.page.request.get(href).status == 404

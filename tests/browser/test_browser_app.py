@@ -67,8 +67,9 @@ def test_memo_docx_download(tab: Tab, app_url: str, tmp_path: Path) -> None:
     page.get_by_label("Ämne för PM:et").fill("arbetsordning")
     page.get_by_role("button", name="Skriv utkast").click()
     expect(page.locator("#memo")).to_contain_text("Sammanfattning")
-    # Gradio names the download link by its size only; the file name is in its download attribute.
-    link = page.locator("#docx a[download$='.docx']")
+    # The app's own download route (the user's exports), never Gradio's shared file cache.
+    link = page.locator("#memo-downloads a[href$='.docx']")
+    assert "/msv/export/" in link.evaluate("a => a.href") and "gradio_api/file" not in link.evaluate("a => a.href")
     with page.expect_download() as dl:
         link.click()
     path = tmp_path / "pm.docx"
@@ -90,7 +91,7 @@ def test_upload_then_search(tab: Tab, app_url: str, tmp_path: Path) -> None:
     open_app(tab, app_url)
     page.get_by_role("tab", name="Källor").click()
     page.locator("#upload input[type=file]").set_input_files(str(doc))
-    expect(page.locator("#upload")).to_contain_text(doc.name)
+    expect(page.locator("#upload")).to_contain_text(doc.stem)  # Gradio shows the suffix in an element of its own
     page.get_by_role("button", name="Läs in").click()
     result = page.locator("#upload-result")
     expect(result).to_contain_text(f"{doc.name} — inläst")

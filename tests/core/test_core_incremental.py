@@ -78,7 +78,7 @@ def test_sidecar_metadata_applied(tmp_path: Path, cli, make_kb) -> None:
     doc = _write(tmp_path / "anteckning.txt", "fnurgeldax")
     (tmp_path / "anteckning.txt.meta.toml").write_text(
         'doc_id = "gd-2025-03"\ntitle = "GD-gruppens möte i mars"\nkind = "protokoll"\n'
-        'agency = "UHR"\ndate = "2025-03-12"\naccess = ["styrgrupp", "kansli"]\n',
+        'agency = "UHR"\ndate = "2025-03-12"\naccess = ["styrgrupp", "sekretariat"]\n',
         encoding="utf-8",
     )
     assert cli("ingest", str(doc), "--json").exit_code == 0
@@ -86,12 +86,12 @@ def test_sidecar_metadata_applied(tmp_path: Path, cli, make_kb) -> None:
     kb = make_kb(cli.data_dir)
     (rec,) = kb.documents()
     assert (rec.doc_id, rec.title, rec.kind, rec.agency, rec.date, rec.access) == (
-        "gd-2025-03", "GD-gruppens möte i mars", "protokoll", "UHR", "2025-03-12", ["kansli", "styrgrupp"])
+        "gd-2025-03", "GD-gruppens möte i mars", "protokoll", "UHR", "2025-03-12", ["sekretariat", "styrgrupp"])
     (hit,) = kb.search("fnurgeldax", k=1)
     assert (hit.doc_id, hit.title, hit.kind, hit.agency, hit.date) == (
         "gd-2025-03", "GD-gruppens möte i mars", "protokoll", "UHR", "2025-03-12")
     assert kb.search("fnurgeldax", k=1, flt=SearchFilter(access=("alla",))) == []
-    assert kb.search("fnurgeldax", k=1, flt=SearchFilter(access=("kansli",)))
+    assert kb.search("fnurgeldax", k=1, flt=SearchFilter(access=("sekretariat",)))
 
 
 def test_flags_override_sidecar(tmp_path: Path, cli, make_kb) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from types import SimpleNamespace
 
 import pytest
 import typer
@@ -11,6 +10,7 @@ from testkit import SharedKb
 from typer.testing import CliRunner
 
 from assistant.cli import records as cli_records
+from assistant.settings import Settings
 from evals.cli import add_commands as add_eval_commands
 from ingest.kb import KnowledgeBase
 
@@ -26,7 +26,7 @@ def app(records_kb: KnowledgeBase) -> typer.Typer:
     def _main() -> None:
         pass
 
-    settings = SimpleNamespace(data_dir=records_kb.config.data_dir)
+    settings = Settings(data_dir=records_kb.config.data_dir)
     cli_records.add_commands(app, lambda: settings, lambda: SharedKb(records_kb))
     add_eval_commands(app, lambda: settings, lambda: SharedKb(records_kb))
     return app

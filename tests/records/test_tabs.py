@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import docx
 
+from assistant.access.policy import LOCAL_USER
 from assistant.records import status_overview
 from assistant.web.records_tabs import (
     DecisionsView,
@@ -16,10 +18,19 @@ from assistant.web.records_tabs import (
 from ingest.kb import KnowledgeBase
 
 
+def _export_file(view: DecisionsView, links: str, name: str) -> str:
+    """The file behind a download link, found as its maker (the local user) would get it."""
+    token = re.search(r"msv/export/([^/]+)/" + re.escape(name), links).group(1)  # type: ignore[union-attr]
+    found = view.exports.find(LOCAL_USER, token, name)
+    assert found is not None
+    return str(found[1])
+
+
 def test_decisions_view_filters_and_exports(records_kb: KnowledgeBase) -> None:
     view = DecisionsView(records_kb, access=("alla",))
-    md, _choices, csv_path, docx_path = view.search("", "gd-grupp", "2025-01-01", "")
+    md, _choices, links = view.search("", "gd-grupp", "2025-01-01", "")
     assert "beslut** nyast först" in md and view.shown and all(d.body == "gd-grupp" for d in view.shown)
+    csv_path, docx_path = _export_file(view, links, "beslut.csv"), _export_file(view, links, "beslut.docx")
     with open(csv_path, encoding="utf-8-sig") as f:
         rows = list(csv.reader(f, delimiter=";"))
     assert rows[0][:5] == ["Datum", "Organ", "Paragraf", "Typ", "Beslut"] and len(rows) == len(view.shown) + 1
@@ -30,8 +41,8 @@ def test_decisions_view_filters_and_exports(records_kb: KnowledgeBase) -> None:
 
 
 def test_decisions_view_bad_date(records_kb: KnowledgeBase) -> None:
-    md, _, csv_path, _ = DecisionsView(records_kb).search("", "", "förra året", "")
-    assert md.startswith("Fel datum") and csv_path is None
+    md, _, links = DecisionsView(records_kb).search("", "", "förra året", "")
+    assert md.startswith("Fel datum") and links == ""
 
 
 def test_status_markdown_uses_words(records_kb: KnowledgeBase) -> None:

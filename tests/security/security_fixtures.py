@@ -13,7 +13,7 @@ import pytest
 from testkit import SharedKb
 
 from assistant.access.users import UserStore
-from assistant.settings import Settings
+from assistant.settings import DEFAULT_GROUPS, Settings
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides
@@ -83,8 +83,10 @@ USERS = {
     "bob": (("arbetsgrupp-y",), "MYH"),         # a member of the collaboration, no restricted group
     "anna": (("styrgrupp", "arbetsgrupp-x"), "UHR"),  # authorised for styr and agx
     "eva": (("extern",), "Externbyrån"),          # invited external actor
-    "sara": (("sekretariat",), "MYH"),           # administrator in the app
+    "sara": (("sekretariat",), "MYH"),           # the secretariat, but no administrator
 }
+ADMINS = {"adam": (("sekretariat",), "MYH")}     # administrator in the app (msv users add --admin)
+GROUPS = (*DEFAULT_GROUPS, "arbetsgrupp-x", "arbetsgrupp-y")
 
 
 @dataclass
@@ -118,10 +120,12 @@ def world(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Itera
         (docs / name).write_text(text, encoding="utf-8")
     summary = kb.ingest_all([docs / n for n in PUBLIC], Overrides(agency="MYH"))
     assert summary.added == len(PUBLIC) and not summary.failed
-    settings = Settings(data_dir=data, llm_backend="none", scan_enabled=False)
+    settings = Settings(data_dir=data, llm_backend="none", scan_enabled=False, groups=GROUPS)
     users = UserStore.from_settings(settings)
     for name, (groups, agency) in USERS.items():
         users.add(name, PASSWORD, groups, agency)
+    for name, (groups, agency) in ADMINS.items():
+        users.add(name, PASSWORD, groups, agency, admin=True)
     _scan_db(data)
     yield World(kb, settings, users, doc_ids, data, docs)
     kb.close()

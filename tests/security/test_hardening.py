@@ -31,9 +31,13 @@ class Upload:
 
 
 def _upload(world: World, tmp_path: Path, who: str, orig_name: str, text: str, access: list[str] | None = None):
-    src = tmp_path / "tmp-upload.txt"
-    src.write_text(text, encoding="utf-8")
+    """What the app does with a file ``who`` uploaded: Gradio put it in its temp folder, the guard
+    noted it as theirs, the handler gets its path."""
     st = AppState(world.kb, world.settings)
+    src = st.gate.upload_root / tmp_path.name / "tmp-upload.txt"
+    src.parent.mkdir(parents=True, exist_ok=True)
+    src.write_text(text, encoding="utf-8")
+    st.gate.uploads.record(who, [src])
     return st, st.upload([Upload(src, orig_name)], access, gr.Request(username=who))
 
 
@@ -139,10 +143,10 @@ def test_groups_model() -> None:
     assert visible_groups(User("e", ("extern",))) == ("extern",)
     assert visible_groups(User("e", ("extern", "arbetsgrupp-x"))) == ("arbetsgrupp-x", "extern")
     assert restrict(SearchFilter(kinds=("rapport",)), LOCAL_USER).access is None
+    with pytest.raises(AccessError, match="giltiga grupper: alla, styrgrupp, extern"):
+        validate_groups(["styrgrupp", "admin"], ("alla", "styrgrupp", "extern"))
     with pytest.raises(AccessError):
-        validate_groups(["styrgrupp", "admin"])
-    with pytest.raises(AccessError):
-        validate_groups(["extern", "alla"])
+        validate_groups(["extern", "alla"], ("alla", "styrgrupp", "extern"))
 
 
 def test_users_file_holds_argon2_hashes_only(world: World) -> None:
@@ -172,7 +176,8 @@ def test_users_cli(tmp_path: Path) -> None:
     assert run(app, ["users", "passwd", "kim", "--password-stdin"], input="nytt-lösenord\n").exit_code == 0
     assert UserStore(tmp_path / "users.toml").verify("kim", "nytt-lösenord") is not None
     listed = json.loads(run(app, ["users", "list", "--json"]).stdout)
-    assert listed["users"] == [{"name": "kim", "groups": ["arbetsgrupp-validering", "styrgrupp"], "agency": "SCB"}]
+    assert listed["users"] == [{"name": "kim", "groups": ["arbetsgrupp-validering", "styrgrupp"], "agency": "SCB",
+                                "admin": False}]
     assert run(app, ["users", "remove", "kim"]).exit_code == 0
     assert json.loads(run(app, ["users", "list", "--json"]).stdout) == {"local_mode": False, "users": []}
 
