@@ -19,7 +19,7 @@ from scanners.sources import load_sources
 from scanners.store import ScanStore
 
 from ..access.audit import AuditLog
-from ..access.policy import visible_digest
+from ..access.policy import LOCAL_USER, visible_digest
 from .common import USER_HELP, emit, err, fail, resolve_user
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
         finally:
             if kb is not None:
                 kb.close()
+        if ingest:
+            AuditLog.from_settings(settings).record(LOCAL_USER, "ingest", "msv scan --ingest",
+                                                    (str(i.get("doc_id", "")) for i in ingested))
         if as_json:
             out = report.to_json()
             if ingest:
