@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 AUDIT_FILE = "audit.jsonl"
 ACTIONS = ("search", "ask", "memo", "digest", "download", "upload", "decisions", "status", "stats", "documents",
-           "remove", "ingest", "users", "login", "login_failed", "login_refused", "logout", "refused", "audit")
+           "remove", "ingest", "mark", "users", "login", "login_failed", "login_refused", "logout", "refused", "audit")
 
 
 class AuditLog:

@@ -23,7 +23,7 @@ from scanners.sources import load_sources
 from scanners.store import ScanStore
 
 from ..access.audit import AuditLog
-from ..access.policy import visible_digest
+from ..access.policy import LOCAL_USER, visible_digest
 from ..records.scan_links import link_decisions, public_decisions
 from .common import USER_HELP, emit, err, fail, resolve_user
 from .scan_status import BAD_INPUT, progress_line, show_check, show_history, show_status
@@ -107,6 +107,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             if kb is not None:
                 kb.close()
         assert report is not None  # only a scheduled run is ever skipped
+        if ingest:
+            AuditLog.from_settings(settings).record(LOCAL_USER, "ingest", "msv scan --ingest",
+                                                    (str(i.get("doc_id", "")) for i in ingested))
         if as_json:
             out = report.to_json()
             if ingest:

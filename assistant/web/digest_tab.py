@@ -198,6 +198,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         if not user.is_secretariat:  # the secretariat's marks
             audit.record(user, "refused", str(item_id or ""), what="markera nyhet")
             raise gr.Error("Bara sekretariatet kan bedöma nyheter.")
+        audit.record(user, "mark", str(item_id or ""), relevant=relevant)
         return (tab.mark(item_id, relevant), *refresh(period, topic, source, show_all, request))
 
     def mark_relevant(item_id: int | None, period: str, topic: str, source: str, show_all: bool,

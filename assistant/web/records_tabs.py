@@ -128,9 +128,13 @@ class DecisionsView:
 
     def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         d = next((x for x in self.shown if x.id == decision_id), None)
-        access = self._access(self._user(request))  # `shown` is the last search of any session: check the reader
+        user = self._user(request)
+        access = self._access(user)  # `shown` is the last search of any session: check the reader
         if d is None or (access is not None and d.doc_id not in {r.doc_id for r in self.kb.documents(access)}):
+            if d is not None:
+                self._audit(user, "refused", str(decision_id), [])
             return ""
+        self._audit(user, "decisions", f"källstycke {d.id}", [d.doc_id])
         where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
         quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
         return (f"### {esc(d.title)}\n\n**Avsnitt:** {esc(where or '–')}  \n**Datum:** {esc(d.date or '–')}  \n"

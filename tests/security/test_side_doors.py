@@ -36,6 +36,24 @@ def app_url(world: World) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture
+def msv(world: World, monkeypatch: pytest.MonkeyPatch):  # noqa: ANN201
+    """``msv --data-dir DIR ARGS…`` in-process on a knowledge base of its own (sharing the model)."""
+    import importlib
+
+    from assistant.cli.common import kb_config
+    from ingest.kb import KnowledgeBase
+
+    cli = importlib.import_module("assistant.cli.main")
+    monkeypatch.setattr(cli, "open_kb", lambda: KnowledgeBase(kb_config(cli.state.settings), embedder=world.kb.embedder))
+    if hasattr(cli.state, "settings"):  # the callback replaces them; other suites' fixtures set them
+        monkeypatch.setattr(cli.state, "settings", cli.state.settings)
+
+    def run(data: Path, *args: str) -> Any:
+        return CliRunner().invoke(cli.app, ["--data-dir", str(data), *args])
+    return run
+
+
 def _memo_links(url: str, who: str, topic: str) -> tuple[Any, list[str]]:
     client = sign_in(url, who)
     text, downloads = call(client, "memo", topic)
@@ -228,13 +246,10 @@ def test_the_users_file_refuses_unknown_groups_and_admin_grants(world: World, tm
 
 @pytest.mark.parametrize(("access", "expect"), [("styrgrup", "okänd åtkomstgrupp 'styrgrup'"),
                                                 ("alla,extern", "extern kan inte kombineras med alla")])
-def test_ingest_refuses_unknown_or_contradictory_groups(world: World, tmp_path: Path, access: str, expect: str) -> None:
-    import importlib
-
-    cli = importlib.import_module("assistant.cli.main")
+def test_ingest_refuses_unknown_or_contradictory_groups(tmp_path: Path, msv: Any, access: str, expect: str) -> None:
     doc = tmp_path / "dok.txt"
     doc.write_text("Text om validering.", encoding="utf-8")
-    r = CliRunner().invoke(cli.app, ["--data-dir", str(tmp_path / "data"), "ingest", str(doc), "--access", access])
+    r = msv(tmp_path / "data", "ingest", str(doc), "--access", access)
     assert r.exit_code == 1 and expect in r.output and len(r.output.strip().splitlines()) == 1
     assert not (tmp_path / "data" / "registry.sqlite").exists()  # nothing was opened, nothing stored
 
@@ -277,15 +292,12 @@ def _sidecar_pair(folder: Path) -> tuple[Path, Path]:
     return first, second
 
 
-def test_same_sidecar_doc_id_is_refused_naming_both_files(world: World, tmp_path: Path) -> None:
-    import importlib
-
-    cli = importlib.import_module("assistant.cli.main")
+def test_same_sidecar_doc_id_is_refused_naming_both_files(world: World, tmp_path: Path, msv: Any) -> None:
     first, second = _sidecar_pair(tmp_path / "docs")
-    data = str(tmp_path / "data")
-    runner = CliRunner()
-    assert runner.invoke(cli.app, ["--data-dir", data, "ingest", str(first), "--json"]).exit_code == 0
-    r = runner.invoke(cli.app, ["--data-dir", data, "ingest", str(second), "--json"])
+    data = tmp_path / "data"
+    r = msv(data, "ingest", str(first), "--json")
+    assert r.exit_code == 0, r.output
+    r = msv(data, "ingest", str(second), "--json")
     assert r.exit_code == 2
     (failure,) = json.loads(r.stdout)["failed"]
     assert failure["path"] == str(second) and str(first.resolve()) in failure["error"]
@@ -293,27 +305,43 @@ def test_same_sidecar_doc_id_is_refused_naming_both_files(world: World, tmp_path
     # The steering group's document is untouched: its text, its access.
     from ingest.kb import KbConfig, KnowledgeBase
 
-    with KnowledgeBase(KbConfig(data_dir=Path(data)), embedder=world.kb.embedder) as kb:
+    with KnowledgeBase(KbConfig(data_dir=data), embedder=world.kb.embedder) as kb:
         (doc,) = kb.documents()
         assert doc.access == ["styrgrupp"] and doc.source == str(first.resolve())
     # Both in one run: the second is refused the same way.
-    r = runner.invoke(cli.app, ["--data-dir", str(tmp_path / "data2"), "ingest", str(tmp_path / "docs"), "--json"])
-    out = json.loads(r.stdout)
-    assert r.exit_code == 2 and out["added"] == 1 and len(out["failed"]) == 1
+    out = json.loads(msv(tmp_path / "data2", "ingest", str(tmp_path / "docs"), "--json").stdout)
+    assert out["added"] == 1 and len(out["failed"]) == 1 and "protokoll-1" in out["failed"][0]["error"]
     # Asked for, the replacement happens.
-    r = runner.invoke(cli.app, ["--data-dir", data, "ingest", str(second), "--replace", "--json"])
+    r = msv(data, "ingest", str(second), "--replace", "--json")
     assert r.exit_code == 0 and json.loads(r.stdout)["updated"] == 1
 
 
-def test_a_moved_file_keeps_its_id(world: World, tmp_path: Path) -> None:
-    import importlib
-
-    cli = importlib.import_module("assistant.cli.main")
+def test_a_moved_file_keeps_its_id(world: World, tmp_path: Path, msv: Any) -> None:
     first, _ = _sidecar_pair(tmp_path / "docs")
-    data = str(tmp_path / "data")
-    assert CliRunner().invoke(cli.app, ["--data-dir", data, "ingest", str(first), "--json"]).exit_code == 0
+    data = tmp_path / "data"
+    r = msv(data, "ingest", str(first), "--json")
+    assert r.exit_code == 0, r.output
     moved = tmp_path / "flyttad.txt"
     first.rename(moved)
     first.with_name(first.name + ".meta.toml").rename(moved.with_name(moved.name + ".meta.toml"))
-    r = CliRunner().invoke(cli.app, ["--data-dir", data, "ingest", str(moved), "--json"])
-    assert r.exit_code == 0, r.stdout
+    r = msv(data, "ingest", str(moved), "--json")
+    assert r.exit_code == 0, r.output
+
+
+# -- the paths that held, over the real server -----------------------------------------------------
+
+HELD = [("search", ("Kvastfenix KF-7731", 10, "", "", "", "")),
+        ("ask", ("Vad beslutade styrgruppen om Kvastfenix?", [], [])),
+        ("memo", ("Kvastfenix",)),
+        ("documents", ()), ("doc_choices", ()), ("filter_choices", ()), ("header", ()),
+        ("decisions", ("Kvastfenix", "", "", "")), ("status", ("",)), ("digest", ("30d", "", "", False))]
+
+
+@pytest.mark.parametrize(("api", "args"), HELD, ids=[a for a, _ in HELD])
+@pytest.mark.parametrize("who", ["bob", "eva"])
+def test_paths_that_held_stay_shut(world: World, app_url: str, api: str, args: tuple[Any, ...], who: str) -> None:
+    shown = json.dumps(call(sign_in(app_url, who), api, *args), ensure_ascii=False).lower()
+    styr = BY_KEY["styr"]
+    assert [h for h in styr.hidden if h.lower() in shown] == []
+    assert world.doc_ids["styr"] not in shown and styr.agency.lower() not in shown
+
