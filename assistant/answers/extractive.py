@@ -107,7 +107,7 @@ def asked_term(info: QuestionInfo) -> Term | None:
     """The term naming what is asked about: the counted noun of "hur många …", else the first
     noun of a "vem", "vad heter" or plain "vad" question (None for lists, reasons, definitions and
     times, whose answers say it in other words)."""
-    if info.kind in ("number", "money"):  # "Hur många deltog …" counts no noun: nothing required
+    if info.kind in ("number", "money"):  # "Hur många kom …" counts no noun: nothing required
         return next((t for t in info.terms if t.verb and t.stem in info.counted), None)
     if info.kind not in ("person", "name", "general"):
         return None
@@ -223,9 +223,9 @@ class ExtractiveEngine:
                   for t in info.terms}
         total = sum(weight.values()) or 1.0
         implied = _pervasive(info.terms, hits, units)
-        # What is asked about must be in the passage: the role in "Vem är ordförande i …", the
-        # attribute in "Vad blir lönekostnaden för …", and for "Hur många platser …" the thing
-        # counted, in the sentence that gives the number.
+        # What is asked about must be in the passage: the role in "Vem är kassör i …", the attribute
+        # in "Vad blir hyran för …", and for "Hur många stolar …" the thing counted, in the sentence
+        # that gives the number.
         role = asked_term(info)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         for i, h in enumerate(hits):

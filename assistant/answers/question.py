@@ -87,7 +87,7 @@ _V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många
                  re.IGNORECASE)
 
 
-# "Vilka myndigheter …", "Hur många ansökningar …", "Which roles …": the noun after the question
+# "Vilka myndigheter …", "Hur många stolar …", "Which roles …": the noun after the question
 # phrase names the type of the answer, which the answer instantiates (agency names rather than the
 # word "myndigheter"); like a verb, it weighs less and is not required of the passage.
 _ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|in|at|on|for) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
@@ -98,7 +98,7 @@ def answer_type_word(question: str) -> str:
     """The noun naming the answer's type ("myndigheter" in "Vilka myndigheter …"), or ""."""
     m = _ANSWER_TYPE.match(question)
     word = m.group(1).lower() if m else ""
-    # "Hur mycket höjs …" names no type: a Swedish word there ending in -s is the finite verb.
+    # "Hur mycket sänks …" names no type: a Swedish word there ending in -s is the finite verb.
     return "" if _verbish(word) or (word.endswith("s") and not is_english(question)) else word
 
 

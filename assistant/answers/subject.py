@@ -124,7 +124,7 @@ def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, froze
     """For each retrieved passage, the labels of the question's subjects it does not name. A
     passage names a subject in its text, section heading or document title (or, for a year, its
     date); a subject that two or more passages of one document name is that document's own
-    subject ("MSV" in the collaboration's report) and counts as named in all of them."""
+    subject ("MSV" in MSV's own report) and counts as named in all of them."""
     if not entities:
         return {i: frozenset() for i in range(len(hits))}
     named: dict[int, set[str]] = {}
