@@ -242,7 +242,8 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
     # Filter choices come from what the signed-in user may read (an agency name is information too).
     kinds = sorted((kb.stats().get("kinds") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
     agencies = sorted((kb.stats().get("agencies") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
-    with gr.Blocks(title="MSV Kunskapsbas", analytics_enabled=False) as demo:
+    # Uploads wait in Gradio's (private) cache only until they are read in: cleared hourly after a day.
+    with gr.Blocks(title="MSV Kunskapsbas", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# MSV Kunskapsbas\nSvar, sök och PM-utkast ur myndighetssamverkans dokument. "
                     "Varje påstående har en källhänvisning.")
         who = gr.Markdown(elem_id="who")
