@@ -53,7 +53,6 @@ PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that
 # does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
 MIN_OWN = 0.2
 
-_NUM = re.compile(r"\d")
 _YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
                    r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
