@@ -74,19 +74,29 @@ _PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? 
 _ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
+# "de regionalt utvecklingsansvariga (RUA)": a name spelled out before its abbreviation defines it.
+_SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
+# Nouns naming a role or office ("generaldirektörer", "Folkbildningsrådets ledning"): who holds one
+# answers "vem" or "vilka personer" as a name would.
+_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
+                   r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
 _NO_CUE = frozenset(["list", "general", "why", "definition"])
 
 
-def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset()) -> bool:
-    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the names the
+def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), question: str = "") -> bool:
+    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the stems the
     question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
     if kind in ("person", "name"):
         new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
                and not _ABBREVIATED_NOUN.match(n)]
-        # someone's name (two capitalised words) or an organisation the glossary knows
-        # someone's name (two capitalised words) or an organisation the glossary knows
-        return any(_PERSON.fullmatch(n) or n in glossary_names() for n in new) if kind == "person" else bool(new)
+        # someone's name (two capitalised words), an organisation the glossary knows, or a role
+        if kind == "name":
+            return bool(new)
+        # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
+        roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
+        return (any(_PERSON.fullmatch(n) or n in glossary_names() for n in new)
+                or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
     if kind == "money":
         return bool(_MONEY.search(sentence))
     if kind == "number":
@@ -98,7 +108,8 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset()) -> bo
     if kind == "why":
         return bool(_WHY.search(sentence))
     if kind == "definition":
-        return bool(_DEFINES.search(sentence))
+        return bool(_DEFINES.search(sentence)) or any(
+            set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
 
 
@@ -174,9 +185,10 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
     return units
 
 
-def _says_month(hit: Hit, month: tuple[str, str]) -> bool:
+def _says_month(where: str, month: tuple[str, str]) -> bool:
+    """Whether ``where`` (passages with their dates, lower-cased) names the month or is dated in it."""
     name, year = month
-    return f"{name} {year}" in hit.text.lower() or hit.date.startswith(f"{year}-{month_number(name):02d}")
+    return f"{name} {year}" in where or f" {year}-{month_number(name):02d}" in where
 
 
 class ExtractiveEngine:
@@ -230,6 +242,11 @@ class ExtractiveEngine:
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
             in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
+        # The numbers and months a question names may stand anywhere in the retrieved part of the
+        # answer's document ("8,3 procent sommaren 2024" one passage before the figure asked for).
+        doc_text: dict[str, str] = {}
+        for h in hits:
+            doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
@@ -251,13 +268,13 @@ class ExtractiveEngine:
             u.role_missing = role is not None and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8)
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
-            cue = 0.15 if cue_met(info.kind, u.text, info.said) else -0.15
+            cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
-            where = f"{hits[u.hit].text} {hits[u.hit].date} {hits[u.hit].source}".lower()
-            if not all(num in where for num in info.numbers) or not all(_says_month(hits[u.hit], m) for m in info.months):
+            where = doc_text[hits[u.hit].doc_id]
+            if not all(num in where for num in info.numbers) or not all(_says_month(where, m) for m in info.months):
                 u.score -= 1.0
                 u.coverage = 0.0
         units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
@@ -280,7 +297,7 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
-        return cue_met(info.kind, best.text, info.said) or info.kind in _NO_CUE
+        return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
@@ -306,7 +323,8 @@ class ExtractiveEngine:
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
-                    and u.text not in {c.text for c in chosen} and (cue_met(info.kind, u.text, info.said) or info.kind in _NO_CUE)):
+                    and u.text not in {c.text for c in chosen}
+                    and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in _NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
@@ -315,7 +333,10 @@ class ExtractiveEngine:
                  unnamed: dict[int, frozenset[str]]) -> Answer:
         """A refusal; when a sentence would have answered but for naming another subject than the
         question's, one line says what the documents speak of instead, citing it."""
-        near = next((u for u in ranked[:LEAD_CANDIDATES] if unnamed[u.hit] and self.answerable(part, u)), None)
+        top = ranked[:LEAD_CANDIDATES]
+        # Only when no passage names what the question is about is it another subject's answer.
+        near = None if any(not unnamed[u.hit] for u in top) else next(
+            (u for u in top if self.answerable(part, u)), None)
         line = neighbour_line(sorted(unnamed[near.hit]), near.text) if near is not None else ""
         if near is None or not line:
             related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
