@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -228,6 +229,10 @@ class ExtractiveEngine:
         if not units or not info.terms:
             return []
         n = len(units)
+        if info.english:
+            info = _matchable(info, hits)
+            if not info.terms:
+                return []
         for u in units:
             u.matches = {t: t.match(u.tokens) for t in info.terms}
         weight = {t: math.log(1 + n / (1 + sum(u.matches[t] >= 1.0 for u in units))) * (0.4 if t.verb else 1.0)
@@ -413,6 +418,25 @@ def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> s
             if t.match(titles[doc]) >= 1.0 or (len(us) >= 6 and share >= PERVASIVE_SHARE):
                 out.add((t, doc))
     return out
+
+
+def _matchable(info: QuestionInfo, hits: list[Hit]) -> QuestionInfo:
+    """An English question without the words that stayed English (no glossary entry) and that no
+    retrieved passage has: they cannot be matched in Swedish text, so their absence says nothing.
+    When they are half its content nouns or more, the question is not understood (no terms)."""
+    have = frozenset(tokens_of(" ".join(f"{h.title} {h.section} {h.text}" for h in hits)))
+    kept = tuple(t for t in info.terms if t.match(have) > 0 or t.stem not in _untranslated(info.text))
+    nouns = [t for t in info.terms if not t.verb]
+    if len([t for t in nouns if t not in kept]) * 2 >= len(nouns):
+        return replace(info, terms=())  # half the question is not understood: no answer from the rest
+    return replace(info, terms=kept)
+
+
+@lru_cache(maxsize=1024)
+def _untranslated(question: str) -> frozenset[str]:
+    """The stems of an English question's words that its Swedish translation leaves as they were."""
+    left = set(to_swedish(question).split()) & set(re.findall(r"[\w-]+", question.lower()))
+    return frozenset(tokens_of(" ".join(left)))
 
 
 def _enumerates(u: Unit, passage: list[Unit]) -> float:

@@ -123,3 +123,16 @@ def test_form_words_and_particle_verbs_are_not_content() -> None:
              if not t.verb}
     assert "förkortning" not in nouns and "pågick" not in nouns
     assert "projekt" in nouns or any(s.startswith("projekt") for s in nouns)
+
+
+def test_english_words_left_untranslated_do_not_count_against_an_answer(engine) -> None:
+    """Words of an English question that the glossary cannot translate and no passage has are
+    dropped; when they are half the question, it is not understood and refused."""
+    from assistant.answers.extractive import _matchable
+    from assistant.answers.question import analyse
+
+    info = analyse("Which agency coordinates the steering group's zxqvork for the secretariat?", english=True)
+    kept = {t.stem for t in _matchable(info, engine.kb.search(info.text, 10)).terms}
+    assert "zxqvork" not in kept and any(s.startswith("styrgrupp") for s in kept)
+    nonsense = analyse("What is a good zxqvork for plimbous ferbles?", english=True)
+    assert _matchable(nonsense, engine.kb.search(nonsense.text, 10)).terms == ()
