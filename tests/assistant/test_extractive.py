@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answers.base import REFUSAL
-from assistant.answers.extractive import split_question, split_run_in
+from assistant.answers.extractive import split_question
 from assistant.answers.registry import get_engine
+from assistant.answers.units import split_run_in
 from assistant.answers.verify import split_cited, strip_marks
 from ingest.swedish import normalize
 
