@@ -6,6 +6,7 @@ reason. Gold lines name each end by file, paragraph and decision text."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -75,7 +76,8 @@ def gold_links(path: Path) -> list[tuple[object, object]]:
 
 
 def _para(value: object) -> str:
-    return str(value or "").replace("§", "").strip().rstrip(".")
+    """A paragraph's number however it is written: "§ 3", "punkt 3", "3." and "3" are one paragraph."""
+    return re.sub(r"^(?:§|punkt|p\.)\s*", "", str(value or "").strip().lower()).strip().rstrip(".")
 
 
 def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision]:
