@@ -249,7 +249,8 @@ def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[floa
     late = (day - due).days if due is not None and day is not None else None
     values = [matter, words, 1.0 if a.kind == "uppdrag" and names_deliverable(a, b) else 0.0, body_relation(a, b, given),
               1.0 if late is not None and late <= GRACE_DAYS else 0.0, 1.0 if late is not None and late > GRACE_DAYS else 0.0,
-              1.0 if changes(b) else 0.0, 1.0 if a.kind == "uppdrag" else 0.0,
+              1.0 if changes(b) else 0.0, 1.0 if changes(b) and a.kind != "uppdrag" else 0.0,
+              1.0 if a.kind == "uppdrag" else 0.0,
               1.0 if a.kind == "uppdrag" and a.body == b.body else 0.0,
               min((day - start).days / 730, 1.0) if day and start else 0.5]
     return values, shared or common[:4]
