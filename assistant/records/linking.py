@@ -27,6 +27,10 @@ from .matter import object_of
 from .meeting import body_of
 
 FEATURES = ("matter", "words", "deliverable", "bodies", "in_time", "after_time", "changes", "revises", "assignment", "own", "gap")
+EVIDENCE_SV = {"matter": "samma ärende i rubrik och föremål", "words": "många gemensamma ord",
+               "deliverable": "det som uppdraget skulle leverera nämns", "bodies": "ärendet gick mellan organen",
+               "in_time": "inom uppdragets tidsfrist", "revises": "ändrar eller upphäver ett tidigare beslut",
+               "own": "organet följer upp sitt eget uppdrag"}
 # Fitted on the development links (evals/decisions/fit_links.py); intercept last.
 WEIGHTS = (3.16, 2.49, 1.19, 0.76, 0.12, -0.34, 0.44, 0.73, -0.23, 0.73, -0.66, -1.74)
 THRESHOLD = 0.65

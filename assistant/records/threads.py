@@ -19,7 +19,7 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
 from .decisions import Decision
-from .linking import THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, names_deliverable, probability
+from .linking import EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, names_deliverable, probability
 from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
@@ -57,9 +57,12 @@ class Link:
     later: str
     relation: str  # one of RELATIONS
     reason: str  # in Swedish, why the two were linked
+    score: float = 0.0  # the link model's probability that the two are on one matter
+    evidence: tuple[str, ...] = ()  # the model's features that spoke for the link, in Swedish
 
-    def as_dict(self) -> dict[str, str]:
-        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason}
+    def as_dict(self) -> dict[str, object]:
+        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason,
+                "score": round(self.score, 3), "evidence": list(self.evidence)}
 
 
 @dataclass
@@ -280,8 +283,12 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     links: list[Link] = []
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
         top = max(p for p, _, _ in options[b.id])
-        _, a, words = max((o for o in options[b.id] if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0]))
-        links.append(_link(a, b, words))
+        p, a, words = max((o for o in options[b.id] if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0]))
+        link = _link(a, b, words)
+        values, _ = pair_features(a, b, ctx)
+        said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+        links.append(Link(link.earlier, link.later, link.relation,
+                          f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
     return links
 
 
