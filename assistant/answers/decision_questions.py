@@ -19,8 +19,15 @@ from .question import question_terms
 _CUE = re.compile(
     r"\b(?:beslut\w*|besl[öu]t|bestäm\w*|fastställ\w*|uppdrag\w*|uppdrog\w*|godkän\w*|antag\w*|antog\w*|antogs"
     r"|ändr\w*|upphäv\w*|revider\w*|återkall\w*|avveckl\w*|tidsfrist\w*|deadline\w*|återrapport\w*|redovis\w*"
-    r"|gäller\s+(?:nu|numera|i\s*dag|just\s+nu)|blev\s+det|hände\s+(?:med|sedan)|senaste\s+(?:ordet|beskedet|steget))\b",
+    r"|gäller\s+(?:nu|numera|i\s*dag|just\s+nu|för)|blev\s+det|vad\s+blev|hur\s+gick\s+det|(?:hänt|hände|händer)\s+(?:med|sedan|i)"
+    r"|senaste\s+(?:ordet|beskedet|steget)|kom\s+\S+(?:\s+\S+)?\s+fram\s+till|ställning\s+till|läget\s+(?:för|med|i)"
+    r"|status\s+(?:för|på)|ansvar(?:ar|ig|et)?\s+för|vara\s+klar[at]?|klar[at]?\s+(?:senast|till)|behandla(?:ts|des)"
+    r"|hantera(?:ts|des)|följ(?:ts|des)\s+upp|uppföljning\w*|ersatt\w*|ställ(?:ts|des)\s+in|sk(?:jutits|öts)\s+upp"
+    r"|flytta(?:ts|des)|klubba\w*|landade)\b",
     re.IGNORECASE)
+# A body named in a question ("Vad sa GD-gruppen om …?") makes it one about that body's decisions.
+_ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
+                        re.IGNORECASE)
 _OTHERS = re.compile(r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
@@ -35,7 +42,9 @@ _FRAME = frozenset(
     "hände sedan något några någon finns fanns ska skulle kommer kunde vara klar klart klara färdig färdigt färdiga "
     "redan ännu fortfarande inte ej öppna öppet pågående återstår kvar försenade obesvarade tidigare först sedan "
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
-    "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen".split())
+    "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
+    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs under efter före "
+    "mellan olika alla".split())
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,7 @@ class LooseQuestion:
 def loose_question(question: str) -> LooseQuestion | None:
     """The topic and body of a question about the collaboration's decisions, or None."""
     q = re.sub(r"\s+", " ", question.strip()).rstrip(" ?.!")
-    if not _CUE.search(q) or _OTHERS.search(q):
+    if not (_CUE.search(q) or _ASKS_BODY.search(q)) or _OTHERS.search(q):
         return None
     body = body_of(q)
     open_only = bool(_OPEN.search(q)) and bool(re.search(r"\buppdrag", q, re.IGNORECASE))

@@ -258,7 +258,8 @@ def _inline_heading(sentences: list[str]) -> str:
     first = sentences[0].strip(" .")
     m = _CLAUSE_START.search(first)
     run_in = _RUN_IN.search(first)
-    cut = m.start() if m else run_in.end() if run_in else None
+    cuts = [c for c in (m.start() if m else None, run_in.end() if run_in else None) if c]
+    cut = min(cuts) if cuts else None
     head = first[:cut].strip(" .:") if cut is not None else first if len(sentences) > 1 and len(first) <= 80 else ""
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
