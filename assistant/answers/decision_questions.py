@@ -1,6 +1,6 @@
 """Decision questions as the working groups ask them, beyond the fixed forms of
-``decision_answers.parse_question``: "Vad gäller nu för X?", "Hur blev det med uppdraget om X?",
-"Vem ska ta fram X och till när?", "Har X ändrats?", "Vilka uppdrag är fortfarande öppna?".
+``decision_answers.parse_question``: "Vad gäller i dag om X?", "Vad blev det av X?", "Har X
+ändrats?", "Vilka uppdrag återstår?".
 
 A question is about decisions when it says so (a word of deciding, assigning, changing or
 following up: beslut, uppdrag, fastställa, ändra, upphäva, tidsfrist, återrapportera, "gäller nu",

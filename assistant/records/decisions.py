@@ -289,6 +289,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
+        if unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8:
+            text = text[len(unit.heading):].lstrip(" .:")  # the heading run into the sentence (PDF text)
         if len(text) < 8:
             continue
         key = normalize(text)

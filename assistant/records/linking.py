@@ -40,8 +40,8 @@ _NOISE = frozenset(
     "uppdrag fram ny nya möt ska gäller gäll enligt samt också även inför januari februari mars april maj juni "
     "juli augusti september oktober november december".split())
 _VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa planera lämna revidera anta pröva "
-                   "färdigställa hur att en ett den det de sin sitt sina förslag till".split()
-                   # adjectives before the deliverable ("en gemensam modell", "en samlad plan")
+                   "färdigställa hur att en ett den det de sin sitt sina till förslag".split()
+                   # adjectives before the deliverable ("ett samlat underlag")
                    + [w for a in ("gemensam", "samlad", "enhetlig", "övergripande", "reviderad", "uppdaterad", "slutlig")
                       for w in tokenize(a, compounds=False, prefixes=False)])
 _CHANGES = re.compile(r"\b(?:upphäv|återkall|avveckl|ställs\s+in|ställa\s+in|slopa|avskaffa|revider|ändr|ersätt"
@@ -138,7 +138,7 @@ def _same(a: str, b: str) -> bool:
 
 def body_relation(a: Decision, b: Decision, given_to: str) -> float:
     """1 when ``a`` gave the matter to b's body, ½ when one names the other body in passing
-    ("rapporterar den till GD-gruppen", "styrgruppens redovisning"), else 0."""
+    ("lämnas till styrgruppen", "beredningsgruppens förslag"), else 0."""
     if a.body == b.body:
         return 0.0
     if given_to and given_to == b.body:

@@ -50,7 +50,7 @@ def main() -> None:
     print(f"{len(y)} pairs, {int(y.sum())} gold links")
     print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in w) + ")  # " + ", ".join(FEATURES) + ", intercept")
     weights = tuple(round(float(v), 2) for v in w)
-    for t in (0.5, 0.6, 0.65, 0.7, 0.75, 0.8):
+    for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
         s = evaluate_threads(threshold=t, weights=weights)
         f1 = 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision + s.recall else 0.0
         print(f"threshold {t:.2f}: precision {s.precision:.3f} recall {s.recall:.3f} F1 {f1:.3f}")
