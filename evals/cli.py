@@ -97,10 +97,15 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
     def decisions_cmd(
         file: Annotated[Path | None, typer.Argument(help="Facit (JSONL); standard: evals/decisions/gold.jsonl.")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False,
+        questions: Annotated[bool, typer.Option(
+            help="Ställ också arbetsgruppernas frågor till beslutsregistret (läser in protokollen med inbäddningsmodellen).")] = True,
     ) -> None:
-        """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit, och
-        beslutskedjornas precision och täckning: den blint skrivna utvärderingsdelen först (bara siffror)."""
+        """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit,
+        beslutskedjornas precision och täckning och arbetsgruppernas frågor: den blint skrivna
+        utvärderingsdelen först (bara siffror)."""
         from evals.decisions.evaluate import GOLD, evaluate_decisions
+        from evals.decisions.questions_eval import DEV_QUESTIONS, evaluate_questions, minutes_in
+        from evals.decisions.samples import DATA, all_meetings
         from evals.decisions.threads_eval import GOLD_THREADS, HELDOUT, evaluate_threads
 
         threads: dict[str, object] = {}
@@ -111,13 +116,23 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         if (HELDOUT / "gold_decisions.jsonl").is_file():  # the held-out minutes' extraction, figures only
             held = evaluate_decisions(HELDOUT / "gold_decisions.jsonl", HELDOUT)
         score = evaluate_decisions(file or GOLD)
+        asked: dict[str, Any] = {}
+        if questions and (HELDOUT / "questions.jsonl").is_file():  # figures only
+            asked["heldout"] = evaluate_questions(HELDOUT / "questions.jsonl", minutes_in(HELDOUT))
+        if questions and DEV_QUESTIONS.is_file():
+            asked["development"] = evaluate_questions(DEV_QUESTIONS, [DATA / m.file for m in all_meetings()], show=True)
         if as_json:
             out = {**score.as_dict(), "threads": {k: v.as_dict() for k, v in threads.items()}}  # type: ignore[attr-defined]
             if held is not None:
                 out["heldout"] = {k: v for k, v in held.as_dict().items() if not isinstance(v, list)}
+            out["questions"] = {k: {f: x for f, x in v.as_dict().items() if f != "failures" or k != "heldout"}
+                                for k, v in asked.items()}
             emit(out)
         else:
             lines = [ln for label, t in threads.items() for ln in t.lines(label)]  # type: ignore[attr-defined]
+            for label, q in asked.items():
+                lines += [""] + q.lines(f"{label} questions")
+                lines += [f"    {f}" for f in q.failures] if label != "heldout" else []
             if held is not None:
                 lines += ["", "heldout extraction:"] + [f"  {ln}" for ln in held.lines()]
             Console().print("\n".join(lines + ["", "development extraction:"] + score.lines()), highlight=False)

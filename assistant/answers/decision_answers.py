@@ -22,8 +22,9 @@ from ingest.glossary import to_swedish
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, build_threads, due_of, link_decisions
+from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
+from .decision_questions import loose_question
 from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
@@ -333,18 +334,43 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     """The register's answer to a decision question, or None (not about decisions, or no record
     the reader may see matches)."""
     dq = parse_question(question)
-    if dq is None:
+    loose = loose_question(question) if dq is None else None
+    if loose is not None and loose.topic:
+        dq = DecisionQuestion(loose.topic, loose.body)
+    if dq is None and loose is None:
         return None
-    decisions = matching_decisions(kb, dq, flt)
-    if not decisions:
+    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     access = flt.access if flt is not None else None
     pool = find_decisions(kb, "", access=access)
     if flt is not None and flt.doc_ids:
         pool = [d for d in pool if d.doc_id in flt.doc_ids]
+    if dq is None and loose is not None:
+        return open_answer(question, pool, loose.body, today or Date.today())
+    assert dq is not None
+    decisions = matching_decisions(kb, dq, flt)
+    if not decisions:
+        return None
     a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
     a.query = dq.topic
     return a
+
+
+def open_answer(question: str, pool: list[Decision], body: str, today: Date) -> Answer | None:
+    """The follow-up list: assignments (given by ``body``, or to it) that no later decision answers,
+    earliest deadline first, each with its deadline and cited."""
+    found = [o for o in open_assignments(pool, today)
+             if not body or body in (o.decision.body, body_of(o.decision.responsible))]
+    if not found:
+        return None
+    lines, citations = [], []
+    for n, o in enumerate(found[:MAX_DECISIONS], start=1):
+        d = o.decision
+        lines.append(decision_sentence(d, n))
+        lines.append(_open_sentence(d, n, today))
+        citations.append(Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section,
+                                  page=d.page, text=d.passage or d.text, date=d.date))
+    return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
 
 
 class DecisionEngine:

@@ -85,7 +85,7 @@ _UPPDRAG = [re.compile(p) for p in (
 )]
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
 _BESLUT = re.compile(
-    r"\bbeslut(?:ade|ades|ar|as)\s+(?:att|om)\b|\bbeslöt\s+(?:att|om)\b"
+    r"\bbeslut(?:ade|ades|ar|as)\s+(?:att|om)\b|\bbeslöts?\s+(?:att|om)\b"
     r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b|\benades\s+om\b"
     r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b",
     re.IGNORECASE,
@@ -104,7 +104,10 @@ _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammantr
 _CLAUSE_START = re.compile(
     r"(?<=\s)(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet|Sekretariatet|Processledar\w*|Ordförande\w*|Beslut(?:ades)?\b:?"
     r"|Uppdrogs|Frågan|Ärendet|Flera|Den|Det|Förslaget|Utkastet|[A-ZÅÄÖ]{2,}(?=\s+[a-zåäö]))(?=[\s:])")
-_CAP_VERB = re.compile(r"\b(?:Beslutades|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
+# A heading run into the text that follows (PDF): up to the first capitalised word after the
+# heading's first word, within eight words ("Regionala kompetensanalyser | Regionerna efterfrågar …").
+_RUN_IN = re.compile(r"^\S+(?:\s+[a-zåäö0-9]\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_CAP_VERB = re.compile(r"\b(?:Beslutades|Beslöts|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
 _DEADLINE = re.compile(
     r"\b(?:senast|före|innan|till\s+och\s+med|t\.o\.m\.|till|inför|klart)\s+(?:[\wåäö:,]+\s+){0,5}?(?:den\s+)?"
     r"(?=(?:\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))",
@@ -254,7 +257,10 @@ def _inline_heading(sentences: list[str]) -> str:
         return ""
     first = sentences[0].strip(" .")
     m = _CLAUSE_START.search(first)
-    head = first[: m.start()].strip(" .:") if m else first if len(sentences) > 1 and len(first) <= 80 else ""
+    run_in = _RUN_IN.search(first)
+    cuts = [c for c in (m.start() if m else None, run_in.end() if run_in else None) if c]
+    cut = min(cuts) if cuts else None
+    head = first[:cut].strip(" .:") if cut is not None else first if len(sentences) > 1 and len(first) <= 80 else ""
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 
@@ -283,6 +289,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
+        if unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8:
+            text = text[len(unit.heading):].lstrip(" .:")  # the heading run into the sentence (PDF text)
         if len(text) < 8:
             continue
         key = normalize(text)

@@ -19,6 +19,7 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
 from .decisions import Decision
+from .linking import EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, names_deliverable, probability
 from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
@@ -26,9 +27,7 @@ from .register import RecordRegister
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-MIN_SIMILARITY = 0.55  # share of the smaller matter's words the two decisions must have in common
-NEAR_BEST = 0.7  # among candidates this close to the best, the latest is the predecessor
-BODY_BONUS = 0.25  # the later decision is by the body the earlier one gave the matter to
+NEAR_BEST = 0.85  # among candidates this close to the best (in probability), the latest is the predecessor
 GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the deadline's matter
 
 # Words that say nothing about which matter a decision concerns.
@@ -58,9 +57,12 @@ class Link:
     later: str
     relation: str  # one of RELATIONS
     reason: str  # in Swedish, why the two were linked
+    score: float = 0.0  # the link model's probability that the two are on one matter
+    evidence: tuple[str, ...] = ()  # the model's features that spoke for the link, in Swedish
 
-    def as_dict(self) -> dict[str, str]:
-        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason}
+    def as_dict(self) -> dict[str, object]:
+        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason,
+                "score": round(self.score, 3), "evidence": list(self.evidence)}
 
 
 @dataclass
@@ -89,7 +91,7 @@ class OpenAssignment:
 
 # -- what a decision is about ----------------------------------------------------------------------
 def _terms(d: Decision) -> tuple[frozenset[str], frozenset[str]]:
-    whole, parts = matter_terms(d.heading, d.text, deliverable=d.kind == "uppdrag")
+    whole, parts = matter_terms(d.heading, d.text, deliverable=True)  # heading and object both name the matter
     drop = _GENERIC | {t for t in whole | parts if t.isdigit()}
     return whole - drop, parts - drop
 
@@ -104,8 +106,9 @@ def _years(d: Decision) -> frozenset[str]:
 
 
 def _years_clash(a: Decision, b: Decision) -> bool:
-    """Both name their year (or one names it and the other's meeting was in another year), and
-    they differ: "Verksamhetsbudget 2025" is not "Verksamhetsbudget 2026"."""
+    """Both name their year (or period) and they differ: "Verksamhetsbudget 2025" is not
+    "Verksamhetsbudget 2026". When only one names its year, the other's meeting year stands in,
+    give or take one (a plan for next year is prepared this year)."""
     ya, yb = _years(a), _years(b)
     if not ya and not yb:
         return False
@@ -113,9 +116,15 @@ def _years_clash(a: Decision, b: Decision) -> bool:
     pb = {y for y in yb if " " in y}
     if pa and pb and not pa & pb:
         return True
-    ya = {y for y in ya if " " not in y} or {a.date[:4]}
-    yb = {y for y in yb if " " not in y} or {b.date[:4]}
-    return not ya & yb
+    ya = {y for y in ya if " " not in y}
+    yb = {y for y in yb if " " not in y}
+    if ya and yb:
+        return not ya & yb
+    named, other = (ya, b) if ya else (yb, a)
+    if not named or not other.date[:4].isdigit():
+        return False
+    year = int(other.date[:4])
+    return all(abs(int(y) - year) > 1 for y in named)
 
 
 def similarity(a: Decision, b: Decision) -> tuple[float, list[str]]:
@@ -233,32 +242,53 @@ def _link(a: Decision, b: Decision, words: list[str]) -> Link:
     return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
 
 
-def link_decisions(decisions: Sequence[Decision]) -> list[Link]:
+def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[float], list[str]]:
+    """The features of :mod:`.linking` for an earlier ``a`` and a later ``b``, and the words they share."""
+    matter, shared = similarity(a, b)
+    words, common = ctx.words(a, b)
+    given = _given_to(a)
+    due = _day(due_of(a)[0]) if a.kind == "uppdrag" else None
+    day, start = _day(b.date), _day(a.date)
+    late = (day - due).days if due is not None and day is not None else None
+    values = [matter, words, 1.0 if a.kind == "uppdrag" and names_deliverable(a, b) else 0.0, body_relation(a, b, given),
+              1.0 if late is not None and late <= GRACE_DAYS else 0.0, 1.0 if late is not None and late > GRACE_DAYS else 0.0,
+              1.0 if changes(b) else 0.0, 1.0 if changes(b) and a.kind != "uppdrag" else 0.0,
+              1.0 if a.kind == "uppdrag" else 0.0,
+              1.0 if a.kind == "uppdrag" and a.body == b.body else 0.0,
+              min((day - start).days / 730, 1.0) if day and start else 0.5]
+    return values, shared or common[:4]
+
+
+def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decision]]:
+    """Every (earlier, later) pair that may be linked: different meetings, in date order, and not
+    about different years."""
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j]
+            if a.date < b.date and a.doc_id != b.doc_id and not _years_clash(a, b)]
+
+
+def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
+                   weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decision (at another meeting) on the same matter that it
-    follows: among those close to the best match, the latest."""
-    ordered = sorted(decisions, key=lambda d: (d.date, d.doc_id))
+    answers, changes or takes up: among the candidates :mod:`.linking`'s model finds likely, those
+    close to the likeliest, the latest."""
+    ctx = LinkContext.of(decisions)
+    options: dict[str, list[tuple[float, Decision, list[str]]]] = {}
+    for a, b in candidate_pairs(decisions):
+        values, words = pair_features(a, b, ctx)
+        p = probability(values, weights)
+        if p >= threshold:
+            options.setdefault(b.id, []).append((p, a, words))
+    by_id = {d.id: d for d in decisions}
     links: list[Link] = []
-    for j, b in enumerate(ordered):
-        if not b.date:
-            continue
-        candidates: list[tuple[float, Decision, list[str]]] = []
-        for a in ordered[:j]:
-            if not a.date or a.date >= b.date or a.doc_id == b.doc_id or _years_clash(a, b):
-                continue
-            score, words = similarity(a, b)
-            if score < MIN_SIMILARITY:
-                continue
-            if (to := _given_to(a)) and to == b.body and to != a.body:
-                score += BODY_BONUS
-            due = _day(due_of(a)[0]) if a.kind == "uppdrag" else None
-            if due is not None and (day := _day(b.date)) is not None and (day - due).days <= GRACE_DAYS:
-                score += 0.1
-            candidates.append((score, a, words))
-        if not candidates:
-            continue
-        best = max(s for s, _, _ in candidates)
-        _, a, words = max((c for c in candidates if c[0] >= NEAR_BEST * best), key=lambda c: (c[1].date, c[0]))
-        links.append(_link(a, b, words))
+    for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
+        top = max(p for p, _, _ in options[b.id])
+        p, a, words = max((o for o in options[b.id] if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0]))
+        link = _link(a, b, words)
+        values, _ = pair_features(a, b, ctx)
+        said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+        links.append(Link(link.earlier, link.later, link.relation,
+                          f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
     return links
 
 

@@ -128,7 +128,8 @@ def evaluate_decisions(gold_path: Path = GOLD, data_dir: Path = DATA) -> Decisio
                 mismatches.append(f"{attr}: {g['file']} {g['paragraph']}: gold {g.get(attr)!r}, found {getattr(d, attr)!r}")
         return ok / len(pairs) if pairs else 0.0
 
-    body, date, para, kind = share("body"), share("date"), share("paragraph"), share("kind")
+    body, date, kind = share("body"), share("date"), share("kind")
+    para = share("paragraph", lambda v: re.sub(r"^(?:§|punkt|p\.)\s*", "", (v or "").strip().lower()).rstrip("."))
     resp, dl = share("responsible"), share("deadline")
     body_date = sum(1 for g, d in pairs if g["body"] == d.body and g["date"] == d.date) / len(pairs) if pairs else 0.0
     procs = [g for g in gold if g["kind"] == "procedur"]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from evals.decisions.authoring import ATT, Bullets, D, Item, Meeting, Part, Proc, Trap, para_text, part_text
 from evals.decisions.thread_samples import THREAD_MEETINGS
+from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "records"
@@ -442,8 +443,8 @@ def gold_rows(m: Meeting) -> list[dict[str, str]]:
 
 
 def all_meetings() -> list[Meeting]:
-    """The meetings above and the ones that carry matters across meetings (thread_samples)."""
-    return MEETINGS + THREAD_MEETINGS
+    """The meetings above and the ones that carry matters across meetings (thread_samples, thread_samples2)."""
+    return MEETINGS + THREAD_MEETINGS + THREAD_MEETINGS_2
 
 
 def _render(name: str, out_dir: Path) -> None:

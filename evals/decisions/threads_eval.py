@@ -6,7 +6,9 @@ reason. Gold lines name each end by file, paragraph and decision text."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.records.decisions import DECISION_KINDS, Decision
@@ -75,7 +77,8 @@ def gold_links(path: Path) -> list[tuple[object, object]]:
 
 
 def _para(value: object) -> str:
-    return str(value or "").replace("§", "").strip().rstrip(".")
+    """A paragraph's number however it is written: "§ 3", "punkt 3", "3." and "3" are one paragraph."""
+    return re.sub(r"^(?:§|punkt|p\.)\s*", "", str(value or "").strip().lower()).strip().rstrip(".")
 
 
 def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision]:
@@ -95,7 +98,13 @@ def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision
     return [d for d in pool or [] if para and _para(d.paragraph) == para]
 
 
-def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None) -> ThreadScore:
+@lru_cache(maxsize=256)
+def _extracted(path: Path) -> list[Decision]:
+    """The decisions of one file (read once a run: the threshold sweep links them many times)."""
+    return [d for d in extract_file(path) if d.kind in DECISION_KINDS]
+
+
+def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None, **link_options: object) -> ThreadScore:
     """Extract every minutes file in ``data_dir`` (default: the development samples), link them, score."""
     if data_dir is None:
         from evals.decisions.samples import DATA, all_meetings, ensure_samples
@@ -106,9 +115,9 @@ def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = Non
         files = sorted(p for p in data_dir.rglob("*") if p.is_file() and is_supported(p) and not p.name.endswith(".jsonl"))
     decisions: dict[str, list[Decision]] = {}
     for f in files:
-        decisions[f.name] = [d for d in extract_file(f) if d.kind in DECISION_KINDS]
+        decisions[f.name] = _extracted(f)
     every = [d for ds in decisions.values() for d in ds]
-    links = link_decisions(every)
+    links = link_decisions(every, **link_options)  # type: ignore[arg-type]
     threads = build_threads(every, links)
     thread_of = {d.id: t.id for t in threads for d in t.decisions}
     predicted = {frozenset((lk.earlier, lk.later)) for lk in links}

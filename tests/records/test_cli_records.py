@@ -124,7 +124,7 @@ def test_thread_json_contract_and_timeline(app: typer.Typer) -> None:
     settled = thread["decisions"][-1]
     assert settled["text"].startswith("Planen godkändes") and settled["heading"] == "Kommunikationsplan 2027"
     (link,) = thread["links"]
-    assert set(link) == {"from", "to", "relation", "reason"}
+    assert {"from", "to", "relation", "reason"} <= set(link) and link["score"] > 0 and link["evidence"]
     assert (link["from"], link["to"], link["relation"]) == (task["id"], settled["id"], "besvarar")
     assert "till höstens möte" in link["reason"] and "kommunikationsplan" in link["reason"]
     code, out, _ = run(app, "decisions", "--thread", settled["id"])

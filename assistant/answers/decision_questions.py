@@ -1,0 +1,70 @@
+"""Decision questions as the working groups ask them, beyond the fixed forms of
+``decision_answers.parse_question``: "Vad gäller i dag om X?", "Vad blev det av X?", "Har X
+ändrats?", "Vilka uppdrag återstår?".
+
+A question is about decisions when it says so (a word of deciding, assigning, changing or
+following up: beslut, uppdrag, fastställa, ändra, upphäva, tidsfrist, återrapportera, "gäller nu",
+"blev det") and not about someone else's decisions (the government's, the EU's); its topic is what
+is left when the question's frame (question words, those cue words, the bodies, small words) is
+taken away. A question that asks for open assignments and names no topic asks for the follow-up list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..records.meeting import body_of
+from .question import question_terms
+
+_CUE = re.compile(
+    r"\b(?:beslut\w*|besl[öu]t|bestäm\w*|fastställ\w*|uppdrag\w*|uppdrog\w*|godkän\w*|antag\w*|antog\w*|antogs"
+    r"|ändr\w*|upphäv\w*|revider\w*|återkall\w*|avveckl\w*|tidsfrist\w*|deadline\w*|återrapport\w*|redovis\w*"
+    r"|gäller\s+(?:nu|numera|i\s*dag|just\s+nu|för)|blev\s+det|vad\s+blev|hur\s+gick\s+det|(?:hänt|hände|händer)\s+(?:med|sedan|i)"
+    r"|senaste\s+(?:ordet|beskedet|steget)|kom\s+\S+(?:\s+\S+)?\s+fram\s+till|ställning\s+till|läget\s+(?:för|med|i)"
+    r"|status\s+(?:för|på)|ansvar(?:ar|ig|et)?\s+för|vara\s+klar[at]?|klar[at]?\s+(?:senast|till)|behandla(?:ts|des)"
+    r"|hantera(?:ts|des)|följ(?:ts|des)\s+upp|uppföljning\w*|ersatt\w*|ställ(?:ts|des)\s+in|sk(?:jutits|öts)\s+upp"
+    r"|flytta(?:ts|des)|klubba\w*|landade)\b",
+    re.IGNORECASE)
+# A body named in a question ("Vad sa GD-gruppen om …?") makes it one about that body's decisions.
+_ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
+                        re.IGNORECASE)
+_OTHERS = re.compile(r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
+                     r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
+_OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
+                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att)\b", re.IGNORECASE)
+_BODY_WORDS = re.compile(
+    r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
+    r"|arbetsgrupp\w*(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkan\w*)", re.IGNORECASE)
+_FRAME = frozenset(
+    "vad vilka vilken vilket vem vems när var varför hur har hade är var blev blir bli det den de dem som och att om "
+    "kring angående gällande rörande beträffande avseende i på för till med av från inom hos nu numera idag dag just "
+    "senaste senast sista ordet beskedet steget steg läget status ställning frågan ärendet sak saken gäller gällde "
+    "hände sedan något några någon finns fanns ska skulle kommer kunde vara klar klart klara färdig färdigt färdiga "
+    "redan ännu fortfarande inte ej öppna öppet pågående återstår kvar försenade obesvarade tidigare först sedan "
+    "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
+    "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
+    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs under efter före "
+    "mellan olika alla".split())
+
+
+@dataclass(frozen=True)
+class LooseQuestion:
+    topic: str  # Swedish words to match decisions against ("" asks for the open assignments)
+    body: str  # "" for any body
+    open_only: bool  # the question asks which assignments are open
+
+
+def loose_question(question: str) -> LooseQuestion | None:
+    """The topic and body of a question about the collaboration's decisions, or None."""
+    q = re.sub(r"\s+", " ", question.strip()).rstrip(" ?.!")
+    if not (_CUE.search(q) or _ASKS_BODY.search(q)) or _OTHERS.search(q):
+        return None
+    body = body_of(q)
+    open_only = bool(_OPEN.search(q)) and bool(re.search(r"\buppdrag", q, re.IGNORECASE))
+    rest = _BODY_WORDS.sub(" ", q)
+    rest = _CUE.sub(" ", rest)
+    words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME]
+    topic = " ".join(words).strip(" ,;:-")
+    if topic and question_terms(topic):
+        return LooseQuestion(topic, body, open_only)
+    return LooseQuestion("", body, True) if open_only else None

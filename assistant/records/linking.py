@@ -1,0 +1,158 @@
+"""How likely a later decision follows an earlier one on the same matter: a small logistic model
+over features of the pair, each of which can be read as a reason.
+
+Features (each in 0..1): the matter words the two share (heading and object, see
+``threads.similarity``); the weighted overlap of every content word of heading and text (rare
+words weigh more, the weights counted over the decisions being linked); whether the assignment's
+deliverable ("checklista", "arbetsordningen") is named by the later decision; whether the matter
+went from one body to the other (an assignment or hand-over to the later body, or the later
+decision naming the earlier body's report); whether the later decision came within the
+assignment's deadline; whether it changes or revokes something; and how far apart they are.
+
+The weights were fitted on the development links (``evals/decisions/fit_links.py`` prints them);
+the threshold is the one that gave the best F1 of links there."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ingest.swedish import tokenize
+
+from .decisions import Decision
+from .matter import object_of
+from .meeting import body_of
+
+FEATURES = ("matter", "words", "deliverable", "bodies", "in_time", "after_time", "changes", "revises", "assignment", "own", "gap")
+EVIDENCE_SV = {"matter": "samma ärende i rubrik och föremål", "words": "många gemensamma ord",
+               "deliverable": "det som uppdraget skulle leverera nämns", "bodies": "ärendet gick mellan organen",
+               "in_time": "inom uppdragets tidsfrist", "revises": "ändrar eller upphäver ett tidigare beslut",
+               "own": "organet följer upp sitt eget uppdrag"}
+# Fitted on the development links (evals/decisions/fit_links.py); intercept last.
+WEIGHTS = (3.12, 2.51, 1.05, 0.67, 0.17, -0.38, 0.34, 0.80, -0.22, 0.88, -0.68, -1.70)
+THRESHOLD = 0.65
+
+_NOISE = frozenset(
+    "styrgrupp gd-grupp gd grupp beredningsgrupp arbetsgrupp sekretariat samverkan msv kll beslut beslutad "
+    "uppdrag fram ny nya möt ska gäller gäll enligt samt också även inför januari februari mars april maj juni "
+    "juli augusti september oktober november december".split())
+_VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa planera lämna revidera anta pröva "
+                   "färdigställa hur att en ett den det de sin sitt sina till förslag".split()
+                   # adjectives before the deliverable ("ett samlat underlag")
+                   + [w for a in ("gemensam", "samlad", "enhetlig", "övergripande", "reviderad", "uppdaterad", "slutlig")
+                      for w in tokenize(a, compounds=False, prefixes=False)])
+_CHANGES = re.compile(r"\b(?:upphäv|återkall|avveckl|ställs\s+in|ställa\s+in|slopa|avskaffa|revider|ändr|ersätt"
+                      r"|juster|förläng|senareläg|tidigareläg|flytta|i\s+stället)\w*", re.IGNORECASE)
+_TO_BODY = re.compile(r"\b(?:till|åt|för)\s+(?P<to>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*)", re.IGNORECASE)
+_GENITIVE = re.compile(r"\b(?P<of>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*s)\s+\w+", re.IGNORECASE)
+
+
+def _bag(d: Decision) -> Counter[str]:
+    words = [t for t in tokenize(f"{d.heading} {d.text}", prefixes=False) if t not in _NOISE and not t.isdigit()]
+    return Counter(words)
+
+
+@dataclass
+class LinkContext:
+    """Word weights counted over the decisions being linked (a word in every decision weighs nothing)."""
+
+    bags: dict[str, Counter[str]]
+    idf: dict[str, float]
+    canon: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, decisions: Sequence[Decision]) -> LinkContext:
+        bags = {d.id: _bag(d) for d in decisions}
+        canon = _canonical({w for bag in bags.values() for w in bag})
+        bags = {i: Counter({canon.get(w, w): c for w, c in bag.items()}) for i, bag in bags.items()}
+        df: Counter[str] = Counter()
+        for bag in bags.values():
+            df.update(set(bag))
+        n = max(len(bags), 1)
+        return cls(bags, {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}, canon)
+
+    def words(self, a: Decision, b: Decision) -> tuple[float, list[str]]:
+        """Cosine of the two decisions' weighted words, and the shared words, heaviest first."""
+        ba = self.bags.get(a.id) or Counter({self.canon.get(w, w): c for w, c in _bag(a).items()})
+        bb = self.bags.get(b.id) or Counter({self.canon.get(w, w): c for w, c in _bag(b).items()})
+        wa = {w: self.idf.get(w, 1.0) for w in ba}
+        wb = {w: self.idf.get(w, 1.0) for w in bb}
+        shared = set(wa) & set(wb)
+        norm = math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
+        if not norm:
+            return 0.0, []
+        return sum(wa[w] * wb[w] for w in shared) / norm, sorted(shared, key=lambda w: -wa[w])
+
+
+def _canonical(vocabulary: set[str]) -> dict[str, str]:
+    """Stems the stemmer left apart joined to the shortest one ("webbplat", "webbplats")."""
+    out: dict[str, str] = {}
+    for w in sorted(vocabulary, key=len):
+        if w in out:
+            continue
+        for v in vocabulary:
+            if v != w and v not in out and _same(w, v):
+                out[v] = w
+    return out
+
+
+def deliverable(d: Decision) -> str:
+    """What an assignment is to deliver: the first content word of its object ("checklista",
+    "arbetsordningen", "modell"), or ""."""
+    for w in tokenize(object_of(d.text), compounds=False, prefixes=False):
+        if w not in _VERBS and w not in _NOISE and not w.isdigit() and len(w) > 3:
+            return w
+    return ""
+
+
+def names_deliverable(a: Decision, b: Decision) -> bool:
+    """``b`` names what assignment ``a`` was to deliver: the word itself ("checklistan"), or a
+    compound ending in it whose other parts the assignment also names ("analysmodell" for "en
+    modell för regionala kompetensanalyser"), not a compound about something else
+    ("kommunikationsplanen" for "en plan för uppföljning")."""
+    word = deliverable(a)
+    if not word:
+        return False
+    obj = set(tokenize(object_of(a.text), prefixes=False))
+    for w in re.findall(r"[\wåäöÅÄÖé-]+", f"{b.heading} {b.text}".lower()):
+        whole = tokenize(w, compounds=False, prefixes=False)
+        if not whole:
+            continue
+        if _same(whole[0], word):
+            return True
+        parts = [t for t in tokenize(w, prefixes=False) if t != whole[0]]
+        if parts and _same(parts[-1], word) and all(any(_same(t, o) for o in obj) for t in parts[:-1]):
+            return True
+    return False
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def body_relation(a: Decision, b: Decision, given_to: str) -> float:
+    """1 when ``a`` gave the matter to b's body, ½ when one names the other body in passing
+    ("lämnas till styrgruppen", "beredningsgruppens förslag"), else 0."""
+    if a.body == b.body:
+        return 0.0
+    if given_to and given_to == b.body:
+        return 1.0
+    to = {body_of(m.group("to")) for m in _TO_BODY.finditer(a.text)} | {
+        body_of(m.group("to")) for m in _TO_BODY.finditer(b.text)}
+    of = {body_of(m.group("of")) for m in _GENITIVE.finditer(b.text)}
+    return 0.5 if (b.body in to or a.body in to or a.body in of) else 0.0
+
+
+def probability(values: Sequence[float], weights: Sequence[float] = WEIGHTS) -> float:
+    z = weights[-1] + sum(w * v for w, v in zip(weights, values, strict=False))
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def changes(d: Decision) -> bool:
+    return bool(_CHANGES.search(d.text))

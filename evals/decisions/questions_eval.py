@@ -1,0 +1,136 @@
+"""Score the working groups' decision questions: each is asked of the decision register (as
+``msv ask`` would, through :func:`answer_from_register`) over a knowledge base holding the minutes,
+and the answer is checked against the question's gold, read from its fields:
+
+- ``expected_latest`` ({file, paragraph}): the answer leads with that decision, cited ([1] is a
+  passage of that file and the first sentence names that paragraph);
+- ``earlier`` ([[file, paragraph], …]): each earlier step is cited somewhere after the lead;
+- ``facts`` ([str, …]): each fact is said in the answer (its words, stemmed, in the answer).
+
+A question is right when it is answered, leads with the latest decision and says every fact;
+the earlier steps are counted separately. Cases are never printed for the held-out set."""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import asdict, dataclass
+from datetime import date as Date
+from pathlib import Path
+
+from assistant.answers.decision_answers import answer_from_register
+from ingest.loaders import is_supported
+from ingest.swedish import normalize, tokenize
+
+HERE = Path(__file__).resolve().parent
+DEV_QUESTIONS = HERE / "questions.jsonl"
+TARGET = 0.9
+
+
+@dataclass
+class QuestionScore:
+    questions: int
+    answered: float
+    latest_first: float
+    facts: float
+    earlier_named: float
+    right: float
+    failures: list[str]
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def lines(self, label: str) -> list[str]:
+        return [f"{label}: questions {self.questions}",
+                f"  answered from the register   {self.answered:.3f}",
+                f"  latest decision first, cited {self.latest_first:.3f}",
+                f"  facts said                   {self.facts:.3f}",
+                f"  earlier steps named          {self.earlier_named:.3f}",
+                f"  right (latest + all facts)   {self.right:.3f}   (target ≥ {TARGET})"]
+
+
+def _para(value: object) -> str:
+    m = re.search(r"\d+", str(value or ""))
+    return m.group() if m else ""
+
+
+def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
+    """The answer cites ``file`` and names ``paragraph`` in a sentence citing it (only [1] when ``first``)."""
+    cites = answer.citations[:1] if first else answer.citations[1:]  # type: ignore[attr-defined]
+    lines = answer.answer.splitlines()  # type: ignore[attr-defined]
+    for c in cites:
+        if Path(c.source).name != Path(file).name:
+            continue
+        said = [ln for ln in lines if f"[{c.n}]" in ln]
+        if any(_para(p) == _para(paragraph) for ln in said for p in re.findall(r"\((?:§|punkt)\s*\d+[a-z]?\)", ln)):
+            return True
+        if not _para(paragraph):
+            return True
+    return False
+
+
+def fact_said(fact: str, text: str) -> bool:
+    """The fact's words (stemmed, compounds split) are all in the text, or its normalised form is."""
+    if normalize(fact) in normalize(text):
+        return True
+    want = set(tokenize(fact, prefixes=False, compounds=False))
+    have = set(tokenize(text, prefixes=False))
+    return bool(want) and len(want & have) / len(want) >= 0.8
+
+
+def _read(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score_answers(rows: list[dict], answers: list[object | None], *, show: bool) -> QuestionScore:
+    n = len(rows)
+    answered = latest = facts_total = facts_hit = right = 0
+    earlier_total = earlier_hit = 0
+    failures: list[str] = []
+    for row, a in zip(rows, answers, strict=True):
+        facts = [str(f) for f in row.get("facts") or []]
+        earlier = [e for e in row.get("earlier") or [] if isinstance(e, list | tuple) and e]
+        exp = row.get("expected_latest") or {}
+        facts_total += len(facts)
+        earlier_total += len(earlier)
+        if a is None:
+            failures.append(f"{row.get('id')}: inte besvarad") if show else None
+            continue
+        answered += 1
+        lead = _cites(a, str(exp.get("file", "")), str(exp.get("paragraph", "")), first=True) if exp else True
+        said = [f for f in facts if fact_said(f, a.answer)]  # type: ignore[attr-defined]
+        named = [e for e in earlier if _cites(a, str(e[0]), str(e[1]) if len(e) > 1 else "", first=False)]
+        latest += lead
+        facts_hit += len(said)
+        earlier_hit += len(named)
+        ok = lead and len(said) == len(facts)
+        right += ok
+        if show and not ok:
+            failures.append(f"{row.get('id')}: lead {lead}, facts {len(said)}/{len(facts)}: {a.answer[:300]}")  # type: ignore[attr-defined]
+    return QuestionScore(
+        questions=n, answered=answered / n if n else 0.0, latest_first=latest / n if n else 0.0,
+        facts=facts_hit / facts_total if facts_total else 1.0,
+        earlier_named=earlier_hit / earlier_total if earlier_total else 1.0,
+        right=right / n if n else 0.0, failures=failures)
+
+
+def evaluate_questions(questions: Path, files: list[Path], *, show: bool = False, today: Date | None = None) -> QuestionScore:
+    """Ingest ``files`` into a throwaway knowledge base, ask every question, score the answers."""
+    from ingest.embed import Embedder
+    from ingest.kb import KbConfig, KnowledgeBase
+
+    rows = _read(questions)
+    with tempfile.TemporaryDirectory(prefix="msv-decq-") as tmp:
+        kb = KnowledgeBase(KbConfig(data_dir=Path(tmp) / "kb"), embedder=Embedder())
+        try:
+            kb.ingest_all([f for f in files if is_supported(f)])
+            answers = [answer_from_register(kb, str(r.get("question", "")), today=today) for r in rows]
+        finally:
+            kb.close()
+    return score_answers(rows, answers, show=show)
+
+
+def minutes_in(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in (".md", ".pdf", ".docx")
+                  and p.name.lower() != "readme.md")

@@ -1,0 +1,122 @@
+"""Threads across meetings: the link model (its features, evidence and threshold), the year rule,
+the assignment's deliverable, a change that follows the settled decision rather than the
+assignment, working-group questions in free form, and the question scorer of the eval."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from assistant.answers.base import Answer, Citation
+from assistant.answers.decision_questions import loose_question
+from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
+from assistant.records.linking import THRESHOLD, names_deliverable
+from assistant.records.threads import _years_clash, build_threads, link_decisions
+from evals.decisions.evaluate import extract_file
+from evals.decisions.questions_eval import fact_said, score_answers
+from evals.decisions.samples import DATA, ensure_samples
+from ingest.documents import Block
+
+BASE = Decision(id="x", body="styrgrupp", date="2025-04-03", paragraph="§ 2", text="", kind="beslut", responsible="",
+                deadline="", doc_id="d1", title="", source="/tmp/a.md", section="", page=None, passage="")
+
+
+def dec(i: str, date: str, heading: str, text: str, kind: str = "beslut", body: str = "styrgrupp") -> Decision:
+    return replace(BASE, id=i, date=date, heading=heading, text=text, kind=kind, body=body, doc_id=f"doc-{i}")
+
+
+def test_a_plan_for_next_year_answers_this_years_assignment() -> None:
+    """"Kommunikationsplan 2026" settles an assignment of 2025 that named no year; "Budget 2025"
+    and "Budget 2026" stay apart."""
+    task = dec("a", "2025-04-03", "Uppdrag om kommunikation",
+               "Styrgruppen gav sekretariatet i uppdrag att ta fram ett förslag till gemensam kommunikationsplan till höstens möte.",
+               kind="uppdrag")
+    plan = dec("b", "2025-10-08", "Kommunikationsplan 2026", "Planen godkändes med ändringen att nyhetsbrevet ges ut varannan månad.")
+    assert not _years_clash(task, plan)
+    b25 = dec("c", "2025-02-12", "Verksamhetsbudget 2025", "Styrgruppen fastställde verksamhetsbudgeten för 2025.")
+    b26 = dec("d", "2025-12-10", "Verksamhetsbudget 2026", "Styrgruppen fastställde verksamhetsbudgeten för 2026.")
+    assert _years_clash(b25, b26)
+    (link,) = link_decisions([task, plan, b25, b26])
+    assert (link.earlier, link.later, link.relation) == ("a", "b", "besvarar")
+    assert link.score >= THRESHOLD and link.evidence and "sannolikhet" in link.reason
+    assert "till höstens möte" in link.reason
+
+
+def test_the_deliverable_is_the_thing_not_a_word_inside_another() -> None:
+    model = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
+                "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")
+    plan = dec("b", "2025-03-20", "", "GD-gruppen gav styrgruppen i uppdrag att ta fram en plan för gemensam uppföljning "
+               "av regeringsuppdrag.", kind="uppdrag", body="gd-grupp")
+    assert names_deliverable(model, dec("c", "2026-06-09", "Regional analysmodell", "Styrgruppen fastställde analysmodellen."))
+    assert not names_deliverable(plan, dec("d", "2025-04-23", "Kommunikationsplan", "Beredningsgruppen godkände kommunikationsplanen."))
+    assert names_deliverable(plan, dec("e", "2025-10-22", "Uppföljning", "GD-gruppen godkände planen."))
+
+
+def test_a_change_follows_the_settled_decision_and_every_link_says_why() -> None:
+    """Development minutes: "ändra arbetsordningen" in November follows the arbetsordning adopted
+    in June, which answered the March assignment "se över arbetsordningen"."""
+    ensure_samples()
+    names = ["2026-03-10_styrgrupp_protokoll.docx", "2026-06-09_styrgrupp_protokoll.pdf", "2026-11-17_styrgrupp_protokoll.md"]
+    found = [d for n in names for d in extract_file(DATA / n) if d.kind in DECISION_KINDS]
+    links = link_decisions(found)
+    pairs = {(lk.earlier, lk.later) for lk in links}
+    task = next(d for d in found if "se över arbetsordningen" in d.text)
+    adopted = next(d for d in found if "reviderade arbetsordningen antogs" in d.text)
+    changed = next(d for d in found if "ändra arbetsordningen" in d.text)
+    assert (task.id, adopted.id) in pairs and (adopted.id, changed.id) in pairs
+    assert (task.id, changed.id) not in pairs
+    assert all(lk.reason and lk.score >= THRESHOLD for lk in links)
+    budget = next(d for d in found if "verksamhetsbudgeten för 2027" in d.text)
+    assert not any(budget.id in p for p in pairs)  # a budget of its own year, no earlier step here
+    assert any({task.id, adopted.id, changed.id} <= {d.id for d in t.decisions} for t in build_threads(found, links))
+
+
+def test_pdf_heading_run_into_the_text_and_beslots() -> None:
+    page = ("Protokoll GD-gruppen Datum: 3 februari 2026 § 3 Regionala kompetensanalyser Regionerna efterfrågar ett "
+            "underlag. GD-gruppen uppdrog åt styrgruppen att ta fram en modell. § 4 Mötesplan 2027 Beslöts att "
+            "GD-gruppen sammanträder två gånger under 2027.")
+    found = [d for d in extract_decisions([Block(page, "", 1)], DocMeta("d", "", "/tmp/p.pdf")) if d.kind != "procedur"]
+    assert [(d.paragraph, d.heading, d.kind) for d in found] == [
+        ("§ 3", "Regionala kompetensanalyser", "uppdrag"), ("§ 4", "Mötesplan 2027", "beslut")]
+
+
+@pytest.mark.parametrize(("question", "topic", "body", "open_only"), [
+    ("Vad gäller nu för arbetsordningen?", "arbetsordningen", "", False),
+    ("Hur blev det med uppdraget om kommunikationsplanen?", "kommunikationsplanen", "", False),
+    ("Har mötesplanen ändrats?", "mötesplanen", "", False),
+    ("Vad är det senaste beslutet om webbplatsen?", "webbplatsen", "", False),
+    ("Vilka uppdrag har styrgruppen gett som inte är klara?", "", "styrgrupp", True),
+    ("Vilka uppdrag är fortfarande öppna?", "", "", True),
+])
+def test_free_form_decision_questions(question: str, topic: str, body: str, open_only: bool) -> None:
+    q = loose_question(question)
+    assert q is not None and (q.topic, q.body, q.open_only) == (topic, body, open_only)
+
+
+@pytest.mark.parametrize("question", [
+    "Vad har regeringen beslutat om budgeten?", "Vad är ett beslut?", "Vad har styrgruppen beslutat?",
+    "Hur stor är verksamhetsbudgeten?", "Vad gör beredningsgruppen?", "Vilka regeringsuppdrag finns om validering?",
+])
+def test_other_questions_stay_with_the_general_engine(question: str) -> None:
+    assert loose_question(question) is None
+
+
+def _answer(text: str, *cites: tuple[str, str]) -> Answer:
+    return Answer("q", text, True, "beslutsregister",
+                  citations=[Citation(n=i, doc_id=f"d{i}", title="", source=f"/x/{f}", section=p, page=None, text="")
+                             for i, (f, p) in enumerate(cites, start=1)])
+
+
+def test_the_question_scorer_checks_lead_facts_and_earlier_steps() -> None:
+    row = {"id": "q1", "question": "?", "expected_latest": {"file": "b.md", "paragraph": "§ 5"},
+           "earlier": [["a.md", "§ 2"]], "facts": ["varannan månad"]}
+    good = _answer("Den 8 oktober 2026 beslutade styrgruppen (§ 5): ”Planen godkändes; nyhetsbrevet ges ut varannan "
+                   "månad” [1].\nDen 3 april 2026 gav styrgruppen ett uppdrag (§ 2): ”…” [2].", ("b.md", "§ 5"), ("a.md", "§ 2"))
+    wrong_lead = _answer("Den 3 april 2026 gav styrgruppen ett uppdrag (§ 2): ”…” [1].\nDen 8 oktober 2026 beslutade "
+                         "styrgruppen (§ 5): ”varannan månad” [2].", ("a.md", "§ 2"), ("b.md", "§ 5"))
+    s = score_answers([row, row, row], [good, wrong_lead, None], show=True)
+    assert (s.answered, s.latest_first, s.right) == (pytest.approx(2 / 3), pytest.approx(1 / 3), pytest.approx(1 / 3))
+    assert s.earlier_named == pytest.approx(1 / 3) and len(s.failures) == 2
+    assert fact_said("tre skyddsnivåer", "modellen med tre skyddsnivåer godkändes")
+    assert not fact_said("fyra skyddsnivåer", "modellen med tre skyddsnivåer godkändes")
