@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from scanners.fetch import USER_AGENT, Fetcher, FetchPolicy
+from scanners.learned import LearnedScorer, train_from_store
 from scanners.lock import ScanLock
 from scanners.relevance import KbSearch, load_scorer
 from scanners.run import Budget, ScanReport, SourceResult, scan
@@ -38,6 +39,8 @@ class ScanJob:
     budget: Budget = field(default_factory=Budget)
     workers: int = 4
     policy: FetchPolicy | None = None  # default: FetchPolicy with `user_agent`
+    corpus: Path | None = None  # the bundled documents the cold start compares with
+    marks_group: str | None = None  # whose marks train the model (None: everyone's)
 
     @property
     def lock(self) -> ScanLock:
@@ -52,13 +55,17 @@ class ScanJob:
         """Scan once under the lock (ScanBusy when another scan holds it after `wait` seconds).
         A scheduled run (`slot` given) that another process has already made returns None."""
         configs = load_sources(self.sources_path, only=only)
-        scorer = load_scorer(self.topics_path,
-                             kb_search=enrichment.kb_search if enrichment else None)
+        kwargs = {"corpus": self.corpus} if self.corpus else {}
+        cold = load_scorer(self.topics_path,
+                           kb_search=enrichment.kb_search if enrichment else None, **kwargs)
         policy = self.policy or FetchPolicy(user_agent=self.user_agent)
         with self.lock.hold(trigger, wait), ScanStore(self.db_path) as store:
             if slot is not None and store.has_run_for_slot(slot):
                 log.info("scheduled scan for %s already made by another process", slot)
                 return None
+            # Word rarity from the news seen so far; the model retrained from the marks so far.
+            cold.observe([(i.title, i.text) for i in store.items()])
+            scorer = LearnedScorer(cold, train_from_store(store, self.marks_group))
             with Fetcher(policy) as fetcher:
                 report = scan(configs, store, fetcher, scorer=scorer, workers=self.workers,
                               progress=progress, budget=self.budget, trigger=trigger, slot=slot,
