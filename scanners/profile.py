@@ -63,6 +63,16 @@ class Passage:
 
 
 def load_passages(folder: str | Path) -> list[Passage]:
+    """The passages of the public documents in `folder`, read once per process while no file in
+    it changes (a scan builds its scorer each time; the documents rarely change)."""
+    root = Path(folder)
+    files = sorted(root.rglob("*")) if root.is_dir() else []
+    stamp = tuple((str(p), p.stat().st_mtime_ns) for p in files if p.is_file())
+    return list(_load_passages(str(root), stamp))
+
+
+@lru_cache(maxsize=8)
+def _load_passages(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Passage, ...]:
     """The passages of the documents in `folder` (the bundled corpus) that everyone may read.
     A file that cannot be read is skipped with a warning: the profile is built from the rest."""
     from ingest.chunking import chunk_document
@@ -88,7 +98,7 @@ def load_passages(folder: str | Path) -> list[Passage]:
                                        node.text))
         except Exception as e:  # noqa: BLE001 - one unreadable file never stops the profile
             log.warning("%s: not used for relevance: %s", path, e)
-    return out
+    return tuple(out)
 
 
 @dataclass(frozen=True)

@@ -144,8 +144,8 @@ class RelevanceScorer:
 
     def __init__(self, topics: list[Topic], tokenize: Tokenizer | None = None,
                  embed: Embed | None = None, kb_search: KbSearch | None = None,
-                 threshold: float = DEFAULT_THRESHOLD, dense_floor: float = 0.15,
-                 dense_ceiling: float = 0.5, kb_k: int = 3, kb_min_score: float = 0.0,
+                 threshold: float = DEFAULT_THRESHOLD, dense_floor: float = 0.3,
+                 dense_ceiling: float = 0.6, kb_k: int = 3, kb_min_score: float = 0.0,
                  damping: Damping | None = None, passages: Sequence[Passage] = (),
                  calibration: tuple[float, float] = CALIBRATION) -> None:
         self.topics = topics

@@ -217,7 +217,8 @@ def scan_job(settings: Any, sources: Path | None = None, topics: Path | None = N
     corpus = Path(settings.corpus_dir)
     return ScanJob(Path(settings.scan_db), sources or settings.scan_sources, topics, agent,
                    Budget(settings.scan_source_budget, settings.scan_budget),
-                   corpus=corpus if corpus.is_dir() else None)
+                   corpus=corpus if corpus.is_dir() else None,
+                   embed_model=getattr(settings, "embed_model", "") or "")
 
 
 def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from scanners.job import lazy_embedder
 from scanners.learned import Example, LearnedModel, train
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer
 
@@ -152,7 +153,8 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     missing = [r["url"] for r in split + pool if r["url"] not in records]
     if missing:
         raise SystemExit(f"{len(missing)} labelled URLs not in {corpus}, e.g. {missing[0]}")
-    scorer = scorer or load_scorer(threshold=threshold)
+    # as ScanJob builds it: topics, the bundled corpus, the embedding model for English items
+    scorer = scorer or load_scorer(threshold=threshold, embed=lazy_embedder())
     everything = [*held, *pool]
     docs = [(records[r["url"]]["title"], records[r["url"]]["text"]) for r in everything]
     scorer.observe(docs)  # the stream as the app's store holds it (texts only, no labels)
