@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from ingest.swedish import tokenize
 
@@ -22,6 +23,7 @@ _EN_STOP = frozenset("the of and to in is for on that with are as by this be fro
 _SV_STOP = frozenset("och att det som en på är av för med till den har de inte om ett var men "
                      "vi så från vid eller kan ska även nya ny detta under mot efter".split())
 _WORD = re.compile(r"[a-zåäöéü]+")
+PASSAGE_CHARS = 800
 
 
 def is_english(text: str) -> bool:
@@ -75,7 +77,6 @@ def load_passages(folder: str | Path) -> list[Passage]:
 def _load_passages(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Passage, ...]:
     """The passages of the documents in `folder` (the bundled corpus) that everyone may read.
     A file that cannot be read is skipped with a warning: the profile is built from the rest."""
-    from ingest.chunking import chunk_document
     from ingest.loaders import is_supported, loader_for
     from ingest.metadata import read_sidecar
 
@@ -92,13 +93,26 @@ def _load_passages(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Pas
                 if isinstance(doc, Exception):
                     continue
                 title = str(meta.get("title") or doc.title)
-                for node in chunk_document(doc):
-                    md = node.metadata
-                    out.append(Passage(title, md.get("section") or None, md.get("page"),
-                                       node.text))
+                out.extend(_passages(title, doc.blocks))
         except Exception as e:  # noqa: BLE001 - one unreadable file never stops the profile
             log.warning("%s: not used for relevance: %s", path, e)
     return tuple(out)
+
+
+def _passages(title: str, blocks: Sequence[Any], size: int = PASSAGE_CHARS) -> list[Passage]:
+    """Paragraphs packed into passages of about `size` characters within one section and page
+    (the knowledge base's chunker needs llama-index, which takes seconds to import)."""
+    out: list[Passage] = []
+    key, text = None, ""
+    for block in blocks:
+        here = (block.section or None, block.page)
+        if text and (here != key or len(text) + len(block.text) > size):
+            out.append(Passage(title, key[0], key[1], text))  # type: ignore[index]
+            text = ""
+        key, text = here, f"{text}\n\n{block.text}".strip()
+    if text and key is not None:
+        out.append(Passage(title, key[0], key[1], text))
+    return out
 
 
 @dataclass(frozen=True)
