@@ -41,6 +41,7 @@ class LearnedModel:
         self.vectorizer = vectorizer
         self.calibrated = calibrated
         self.n_relevant, self.n_other = n_relevant, n_other
+        self.shift = 0.0  # log-odds added for the stream's share of relevant news (fit_prior)
 
     def _x(self, examples: Sequence[Example]) -> Any:
         return _features(self.vectorizer, examples)
@@ -48,7 +49,23 @@ class LearnedModel:
     def probabilities(self, examples: Sequence[Example]) -> list[float]:
         if not examples:
             return []
-        return [float(p) for p in self.calibrated.predict_proba(self._x(examples))[:, 1]]
+        p = np.clip(self.calibrated.predict_proba(self._x(examples))[:, 1], 1e-6, 1 - 1e-6)
+        return [float(v) for v in _sigmoid(np.log(p / (1 - p)) + self.shift)]
+
+    def fit_prior(self, stream: Sequence[Example]) -> None:
+        """Marks are made on what readers are shown, so they hold far more relevant items than
+        the news does: shift the log-odds until the mean probability over the stream (the
+        store's items, unlabelled) is the cold start's, which is calibrated on the stream."""
+        if not stream:
+            return
+        self.shift = 0.0
+        p = np.clip(np.array(self.probabilities(stream)), 1e-6, 1 - 1e-6)
+        logits, target = np.log(p / (1 - p)), float(np.mean([e.cold for e in stream]))
+        lo, hi = -15.0, 15.0
+        for _ in range(60):
+            mid = (lo + hi) / 2
+            lo, hi = (mid, hi) if float(np.mean(_sigmoid(logits + mid))) < target else (lo, mid)
+        self.shift = (lo + hi) / 2
 
     def probability(self, example: Example) -> float:
         return self.probabilities([example])[0]
@@ -64,6 +81,10 @@ class LearnedModel:
         return [(str(names[i]), round(float(contrib[i]), 3)) for i in order[:k] if contrib[i]]
 
 
+def _sigmoid(x: Any) -> Any:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
 def _features(vectorizer: Any, examples: Sequence[Example]) -> Any:
     from scipy.sparse import csr_matrix, hstack
 
@@ -73,9 +94,10 @@ def _features(vectorizer: Any, examples: Sequence[Example]) -> Any:
 
 
 def train(examples: Sequence[Example], labels: Sequence[bool],
-          min_each: int = MIN_EACH, c: float = 16.0) -> LearnedModel | None:
+          min_each: int = MIN_EACH, c: float = 16.0,
+          stream: Sequence[Example] = ()) -> LearnedModel | None:
     """A model from marked examples, or None while there are fewer than `min_each` marks of
-    either kind (the cold start then decides)."""
+    either kind (the cold start then decides); `stream` (all news seen) sets its prior."""
     y = np.array([bool(v) for v in labels], dtype=int)
     pos, neg = int(y.sum()), int(len(y) - y.sum())
     if pos < min_each or neg < min_each:
@@ -91,7 +113,9 @@ def train(examples: Sequence[Example], labels: Sequence[bool],
     calibrated = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False)
     calibrated.fit(x, y)
     log.info("relevance model trained on %d marks (%d relevant)", len(y), pos)
-    return LearnedModel(vectorizer, calibrated, pos, neg)
+    model = LearnedModel(vectorizer, calibrated, pos, neg)
+    model.fit_prior(stream)
+    return model
 
 
 # -- with the scan store -----------------------------------------------------------------------
@@ -106,8 +130,12 @@ def train_from_store(store: Any, group: str | None = None,
                      min_each: int = MIN_EACH) -> LearnedModel | None:
     """A model from the marks in the scan store (one group's, when given)."""
     marks = store.marks(group)
-    items = store.items(ids=list(marks)) if marks else []
-    return train([example(i) for i in items], [marks[i.id] for i in items], min_each)
+    if sum(marks.values()) < min_each or len(marks) - sum(marks.values()) < min_each:
+        return None
+    everything = [i for i in store.items() if i.score is not None]
+    items = [i for i in everything if i.id in marks]
+    return train([example(i) for i in items], [marks[i.id] for i in items], min_each,
+                 stream=[example(i) for i in everything])
 
 
 def apply(model: LearnedModel | None, rel: Any, ex: Example) -> Any:

@@ -39,6 +39,7 @@ class Figures:
     top30_hits: int
     top10_hits: int
     marks: int = 0
+    top_r_hits: int = 0  # relevant among the first `relevant` ranked (R-precision)
 
     @property
     def recall(self) -> float:
@@ -60,14 +61,14 @@ class Figures:
         return (f"{self.setup:<34} recall {self.recall:.2f} ({self.hits}/{self.relevant})  "
                 f"digest precision {self.precision:.2f} ({self.hits}/{self.shown})  "
                 f"p@30 {self.precision_at_30:.2f} ({self.top30_hits}/{min(30, self.n)})  "
-                f"p@10 {self.precision_at_10:.2f}")
+                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}")
 
     def to_json(self) -> dict[str, object]:
         return {"setup": self.setup, "n": self.n, "relevant": self.relevant, "shown": self.shown,
                 "hits": self.hits, "threshold": self.threshold, "marks": self.marks,
                 "recall": round(self.recall, 4), "precision": round(self.precision, 4),
                 "precision_at_30": round(self.precision_at_30, 4),
-                "precision_at_10": round(self.precision_at_10, 4)}
+                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits}
 
 
 @dataclass
@@ -92,7 +93,8 @@ class ScannerScore:
         return self.cold.recall
 
     def lines(self) -> list[str]:
-        out = [f"threshold (calibrated probability)  {self.threshold:.2f}", "",
+        out = [f"threshold (calibrated probability)  {self.threshold:.2f}; precision@30 cannot pass "
+               "relevant/30 when fewer than 30 items are relevant: R-precision is the ranking figure", "",
                "HELD-OUT (newer pages, 2025-07 and later; figures only)"]
         out += ["  " + f.line() for f in self.heldout]
         out += ["", "DEVELOPMENT (older pages; learned figures by 5-fold cross-validation)"]
@@ -124,7 +126,8 @@ def figures(setup: str, probs: Sequence[float], labels: Sequence[bool], threshol
     ranked = sorted(zip(probs, labels, strict=True), key=lambda x: -x[0])
     shown = [y for p, y in ranked if p >= threshold]
     return Figures(setup, len(ranked), sum(labels), len(shown), sum(shown), threshold,
-                   sum(y for _, y in ranked[:30]), sum(y for _, y in ranked[:10]), marks)
+                   sum(y for _, y in ranked[:30]), sum(y for _, y in ranked[:10]), marks,
+                   sum(y for _, y in ranked[: sum(labels)]))
 
 
 def _examples(rows: list[dict], records: dict[str, dict], cold: dict[str, float]) -> list[Example]:
@@ -161,12 +164,14 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     rels = scorer.score_many(docs)
     cold = {r["url"]: rel.score for r, rel in zip(everything, rels, strict=True)}
 
+    stream = _examples(everything, records, cold)  # what the app's store holds, unlabelled
     y_held = [bool(r["relevant"]) for r in held]
     out_held = [figures("cold start (no marks)", [cold[r["url"]] for r in held], y_held, threshold)]
     reading_order = sorted(pool, key=lambda r: -cold[r["url"]])  # marks follow what readers see
     for n in CURVE:
         marked = reading_order[: n or len(pool)]
-        model = train(_examples(marked, records, cold), [r["relevant"] for r in marked])
+        model = train(_examples(marked, records, cold), [r["relevant"] for r in marked],
+                      stream=stream)
         name = f"learned, {len(marked)} marks" + ("" if model else " (too few: cold start)")
         out_held.append(figures(name, _learned(model, held, records, cold), y_held, threshold,
                                 len(marked)))
@@ -179,7 +184,8 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
         test_idx = [i for i in range(len(dev)) if i % folds == k]
         test_urls = {dev[i]["url"] for i in test_idx}
         train_rows = [r for r in pool if r["url"] not in test_urls]
-        model = train(_examples(train_rows, records, cold), [r["relevant"] for r in train_rows])
+        model = train(_examples(train_rows, records, cold), [r["relevant"] for r in train_rows],
+                      stream=stream)
         for i, p in zip(test_idx, _learned(model, [dev[i] for i in test_idx], records, cold), strict=True):
             cv[i] = p
     out_dev.append(figures(f"learned, all marks ({folds}-fold)", cv, y_dev, threshold, len(pool)))

@@ -25,3 +25,4 @@ def test_precision_and_recall_floor() -> None:
     assert learned.recall >= 0.7 and learned.precision >= 0.6, score.lines()
     assert [f.marks for f in score.heldout[1:]] == [10, 30, 100, learned.marks]
     assert score.lines()[2].startswith("HELD-OUT")
+    assert all(0 <= f.top_r_hits <= f.relevant for f in score.heldout + score.development)
