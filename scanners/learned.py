@@ -25,6 +25,7 @@ class Example:
     title: str
     text: str
     cold: float  # the cold-start probability (RelevanceScorer.score)
+    mark: bool | None = None  # a reader's mark, when there is one
 
 
 def item_words(title: str, text: str) -> list[str]:
@@ -55,12 +56,14 @@ class LearnedModel:
     def fit_prior(self, stream: Sequence[Example]) -> None:
         """Marks are made on what readers are shown, so they hold far more relevant items than
         the news does: shift the log-odds until the mean probability over the stream (the
-        store's items, unlabelled) is the cold start's, which is calibrated on the stream."""
+        store's items) is the share of relevant news the stream holds by its marks where it has
+        them and by the cold start's calibrated probability elsewhere."""
         if not stream:
             return
         self.shift = 0.0
         p = np.clip(np.array(self.probabilities(stream)), 1e-6, 1 - 1e-6)
-        logits, target = np.log(p / (1 - p)), float(np.mean([e.cold for e in stream]))
+        logits, target = np.log(p / (1 - p)), float(np.mean([e.cold if e.mark is None else float(e.mark)
+                                                     for e in stream]))
         lo, hi = -15.0, 15.0
         for _ in range(60):
             mid = (lo + hi) / 2
@@ -134,8 +137,9 @@ def train_from_store(store: Any, group: str | None = None,
         return None
     everything = [i for i in store.items() if i.score is not None]
     items = [i for i in everything if i.id in marks]
-    return train([example(i) for i in items], [marks[i.id] for i in items], min_each,
-                 stream=[example(i) for i in everything])
+    stream = [Example(e.title, e.text, e.cold, marks.get(i.id))
+              for i, e in ((i, example(i)) for i in everything)]
+    return train([example(i) for i in items], [marks[i.id] for i in items], min_each, stream=stream)
 
 
 def apply(model: LearnedModel | None, rel: Any, ex: Example) -> Any:

@@ -164,14 +164,19 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     rels = scorer.score_many(docs)
     cold = {r["url"]: rel.score for r, rel in zip(everything, rels, strict=True)}
 
-    stream = _examples(everything, records, cold)  # what the app's store holds, unlabelled
+    def stream(marked: list[dict]) -> list[Example]:
+        """What the app's store holds: every item, with the marks made so far."""
+        known = {r["url"]: bool(r["relevant"]) for r in marked}
+        return [Example(e.title, e.text, e.cold, known.get(r["url"]))
+                for r, e in zip(everything, _examples(everything, records, cold), strict=True)]
+
     y_held = [bool(r["relevant"]) for r in held]
     out_held = [figures("cold start (no marks)", [cold[r["url"]] for r in held], y_held, threshold)]
     reading_order = sorted(pool, key=lambda r: -cold[r["url"]])  # marks follow what readers see
     for n in CURVE:
         marked = reading_order[: n or len(pool)]
         model = train(_examples(marked, records, cold), [r["relevant"] for r in marked],
-                      stream=stream)
+                      stream=stream(marked))
         name = f"learned, {len(marked)} marks" + ("" if model else " (too few: cold start)")
         out_held.append(figures(name, _learned(model, held, records, cold), y_held, threshold,
                                 len(marked)))
@@ -185,7 +190,7 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
         test_urls = {dev[i]["url"] for i in test_idx}
         train_rows = [r for r in pool if r["url"] not in test_urls]
         model = train(_examples(train_rows, records, cold), [r["relevant"] for r in train_rows],
-                      stream=stream)
+                      stream=stream(train_rows))
         for i, p in zip(test_idx, _learned(model, [dev[i] for i in test_idx], records, cold), strict=True):
             cv[i] = p
     out_dev.append(figures(f"learned, all marks ({folds}-fold)", cv, y_dev, threshold, len(pool)))
