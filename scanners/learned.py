@@ -175,7 +175,8 @@ def rescore(store: Any, model: LearnedModel | None) -> int:
             score = round(probs[n], 4)
             reason |= {"learned": score,
                        "marks": {"relevant": model.n_relevant, "not_relevant": model.n_other}}
-        store.set_score(item.id, score, item.topics, reason)
+        if score != item.score or reason != item.reason:  # a mark short of a model writes nothing
+            store.set_score(item.id, score, item.topics, reason)
     return len(items)
 
 
