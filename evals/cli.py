@@ -5,7 +5,6 @@ module; it arrives through the entry point group ``msv.commands`` (see pyproject
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -84,12 +83,13 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
 
     @eval_app.command("scanner")
     def scanner_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv som JSON.")] = False) -> None:
-        """Omvärldsbevakningens precision och täckning på den märkta mängden pressmeddelanden."""
+        """Omvärldsbevakningens relevans på de märkta regeringssidorna, så som appen kör den: utan
+        markeringar (kallstart) och inlärd med en inlärningskurva; den frusna utvärderingsdelen först."""
         from evals.scanner.evaluate import evaluate
 
         score = evaluate()
         if as_json:
-            emit(asdict(score))
+            emit(score.to_json())
         else:
             Console().print("\n".join(score.lines()), highlight=False)
 

@@ -118,6 +118,17 @@ class Digest:
     generated: datetime
     items: list[DigestItem]  # ranked by score
     topic_names: dict[str, str] = field(default_factory=dict)
+    left_out: int = 0  # stories under the relevance threshold
+    threshold: float = DEFAULT_THRESHOLD
+
+    @property
+    def left_out_note(self) -> str:
+        """What the reader is not shown, and how to see it ('' when nothing was left out)."""
+        if not self.left_out:
+            return ""
+        return (f"{plural(self.left_out, 'nyhet', 'nyheter')} under relevansgränsen "
+                f"{self.threshold:.2f} visas inte; se dem med msv digest --min-score 0 "
+                "eller med Visa alla i Omvärldsbevakningen.")
 
     def groups(self) -> list[tuple[str, list[DigestItem]]]:
         """(topic name, items) with the strongest group first; each item in one group."""
@@ -133,7 +144,8 @@ class Digest:
 
     def to_json(self) -> dict[str, Any]:
         """The `msv digest --json` contract (fields are only ever added)."""
-        return {"since": self.since.isoformat(), "items": [i.to_json() for i in self.items]}
+        return {"since": self.since.isoformat(), "items": [i.to_json() for i in self.items],
+                "left_out": self.left_out, "threshold": self.threshold}
 
 
 def parse_since(value: str, now: datetime | None = None) -> datetime:
@@ -166,11 +178,13 @@ def build_digest(store: ScanStore, since: datetime, topics: list[Topic] | None =
     for item in store.items(since=since, changed=True):
         clusters.setdefault(item.cluster_id, []).append(item)
     out: list[DigestItem] = []
+    left_out = 0
     for members in clusters.values():
         if any(marks.get(m.id) is False for m in members):
             continue
         score = max(m.score or 0.0 for m in members)
         if score < min_score and not any(marks.get(m.id) for m in members):
+            left_out += 1
             continue
         members.sort(key=_primary_order)
         lead, first = members[0], min(members, key=lambda m: (m.first_seen, m.id))
@@ -195,7 +209,7 @@ def build_digest(store: ScanStore, since: datetime, topics: list[Topic] | None =
             if changed else None,
             amends=amends))
     out.sort(key=lambda i: (-i.score, i.title))
-    return Digest(since, now_utc(), out[:limit], names)
+    return Digest(since, now_utc(), out[:limit], names, left_out + max(0, len(out) - limit), min_score)
 
 
 def _is_primary(url: str) -> bool:

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from scanners.fetch import USER_AGENT, Fetcher, FetchPolicy
+from scanners.learned import LearnedScorer, train_from_store
 from scanners.lock import ScanLock
-from scanners.relevance import KbSearch, load_scorer
+from scanners.relevance import Embed, KbSearch, load_scorer
 from scanners.run import Budget, ScanReport, SourceResult, scan
 from scanners.sources import load_sources
 from scanners.store import ScanStore
@@ -29,6 +31,20 @@ class Enrichment:
     after: Callable[[ScanStore, ScanReport], None] | None = None
 
 
+def lazy_embedder(model: str = "") -> Embed:
+    """The knowledge base's embedding model, loaded when the first English item needs it."""
+    held: dict[str, Any] = {}
+
+    def embed(texts: list[str]) -> Any:
+        if "model" not in held:
+            from ingest.embed import Embedder
+
+            held["model"] = Embedder(model) if model else Embedder()
+        return held["model"].embed(texts)
+
+    return embed
+
+
 @dataclass(frozen=True)
 class ScanJob:
     db_path: Path
@@ -38,6 +54,9 @@ class ScanJob:
     budget: Budget = field(default_factory=Budget)
     workers: int = 4
     policy: FetchPolicy | None = None  # default: FetchPolicy with `user_agent`
+    corpus: Path | None = None  # the bundled documents the cold start compares with
+    marks_group: str | None = None  # whose marks train the model (None: everyone's)
+    embed_model: str = ""  # the embedding model for English items (default: the KB's default)
 
     @property
     def lock(self) -> ScanLock:
@@ -52,13 +71,18 @@ class ScanJob:
         """Scan once under the lock (ScanBusy when another scan holds it after `wait` seconds).
         A scheduled run (`slot` given) that another process has already made returns None."""
         configs = load_sources(self.sources_path, only=only)
-        scorer = load_scorer(self.topics_path,
-                             kb_search=enrichment.kb_search if enrichment else None)
+        kwargs = {"corpus": self.corpus} if self.corpus else {}
+        cold = load_scorer(self.topics_path,
+                           kb_search=enrichment.kb_search if enrichment else None,
+                           embed=lazy_embedder(self.embed_model), **kwargs)
         policy = self.policy or FetchPolicy(user_agent=self.user_agent)
         with self.lock.hold(trigger, wait), ScanStore(self.db_path) as store:
             if slot is not None and store.has_run_for_slot(slot):
                 log.info("scheduled scan for %s already made by another process", slot)
                 return None
+            # Word rarity from the news seen so far; the model retrained from the marks so far.
+            cold.observe([(i.title, i.text) for i in store.items()])
+            scorer = LearnedScorer(cold, train_from_store(store, self.marks_group))
             with Fetcher(policy) as fetcher:
                 report = scan(configs, store, fetcher, scorer=scorer, workers=self.workers,
                               progress=progress, budget=self.budget, trigger=trigger, slot=slot,

@@ -177,6 +177,9 @@ class Ledger:
             self._x("INSERT INTO feedback(item_id, relevant, user, note, at) VALUES (?,?,?,?,?)",
                     (item_id, int(relevant), user, note, iso(when or now_utc())))
 
-    def marks(self) -> dict[int, bool]:
-        rows = self._x("SELECT item_id, relevant FROM feedback ORDER BY id").fetchall()
+    def marks(self, group: str | None = None) -> dict[int, bool]:
+        """Item id → relevant, the latest mark winning; only `group`'s marks when given (a
+        mark's user is the group that made it: styrgruppen, sekretariatet, an arbetsgrupp)."""
+        rows = self._x("SELECT item_id, relevant FROM feedback" + (" WHERE user=?" if group else "")
+                       + " ORDER BY id", (group,) if group else ()).fetchall()
         return {r["item_id"]: bool(r["relevant"]) for r in rows}

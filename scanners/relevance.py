@@ -1,5 +1,7 @@
-"""Relevance of an item to MSV: watch topics matched lexically (Swedish stems, compounds), by dense
-similarity when an embedder is given, and knowledge-base passages it touches; the reason is kept."""
+"""Relevance of an item to MSV without labels (the cold start): watch topics matched lexically
+(Swedish stems, compounds) and the item's likeness to MSV's own words (``scanners.profile``: topic
+descriptions and the knowledge base's passages), English items by dense similarity; the result is
+a calibrated probability and the reason names the topics and the passage it touches."""
 
 from __future__ import annotations
 
@@ -16,11 +18,18 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from scanners.errors import ScanConfigError
 from scanners.items import extractive_summary
 from scanners.lexical import Tokenizer, expand_elliptic, relevance_words
+from scanners.profile import Passage, Profile, is_english, load_passages
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TOPICS_FILE = Path(__file__).with_name("topics.toml")
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.2  # calibrated probability; chosen on the development split (evals/README.md)
+# The cold-start blend as a probability: a logistic fitted once on the development split of
+# evals/scanner/labels_heldout.jsonl (two numbers; no term comes from a label).
+CALIBRATION = (11.7, -5.3)
+LEXICAL_SHARE = 0.3  # of the cold-start blend; the rest is likeness to MSV's own words
+PROFILE_FULL = 0.3  # profile cosine that counts as a full match
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 MIN_COMPOUND_STEM = 5  # shorter stems only match whole words ("stem", "esf", "eu")
 BODY_CHARS = 6000
 
@@ -35,6 +44,9 @@ class Topic(BaseModel):
     description: str
     core_terms: list[str] = Field(default_factory=list)
     terms: list[str] = Field(default_factory=list)
+    names: list[str] = Field(default_factory=list, description=(
+        "Bodies, agencies and programmes the collaboration follows; matched like core terms"))
+    description_en: str = Field("", description="The description in English, for English items")
 
 
 class Damping(BaseModel):
@@ -79,10 +91,13 @@ def load_damping(path: str | Path | None = None) -> Damping:
     return _load(path)[1]
 
 
-def load_scorer(path: str | Path | None = None, **kwargs: Any) -> RelevanceScorer:
-    """A scorer over the topics file (default: the shipped topics.toml)."""
+def load_scorer(path: str | Path | None = None, corpus: str | Path | None = DEFAULT_CORPUS,
+                **kwargs: Any) -> RelevanceScorer:
+    """A scorer over the topics file (default: the shipped topics.toml) and the public passages
+    of the documents in `corpus` (default: the bundled corpus; None: descriptions only)."""
     topics, damping = _load(path)
-    return RelevanceScorer(topics, damping=damping, **kwargs)
+    passages = load_passages(corpus) if corpus else []
+    return RelevanceScorer(topics, damping=damping, passages=passages, **kwargs)
 
 
 def _load(path: str | Path | None) -> tuple[list[Topic], Damping]:
@@ -124,30 +139,31 @@ def _count(term: _Term, tokens: Sequence[str]) -> int:
 
 
 class RelevanceScorer:
-    """Scores items against watch topics; collaborators (embedder, KB search) are optional."""
+    """Scores items against watch topics and MSV's own words; collaborators (embedder for
+    English items, KB search for the reason) are optional. `score` is a calibrated probability."""
 
     def __init__(self, topics: list[Topic], tokenize: Tokenizer | None = None,
                  embed: Embed | None = None, kb_search: KbSearch | None = None,
-                 threshold: float = DEFAULT_THRESHOLD, dense_weight: float = 0.25,
-                 dense_floor: float = 0.25, dense_ceiling: float = 0.65,
-                 kb_weight: float = 0.1, kb_k: int = 3, kb_min_score: float = 0.0,
-                 damping: Damping | None = None) -> None:
+                 threshold: float = DEFAULT_THRESHOLD, dense_floor: float = 0.3,
+                 dense_ceiling: float = 0.6, kb_k: int = 3, kb_min_score: float = 0.0,
+                 damping: Damping | None = None, passages: Sequence[Passage] = (),
+                 calibration: tuple[float, float] = CALIBRATION) -> None:
         self.topics = topics
         self.tokenize = tokenize or relevance_words
         self.embed = embed
         self.kb_search = kb_search
         self.threshold = threshold
-        self.dense_weight = dense_weight if embed is not None else 0.0
         self.dense_floor, self.dense_ceiling = dense_floor, dense_ceiling
-        self.kb_weight, self.kb_k, self.kb_min_score = kb_weight, kb_k, kb_min_score
-        self._terms = {t.id: self._dedupe([self._term(x, True) for x in t.core_terms]
+        self.kb_k, self.kb_min_score = kb_k, kb_min_score
+        self.calibration = calibration
+        self._terms = {t.id: self._dedupe([self._term(x, True) for x in [*t.core_terms, *t.names]]
                                           + [self._term(x, False) for x in t.terms])
                        for t in topics}
         self.damping = damping or Damping()
         self._damping_terms = [self._term(x, False) for x in self.damping.title_terms]
-        self._topic_vecs = None
-        if embed is not None:
-            self._topic_vecs = embed([f"{t.name}. {t.description}" for t in topics])
+        self.profile = Profile([f"{t.name}. {t.description}" for t in topics], passages)
+        self._seen: set[int] = set()
+        self._topic_vecs: Any = None
 
     def _term(self, text: str, core: bool) -> _Term:
         return _Term(text, tuple(self.tokenize(text)), core)
@@ -163,6 +179,21 @@ class RelevanceScorer:
                 out.append(term)
         return out
 
+    def observe(self, docs: Sequence[tuple[str, str]]) -> None:
+        """Add news not seen before to the background that word rarity is measured against."""
+        new = []
+        for title, text in docs:
+            key = hash((title, text[:200]))
+            if key not in self._seen:
+                self._seen.add(key)
+                new.append(f"{title} {text[:1500]}")
+        if new:
+            self.profile.fit_background(new)
+
+    def probability(self, cold: float) -> float:
+        a, b = self.calibration
+        return 1.0 / (1.0 + math.exp(-(a * cold + b)))
+
     # -- scoring ------------------------------------------------------------------------------
 
     def score(self, title: str, text: str, source_topics: Sequence[str] = ()) -> Relevance:
@@ -174,21 +205,27 @@ class RelevanceScorer:
 
     def score_many(self, docs: Sequence[tuple[str, str]],
                    source_topics: Sequence[Sequence[str]] | None = None) -> list[Relevance]:
-        dense = self._dense(docs)
+        self.observe(docs)
+        english = [is_english(f"{t}\n{x}") for t, x in docs]
+        dense = self._dense([d for d, en in zip(docs, english, strict=True) if en])
         out = []
         for i, (title, text) in enumerate(docs):
             prior = source_topics[i] if source_topics else ()
-            out.append(self._score_one(title, text, prior, dense[i] if dense else None))
+            sims = dense.pop(0) if english[i] and dense else None
+            out.append(self._score_one(title, text, prior, english[i], sims))
         return out
 
-    def _dense(self, docs: Sequence[tuple[str, str]]) -> list[list[float]] | None:
-        if self.embed is None or self._topic_vecs is None or not docs:
-            return None
+    def _dense(self, docs: Sequence[tuple[str, str]]) -> list[list[float]]:
+        """Each English item's cosine with each topic's English description."""
+        if self.embed is None or not docs:
+            return []
+        if self._topic_vecs is None:
+            self._topic_vecs = self.embed([f"{t.name}. {t.description_en or t.description}"
+                                           for t in self.topics])
         vecs = self.embed([f"{t}. {extractive_summary(t, x, 3, 600)}" for t, x in docs])
-        sims = vecs @ self._topic_vecs.T
-        return [[float(v) for v in row] for row in sims]
+        return [[float(v) for v in row] for row in vecs @ self._topic_vecs.T]
 
-    def _score_one(self, title: str, text: str, prior: Sequence[str],
+    def _score_one(self, title: str, text: str, prior: Sequence[str], english: bool,
                    dense: list[float] | None) -> Relevance:
         title_tokens = self.tokenize(expand_elliptic(title))
         body_tokens = self.tokenize(expand_elliptic(text[:BODY_CHARS]))
@@ -204,14 +241,10 @@ class RelevanceScorer:
                 raw += weight * (2.0 if in_title else 0.0)
                 raw += weight * 0.6 * (1 + math.log(in_body)) if in_body else 0.0
                 matched.append(term.text)
-            lexical = 1 - math.exp(-raw / 2.5)
-            score = lexical
-            dense_part = None
+            score = 1 - math.exp(-raw / 2.5)
             if dense is not None:
-                dense_part = min(1.0, max(0.0, (dense[i] - self.dense_floor)
-                                          / (self.dense_ceiling - self.dense_floor)))
-                score = (1 - self.dense_weight) * lexical + self.dense_weight * dense_part
-            if topic.id in prior and lexical > 0:
+                score = max(score, self._dense01(dense[i]))
+            if topic.id in prior and score > 0:
                 score = min(1.0, score + 0.05)
             if score > 0.05:
                 per_topic.append({"id": topic.id, "name": topic.name, "score": round(score, 3),
@@ -220,18 +253,29 @@ class RelevanceScorer:
         per_topic.sort(key=lambda t: -t["score"])
         best = per_topic[0]["score"] if per_topic else 0.0
         second = per_topic[1]["score"] if len(per_topic) > 1 else 0.0
-        total = min(1.0, best + 0.15 * second)
+        lexical = min(1.0, best + 0.15 * second)
         damped = [t.text for t in self._damping_terms if _count(t, title_tokens)]
         if damped:
-            total *= self.damping.factor
+            lexical *= self.damping.factor
+        match = self.profile.match(title, text)
+        if english and dense is not None:
+            cold = lexical  # the English channel: dense likeness to the topics
+        else:
+            cold = LEXICAL_SHARE * lexical + (1 - LEXICAL_SHARE) * min(1.0, match.score / PROFILE_FULL)
         kb_hits = self._kb(title, text) if self.kb_search else []
-        if kb_hits:
-            total = min(1.0, total + self.kb_weight * max(0.0, min(1.0, kb_hits[0]["score"])))
         topics = [t["id"] for t in per_topic if t["score"] >= 0.3] or \
             [t["id"] for t in per_topic[:1]]
-        reason = {"topics": per_topic[:4], "kb": kb_hits, "damped": damped,
-                  "text": _reason_text(per_topic[:3], kb_hits)}
-        return Relevance(round(total, 4), topics, reason)
+        passage = _passage_json(match.passage, match.passage_score)
+        probability = round(self.probability(cold), 4)
+        reason = {"topics": per_topic[:4], "kb": kb_hits, "damped": damped, "passage": passage,
+                  "cold_probability": probability,
+                  "lexical": round(lexical, 4), "profile": match.score, "cold": round(cold, 4),
+                  "language": "en" if english else "sv",
+                  "text": _reason_text(per_topic[:3], kb_hits, passage)}
+        return Relevance(probability, topics, reason)
+
+    def _dense01(self, sim: float) -> float:
+        return min(1.0, max(0.0, (sim - self.dense_floor) / (self.dense_ceiling - self.dense_floor)))
 
     def _kb(self, title: str, text: str) -> list[dict[str, Any]]:
         query = f"{title}. {extractive_summary(title, text, 2, 300)}"
@@ -246,12 +290,22 @@ class RelevanceScorer:
                 for h in hits if float(h.score) >= self.kb_min_score]
 
 
-def _reason_text(topics: list[dict[str, Any]], kb: list[dict[str, Any]]) -> str:
-    """A Swedish one-liner: which watch topics and terms matched, which KB passages it touches."""
+def _passage_json(p: Passage | None, score: float) -> dict[str, Any] | None:
+    if p is None or score <= 0:
+        return None
+    return {"title": p.title, "section": p.section, "page": p.page, "score": score,
+            "where": p.where()}
+
+
+def _reason_text(topics: list[dict[str, Any]], kb: list[dict[str, Any]],
+                 passage: dict[str, Any] | None = None) -> str:
+    """A Swedish one-liner: which watch topics and terms matched, which passages it touches."""
     parts = []
     if topics:
         parts.append("Bevakningsområden: " + "; ".join(
             f"{t['name']} ({', '.join(t['terms'][:4]) or 'semantisk likhet'})" for t in topics))
+    if passage:
+        parts.append(f"Berör: {passage['where']}")
     if kb:
         touched = []
         for h in kb[:2]:

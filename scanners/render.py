@@ -79,6 +79,8 @@ def render_markdown(digest: Digest) -> str:
              f"{headline(digest)}, grupperade efter bevakningsområde och rangordnade.", ""]
     if not digest.items:
         lines.append("Inga nya relevanta nyheter under perioden.")
+    if digest.left_out:
+        lines += [f"*{_md_escape(digest.left_out_note)}*", ""]
     for name, items in digest.groups():
         lines += [f"## {_md_escape(name)}", ""]
         for it in items:
@@ -112,6 +114,8 @@ def render_html(digest: Digest) -> str:
             f"{e(_date(digest.generated))}: {e(headline(digest))}</p>"]
     if not digest.items:
         body.append("<p>Inga nya relevanta nyheter under perioden.</p>")
+    if digest.left_out:
+        body.append(f"<p style=\"color:#444;font-size:14px\">{e(digest.left_out_note)}</p>")
     for name, items in digest.groups():
         body.append(f"<h2 style=\"font-size:18px;border-bottom:1px solid #ccc;"
                     f"margin:24px 0 8px\">{e(name)}</h2>")

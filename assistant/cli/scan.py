@@ -26,6 +26,7 @@ from ..access.audit import AuditLog
 from ..access.policy import LOCAL_USER, visible_digest
 from ..records.scan_links import link_decisions, public_decisions
 from .common import USER_HELP, emit, err, fail, resolve_user
+from .scan_marks import explain_item, mark_item
 from .scan_status import BAD_INPUT, progress_line, show_check, show_history, show_status
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,15 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
 
     @app.command("scan")
     def scan_cmd(
+        action: Annotated[Optional[str], typer.Argument(
+            help="mark: markera nyheten ITEM som relevant eller inte (lär relevansbedömningen).")] = None,
+        item: Annotated[Optional[int], typer.Argument(help="Nyhetens nummer (för mark).")] = None,
+        relevant: Annotated[Optional[bool], typer.Option(
+            "--relevant/--not-relevant", help="Med mark: relevant eller inte relevant.")] = None,
+        group: Annotated[str, typer.Option(
+            "--group", help="Gruppen som markerar (styrgruppen, sekretariatet, en arbetsgrupp).")] = "sekretariatet",
+        explain: Annotated[Optional[int], typer.Option(
+            "--explain", help="Visa vad som vägde tyngst i relevansbedömningen av nyheten med detta nummer.")] = None,
         sources: Annotated[Optional[Path], typer.Option(
             "--sources", help="Källfil (TOML, [[source]]); standard: scan_sources eller den medföljande.")] = None,
         source: Annotated[Optional[list[str]], typer.Option(
@@ -71,6 +81,13 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
     ) -> None:
         """Bevaka källorna en gång: hämta nytt och ändrat, ta bort dubbletter, bedöm relevans."""
         settings = get_settings()
+        if action is not None:
+            if action != "mark" or item is None or relevant is None:
+                fail(f"okänt kommando {action!r}; skriv: msv scan mark NUMMER --relevant eller --not-relevant",
+                     BAD_INPUT)
+            return mark_item(settings, item, bool(relevant), group, as_json)
+        if explain is not None:
+            return explain_item(settings, explain, group, as_json)
         if status:
             return show_status(settings, sources, as_json)
         if history is not None:
@@ -134,8 +151,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
         as_json: Annotated[bool, typer.Option("--json", help="Maskinläsbar utdata.")] = False,
         topics: Annotated[Optional[Path], typer.Option(
             "--topics", help="Fil med bevakningsområden (TOML).")] = None,
-        min_score: Annotated[float, typer.Option(
-            "--min-score", help="Lägsta relevans för att tas med.")] = DEFAULT_THRESHOLD,
+        min_score: Annotated[Optional[float], typer.Option(
+            "--min-score", help="Lägsta relevans (kalibrerad sannolikhet) för att tas med; standard: "
+                                "scan_threshold.")] = None,
         user_name: Annotated[Optional[str], typer.Option("--user", help=USER_HELP)] = None,
     ) -> None:
         """Sammanställ omvärldsbevakningen: grupperad per bevakningsområde och rangordnad."""
@@ -153,7 +171,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             fail(f"ingen bevakningsdatabas i {db}; kör först: msv scan", BAD_INPUT)
         with ScanStore(db) as store:
             _score_missing(store, load_scorer(topics))
-            digest = build_digest(store, start, topic_list, min_score=min_score)
+            digest = build_digest(store, start, topic_list,
+                                  min_score=settings.scan_threshold if min_score is None else min_score)
         # entries that touch a decision in the register say so
         digest = visible_digest(link_decisions(digest, public_decisions(settings.data_dir)), user)
         AuditLog.from_settings(settings).record(user, "digest", since, (i.url for i in digest.items))
@@ -195,8 +214,11 @@ def scan_job(settings: Any, sources: Path | None = None, topics: Path | None = N
         agent = user_agent(settings.scan_contact)
     except ScanError as e:
         fail(f"{e}; rätta MSV_SCAN_CONTACT", BAD_INPUT)
+    corpus = Path(settings.corpus_dir)
     return ScanJob(Path(settings.scan_db), sources or settings.scan_sources, topics, agent,
-                   Budget(settings.scan_source_budget, settings.scan_budget))
+                   Budget(settings.scan_source_budget, settings.scan_budget),
+                   corpus=corpus if corpus.is_dir() else None,
+                   embed_model=getattr(settings, "embed_model", "") or "")
 
 
 def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,

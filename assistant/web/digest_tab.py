@@ -17,6 +17,7 @@ from gradio.context import Context
 from scanners.diff import diff_versions
 from scanners.digest import OTHER_NAME, Digest, DigestItem, build_digest, parse_since, plural
 from scanners.errors import ScanError
+from scanners.learned import mark_and_learn
 from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.render import entry_body, label
 from scanners.store import ScanStore, SourceHealth, now_utc
@@ -70,8 +71,9 @@ class DigestTab:
     """Reads the scan database on every request (the scheduler writes it from its own thread)."""
 
     def __init__(self, db_path: Path, topics: list[Topic], timezone: str = "Europe/Stockholm",
-                 records_dir: Path | None = None) -> None:
+                 records_dir: Path | None = None, threshold: float = DEFAULT_THRESHOLD) -> None:
         self.db_path = db_path
+        self.threshold = threshold  # the calibrated probability an item needs to be shown
         self.topics = topics
         self.tz = ZoneInfo(timezone)
         self.records_dir = records_dir  # where the register of decisions is, if anywhere
@@ -83,7 +85,7 @@ class DigestTab:
                               "eller med kommandot `msv scan`.", [], [])
         with ScanStore(self.db_path) as store:
             digest = build_digest(store, parse_since(period or "7d"), self.topics,
-                                  min_score=0.0 if show_all else DEFAULT_THRESHOLD)
+                                  min_score=0.0 if show_all else self.threshold)
             marks = store.marks()
         if self.records_dir is not None:
             link_decisions(digest, public_decisions(self.records_dir))
@@ -97,6 +99,8 @@ class DigestTab:
         lines = [f"### Sammanställning {esc(period)}", "",
                  f"{len(items)} av {plural(len(digest.items), 'nyhet', 'nyheter')} visas, rangordnade efter "
                  "relevans.", ""]
+        if digest.left_out:
+            lines += [f"*{esc(digest.left_out_note)}*", ""]
         if not items:
             lines.append("Inga nyheter matchar urvalet.")
         shown = {id(it) for it in items}
@@ -157,7 +161,8 @@ class DigestTab:
         n = int(item_id)
         try:
             with ScanStore(self.db_path) as store:
-                store.mark(n, relevant, user="sekretariatet")
+                # the mark is learnt from at once: the model is retrained and the items re-scored
+                mark_and_learn(store, n, relevant, group="sekretariatet")
         except ScanError as e:
             log.warning("mark failed: %s", e)
             return f"Kunde inte spara markeringen: {esc(e)}"
@@ -174,7 +179,8 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     except ScanError as e:  # the tab still shows items, only without topic names
         log.warning("watch topics not loaded: %s", e)
         topics = []
-    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone, Path(settings.data_dir))
+    tab = DigestTab(settings.scan_db, topics, settings.scan_timezone, Path(settings.data_dir),
+                    threshold=settings.scan_threshold)
     topic_choices = [("Alla bevakningsområden", ALL)] + [(t.name, t.id) for t in topics]
 
     gate = gate_for(settings)

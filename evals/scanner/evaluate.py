@@ -1,39 +1,109 @@
-"""Rank the labelled press releases with the scanner's relevance scorer; precision and recall."""
+"""Score the labelled government pages with exactly the scanner the app runs (cold start; then
+learned from development labels given as marks) and print held-out figures first.
+
+The held-out part (the newer time split of ``labels_heldout.jsonl``) is only ever counted: its
+items are never listed. Development items may be listed (``--verbose``)."""
 
 from __future__ import annotations
 
 import gzip
 import json
 import os
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_topics
+from scanners.job import lazy_embedder
+from scanners.learned import Example, LearnedModel, train
+from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer
 
-LABELS = Path(__file__).with_name("labels.jsonl")
+HERE = Path(__file__).parent
+LABELS = HERE / "labels.jsonl"  # the older development set
+TIME_SPLIT = HERE / "labels_heldout.jsonl"  # split: dev (older) / heldout (newer, frozen)
 _SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
                            Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"
+CURVE = (10, 30, 100, None)  # marks; None: all development labels
+
+
+@dataclass
+class Figures:
+    """Ranking and digest figures of one set-up on one part of the labels."""
+
+    setup: str
+    n: int
+    relevant: int
+    shown: int
+    hits: int
+    threshold: float
+    top30_hits: int
+    top10_hits: int
+    marks: int = 0
+    top_r_hits: int = 0  # relevant among the first `relevant` ranked (R-precision)
+
+    @property
+    def recall(self) -> float:
+        return self.hits / self.relevant if self.relevant else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.hits / self.shown if self.shown else 0.0
+
+    @property
+    def precision_at_30(self) -> float:
+        return self.top30_hits / min(30, self.n) if self.n else 0.0
+
+    @property
+    def precision_at_10(self) -> float:
+        return self.top10_hits / min(10, self.n) if self.n else 0.0
+
+    def line(self) -> str:
+        return (f"{self.setup:<34} recall {self.recall:.2f} ({self.hits}/{self.relevant})  "
+                f"digest precision {self.precision:.2f} ({self.hits}/{self.shown})  "
+                f"p@30 {self.precision_at_30:.2f} ({self.top30_hits}/{min(30, self.n)})  "
+                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}")
+
+    def to_json(self) -> dict[str, object]:
+        return {"setup": self.setup, "n": self.n, "relevant": self.relevant, "shown": self.shown,
+                "hits": self.hits, "threshold": self.threshold, "marks": self.marks,
+                "recall": round(self.recall, 4), "precision": round(self.precision, 4),
+                "precision_at_30": round(self.precision_at_30, 4),
+                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits}
 
 
 @dataclass
 class ScannerScore:
-    n: int
-    relevant: int
-    precision_at_10: float
-    precision_at_30: float
-    recall: float
-    precision: float
+    heldout: list[Figures]
+    development: list[Figures]
     threshold: float
-    misses: list[str]
-    false_alarms: list[str]
+    misses: list[str] = field(default_factory=list)  # development only
+    false_alarms: list[str] = field(default_factory=list)  # development only
+
+    @property
+    def cold(self) -> Figures:
+        return self.development[0]
+
+    # the old scorecard's fields, now the development cold start
+    @property
+    def precision_at_10(self) -> float:
+        return self.cold.precision_at_10
+
+    @property
+    def recall(self) -> float:
+        return self.cold.recall
 
     def lines(self) -> list[str]:
-        return [f"labelled items       {self.n} ({self.relevant} relevant)",
-                f"precision@10         {self.precision_at_10:.2f}",
-                f"precision@30         {self.precision_at_30:.2f}",
-                f"recall @ {self.threshold:.2f}        {self.recall:.2f}",
-                f"precision @ {self.threshold:.2f}     {self.precision:.2f}"]
+        out = [f"threshold (calibrated probability)  {self.threshold:.2f}; precision@30 cannot pass "
+               "relevant/30 when fewer than 30 items are relevant: R-precision is the ranking figure", "",
+               "HELD-OUT (newer pages, 2025-07 and later; figures only)"]
+        out += ["  " + f.line() for f in self.heldout]
+        out += ["", "DEVELOPMENT (older pages; learned figures by 5-fold cross-validation)"]
+        out += ["  " + f.line() for f in self.development]
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        return {"threshold": self.threshold, "heldout": [f.to_json() for f in self.heldout],
+                "development": [f.to_json() for f in self.development]}
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -46,35 +116,87 @@ def _texts(urls: set[str], corpus: Path) -> dict[str, dict]:
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
         for line in f:
             rec = json.loads(line)
-            if rec["url"] in urls:
+            if rec["url"] in urls and rec["url"] not in found:
                 found[rec["url"]] = rec
     return found
 
 
-def evaluate(scorer: RelevanceScorer | None = None, labels: Path = LABELS,
-             corpus: Path = CORPUS, threshold: float = DEFAULT_THRESHOLD) -> ScannerScore:
-    """Score every labelled item; rank by score; precision@10/@30, recall at `threshold`."""
-    scorer = scorer or RelevanceScorer(load_topics(), threshold=threshold)
-    rows = load_labels(labels)
-    records = _texts({r["url"] for r in rows}, corpus)
-    missing = [r["url"] for r in rows if r["url"] not in records]
+def figures(setup: str, probs: Sequence[float], labels: Sequence[bool], threshold: float,
+            marks: int = 0) -> Figures:
+    ranked = sorted(zip(probs, labels, strict=True), key=lambda x: -x[0])
+    shown = [y for p, y in ranked if p >= threshold]
+    return Figures(setup, len(ranked), sum(labels), len(shown), sum(shown), threshold,
+                   sum(y for _, y in ranked[:30]), sum(y for _, y in ranked[:10]), marks,
+                   sum(y for _, y in ranked[: sum(labels)]))
+
+
+def _examples(rows: list[dict], records: dict[str, dict], cold: dict[str, float]) -> list[Example]:
+    return [Example(records[r["url"]]["title"], records[r["url"]]["text"], cold[r["url"]]) for r in rows]
+
+
+def _learned(model: LearnedModel | None, rows: list[dict], records: dict[str, dict],
+             cold: dict[str, float]) -> list[float]:
+    if model is None:  # too few marks: the app ranks by the cold start
+        return [cold[r["url"]] for r in rows]
+    return model.probabilities(_examples(rows, records, cold))
+
+
+def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
+             threshold: float = DEFAULT_THRESHOLD, folds: int = 5) -> ScannerScore:
+    """The scorecard: cold start and learned (a learning curve) on the held-out part, then the
+    development figures."""
+    split = load_labels(TIME_SPLIT)
+    held = [r for r in split if r["split"] == "heldout"]
+    held_urls = {r["url"] for r in held}
+    dev = [r for r in split if r["split"] == "dev"]
+    dev_urls = {r["url"] for r in dev}
+    # the older set is development too, less anything the time split holds
+    pool = dev + [r for r in load_labels(LABELS) if r["url"] not in held_urls | dev_urls]
+    records = _texts({r["url"] for r in split + pool}, corpus)
+    missing = [r["url"] for r in split + pool if r["url"] not in records]
     if missing:
         raise SystemExit(f"{len(missing)} labelled URLs not in {corpus}, e.g. {missing[0]}")
-    docs = [(records[r["url"]]["title"], records[r["url"]]["text"]) for r in rows]
-    scores = [rel.score for rel in scorer.score_many(docs)]
-    ranked = sorted(zip(scores, rows, strict=True), key=lambda x: -x[0])
-    relevant = sum(r["relevant"] for r in rows)
-    hits = [s >= threshold for s, _ in ranked]
+    # as ScanJob builds it: topics, the bundled corpus, the embedding model for English items
+    scorer = scorer or load_scorer(threshold=threshold, embed=lazy_embedder())
+    everything = [*held, *pool]
+    docs = [(records[r["url"]]["title"], records[r["url"]]["text"]) for r in everything]
+    scorer.observe(docs)  # the stream as the app's store holds it (texts only, no labels)
+    rels = scorer.score_many(docs)
+    cold = {r["url"]: rel.score for r, rel in zip(everything, rels, strict=True)}
 
-    def p_at(k: int) -> float:
-        return sum(r["relevant"] for _, r in ranked[:k]) / k
+    def stream(marked: list[dict]) -> list[Example]:
+        """What the app's store holds: every item, with the marks made so far."""
+        known = {r["url"]: bool(r["relevant"]) for r in marked}
+        return [Example(e.title, e.text, e.cold, known.get(r["url"]))
+                for r, e in zip(everything, _examples(everything, records, cold), strict=True)]
 
-    tp = sum(1 for (s, r) in ranked if s >= threshold and r["relevant"])
+    y_held = [bool(r["relevant"]) for r in held]
+    out_held = [figures("cold start (no marks)", [cold[r["url"]] for r in held], y_held, threshold)]
+    reading_order = sorted(pool, key=lambda r: -cold[r["url"]])  # marks follow what readers see
+    for n in CURVE:
+        marked = reading_order[: n or len(pool)]
+        model = train(_examples(marked, records, cold), [r["relevant"] for r in marked],
+                      stream=stream(marked))
+        name = f"learned, {len(marked)} marks" + ("" if model else " (too few: cold start)")
+        out_held.append(figures(name, _learned(model, held, records, cold), y_held, threshold,
+                                len(marked)))
+
+    y_dev = [bool(r["relevant"]) for r in dev]
+    dev_cold = [cold[r["url"]] for r in dev]
+    out_dev = [figures("cold start (no marks)", dev_cold, y_dev, threshold)]
+    cv = [0.0] * len(dev)
+    for k in range(folds):
+        test_idx = [i for i in range(len(dev)) if i % folds == k]
+        test_urls = {dev[i]["url"] for i in test_idx}
+        train_rows = [r for r in pool if r["url"] not in test_urls]
+        model = train(_examples(train_rows, records, cold), [r["relevant"] for r in train_rows],
+                      stream=stream(train_rows))
+        for i, p in zip(test_idx, _learned(model, [dev[i] for i in test_idx], records, cold), strict=True):
+            cv[i] = p
+    out_dev.append(figures(f"learned, all marks ({folds}-fold)", cv, y_dev, threshold, len(pool)))
     return ScannerScore(
-        n=len(rows), relevant=relevant, precision_at_10=p_at(10), precision_at_30=p_at(30),
-        recall=tp / relevant if relevant else 0.0,
-        precision=tp / sum(hits) if any(hits) else 0.0, threshold=threshold,
-        misses=[f"{s:.2f} {r['title']}" for s, r in ranked if r["relevant"] and s < threshold],
-        false_alarms=[f"{s:.2f} {r['title']}" for s, r in ranked
-                      if not r["relevant"] and s >= threshold],
-    )
+        out_held, out_dev, threshold,
+        misses=[f"{p:.2f} {r['title']}" for p, r in zip(dev_cold, dev, strict=True)
+                if r["relevant"] and p < threshold],
+        false_alarms=[f"{p:.2f} {r['title']}" for p, r in zip(dev_cold, dev, strict=True)
+                      if not r["relevant"] and p >= threshold])

@@ -93,7 +93,7 @@ def test_scan_and_digest_json_contracts(tmp_path: Path, server) -> None:  # type
     res = runner.invoke(app, ["digest", "--since", "7d", "--json", "--min-score", "0"])
     assert res.exit_code == 0, res.output
     digest = json.loads(res.stdout)
-    assert set(digest) == {"since", "items"}
+    assert set(digest) == {"since", "items", "left_out", "threshold"}
     scores = [i["score"] for i in digest["items"]]
     assert scores == sorted(scores, reverse=True) and len(scores) == 15
     assert set(digest["items"][0]) == ITEM_FIELDS

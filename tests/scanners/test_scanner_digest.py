@@ -55,7 +55,7 @@ def test_digest_groups_clusters_ranks_and_filters(store: ScanStore) -> None:
     assert story.sources == ["Regeringen", "MYH"]
     assert [i.score for i in digest.items] == sorted((i.score for i in digest.items), reverse=True)
     data = digest.to_json()
-    assert set(data) == {"since", "items"}
+    assert set(data) == {"since", "items", "left_out", "threshold"}
     assert set(data["items"][0]) == ITEM_FIELDS
     assert story.summary.startswith("Regeringen ger Myndigheten")
     assert story.why.startswith("Berör")

@@ -1,20 +1,28 @@
-"""A floor on the scanner eval (the scorecard itself is `python -m evals.scanner`)."""
+"""A floor on the scanner eval (the scorecard itself is `msv eval scanner`): development figures
+only; the held-out part is reported by the scorecard, never asserted case by case."""
 
 from __future__ import annotations
 
 from scanner_fixtures import CORPUS
 
 from evals.scanner import evaluate, load_labels
+from evals.scanner.evaluate import TIME_SPLIT
 
 
-def test_labelled_set_is_large_enough_with_reasons() -> None:
+def test_labelled_sets_are_large_enough_with_reasons() -> None:
     rows = load_labels()
     assert len(rows) >= 150
     assert all(set(r) >= {"url", "relevant", "reason"} and r["reason"] for r in rows)
     assert len({r["url"] for r in rows}) == len(rows)
+    split = load_labels(TIME_SPLIT)
+    assert len(split) >= 500 and {r["split"] for r in split} == {"dev", "heldout"}
 
 
 def test_precision_and_recall_floor() -> None:
     score = evaluate(corpus=CORPUS)
-    assert score.precision_at_10 >= 0.9, score.lines()
-    assert score.recall >= 0.8, score.lines()
+    cold, learned = score.development
+    assert cold.precision_at_10 >= 0.8 and cold.recall >= 0.7, score.lines()
+    assert learned.recall >= 0.7 and learned.precision >= 0.6, score.lines()
+    assert [f.marks for f in score.heldout[1:]] == [10, 30, 100, learned.marks]
+    assert score.lines()[2].startswith("HELD-OUT")
+    assert all(0 <= f.top_r_hits <= f.relevant for f in score.heldout + score.development)

@@ -20,7 +20,7 @@ CASES = [
     ("Rundabordssamtal om STEM-strategin", "Kompetensbrist inom teknik och matematik.", "stem",
      True),
     ("Effekterna av arbetsmarknads- och integrationspolitiken ska utvärderas",
-     "IFAU får ett uppdrag.", "arbetsmarknadspolitik", True),
+     "IFAU får ett uppdrag att utvärdera arbetsmarknadsutbildningen.", "arbetsmarknadspolitik", True),
     ("Klimatomställningen i fokus vid ministerbesök", "Industrins gröna omställning diskuteras.",
      None, False),
     ("Ny ambassadör i Guatemala", "Regeringen har utsett en ny ambassadör.", None, False),
@@ -58,13 +58,15 @@ def test_elliptic_compounds_are_spelled_out() -> None:
         "arbetsmarknadspolitiken och integrationspolitiken")
 
 
-def test_dense_and_knowledge_base_collaborators() -> None:
+def test_dense_channel_for_english_items_and_knowledge_base_reasons() -> None:
     topics = load_topics()
+    embedded: list[str] = []
 
     def embed(texts: list[str]) -> np.ndarray:  # deterministic: one-hot on a keyword
+        embedded.extend(texts)
         vecs = np.zeros((len(texts), 3))
         for i, t in enumerate(texts):
-            vecs[i, 0 if "Folkbildning" in t or "folkhögskol" in t.lower() else 1] = 1.0
+            vecs[i, 0 if "folk high school" in t.lower() or "Folkbildning." in t else 1] = 1.0
         return vecs
 
     calls: list[tuple[str, int]] = []
@@ -74,13 +76,29 @@ def test_dense_and_knowledge_base_collaborators() -> None:
         return [Hit(rank=1, score=0.8, doc_id="d1", title="Förstudier om MSV", source="", kind="rapport", agency="",
                     date="", section="2 Regionalt perspektiv", page=12, text="…")]
 
-    scorer = RelevanceScorer(topics, embed=embed, kb_search=kb_search, kb_weight=0.1)
-    rel = scorer.score("Nya folkhögskolekurser", "Folkhögskolor erbjuder fler kurser.")
-    assert rel.topics[0] == "folkbildning"
+    scorer = RelevanceScorer(topics, embed=embed, kb_search=kb_search)
+    rel = scorer.score("New courses at folk high schools",
+                       "The folk high schools of the region offer more courses for adults this year.")
+    assert rel.reason["language"] == "en" and rel.topics[0] == "folkbildning"
     assert "dense" in rel.reason["topics"][0]
     assert rel.reason["kb"][0]["section"] == "2 Regionalt perspektiv"
     assert "berör: Förstudier om MSV, avsnitt 2 Regionalt perspektiv, s. 12" in rel.reason["text"]
     assert calls and calls[0][1] == 3
+    n = len(embedded)
+    swedish = scorer.score("Nya folkhögskolekurser", "Folkhögskolor erbjuder fler kurser för vuxna.")
+    assert len(embedded) == n, "Swedish items are scored by the Swedish channel only"
+    assert swedish.reason["language"] == "sv" and swedish.topics[0] == "folkbildning"
+
+
+def test_the_reason_names_the_passage_of_msvs_own_report() -> None:
+    rel = load_scorer().score("Regionernas arbete med kompetensförsörjning stärks",
+                              "Regionerna får i uppdrag att samverka med myndigheterna om "
+                              "kompetensförsörjning och livslångt lärande.")
+    assert rel.relevant(), rel.reason
+    assert rel.reason["passage"]["title"].startswith("Förstudier för utveckling av samverkansplattform")
+    assert "Berör: Förstudier för utveckling av samverkansplattform" in rel.reason["text"]
+    empty = load_scorer(corpus=None).score("Regionernas arbete med kompetensförsörjning stärks", "")
+    assert empty.reason["passage"] is None
 
 
 def test_knowledge_base_failure_does_not_stop_scoring() -> None:
