@@ -49,6 +49,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
                                         regeringen=regeringen,
                                         sample=sample, baseline=baseline, embed_model=settings.embed_model,
                                         chunk_chars=settings.chunk_chars, params=search_params(settings),
+                                        embed_precision=settings.embed_precision,
                                         log=err.print)
         except (MsvError, OSError) as e:
             fail(str(e), 1)

@@ -54,7 +54,8 @@ def search_params(settings: Settings) -> SearchParams:
 
 def kb_config(settings: Settings) -> KbConfig:
     return KbConfig(
-        data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
+        data_dir=settings.data_dir, embed_model=settings.embed_model, embed_precision=settings.embed_precision,
+        qdrant_url=settings.qdrant_url,
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
         batch_chunks=settings.batch_chunks, groups=tuple(settings.groups), search=search_params(settings),
