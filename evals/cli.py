@@ -11,7 +11,7 @@ from typing import Annotated, Any, Optional
 import typer
 from rich.console import Console
 
-from assistant.cli.common import emit, err, fail
+from assistant.cli.common import emit, err, fail, search_params
 from ingest.errors import MsvError
 
 REGERINGEN = Path("../shared/corpus/regeringen.jsonl.gz")
@@ -47,7 +47,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
             report = run_retrieval_eval(file, heldout_file=_existing(heldout), corpus_dir=settings.corpus_dir,
                                         regeringen=regeringen,
                                         sample=sample, baseline=baseline, embed_model=settings.embed_model,
-                                        chunk_chars=settings.chunk_chars, log=err.print)
+                                        chunk_chars=settings.chunk_chars, params=search_params(settings),
+                                        embed_precision=settings.embed_precision,
+                                        log=err.print)
         except (MsvError, OSError) as e:
             fail(str(e), 1)
         if as_json:

@@ -128,13 +128,17 @@ def eval_kb(
     params: SearchParams = SearchParams(),
     log: Callable[[str], None] = lambda s: None,
     name: str = "retrieval",
+    embed_precision: str = "fp32",
 ) -> Iterator[KnowledgeBase]:
     """The cached evaluation knowledge base: the bundled corpus, the questions' government pages
     and a fixed sample of other pages, with a shared on-disk embedding cache."""
     wanted = {q["doc"] for q in questions if str(q.get("doc") or "").startswith("http")}
-    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite")
-    kb_dir = CACHE / f"kb-{name}-{embed_model.replace('/', '_')}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
-    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params)
+    embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite", precision=embed_precision,
+                        onnx_dir=CACHE / "models")
+    precision = "" if embed_precision == "fp32" else f"-{embed_precision}"
+    kb_dir = CACHE / f"kb-{name}-{embed_model.replace('/', '_')}{precision}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
+    config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params,
+                      embed_precision=embed_precision)
     with KnowledgeBase(config, embedder=embedder) as kb:
         paths = [corpus_dir]
         if regeringen.exists():
@@ -160,16 +164,19 @@ def run_retrieval_eval(
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
     params: SearchParams = SearchParams(),
     log: Callable[[str], None] = lambda s: None,
+    embed_precision: str = "fp32",
 ) -> dict[str, Any]:
     questions = load_questions(questions_file)
     heldout = load_questions(heldout_file) if heldout_file else []
     with eval_kb(questions + heldout, corpus_dir=corpus_dir, regeringen=regeringen, sample=sample,
-                 embed_model=embed_model, chunk_chars=chunk_chars, params=params, log=log) as kb:
+                 embed_model=embed_model, chunk_chars=chunk_chars, params=params, log=log,
+                 embed_precision=embed_precision) as kb:
         t = time.perf_counter()
         ours = [[h.text for h in kb.search(q["question"], 10)] for q in questions]
         ms = (time.perf_counter() - t) * 1000 / max(1, len(questions))
         report: dict[str, Any] = {
-            "questions": len(questions), "documents": kb.catalog.count()[0], "chunks": kb.catalog.count()[1],
+            "questions": len(questions), "embed_precision": embed_precision,
+            "documents": kb.catalog.count()[0], "chunks": kb.catalog.count()[1],
             "ours": {**score(ours, questions), "ms_per_query": round(ms, 1)},
         }
         if heldout:  # figures only: the held-out half is not looked at case by case

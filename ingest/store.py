@@ -84,7 +84,9 @@ class Store(Protocol):
         prefetch: int, weights: tuple[float, float], rrf_k: int,
     ) -> list[Scored]: ...
     def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
+    def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]: ...
     def retrieve(self, ids: Sequence[str]) -> list[Scored]: ...
+    def dense_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]: ...
     def count(self, flt: SearchFilter | None = None) -> int: ...
     def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]: ...
     def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]: ...
@@ -221,6 +223,13 @@ class EdgeStore:
             return []
         return [Scored(str(r.id), 0.0, dict(r.payload or {})) for r in self.shard.retrieve(list(ids), with_payload=True, with_vector=False)]
 
+    def dense_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """The stored dense vectors of these points (for the second ranking stage)."""
+        if not ids:
+            return {}
+        recs = self.shard.retrieve(list(ids), with_payload=False, with_vector=[DENSE])
+        return {str(r.id): np.asarray(r.vector[DENSE], dtype=np.float32) for r in recs if r.vector and DENSE in r.vector}
+
     def count(self, flt: SearchFilter | None = None) -> int:
         return int(self.shard.count(self.qe.CountRequest(exact=True, filter=self._filter(flt))))
 
@@ -323,6 +332,17 @@ class ServerStore:
             return []
         return [Scored(str(r.id), 0.0, dict(r.payload or {}))
                 for r in self.client.retrieve(self.collection, ids=list(ids), with_payload=True)]
+
+    def dense_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        if not ids:
+            return {}
+        recs = self.client.retrieve(self.collection, ids=list(ids), with_payload=False, with_vectors=[DENSE])
+        out: dict[str, np.ndarray] = {}
+        for r in recs:
+            vec = r.vector.get(DENSE) if isinstance(r.vector, dict) else None
+            if vec is not None:
+                out[str(r.id)] = np.asarray(vec, dtype=np.float32)
+        return out
 
     def count(self, flt: SearchFilter | None = None) -> int:
         return int(self.client.count(self.collection, count_filter=self._filter(flt), exact=True).count)

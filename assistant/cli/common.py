@@ -12,7 +12,9 @@ from rich.console import Console
 
 from ingest.archives import ArchiveLimits
 from ingest.kb import KbConfig
+from ingest.rerank import DEFAULT_AUTHORITY
 from ingest.sandbox import ParseLimits
+from ingest.search import SearchParams
 
 from ..access.audit import AuditLog
 from ..access.policy import AccessError, User, restrict
@@ -44,12 +46,19 @@ def csv_values(value: str | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
 
 
+def search_params(settings: Settings) -> SearchParams:
+    """Search parameters: the fused defaults with the deployment's authority prior."""
+    kinds = {**DEFAULT_AUTHORITY, **settings.rank_authority_kinds}
+    return SearchParams(rank_authority=settings.rank_authority, authority=tuple(sorted(kinds.items())))
+
+
 def kb_config(settings: Settings) -> KbConfig:
     return KbConfig(
-        data_dir=settings.data_dir, embed_model=settings.embed_model, qdrant_url=settings.qdrant_url,
+        data_dir=settings.data_dir, embed_model=settings.embed_model, embed_precision=settings.embed_precision,
+        qdrant_url=settings.qdrant_url,
         qdrant_api_key=settings.qdrant_api_key, collection=settings.qdrant_collection,
         chunk_chars=settings.chunk_chars, max_bytes=settings.max_file_mb * 1024 * 1024,
-        batch_chunks=settings.batch_chunks, groups=tuple(settings.groups),
+        batch_chunks=settings.batch_chunks, groups=tuple(settings.groups), search=search_params(settings),
         parse=ParseLimits(ArchiveLimits(settings.max_unpacked_mb * 1024 * 1024, settings.max_unpack_ratio),
                           settings.parse_timeout),
     )

@@ -1,0 +1,176 @@
+"""Fit the second ranking stage (ingest/rerank.py) on the DEVELOPMENT questions only and write
+its weights to ingest/data/ranker.json.
+
+    python evals/fit_ranker.py [--regeringen PATH] [--dry-run]
+
+Questions: retrieval.jsonl (a passage is relevant when it holds an expected substring) and the
+answerable questions of answers.jsonl and answers_dev2.jsonl (relevant: a passage of the gold
+document holding one of the facts). The held-out files are never read. The model is a pairwise
+logistic regression (each relevant candidate against each other candidate of the same question)
+over standardised features; a second model is fitted without the authority prior for deployments
+that switch it off. Five-fold cross-validation by question prints the honest development figures
+next to the fused order's."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evals.retrieval import eval_kb, load_questions, norm  # noqa: E402
+from ingest.rerank import FEATURES, LinearRanker  # noqa: E402
+from ingest.search import SearchParams  # noqa: E402
+from ingest.store import SearchFilter  # noqa: E402
+
+QUESTIONS = ROOT / "evals" / "questions"
+OUT = ROOT / "ingest" / "data" / "ranker.json"
+DEPTH = 50
+NEG_PER_QUESTION = 30  # best-fused non-relevant candidates a relevant one is paired against
+TITLES: list[list[str]] = []  # per question, per candidate: kind, title and section (for --misses)
+
+
+def dev_questions() -> list[dict[str, Any]]:
+    rows = [{**q, "set": "retrieval"} for q in load_questions(QUESTIONS / "retrieval.jsonl")]
+    for name in ("answers.jsonl", "answers_dev2.jsonl"):
+        rows += [{**q, "set": "answers", "expected": q["facts"]} for q in load_questions(QUESTIONS / name)
+                 if q.get("answerable") and q.get("facts") and q.get("doc")]
+    return rows
+
+
+def relevant(q: dict[str, Any], payload: dict[str, Any]) -> bool:
+    text = norm(str(payload.get("text", "")))
+    if q["set"] == "answers" and q["doc"] not in (payload.get("doc_id"), payload.get("source")):
+        return False
+    return any(norm(e) in text for e in q["expected"])
+
+
+def collect(kb: Any, questions: list[dict[str, Any]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
+    out = []
+    TITLES.clear()
+    for q in questions:
+        dense, cands = kb.searcher.candidates(q["question"], 10, depth=DEPTH)
+        cands = cands[:DEPTH]
+        x = kb.searcher.features(q["question"], dense, cands, SearchFilter())
+        TITLES.append([f"{c.payload.get('kind')}: {str(c.payload.get('title'))[:50]} | {str(c.payload.get('section'))[:30]}"
+                       for c in cands])
+        out.append((x, np.asarray([relevant(q, c.payload) for c in cands], dtype=bool), [c.id for c in cands]))
+    return out
+
+
+def fit(data: list[tuple[np.ndarray, np.ndarray, list[str]]], names: tuple[str, ...], c: float) -> LinearRanker:
+    cols = [FEATURES.index(n) for n in names]
+    allx = np.vstack([x[:, cols] for x, _, _ in data if len(x)])
+    mean, scale = allx.mean(axis=0), allx.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    diffs = []
+    for x, y, _ in data:
+        if not y.any() or y.all():
+            continue
+        z = (x[:, cols] - mean) / scale
+        negs = np.flatnonzero(~y)[:NEG_PER_QUESTION]
+        for i in np.flatnonzero(y):
+            diffs.extend(z[i] - z[j] for j in negs)
+    d = np.asarray(diffs)
+    xs, ys = np.vstack([d, -d]), np.concatenate([np.ones(len(d)), np.zeros(len(d))])
+    model = LogisticRegression(C=c, fit_intercept=False, max_iter=2000).fit(xs, ys)
+    return LinearRanker(names, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, model.coef_[0])))
+
+
+def figures(ranks: list[int | None]) -> dict[str, float]:
+    n = len(ranks) or 1
+    return {"hit@1": round(sum(r == 1 for r in ranks) / n, 3), "hit@5": round(sum(r is not None and r <= 5 for r in ranks) / n, 3),
+            "mrr@10": round(sum(1 / r for r in ranks if r is not None and r <= 10) / n, 3)}
+
+
+def rank_of(y: np.ndarray, order: list[int]) -> int | None:
+    return next((r + 1 for r, i in enumerate(order) if y[i]), None)
+
+
+def ordered(model: LinearRanker, x: np.ndarray, ids: list[str]) -> list[int]:
+    s = model.score(x) if len(ids) else np.zeros(0)
+    return sorted(range(len(ids)), key=lambda i: (-round(float(s[i]), 9), ids[i]))
+
+
+def fold_of(question: str, folds: int) -> int:
+    """A question's fold by its text, so a question asked in two sets never trains its own test."""
+    return int(hashlib.sha1(" ".join(question.lower().split()).encode()).hexdigest(), 16) % folds
+
+
+def cross_validate(data: list[Any], questions: list[dict[str, Any]], names: tuple[str, ...], c: float,
+                   folds: int = 5) -> dict[str, float]:
+    fold = [fold_of(q["question"], folds) for q in questions]
+    ranks: list[int | None] = [None] * len(data)
+    for f in range(folds):
+        model = fit([d for d, g in zip(data, fold) if g != f], names, c)
+        for i in (i for i, g in enumerate(fold) if g == f):
+            x, y, ids = data[i]
+            ranks[i] = rank_of(y, ordered(model, x, ids))
+    return figures(ranks)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--regeringen", type=Path, default=ROOT.parent / "shared" / "corpus" / "regeringen.jsonl.gz")
+    ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--dry-run", action="store_true", help="cross-validate and print, write nothing")
+    ap.add_argument("--misses", action="store_true", help="list development questions not ranked first (in sample)")
+    args = ap.parse_args()
+    questions = dev_questions()
+    with eval_kb(questions, corpus_dir=args.corpus, regeringen=args.regeringen, name="ranker",
+                 params=SearchParams(rerank_depth=0),
+                 log=lambda s: print(s, file=sys.stderr)) as kb:
+        data = collect(kb, questions)
+    if os.environ.get("FIT_RANKER_DUMP"):  # for experiments: the collected features, no texts
+        with open(os.environ["FIT_RANKER_DUMP"], "wb") as fh:
+            pickle.dump((questions, data, TITLES), fh)
+    found = sum(bool(y.any()) for _, y, _ in data)
+    print(f"{len(questions)} development questions, a relevant passage among the top {DEPTH} for {found}")
+    fused = figures([rank_of(y, list(range(len(ids)))) for _, y, ids in data])
+    print(f"fused order (no second stage):          {fused}")
+    at = FEATURES.index("answer_type")
+    boosted = figures([rank_of(y, sorted(range(len(ids)), key=lambda i: (-x[i, 0] * (1 + 0.75 * x[i, at]), ids[i])))
+                       for x, y, ids in data])
+    print(f"fused × answer-type factor (until now): {boosted}")
+    with_auth = tuple(FEATURES)
+    without_auth = tuple(n for n in FEATURES if n != "authority")
+    best = {}
+    for label, names in (("with authority", with_auth), ("without authority", without_auth)):
+        for c in (0.01, 0.03, 0.1):
+            cv = cross_validate(data, questions, names, c)
+            print(f"5-fold CV, {label:18} C={c:<5} {cv}")
+            if label not in best or cv["mrr@10"] > best[label][1]["mrr@10"]:
+                best[label] = (c, cv)
+    models = {key: fit(data, names, best[label][0]) for key, label, names in (
+        ("with_authority", "with authority", with_auth), ("without_authority", "without authority", without_auth))}
+    for key, m in models.items():
+        print(key, {n: round(w, 3) for n, w in zip(m.names, m.coef)})
+    if args.misses:
+        m = models["with_authority"]
+        for q, (x, y, ids), titles in zip(questions, data, TITLES):
+            order = ordered(m, x, ids)
+            r = rank_of(y, order)
+            if r != 1:
+                first = next(i for i in order if y[i])
+                print(f"{q['id']} rank {r}: {q['question']}\n   top: {titles[order[0]]}\n   gold: {titles[first]}")
+    if not args.dry_run:
+        out = {"about": "Second-stage ranking weights fitted by evals/fit_ranker.py on the development questions.",
+               "cv": {label: {"C": c, **cv} for label, (c, cv) in best.items()}, "fused": fused, "fused_answer_type": boosted,
+               **{k: {n: [v if isinstance(v, str) else round(v, 6) for v in vals]  # type: ignore[attr-defined]
+                      for n, vals in m.as_dict().items()} for k, m in models.items()}}
+        OUT.write_text(json.dumps(out, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

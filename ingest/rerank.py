@@ -1,0 +1,206 @@
+"""The second ranking stage: the fused top candidates re-scored by a linear model over features
+that say more than term overlap (proximity of the query's terms, heading and title match, the
+answer-type signal, place in the section, an authority prior per document kind, dense similarity,
+the fused score). The weights are learned on the development questions by evals/fit_ranker.py
+and shipped as ``data/ranker.json``."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ConfigError
+from .glossary import is_english, to_swedish
+from .qtype import answer_type
+from .store import Scored
+from .swedish import tokenize
+
+FEATURES = ("fused", "fused_rank", "sparse", "coverage", "proximity", "phrase", "heading", "title", "answer_type",
+            "section_start", "position", "authority", "dense", "length")
+PROXIMITY_WORDS = 20  # the span, in words, within which the query's terms count as near each other
+SECTION_START = "_section_start"  # payload key set by the window step: no earlier chunk of the section
+
+# The collaboration's own working documents before background material; a deployment overrides
+# this per kind (settings: rank_authority_kinds) or switches it off (rank_authority = false).
+DEFAULT_AUTHORITY: dict[str, float] = {
+    "rapport": 1.0, "protokoll": 1.0, "minnesanteckningar": 1.0, "arbetsplan": 1.0, "lägesbedömning": 1.0,
+    "promemoria": 1.0, "regleringsbrev": 0.0, "regeringsuppdrag": 0.0, "pressmeddelande": 0.0,
+    "omvärld": 0.0, "övrigt": 0.0,
+}
+
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    return tuple(tokenize(word))
+
+
+@lru_cache(maxsize=20_000)
+def _label_tokens(label: str) -> frozenset[str]:
+    """The tokens of a heading or title (they repeat across a document's passages)."""
+    return frozenset(tokenize(label))
+
+
+def query_terms(query: str) -> list[str]:
+    """The query's own terms (an English query's Swedish translation too), in first-seen order."""
+    terms = tokenize(query) + (tokenize(to_swedish(query)) if is_english(query) else [])
+    return list(dict.fromkeys(terms))
+
+
+def _positions(text: str, terms: frozenset[str]) -> list[tuple[int, str]]:
+    """(word number, term) for each of the query's terms in the text."""
+    return [(i, t) for i, w in enumerate(_WORD.findall(text.lower())) for t in _word_tokens(w) if t in terms]
+
+
+def _proximity(positions: list[tuple[int, str]], weights: Mapping[str, float]) -> float:
+    """The largest weight of distinct query terms found within PROXIMITY_WORDS consecutive words."""
+    hits = positions
+    best, lo = 0.0, 0
+    for hi in range(len(hits)):
+        while hits[hi][0] - hits[lo][0] >= PROXIMITY_WORDS:
+            lo += 1
+        best = max(best, sum(weights[t] for t in {t for _, t in hits[lo : hi + 1]}))
+    return best
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    heads = [toks[0] for w in _WORD.findall(query.lower()) if (toks := _word_tokens(w))]
+    return list(zip(heads, heads[1:]))
+
+
+def _phrase(pairs: list[tuple[str, str]], positions: list[tuple[int, str]]) -> float:
+    """The share of the query's neighbouring word pairs that stand next to each other (one word
+    may come between) in the passage, in the same order."""
+    if not pairs:
+        return 0.0
+    at: dict[str, set[int]] = {}
+    for i, t in positions:
+        at.setdefault(t, set()).add(i)
+    found = sum(any(i + d in at.get(b, ()) for i in at.get(a, ()) for d in (1, 2)) for a, b in pairs)
+    return found / len(pairs)
+
+
+def _covered(tokens: set[str] | frozenset[str], weights: Mapping[str, float]) -> float:
+    return sum(w for t, w in weights.items() if t in tokens)
+
+
+def features(
+    query: str,
+    candidates: Sequence[Scored],
+    *,
+    dense: Mapping[str, np.ndarray] | None = None,
+    query_vec: np.ndarray | None = None,
+    sparse: Mapping[str, float] | None = None,
+    authority: Mapping[str, float] | None = None,
+) -> np.ndarray:
+    """One row of FEATURES per candidate (in the fused order given); ``dense`` holds the stored
+    vectors, ``sparse`` the BM25 scores of the candidates by id. Term weights are an inverse
+    document frequency over the candidates themselves: a term every candidate holds says nothing."""
+    terms = query_terms(query)
+    n = len(candidates)
+    if n == 0:
+        return np.zeros((0, len(FEATURES)), dtype=np.float64)
+    texts = [str(c.payload.get("text", "")) for c in candidates]
+    wanted_terms = frozenset(terms)
+    positions = [_positions(t, wanted_terms) for t in texts]
+    token_sets = [{t for _, t in p} for p in positions]
+    df = {t: sum(t in s for s in token_sets) for t in terms}
+    raw = {t: math.log((n + 1) / (df[t] + 0.5)) for t in terms}
+    total = sum(raw.values()) or 1.0
+    weights = {t: w / total for t, w in raw.items()}
+    pairs = _query_pairs(query)
+    wanted = answer_type(query)
+    top = max((c.score for c in candidates), default=0.0) or 1.0
+    sparse = sparse or {}
+    top_sparse = max((sparse.get(c.id, 0.0) for c in candidates), default=0.0) or 1.0
+    rows = []
+    for i, c in enumerate(candidates):
+        p = c.payload
+        head = _label_tokens(str(p.get("section", "")))
+        title = _label_tokens(str(p.get("title", "")))
+        vec = dense.get(c.id) if dense is not None else None
+        sim = float(np.dot(vec, query_vec)) if vec is not None and query_vec is not None else 0.0
+        rows.append((
+            c.score / top,
+            1.0 / (1 + i),
+            sparse.get(c.id, 0.0) / top_sparse,
+            _covered(token_sets[i], weights),
+            _proximity(positions[i], weights),
+            _phrase(pairs, positions[i]),
+            _covered(head, weights),
+            _covered(title, weights),
+            1.0 if wanted is not None and wanted[1].search(texts[i]) else 0.0,
+            1.0 if p.get(SECTION_START) else 0.0,
+            1.0 / (1 + int(p.get("chunk", 0) or 0)),
+            float((authority or {}).get(str(p.get("kind", "")), 0.0)),
+            sim,
+            len(texts[i]) / 1000,
+        ))
+    return np.asarray(rows, dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class LinearRanker:
+    """score = Σ coef · (x − mean) / scale over the named features (a pairwise logistic model)."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+
+    def score(self, x: np.ndarray) -> np.ndarray:
+        cols = [FEATURES.index(n) for n in self.names]
+        z = (x[:, cols] - np.asarray(self.mean)) / np.asarray(self.scale)
+        return z @ np.asarray(self.coef)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"features": list(self.names), "mean": list(self.mean), "scale": list(self.scale),
+                "coef": list(self.coef)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, object], where: str) -> LinearRanker:
+        try:
+            names = tuple(str(n) for n in d["features"])  # type: ignore[attr-defined]
+            vals = [tuple(float(v) for v in d[k]) for k in ("mean", "scale", "coef")]  # type: ignore[attr-defined]
+        except (KeyError, TypeError, ValueError) as e:
+            raise ConfigError(f"{where}: ogiltiga rankningsvikter ({e})") from e
+        unknown = [n for n in names if n not in FEATURES]
+        if unknown or any(len(v) != len(names) for v in vals) or any(s <= 0 for s in vals[1]):
+            raise ConfigError(f"{where}: rankningsvikterna passar inte särdragen {', '.join(FEATURES)}")
+        return cls(names, *vals)
+
+
+@dataclass(frozen=True)
+class Ranker:
+    """The shipped models: one with the authority prior, one fitted without it for deployments
+    that switch the prior off."""
+
+    with_authority: LinearRanker
+    without_authority: LinearRanker
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Ranker:
+        where = str(path) if path else "ingest/data/ranker.json"
+        try:
+            text = path.read_text(encoding="utf-8") if path else (
+                resources.files("ingest") / "data" / "ranker.json").read_text(encoding="utf-8")
+            d = json.loads(text)
+        except (OSError, json.JSONDecodeError) as e:
+            raise ConfigError(f"{where}: rankningsvikterna kunde inte läsas ({e})") from e
+        return cls(LinearRanker.from_dict(d.get("with_authority", {}), where),
+                   LinearRanker.from_dict(d.get("without_authority", {}), where))
+
+    def order(self, x: np.ndarray, ids: Sequence[str], *, authority: bool) -> list[int]:
+        """Candidate indices best first; equal scores fall back on the id, the same in every run."""
+        model = self.with_authority if authority else self.without_authority
+        s = model.score(x) if len(ids) else np.zeros(0)
+        return sorted(range(len(ids)), key=lambda i: (-round(float(s[i]), 9), ids[i]))
