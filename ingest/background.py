@@ -99,7 +99,8 @@ class BackgroundIngest:
         self.on_item = on_item
         self.on_done = on_done
         self._stop = threading.Event()
-        self._finished = threading.Event()
+        self._ended = False  # the work is over (on_done may still be running)
+        self._finished = threading.Event()  # over, on_done included
         self._thread = threading.Thread(target=self._run, name="msv-index", daemon=True)
 
     def start(self) -> BackgroundIngest:
@@ -108,7 +109,8 @@ class BackgroundIngest:
 
     @property
     def running(self) -> bool:
-        return self._thread.is_alive() and not self._finished.is_set()
+        """Started or about to be, and not yet ended."""
+        return not self._ended
 
     def progress(self) -> Progress:
         return Progress(min(self.done, self.total), self.total, self.running, self.summary, self.error, self.stopped)
@@ -118,10 +120,15 @@ class BackgroundIngest:
         return self._finished.wait(timeout)
 
     def stop(self, timeout: float = 120) -> None:
-        """Stop between two documents and wait for the batch being written to finish."""
+        """Stop between two documents and wait (up to ``timeout`` seconds; 0: not at all, as from
+        ``on_item``) for the batch being written to finish."""
         self._stop.set()
         if self._thread.is_alive():
-            self._thread.join(timeout)
+            if timeout and threading.current_thread() is not self._thread:
+                self._thread.join(timeout)
+        elif self._thread.ident is None:  # never started: it has ended all the same
+            self.stopped = self._ended = True
+            self._finished.set()
 
     def _run(self) -> None:
         try:
@@ -138,16 +145,21 @@ class BackgroundIngest:
             log.exception("indexeringen av den medföljande korpusen avbröts")
             self.error = f"{type(e).__name__}: {e}"
         finally:
-            self._finished.set()
-            if self.on_done is not None:
-                self.on_done(self.progress())
+            self._ended = True
+            try:
+                if self.on_done is not None:
+                    self.on_done(self.progress())
+            finally:
+                self._finished.set()
 
 
 def index_bundled_corpus(kb: KnowledgeBase, folder: Path, *,
                          on_item: Callable[[Progress, ItemResult], None] | None = None,
-                         on_done: Callable[[Progress], None] | None = None) -> BackgroundIngest | None:
-    """Start indexing the bundled corpus in the background when the knowledge base is empty, or a
-    first-start indexing was stopped before it ended; None when there is nothing to do."""
+                         on_done: Callable[[Progress], None] | None = None,
+                         start: bool = True) -> BackgroundIngest | None:
+    """Index the bundled corpus in the background when the knowledge base is empty, or a
+    first-start indexing was stopped before it ended; None when there is nothing to do. With
+    ``start=False`` the caller starts it (the app starts it once it listens)."""
     state = kb.catalog.get_meta(CORPUS_KEY)
     if not (kb.is_empty() or state == "pending"):
         return None
@@ -164,4 +176,4 @@ def index_bundled_corpus(kb: KnowledgeBase, folder: Path, *,
             on_done(p)
 
     job = BackgroundIngest(kb, paths, on_item=on_item, on_done=finished)
-    return job.start()
+    return job.start() if start else job

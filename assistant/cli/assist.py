@@ -46,17 +46,10 @@ def print_answer(ans: dict[str, object]) -> None:
         err.print(f"borttagen (saknar stöd): {s}", style="dim", highlight=False, markup=False)
 
 
-def ensure_corpus(kb: KnowledgeBase, settings: Settings) -> None:
-    """Index the bundled corpus now when the store is empty (the blocking form of :func:`start_indexing`)."""
-    job = start_indexing(kb, settings)
-    if job is not None:
-        job.wait()
-
-
-def start_indexing(kb: KnowledgeBase, settings: Settings) -> BackgroundIngest | None:
+def start_indexing(kb: KnowledgeBase, settings: Settings, *, start: bool = True) -> BackgroundIngest | None:
     """Index the bundled corpus in the background when the store is empty (what ``make run`` relies
     on), with a progress bar on a terminal and a line per tenth otherwise; None when there is nothing
-    to index."""
+    to index. ``start=False``: the caller starts it."""
     from ingest.background import index_bundled_corpus
 
     if not settings.corpus_dir.exists():
@@ -89,7 +82,7 @@ def start_indexing(kb: KnowledgeBase, settings: Settings) -> BackgroundIngest | 
         err.print(f"{p.text} ({s.added} nya, {s.unchanged} oförändrade, {s.chunks} avsnitt, "
                   f"{len(s.failed)} misslyckade).", highlight=False)
 
-    job = index_bundled_corpus(kb, settings.corpus_dir, on_item=on_item, on_done=on_done)
+    job = index_bundled_corpus(kb, settings.corpus_dir, on_item=on_item, on_done=on_done, start=start)
     if job is not None:
         err.print(f"Kunskapsbasen är tom; indexerar {settings.corpus_dir} ({job.total} dokument) i bakgrunden. "
                   "Appen svarar under tiden från det som hunnit läsas in.", highlight=False)
@@ -220,16 +213,19 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
         scheduler = None
         indexing = None
         try:
-            indexing = start_indexing(kb, settings)
+            indexing = start_indexing(kb, settings, start=False)  # once the app listens
             try:
                 scheduler = start_scan_schedule(settings, kb, kb_lock)
             except MsvError as e:
                 fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             try:
-                serve(kb, settings, host=where, port=port or settings.port, kb_lock=kb_lock,
-                      on_ready=lambda url: Console().print(
-                          f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host, insecure=insecure_no_login)}",
-                          highlight=False),
+                def ready(url: str) -> None:
+                    Console().print(f"MSV Kunskapsbas körs på {url}\n"
+                                    f"{serve_notice(settings, host, insecure=insecure_no_login)}", highlight=False)
+                    if indexing is not None:
+                        indexing.start()
+
+                serve(kb, settings, host=where, port=port or settings.port, kb_lock=kb_lock, on_ready=ready,
                       extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab], allow_open=insecure_no_login,
                       indexing=indexing)
             except OpenAppError as e:
