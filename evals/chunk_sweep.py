@@ -12,7 +12,7 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from evals.retrieval import CACHE, load_questions, sample_regeringen, score
+from evals.retrieval import CACHE, load_questions, report_paths, sample_regeringen, score
 from ingest.chunking import ChunkSpec, chunk_document, context_text
 from ingest.loaders import loader_for
 from ingest.metadata import Overrides, apply_metadata, read_sidecar
@@ -59,7 +59,7 @@ def main() -> None:
     sizes = [int(s) for s in sys.argv[1:]] or [400, 550, 700, 850, 1000]
     questions = load_questions(Path("evals/questions/retrieval.jsonl"))
     wanted = {q["doc"] for q in questions if str(q.get("doc", "")).startswith("http")}
-    docs = list(load_docs([Path("corpus"), sample_regeringen(Path("../shared/corpus/regeringen.jsonl.gz"), wanted, 2000)]))
+    docs = list(load_docs([*report_paths(Path("corpus")), sample_regeringen(Path("../shared/corpus/regeringen.jsonl.gz"), wanted, 2000)]))
     print(f"{len(docs)} dokument, {len(questions)} frågor (BM25-kanalen)")
     print(f"{'tecken':>8}{'avsnitt':>9}{'hit@1':>8}{'hit@5':>8}{'MRR@10':>8}{'tecken/träff':>14}")
     for size in sizes:

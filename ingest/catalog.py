@@ -72,6 +72,14 @@ class Catalog:
                 "indexera om i en ny --data-dir eller byt tillbaka MSV_EMBED_MODEL"
             )
 
+    def get_meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
     @staticmethod
     def _record(row: tuple) -> DocRecord:  # type: ignore[type-arg]
         return DocRecord(row[0], row[1], row[2], row[3] or "", row[4] or "", row[5] or "", row[6] or "",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -142,12 +143,15 @@ def _build_filter(flt: SearchFilter | None, api: Any, range_cls: Any) -> Any:
 
 
 class EdgeStore:
-    """Qdrant Edge in-process shard on disk."""
+    """Qdrant Edge in-process shard on disk. One shard object serves every thread of the process
+    (the app's handlers, a background indexing, the scheduled scan): each call into it holds
+    ``_guard``, so a search never runs inside a write of another thread."""
 
     def __init__(self, folder: Path, dim: int) -> None:
         import qdrant_edge as qe
 
         self.qe = qe
+        self._guard = threading.RLock()
         self.folder = folder
         self._lock = FolderLock(folder)
         shard_dir = folder / "shard"
@@ -178,12 +182,14 @@ class EdgeStore:
         qe = self.qe
         batch = [qe.Point(p.id, p.vectors(qe.SparseVector), p.stored_payload) for p in points]
         for i in range(0, len(batch), 512):
-            self.shard.update(qe.UpdateOperation.upsert_points(batch[i : i + 512]))
+            with self._guard:
+                self.shard.update(qe.UpdateOperation.upsert_points(batch[i : i + 512]))
 
     def delete_docs(self, doc_ids: Sequence[str]) -> None:
         if doc_ids:
             flt = self._filter(SearchFilter(doc_ids=tuple(doc_ids)))
-            self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
+            with self._guard:
+                self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
 
     def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k):  # noqa: ANN001
         qe = self.qe
@@ -199,14 +205,14 @@ class EdgeStore:
         req = qe.QueryRequest(
             limit=limit, prefetches=pre, query=qe.Fusion.Rrf(k=rrf_k, weights=list(weights)), with_payload=True
         )
-        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self._query(req)]
 
     def dense_only(self, dense, flt, limit):  # noqa: ANN001
         qe = self.qe
         req = qe.QueryRequest(
             limit=limit, query=qe.Query.Nearest(dense.tolist(), using=DENSE), filter=self._filter(flt), with_payload=True
         )
-        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self._query(req)]
 
     def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]:
         qe = self.qe
@@ -216,12 +222,18 @@ class EdgeStore:
         req = qe.QueryRequest(
             limit=limit, query=qe.Query.Nearest(sv, using=SPARSE), filter=self._filter(flt), with_payload=True
         )
-        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self.shard.query(req)]
+        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self._query(req)]
+
+    def _query(self, req: Any) -> list[Any]:
+        with self._guard:
+            return list(self.shard.query(req))
 
     def retrieve(self, ids: Sequence[str]) -> list[Scored]:
         if not ids:
             return []
-        return [Scored(str(r.id), 0.0, dict(r.payload or {})) for r in self.shard.retrieve(list(ids), with_payload=True, with_vector=False)]
+        with self._guard:
+            found = self.shard.retrieve(list(ids), with_payload=True, with_vector=False)
+        return [Scored(str(r.id), 0.0, dict(r.payload or {})) for r in found]
 
     def dense_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
         """The stored dense vectors of these points (for the second ranking stage)."""
@@ -231,30 +243,36 @@ class EdgeStore:
         return {str(r.id): np.asarray(r.vector[DENSE], dtype=np.float32) for r in recs if r.vector and DENSE in r.vector}
 
     def count(self, flt: SearchFilter | None = None) -> int:
-        return int(self.shard.count(self.qe.CountRequest(exact=True, filter=self._filter(flt))))
+        with self._guard:
+            return int(self.shard.count(self.qe.CountRequest(exact=True, filter=self._filter(flt))))
 
     def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]:
-        resp = self.shard.facet(self.qe.FacetRequest(key=key, limit=10_000, exact=True, filter=self._filter(flt)))
+        with self._guard:
+            resp = self.shard.facet(self.qe.FacetRequest(key=key, limit=10_000, exact=True,
+                                                         filter=self._filter(flt)))
         return {str(h.value): int(h.count) for h in resp.hits}
 
     def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]:
         offset = None
         while True:
-            records, offset = self.shard.scroll(
-                self.qe.ScrollRequest(offset=offset, limit=1000, filter=self._filter(flt), with_payload=True)
-            )
+            with self._guard:
+                records, offset = self.shard.scroll(
+                    self.qe.ScrollRequest(offset=offset, limit=1000, filter=self._filter(flt), with_payload=True)
+                )
             for r in records:
                 yield dict(r.payload or {})
             if offset is None:
                 break
 
     def flush(self) -> None:
-        self.shard.flush()
+        with self._guard:
+            self.shard.flush()
 
     def close(self) -> None:
         try:
-            self.shard.flush()
-            self.shard.close()
+            with self._guard:
+                self.shard.flush()
+                self.shard.close()
         finally:
             self._lock.release()
 

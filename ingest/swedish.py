@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -30,7 +31,9 @@ _ABBREVIATIONS = frozenset(
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’)]*\s+")
 _WORD = re.compile(r"[0-9a-zåäöéüæøA-ZÅÄÖÉÜÆØ]+(?:[-:][0-9a-zåäöéüA-ZÅÄÖÉÜ]+)*")
-_STEMMER = snowballstemmer.stemmer("swedish")
+# A Snowball stemmer keeps the word being stemmed in itself: one per thread (a background indexing
+# and the app's searches stem at the same time).
+_STEMMERS = threading.local()
 
 
 def split_sentences(text: str) -> list[str]:
@@ -167,7 +170,10 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 
 def stem(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    stemmer = getattr(_STEMMERS, "swedish", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.swedish = snowballstemmer.stemmer("swedish")
+    return stemmer.stemWord(word)
 
 
 def tokenize(text: str, *, compounds: bool = True, prefixes: bool = True) -> list[str]:

@@ -1,12 +1,18 @@
-"""Helpers every test suite shares: a free loopback port and the session knowledge base behind a
-context manager that does not close it."""
+"""Helpers every test suite shares: a free loopback port, the founding report and the session
+knowledge base behind a context manager that does not close it."""
 
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 from typing import Any
 
 from ingest.kb import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parents[1]
+# The founding report (with its sidecar beside it): the one document the suites index. corpus/
+# also holds the starter corpus of government pages, which only `msv serve` indexes on first start.
+REPORT = ROOT / "corpus" / "forstudier-samverkansplattform-slutrapport.txt"
 
 
 def free_port() -> int:

@@ -24,6 +24,7 @@ from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
+from .collection import with_collection
 from .decision_questions import loose_question
 from .question import Term, question_terms, tokens_of
 
@@ -390,4 +391,6 @@ class DecisionEngine:
 
 
 def with_decisions(kb: KnowledgeBase, engine: Engine, today: Date | None = None) -> DecisionEngine:
-    return DecisionEngine(kb, engine, today)
+    """``engine`` behind the two registers: decisions first, then the collection (questions asking
+    which documents exist are answered with a list of them)."""
+    return DecisionEngine(kb, with_collection(kb, engine), today)

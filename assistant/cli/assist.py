@@ -21,7 +21,9 @@ from ..access.users import UserStore
 from .common import USER_HELP, emit, err, fail, reader
 
 if TYPE_CHECKING:
+    from ingest.background import BackgroundIngest, Progress
     from ingest.kb import KnowledgeBase
+    from ingest.pipeline import ItemResult
 
     from ..settings import Settings
 
@@ -44,12 +46,47 @@ def print_answer(ans: dict[str, object]) -> None:
         err.print(f"borttagen (saknar stöd): {s}", style="dim", highlight=False, markup=False)
 
 
-def ensure_corpus(kb: KnowledgeBase, settings: Settings) -> None:
-    """Index the bundled corpus when the store is empty (what ``make run`` relies on)."""
-    if kb.is_empty() and settings.corpus_dir.exists():
-        err.print(f"Kunskapsbasen är tom; indexerar {settings.corpus_dir} …", highlight=False)
-        summary = kb.ingest_all([settings.corpus_dir])
-        err.print(f"Klart: {summary.added} dokument, {summary.chunks} avsnitt.", highlight=False)
+def start_indexing(kb: KnowledgeBase, settings: Settings, *, start: bool = True) -> BackgroundIngest | None:
+    """Index the bundled corpus in the background when the store is empty (what ``make run`` relies
+    on), with a progress bar on a terminal and a line per tenth otherwise; None when there is nothing
+    to index. ``start=False``: the caller starts it."""
+    from ingest.background import index_bundled_corpus
+
+    if not settings.corpus_dir.exists():
+        return None
+    bar: Any = None
+    task: Any = None
+    step = [0]
+
+    def on_item(p: Progress, r: ItemResult) -> None:
+        nonlocal bar, task
+        if r.status == "failed":
+            err.print(f"[red]misslyckades:[/red] {r.path}: {r.error}", highlight=False, soft_wrap=True)
+        if err.is_terminal:
+            if bar is None:
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+                bar = Progress(TextColumn("Indexerar"), BarColumn(), MofNCompleteColumn(), TextColumn("dokument"),
+                               TimeRemainingColumn(), console=err)
+                task = bar.add_task("", total=p.total)
+                bar.start()
+            bar.update(task, completed=p.done)
+        elif p.done * 10 // max(p.total, 1) > step[0]:
+            step[0] = p.done * 10 // max(p.total, 1)
+            err.print(f"{p.text} …", highlight=False)
+
+    def on_done(p: Progress) -> None:
+        if bar is not None:
+            bar.stop()
+        s = p.summary
+        err.print(f"{p.text} ({s.added} nya, {s.unchanged} oförändrade, {s.chunks} avsnitt, "
+                  f"{len(s.failed)} misslyckade).", highlight=False)
+
+    job = index_bundled_corpus(kb, settings.corpus_dir, on_item=on_item, on_done=on_done, start=start)
+    if job is not None:
+        err.print(f"Kunskapsbasen är tom; indexerar {settings.corpus_dir} ({job.total} dokument) i bakgrunden. "
+                  "Appen svarar under tiden från det som hunnit läsas in.", highlight=False)
+    return job
 
 
 def start_scan_schedule(settings: Settings, kb: KnowledgeBase | None = None, kb_lock: Any = None) -> Any | None:
@@ -174,21 +211,28 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
         kb = open_kb()
         kb_lock = getattr(kb, "lock", None) or threading.RLock()  # the app and the scheduled scan share it
         scheduler = None
+        indexing = None
         try:
-            ensure_corpus(kb, settings)
+            indexing = start_indexing(kb, settings, start=False)  # once the app listens
             try:
                 scheduler = start_scan_schedule(settings, kb, kb_lock)
             except MsvError as e:
                 fail(f"{e}; rätta scan_schedule/scan_timezone (MSV_SCAN_SCHEDULE) eller sätt MSV_SCAN_ENABLED=false")
             try:
-                serve(kb, settings, host=where, port=port or settings.port, kb_lock=kb_lock,
-                      on_ready=lambda url: Console().print(
-                          f"MSV Kunskapsbas körs på {url}\n{serve_notice(settings, host, insecure=insecure_no_login)}",
-                          highlight=False),
-                      extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab], allow_open=insecure_no_login)
+                def ready(url: str) -> None:
+                    Console().print(f"MSV Kunskapsbas körs på {url}\n"
+                                    f"{serve_notice(settings, host, insecure=insecure_no_login)}", highlight=False)
+                    if indexing is not None:
+                        indexing.start()
+
+                serve(kb, settings, host=where, port=port or settings.port, kb_lock=kb_lock, on_ready=ready,
+                      extra_tabs=[build_digest_tab, build_decisions_tab, build_status_tab], allow_open=insecure_no_login,
+                      indexing=indexing)
             except OpenAppError as e:
                 fail(str(e))
         finally:
+            if indexing is not None:
+                indexing.stop()
             if scheduler is not None:
                 scheduler.shutdown(wait=False)
             kb.close()

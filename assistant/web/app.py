@@ -33,6 +33,7 @@ from ..answers.registry import engine_for
 from .exports import export_store
 from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
 from .guard import Guard
+from .indexing import add_status, answer_notice
 from .render import answer_markdown, citation_label, esc, passage_markdown
 
 if TYPE_CHECKING:
@@ -60,8 +61,9 @@ def theme() -> gr.themes.Base:
 class AppState:
     """What the handlers share: the knowledge base (one lock for the store) and the engine."""
 
-    def __init__(self, kb: KnowledgeBase, settings: Settings, lock: Any = None) -> None:
+    def __init__(self, kb: KnowledgeBase, settings: Settings, lock: Any = None, indexing: Any = None) -> None:
         self.kb = kb
+        self.indexing = indexing  # the first-start indexing running in the background, if any
         self.settings = settings
         # The store's own write lock (a search waits at most for one store write, never for a parse),
         # shared with the scheduled scan when it is given.
@@ -90,6 +92,7 @@ class AppState:
             a = with_decisions(self.kb, self.engine).answer(standalone, flt=restrict(SearchFilter(), user))
         self.audit.record(user, "ask", standalone, (c.doc_id for c in a.citations + a.related))
         a.question = question
+        a.notice = a.notice or answer_notice(self.indexing)
         md = answer_markdown(a)
         if standalone != question:
             md = f"*Tolkad som:* {esc(standalone)}\n\n" + md
@@ -236,9 +239,10 @@ class AppState:
 
 
 def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBuilder] = (),
-              kb_lock: Any = None) -> gr.Blocks:
-    """The app; `kb_lock` serialises the knowledge base with others using it (the scheduled scan)."""
-    st = AppState(kb, settings, kb_lock)
+              kb_lock: Any = None, indexing: Any = None) -> gr.Blocks:
+    """The app; `kb_lock` serialises the knowledge base with others using it (the scheduled scan);
+    `indexing` is a first-start indexing under way (its progress is shown in the header)."""
+    st = AppState(kb, settings, kb_lock, indexing)
     # Filter choices come from what the signed-in user may read (an agency name is information too).
     kinds = sorted((kb.stats().get("kinds") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
     agencies = sorted((kb.stats().get("agencies") or {}).keys()) if st.gate.local else []  # type: ignore[union-attr]
@@ -248,6 +252,7 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                     "Varje påstående har en källhänvisning.")
         who = gr.Markdown(elem_id="who")
         demo.load(st.header, None, who)
+        add_status(demo, indexing)
         with gr.Tabs():
             with gr.Tab("Fråga", id="fraga"):
                 gr.Markdown("## Fråga")
@@ -371,8 +376,8 @@ def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True, allow_o
 
 def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_lock: Any = None,
           on_ready: Callable[[str], None] = lambda url: None, extra_tabs: Sequence[TabBuilder] = (),
-          allow_open: bool = False) -> None:
-    demo = build_app(kb, settings, extra_tabs, kb_lock)
+          allow_open: bool = False, indexing: Any = None) -> None:
+    demo = build_app(kb, settings, extra_tabs, kb_lock, indexing)
     url = launch(demo, host, port, block=False, allow_open=allow_open)
     on_ready(url)
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from testkit import SharedKb
+from testkit import REPORT, SharedKb
 
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
@@ -23,7 +23,7 @@ def embedder() -> Embedder:
 def kb(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder):
     config = KbConfig(data_dir=tmp_path_factory.mktemp("assistant-kb"))
     base = KnowledgeBase(config, embedder=embedder)
-    summary = base.ingest_all([ROOT / "corpus"])
+    summary = base.ingest_all([REPORT])
     assert summary.added == 1 and not summary.failed
     yield base
     base.close()

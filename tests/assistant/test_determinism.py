@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from testkit import REPORT
+
 ROOT = Path(__file__).resolve().parents[2]
 QUESTIONS = [
     "Vad gör sekretariatet?",
@@ -31,7 +33,7 @@ def msv(data: Path, *args: str, stdin: str = "") -> str:
 
 def test_a_batch_asked_twice_in_two_processes_is_answered_the_same(tmp_path: Path) -> None:
     data = tmp_path / "kb"
-    msv(data, "ingest", str(ROOT / "corpus"), "--json")
+    msv(data, "ingest", str(REPORT), "--json")
     batch = "\n".join(QUESTIONS) + "\n"
     first, second = msv(data, "ask", "-", stdin=batch), msv(data, "ask", "-", stdin=batch)
     assert len(first.splitlines()) == len(QUESTIONS)

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, ROOT, XSS_ITEM, XSS_SOURCE, Tab, open_tab
-from testkit import free_port
+from browser_fixtures import CHROMIUM, CHROMIUM_ARGS, FEED_SAMPLE, XSS_ITEM, XSS_SOURCE, Tab, open_tab
+from testkit import REPORT, free_port
 
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
@@ -47,7 +47,7 @@ def browser_kb(data_dir: Path, browser_embedder: Embedder) -> Iterator[Knowledge
     # As in tests/assistant: plain hits until sentence windows run on the edge store.
     params = SearchParams(window=0) if hasattr(SearchParams(), "window") else SearchParams()
     base = KnowledgeBase(KbConfig(data_dir=data_dir, search=params), embedder=browser_embedder)
-    summary = base.ingest_all([ROOT / "corpus"])
+    summary = base.ingest_all([REPORT])
     assert summary.added == 1 and not summary.failed
     yield base
     base.close()

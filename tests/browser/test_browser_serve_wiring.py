@@ -37,10 +37,10 @@ def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path:
 
     seen: dict[str, object] = {}
 
-    def fake_serve(kb, settings, *, host, port, on_ready, extra_tabs, kb_lock, allow_open):  # type: ignore[no-untyped-def]
+    def fake_serve(kb, settings, *, host, port, on_ready, extra_tabs, kb_lock, allow_open, indexing):  # type: ignore[no-untyped-def]
         time.sleep(0.5)  # a start-up scan would have begun by now
         seen.update(extra_tabs=list(extra_tabs), jobs=(tmp_path / "scan-jobs.sqlite").exists(), kb_lock=kb_lock,
-                    allow_open=allow_open,
+                    allow_open=allow_open, indexing=indexing,
                     scan_db=(tmp_path / "scan.sqlite").exists())
 
     monkeypatch.setattr(assistant.web.app, "serve", fake_serve)
@@ -53,6 +53,7 @@ def test_serve_adds_the_tab_and_schedules_without_fetching(browser_kb, tmp_path:
     assert seen["jobs"] is True  # the persistent job store exists: the job is scheduled
     assert seen["kb_lock"] is not None  # the app and the scheduled scan share one lock on the KB
     assert seen["allow_open"] is False  # no open app unless asked for
+    assert seen["indexing"] is None  # a knowledge base that holds documents is not indexed again
     assert "06:00" in result.output
     if seen["scan_db"]:  # nothing scanned: no run recorded
         with ScanStore(tmp_path / "scan.sqlite") as store:

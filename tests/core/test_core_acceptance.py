@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core_fixtures import REPO
+from testkit import REPORT
 
 from ingest.swedish import normalize
 
@@ -14,7 +14,7 @@ PASSAGE = "Arbetsordning är viktig för att tydliggöra förväntningar"
 
 
 def test_arbetsordning_passage_in_top_three(tmp_path: Path, cli, make_kb) -> None:
-    result = cli("ingest", str(REPO / "corpus"), "--json")
+    result = cli("ingest", str(REPORT), "--json")
     assert result.exit_code == 0, result.stdout
 
     hits = cli("search", QUESTION, "-k", "3", "--json").json()["hits"]

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from llama_fixtures import ROOT, LlamaServer, assemble_model, find_binary, start_server
+from llama_fixtures import LlamaServer, assemble_model, find_binary, start_server
+from testkit import REPORT
 
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
@@ -63,7 +64,7 @@ def server_kb(tmp_path_factory: pytest.TempPathFactory, llama_server_bin: Path) 
     """The bundled corpus, indexed with the real embedding model as in tests/assistant (only once the
     binary is known to exist, so a skip costs nothing)."""
     base = KnowledgeBase(KbConfig(data_dir=tmp_path_factory.mktemp("llm-server-kb")), embedder=Embedder())
-    summary = base.ingest_all([ROOT / "corpus"])
+    summary = base.ingest_all([REPORT])
     assert summary.added == 1 and not summary.failed
     yield base
     base.close()
