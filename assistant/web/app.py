@@ -33,6 +33,7 @@ from ..answers.registry import engine_for
 from .exports import export_store
 from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
 from .guard import Guard
+from .page import CSS, theme
 from .render import answer_markdown, citation_label, esc, passage_markdown
 
 if TYPE_CHECKING:
@@ -44,18 +45,6 @@ log = logging.getLogger(__name__)
 
 # A builder adds one gr.Tab inside the app's gr.Tabs (called with the kb and settings).
 TabBuilder = Callable[["KnowledgeBase", "Settings"], None]
-
-SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
-MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Consolas", "Liberation Mono", "monospace"]
-CSS = """
-:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
-.passage blockquote { white-space: pre-wrap; }
-"""
-
-
-def theme() -> gr.themes.Base:
-    return gr.themes.Default(font=SYSTEM_FONTS, font_mono=MONO_FONTS)
-
 
 class AppState:
     """What the handlers share: the knowledge base (one lock for the store) and the engine."""
