@@ -229,7 +229,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         version_item = gr.Dropdown([], label="Ändrad nyhet", elem_id="version-item")
         versions_md = gr.Markdown(elem_id="versions", latex_delimiters=[])
         gr.Markdown("### Källornas status")
-        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True,
+        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True, buttons=[],
                               elem_id="source-health")
 
     filters = [period, topic, source, show_all]

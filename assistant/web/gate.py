@@ -31,6 +31,7 @@ UPLOAD_DIR = "uploads"
 # Loaders whose document id comes from the file's own path: a sidecar (.meta.toml) or a JSONL
 # corpus could name another document's id and overwrite it, so the app does not take them.
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".pptx", ".html", ".htm", ".md", ".markdown", ".txt", ".eml")
+UPLOAD_FORMATS = "PDF, Word (.docx), PowerPoint (.pptx), HTML, Markdown, text (.txt) och e-post (.eml)"
 LOCAL_NOTICE = "**Lokalt läge: ingen inloggning.** Alla dokument visas; lägg till användare med `msv users add` för att kräva inloggning."
 
 
@@ -241,7 +242,7 @@ def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
     with gr.Tab("Användare", id="anvandare", visible=False) as tab:
         gr.Markdown("## Användare\nBara administratörer ser denna flik. Lösenord lagras som argon2-hashar.")
         grants = gr.Markdown(elem_id="user-grants")
-        table = gr.Dataframe(headers=["Namn", "Grupper", "Myndighet"], interactive=False, elem_id="users")
+        table = gr.Dataframe(headers=["Namn", "Grupper", "Myndighet"], interactive=False, elem_id="users", buttons=[])
         with gr.Row():
             name = gr.Textbox(label="Användarnamn", elem_id="user-name")
             groups = gr.Textbox(label="Grupper (kommaseparerade)", placeholder="alla, styrgrupp", elem_id="user-groups")

@@ -6,6 +6,7 @@ rewrites the page it serves (``swedish_page``) to declare Swedish and to give Gr
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -22,15 +23,48 @@ CSS = """
 .guide-examples button { justify-content: flex-start; text-align: left; }
 """
 LANG = "sv"
-# Runs before Gradio's own script: the browser's language as Gradio reads it is Swedish, and the
-# page keeps lang="sv" if anything later sets another.
-LANG_SCRIPT = (
-    "<script>(()=>{const l='sv-SE',r=document.documentElement;"
-    "try{Object.defineProperty(navigator,'language',{get:()=>l});"
-    "Object.defineProperty(navigator,'languages',{get:()=>[l,'sv']});}catch(e){}"
-    "const k=()=>{if(r.lang!=='sv')r.lang='sv'};k();"
-    "new MutationObserver(k).observe(r,{attributes:true,attributeFilter:['lang']});})();</script>"
-)
+# Gradio's own labels that its Swedish translation leaves in English (written into its components),
+# and the prefixes it puts before each chat message's label.
+SWEDISH_LABELS = {
+    "File upload": "Välj filer",
+    "More tabs": "Fler flikar",
+    "Open cell menu": "Öppna cellens meny",
+    "Table actions": "Tabellens verktyg",
+    "chatbot conversation": "Samtalet",
+    "Click to upload or drop files": "Välj filer eller släpp dem här",
+}
+SWEDISH_PREFIXES = {"bot's message: ": "Svar: ", "user's message: ": "Din fråga: "}
+# Runs before Gradio's own script: the browser's language as Gradio reads it is Swedish, the page
+# keeps lang="sv" if anything later sets another, and the labels above are put in Swedish as
+# Gradio renders them.
+LANG_SCRIPT = """<script>(() => {
+const l = "sv-SE", r = document.documentElement, names = %s, prefixes = %s;
+try {
+  Object.defineProperty(navigator, "language", {get: () => l});
+  Object.defineProperty(navigator, "languages", {get: () => [l, "sv"]});
+} catch (e) {}
+const relabel = (e, a) => {
+  const v = e.getAttribute(a);
+  if (v === null) return;
+  let s = names[v];
+  for (const p in prefixes) if (!s && v.startsWith(p)) s = prefixes[p] + v.slice(p.length);
+  if (s) e.setAttribute(a, s);
+};
+let queued = false;
+const fix = () => {
+  queued = false;
+  if (r.lang !== "sv") r.lang = "sv";
+  for (const e of document.querySelectorAll("[aria-label],[title]")) { relabel(e, "aria-label"); relabel(e, "title"); }
+};
+const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
+fix();
+new MutationObserver(later).observe(r, {subtree: true, childList: true, attributes: true,
+                                        attributeFilter: ["lang", "aria-label", "title"]});
+})();</script>"""
+
+
+def lang_script() -> str:
+    return LANG_SCRIPT % (json.dumps(SWEDISH_LABELS, ensure_ascii=False), json.dumps(SWEDISH_PREFIXES, ensure_ascii=False))
 
 
 def theme() -> gr.themes.Base:
@@ -61,7 +95,7 @@ def theme() -> gr.themes.Base:
 def rewrite_html(body: bytes) -> bytes:
     """Gradio's page with ``lang="sv"`` and the language script first in ``<head>``."""
     body = body.replace(b'lang="en"', f'lang="{LANG}"'.encode(), 1)
-    return body.replace(b"<head>", b"<head>" + LANG_SCRIPT.encode(), 1)
+    return body.replace(b"<head>", b"<head>" + lang_script().encode(), 1)
 
 
 def swedish_page(send: Send) -> Send:
