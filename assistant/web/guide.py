@@ -38,25 +38,25 @@ GUIDE_FILTER = SearchFilter(kinds=GUIDE_KINDS, access=(PUBLIC_GROUP,))
 # (heading, question): what the collaboration is, each body, and how they work together.
 TOPICS: tuple[tuple[str, str], ...] = (
     ("Vad MSV KLL är", "Vad är MSV KLL?"),
-    ("Myndigheterna", "Vilka myndigheter ingår i myndighetssamverkan?"),
+    ("Myndigheterna", "Vilka myndigheter är med i MSV KLL?"),
     ("Hur samverkan styrs", "Hur styrs myndighetssamverkan?"),
     ("GD-gruppen", "Vad gör GD-gruppen?"),
     ("Styrgruppen", "Vad gör styrgruppen?"),
-    ("Beredningsgruppen", "Vad gör beredningsgruppen?"),
-    ("Sekretariatet", "Vad gör sekretariatet?"),
-    ("Arbetsgrupperna", "Vad gör arbetsgrupperna?"),
+    ("Beredningsgruppen", "Hur arbetar beredningsgruppen?"),
+    ("Sekretariatet", "Vad ansvarar sekretariatet för?"),
+    ("Arbetsgrupperna", "Vad arbetar arbetsgrupperna med?"),
     ("Processledarna", "Vad är processledarmöten?"),
     ("Regionerna", "Hur deltar regionerna i MSV?"),
 )
 # Questions a new participant can run in the chat with one click.
 EXAMPLES: tuple[str, ...] = (
-    "Vad är en lägesbedömning?",
-    "Vilka ingår i GD-gruppen?",
-    "Hur ofta träffas processledarna?",
-    "Hur kan regionerna delta i arbetet?",
+    "Hur går en lägesbedömning till?",
+    "Vilka är med i GD-gruppen?",
+    "Hur ofta möts processledarna?",
+    "På vilka sätt kan regioner vara med i arbetet?",
     "Hur samarbetar arbetsgrupperna med varandra?",
     "Vad ska ett framtida kansli göra?",
-    "Vad menas med horisontella perspektiv?",
+    "Vilka är de horisontella perspektiven?",
 )
 _MARKER = re.compile(r"\[\d+\]")
 

@@ -40,7 +40,7 @@ DECISIONS_EMPTY = (
     "när det har paragrafer, § 1), eller när typen anges (`msv ingest --kind protokoll`).")
 STATUS_EMPTY = (
     "**Inga lägesbedömningar finns ännu i kunskapsbasen.** Arbetsgrupperna lämnar en lägesbedömning till "
-    "styrgruppen två gånger om året, med en trafikljusbedömning (grön, gul, röd) för varje aktivitet.\n\n"
+    "styrgruppen två gånger per år, med en trafikljusbedömning (grön, gul, röd) för varje aktivitet.\n\n"
     "Så känns en lägesbedömning igen: ordet *lägesbedömning* eller *lägesrapport* i filnamnet eller i början av "
     "texten (eller typen angiven, `msv ingest --kind lägesbedömning`). I dokumentet läses statusen ur mallens "
     "tabell med kolumnerna Aktivitet, Status och Kommentar, eller ur rader som \"Status: Gul\" under en "
