@@ -23,6 +23,7 @@ CSS = """
 .guide-examples button { justify-content: flex-start; text-align: left; }
 """
 LANG = "sv"
+TITLE = "MSV Kunskapsbas"  # Gradio's template has none until its script runs, and none at all on the sign-in page
 # Gradio's own labels that its Swedish translation leaves in English (written into its components),
 # and the prefixes it puts before each chat message's label.
 SWEDISH_LABELS = {
@@ -93,9 +94,10 @@ def theme() -> gr.themes.Base:
 
 
 def rewrite_html(body: bytes) -> bytes:
-    """Gradio's page with ``lang="sv"`` and the language script first in ``<head>``."""
+    """Gradio's page with ``lang="sv"``, the language script first in ``<head>`` and a title."""
     body = body.replace(b'lang="en"', f'lang="{LANG}"'.encode(), 1)
-    return body.replace(b"<head>", b"<head>" + lang_script().encode(), 1)
+    title = b"" if b"<title" in body else f"<title>{TITLE}</title>".encode()
+    return body.replace(b"<head>", b"<head>" + lang_script().encode() + title, 1)
 
 
 def swedish_page(send: Send) -> Send:

@@ -98,3 +98,4 @@ def test_page_declares_swedish() -> None:
     head = page.split(b"<head>", 1)[1]
     assert head.index(b"navigator") < head.index(b'type="module"')  # before Gradio's own script
     assert all(k.encode() in page for k in SWEDISH_LABELS)
+    assert page.count(b"<title>MSV Kunskapsbas</title>") == 1  # the sign-in page has none of its own
