@@ -243,7 +243,7 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
     with gr.Blocks(title="MSV Kunskapsbas", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# MSV Kunskapsbas\nSvar, sök och PM-utkast ur myndighetssamverkans dokument. "
                     "Varje påstående har en källhänvisning.")
-        who = gr.Markdown(elem_id="who")
+        who = gr.HTML(elem_id="who")
         demo.load(st.header, None, who)
         with gr.Tabs() as tabs:
             examples = build_guide_tab(st.guide, st.gate, st.may_read, demo)

@@ -265,7 +265,9 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         audit.record(user, "scan", "Kör bevakningen nu")
         return scan_now.start()
 
-    def scan_outcome() -> str:
+    def scan_outcome(request: gr.Request = None) -> str:  # type: ignore[assignment]
+        if not can_run_scan(gate.user(request)):  # waiting holds a worker: only for those who may start one
+            return ""
         return scan_now.wait(SCAN_WAIT_SECONDS)
 
     run_btn.click(start_scan, None, run_result).then(scan_outcome, None, run_result).then(refresh, filters, outs)
