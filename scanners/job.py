@@ -4,6 +4,7 @@ the knowledge base joins through an optional enrichment the caller supplies."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,10 +12,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from ingest.documents import PUBLIC_GROUP
+from ingest.store import SearchFilter
 from scanners.fetch import USER_AGENT, Fetcher, FetchPolicy
 from scanners.learned import LearnedScorer, train_from_store
 from scanners.lock import ScanLock
-from scanners.relevance import Embed, KbSearch, load_scorer
+from scanners.relevance import DEFAULT_THRESHOLD, Embed, KbSearch, load_scorer
 from scanners.run import Budget, ScanReport, SourceResult, scan
 from scanners.sources import load_sources
 from scanners.store import ScanStore
@@ -93,3 +96,37 @@ class ScanJob:
                 except Exception:  # noqa: BLE001 - the scan is stored; the KB step is extra
                     log.exception("after-scan step failed; the scan itself is stored")
         return report
+
+
+def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
+    """KB search for relevance reasons, over documents everyone may read: a digest is shown to
+    every signed-in user, so it must not name a restricted document."""
+    flt = SearchFilter(access=(PUBLIC_GROUP,))
+    return lambda query, k: kb.search(query, k, flt)
+
+
+def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,
+                  results: list[dict[str, Any]] | None = None) -> Enrichment:
+    """What the knowledge base adds to a scan: reasons from public passages and, with `ingest`,
+    the new and changed items scoring at least `min_score` added to it (results appended to
+    `results`). `lock` serialises the KB with the app's own use of it."""
+    guard = lock if lock is not None else contextlib.nullcontext()
+    search = public_kb_search(kb)
+
+    def kb_search(query: str, k: int) -> Any:
+        with guard:
+            return search(query, k)
+
+    def after(store: ScanStore, report: ScanReport) -> None:
+        from scanners.to_kb import add_to_knowledge_base
+
+        ids = [i for r in report.results for i in r.item_ids]
+        if not ids:
+            return
+        with guard:
+            done = [{"doc_id": r.doc_id, "title": r.title, "status": r.status, "error": getattr(r, "error", "") or None}
+                    for r in add_to_knowledge_base(kb, store, ids, min_score)]
+        if results is not None:
+            results.extend(done)
+
+    return Enrichment(kb_search, after if ingest else None)

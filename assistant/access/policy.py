@@ -95,6 +95,12 @@ def can_read(user: User, labels: list[str] | tuple[str, ...]) -> bool:
     return allowed is None or bool(set(labels) & set(allowed))
 
 
+def can_run_scan(user: User) -> bool:
+    """Whether ``user`` may start the horizon scan from the app ("Kör bevakningen nu"): the
+    secretariat, who runs the scanning, or the local operator. Others wait for the schedule."""
+    return user.is_secretariat
+
+
 def upload_groups(user: User, known: Sequence[str]) -> tuple[str, ...]:
     """The labels a user may give a document they upload: their own visible groups (all of the
     configured ones for the local operator)."""

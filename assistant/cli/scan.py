@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import sys
 from collections.abc import Callable
@@ -14,11 +13,11 @@ import typer
 from scanners.digest import build_digest, parse_since, plural
 from scanners.errors import ScanError
 from scanners.fetch import user_agent
-from scanners.job import Enrichment, ScanJob
+from scanners.job import ScanJob, kb_enrichment, public_kb_search  # noqa: F401  (used by `serve`)
 from scanners.lock import ScanBusy
 from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
 from scanners.render import RENDERERS, render_atom
-from scanners.run import Budget, ScanReport, SourceResult
+from scanners.run import Budget, SourceResult
 from scanners.sources import load_sources
 from scanners.store import ScanStore
 
@@ -199,15 +198,6 @@ def _score_missing(store: ScanStore, scorer: RelevanceScorer) -> None:
         log.info("scored %d items that had no score", n)
 
 
-def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
-    """KB search for relevance reasons, over documents everyone may read: a digest is shown to
-    every signed-in user, so it must not name a restricted document."""
-    from ingest.store import SearchFilter
-
-    flt = SearchFilter(access=("alla",))
-    return lambda query, k: kb.search(query, k, flt)
-
-
 def scan_job(settings: Any, sources: Path | None = None, topics: Path | None = None) -> ScanJob:
     """A scan as the settings describe it: sources file, User-Agent with the contact, budgets."""
     try:
@@ -219,30 +209,3 @@ def scan_job(settings: Any, sources: Path | None = None, topics: Path | None = N
                    Budget(settings.scan_source_budget, settings.scan_budget),
                    corpus=corpus if corpus.is_dir() else None,
                    embed_model=getattr(settings, "embed_model", "") or "")
-
-
-def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,
-                  results: list[dict[str, Any]] | None = None) -> Enrichment:
-    """What the knowledge base adds to a scan: reasons from public passages and, with `ingest`,
-    the new and changed items scoring at least `min_score` added to it (results appended to
-    `results`). `lock` serialises the KB with the app's own use of it."""
-    guard = lock if lock is not None else contextlib.nullcontext()
-    search = public_kb_search(kb)
-
-    def kb_search(query: str, k: int) -> Any:
-        with guard:
-            return search(query, k)
-
-    def after(store: ScanStore, report: ScanReport) -> None:
-        from scanners.to_kb import add_to_knowledge_base
-
-        ids = [i for r in report.results for i in r.item_ids]
-        if not ids:
-            return
-        with guard:
-            done = [{"doc_id": r.doc_id, "title": r.title, "status": r.status, "error": getattr(r, "error", "") or None}
-                    for r in add_to_knowledge_base(kb, store, ids, min_score)]
-        if results is not None:
-            results.extend(done)
-
-    return Enrichment(kb_search, after if ingest else None)

@@ -31,9 +31,12 @@ from ..answers.decision_answers import with_decisions
 from ..answers.memo import draft_memo, to_docx, to_markdown
 from ..answers.registry import engine_for
 from .exports import export_store
-from .gate import build_users_tab, gate_for, stage_uploads, upload_folder
+from .gate import UPLOAD_FORMATS, build_users_tab, gate_for, stage_uploads, upload_folder
 from .guard import Guard
+from .guide import GUIDE_FILE, GuideStore
+from .guide_tab import build_guide_tab
 from .indexing import add_status, answer_notice
+from .page import CSS, theme
 from .render import answer_markdown, citation_label, esc, passage_markdown
 
 if TYPE_CHECKING:
@@ -45,18 +48,6 @@ log = logging.getLogger(__name__)
 
 # A builder adds one gr.Tab inside the app's gr.Tabs (called with the kb and settings).
 TabBuilder = Callable[["KnowledgeBase", "Settings"], None]
-
-SYSTEM_FONTS = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"]
-MONO_FONTS = ["ui-monospace", "SFMono-Regular", "Consolas", "Liberation Mono", "monospace"]
-CSS = """
-:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
-.passage blockquote { white-space: pre-wrap; }
-"""
-
-
-def theme() -> gr.themes.Base:
-    return gr.themes.Default(font=SYSTEM_FONTS, font_mono=MONO_FONTS)
-
 
 class AppState:
     """What the handlers share: the knowledge base (one lock for the store) and the engine."""
@@ -72,6 +63,7 @@ class AppState:
         self.gate = gate_for(settings, fresh=True)
         self.audit = self.gate.audit
         self.exports = export_store(settings.data_dir, settings.session_hours * 3600)
+        self.guide = GuideStore(Path(settings.data_dir) / GUIDE_FILE, kb, self.engine, self.lock)
 
     def may_read(self, user: User, doc_ids: Sequence[str]) -> bool:
         """Whether ``user`` may still read every one of ``doc_ids`` (a removed document counts as not)."""
@@ -103,6 +95,11 @@ class AppState:
         return (messages, history, gr.update(choices=choices, value=None, visible=bool(choices)),
                 [c.__dict__ for c in cites], "", "")
 
+    def ask_example(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
+                    request: gr.Request = None):  # type: ignore[assignment]
+        """A *Kom igång* example: the chat tab opens and the question is asked there."""
+        return (gr.Tabs(selected="fraga"), *self.ask(question, messages, history, request))
+
     @staticmethod
     def show_citation(choice: str | None, cites: list[dict[str, Any]]) -> str:
         if not choice:
@@ -120,7 +117,7 @@ class AppState:
         flt = SearchFilter(kinds=(kind,) if kind else (), agencies=(agency,) if agency else (),
                            since=(since or "").strip(), until=(until or "").strip())
         with self.lock:
-            hits = self.kb.search(query, int(k), restrict(flt, user))
+            hits = self.kb.search(query, max(1, min(50, int(k or 10))), restrict(flt, user))
         self.audit.record(user, "search", query, (h.doc_id for h in hits))
         if not hits:
             return f"Inga träffar för ”{esc(query)}”."
@@ -250,16 +247,17 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
     with gr.Blocks(title="MSV Kunskapsbas", analytics_enabled=False, delete_cache=(3600, 86400)) as demo:
         gr.Markdown("# MSV Kunskapsbas\nSvar, sök och PM-utkast ur myndighetssamverkans dokument. "
                     "Varje påstående har en källhänvisning.")
-        who = gr.Markdown(elem_id="who")
+        who = gr.HTML(elem_id="who")
         demo.load(st.header, None, who)
         add_status(demo, indexing)
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
+            examples = build_guide_tab(st.guide, st.gate, st.may_read, demo)
             with gr.Tab("Fråga", id="fraga"):
                 gr.Markdown("## Fråga")
-                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat")
+                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat", buttons=[], feedback_options=None)
                 with gr.Row():
                     question = gr.Textbox(label="Din fråga", placeholder="T.ex. Vad gör beredningsgruppen?",
-                                          scale=5, elem_id="question", autofocus=True)
+                                          scale=5, elem_id="question")
                     ask_btn = gr.Button("Fråga", variant="primary", scale=1, elem_id="ask")
                 clear_btn = gr.Button("Nytt samtal", size="sm")
                 cite = gr.Radio(label="Visa källa (välj en citering)", choices=[], visible=False, elem_id="cite")
@@ -272,11 +270,13 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 cite.change(st.show_citation, [cite, cites], passage)
                 clear_btn.click(lambda: ([], [], gr.update(choices=[], visible=False), [], ""), None,
                                 [chatbot, history, cite, cites, passage])
+                for example in examples:
+                    example.click(st.ask_example, [example, chatbot, history], [tabs, *outs])
             with gr.Tab("Sök", id="sok"):
                 gr.Markdown("## Sök i kunskapsbasen")
                 with gr.Row():
                     query = gr.Textbox(label="Sökfråga", scale=4, elem_id="search-query")
-                    k = gr.Slider(1, 50, value=10, step=1, label="Antal träffar", scale=1)
+                    k = gr.Number(10, minimum=1, maximum=50, step=1, precision=0, label="Antal träffar", scale=1)
                 with gr.Row():
                     kind = gr.Dropdown([""] + kinds, value="", label="Dokumenttyp", allow_custom_value=True)
                     agency = gr.Dropdown([""] + agencies, value="", label="Myndighet", allow_custom_value=True)
@@ -301,23 +301,24 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 gr.Markdown("## Källor i kunskapsbasen")
                 table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum",
                                               "Avsnitt", "Källa"],
-                                     label="Dokument", interactive=False, elem_id="documents")
+                                     label="Dokument", interactive=False, elem_id="documents", buttons=[])
                 demo.load(st.documents, None, table)
-                gr.Markdown("### Lägg till dokument")
-                uploads = gr.File(label="Filer att läsa in (PDF, DOCX, PPTX, HTML, Markdown, TXT, e-post)",
-                                  file_count="multiple", elem_id="upload")
+                gr.Markdown(f"### Lägg till dokument\nVälj först vilka som får läsa dokumenten, sedan filerna; de läses in "
+                            f"direkt. Format: {UPLOAD_FORMATS}.")
                 # All configured groups, so a direct API call may name any (the handler then allows
                 # only the caller's own); the page narrows the list to them on load.
                 upload_access = gr.CheckboxGroup(choices=list(settings.groups), label="Vilka får läsa dokumenten (grupper)",
                                                  elem_id="upload-access")
                 demo.load(st.access_choices, None, upload_access)
-                upload_btn = gr.Button("Läs in", variant="primary", elem_id="ingest")
+                # A button, not gr.File: Gradio's file list names its download links only by size.
+                upload_btn = gr.UploadButton("Välj filer och läs in", file_count="multiple", variant="primary",
+                                             elem_id="upload")
                 upload_result = gr.Markdown(elem_id="upload-result")
                 gr.Markdown("### Ta bort dokument")
                 doc = gr.Dropdown(label="Dokument att ta bort", choices=[], elem_id="remove-doc")
                 remove_btn = gr.Button("Ta bort", variant="stop", elem_id="remove")
                 remove_result = gr.Markdown()
-                upload_btn.click(st.upload, [uploads, upload_access], [upload_result, table, doc])
+                upload_btn.upload(st.upload, [upload_btn, upload_access], [upload_result, table, doc])
                 remove_btn.click(st.remove, doc, [remove_result, table, doc])
                 demo.load(st.doc_choices, None, doc)
             for build in extra_tabs:
@@ -379,6 +380,7 @@ def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_loc
           allow_open: bool = False, indexing: Any = None) -> None:
     demo = build_app(kb, settings, extra_tabs, kb_lock, indexing)
     url = launch(demo, host, port, block=False, allow_open=allow_open)
+    demo.msv_state.guide.refresh_in_background()  # type: ignore[attr-defined]  # Kom igång, off the start path
     on_ready(url)
     try:
         demo.block_thread()

@@ -22,10 +22,11 @@ from scanners.relevance import DEFAULT_THRESHOLD, Topic, load_topics
 from scanners.render import entry_body, label
 from scanners.store import ScanStore, SourceHealth, now_utc
 
-from ..access.policy import DIGEST_ACCESS, can_read
+from ..access.policy import DIGEST_ACCESS, can_read, can_run_scan
 from ..records.scan_links import link_decisions, public_decisions
 from .gate import gate_for
 from .render import esc
+from .scan_now import ScanNow, next_run_text
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -35,9 +36,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ALL = ""
+SCAN_WAIT_SECONDS = 120  # then the page says the scan still runs (it goes on in the background)
 PERIODS = [("Senaste 7 dagarna", "7d"), ("Senaste 30 dagarna", "30d"), ("Senaste 90 dagarna", "90d"),
            ("Senaste året", "365d")]
 STATUS_SV = {"ok": "OK", "unchanged": "OK (oförändrad)", "error": "FEL"}
+EMPTY = ("Inga nyheter ännu under perioden. Omvärldsbevakningen hämtar nyheter från regeringen, medlemsmyndigheterna, "
+         "regionerna, OECD och EU enligt schemat (nästa körning står ovan) och rangordnar dem efter relevans för MSV. "
+         "Sekretariatet kan köra den direkt med knappen Kör bevakningen nu, eller med kommandot `msv scan`.")
 HEALTH_HEADERS = ["Källa", "Status", "Senast lyckad", "Senaste fel", "Tid för senaste fel", "Fel i följd",
                   "Vilar till", "Tid (s)", "Varningar"]
 
@@ -81,8 +86,7 @@ class DigestTab:
     # -- digest --------------------------------------------------------------------------------
     def view(self, period: str, topic: str, source: str, show_all: bool) -> DigestView:
         if not self.db_path.exists():
-            return DigestView("Ingen omvärldsbevakning ännu: den första körs enligt schemat, "
-                              "eller med kommandot `msv scan`.", [], [])
+            return DigestView(EMPTY, [], [])
         with ScanStore(self.db_path) as store:
             digest = build_digest(store, parse_since(period or "7d"), self.topics,
                                   min_score=0.0 if show_all else self.threshold)
@@ -101,7 +105,9 @@ class DigestTab:
                  "relevans.", ""]
         if digest.left_out:
             lines += [f"*{esc(digest.left_out_note)}*", ""]
-        if not items:
+        if not digest.items:
+            lines.append(EMPTY)
+        elif not items:
             lines.append("Inga nyheter matchar urvalet.")
         shown = {id(it) for it in items}
         for name, group in digest.groups():
@@ -172,8 +178,9 @@ class DigestTab:
 
 
 def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
-    """Add the *Omvärldsbevakning* tab (use in ``build_app(..., extra_tabs=[build_digest_tab])``)."""
-    del kb  # relevance against the knowledge base is computed when scanning, not here
+    """Add the *Omvärldsbevakning* tab (use in ``build_app(..., extra_tabs=[build_digest_tab])``).
+    The knowledge base joins only a scan started here (relevance reasons, high-relevance items)."""
+    scan_now = ScanNow.from_settings(kb, settings, getattr(kb, "lock", None))
     try:
         topics = load_topics()
     except ScanError as e:  # the tab still shows items, only without topic names
@@ -218,6 +225,10 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     with gr.Tab("Omvärldsbevakning", id="omvarld") as digest_tab:
         gr.Markdown("## Omvärldsbevakning\nNyheter från regeringen, medlemsmyndigheterna, regionerna, OECD och EU, "
                     "rangordnade efter relevans för MSV.")
+        next_md = gr.Markdown(elem_id="digest-next")
+        with gr.Row():
+            run_btn = gr.Button("Kör bevakningen nu", visible=False, elem_id="scan-now", scale=0)
+            run_result = gr.Markdown(elem_id="scan-now-result")
         with gr.Row():
             period = gr.Dropdown(PERIODS, value="7d", label="Period", elem_id="digest-period")
             topic = gr.Dropdown(topic_choices, value=ALL, label="Bevakningsområde", elem_id="digest-topic")
@@ -235,7 +246,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         version_item = gr.Dropdown([], label="Ändrad nyhet", elem_id="version-item")
         versions_md = gr.Markdown(elem_id="versions", latex_delimiters=[])
         gr.Markdown("### Källornas status")
-        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True,
+        health = gr.Dataframe(headers=HEALTH_HEADERS, label="Källornas status", interactive=False, wrap=True, buttons=[],
                               elem_id="source-health")
 
     filters = [period, topic, source, show_all]
@@ -248,6 +259,24 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         audit.record(user, "digest-versions", str(item_id or ""), ())
         return tab.versions(item_id)
 
+    def controls(request: gr.Request = None):  # type: ignore[assignment]
+        """The schedule for everyone; the button for those who may start a scan."""
+        return next_run_text(settings), gr.update(visible=can_run_scan(gate.user(request)))
+
+    def start_scan(request: gr.Request = None) -> str:  # type: ignore[assignment]
+        user = gate.user(request)
+        if not can_run_scan(user):
+            audit.record(user, "refused", what="kör bevakningen")
+            raise gr.Error("Bara sekretariatet kan köra bevakningen; den körs annars enligt schemat.")
+        audit.record(user, "scan", "Kör bevakningen nu")
+        return scan_now.start()
+
+    def scan_outcome(request: gr.Request = None) -> str:  # type: ignore[assignment]
+        if not can_run_scan(gate.user(request)):  # waiting holds a worker: only for those who may start one
+            return ""
+        return scan_now.wait(SCAN_WAIT_SECONDS)
+
+    run_btn.click(start_scan, None, run_result).then(scan_outcome, None, run_result).then(refresh, filters, outs)
     version_item.input(show_versions, version_item, versions_md)
     refresh_btn.click(refresh, filters, outs, api_name="digest")
     for trigger in (digest_tab.select, period.input, topic.input, source.input, show_all.input):
@@ -257,3 +286,4 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
     root = Context.root_block
     if root is not None:  # fresh on every page load, not only when the tab is opened
         root.load(refresh, filters, outs)
+        root.load(controls, None, [next_md, run_btn])

@@ -4,6 +4,7 @@ private temp folder and safe staging of uploaded files, and the administrators' 
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -31,7 +32,10 @@ UPLOAD_DIR = "uploads"
 # Loaders whose document id comes from the file's own path: a sidecar (.meta.toml) or a JSONL
 # corpus could name another document's id and overwrite it, so the app does not take them.
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".pptx", ".html", ".htm", ".md", ".markdown", ".txt", ".eml")
-LOCAL_NOTICE = "**Lokalt läge: ingen inloggning.** Alla dokument visas; lägg till användare med `msv users add` för att kräva inloggning."
+UPLOAD_FORMATS = "PDF, Word (.docx), PowerPoint (.pptx), HTML, Markdown, text (.txt) och e-post (.eml)"
+# HTML, not Markdown: Gradio's Markdown opens every link in a new tab, and "Logga ut" must not.
+LOCAL_NOTICE = ("<p><strong>Lokalt läge: ingen inloggning.</strong> Alla dokument visas; lägg till användare med "
+                "<code>msv users add</code> för att kräva inloggning.</p>")
 
 
 class Gate:
@@ -80,8 +84,8 @@ class Gate:
         if user.local:
             return LOCAL_NOTICE
         agency = f", {user.agency}" if user.agency else ""
-        return (f"Inloggad som **{_md(user.name)}**{_md(agency)} — ser dokument för: "
-                f"{_md(', '.join(visible_groups(user)))}. [Logga ut](/logout)")
+        return (f"<p>Inloggad som <strong>{html.escape(user.name)}</strong>{html.escape(agency)} — ser dokument för: "
+                f"{html.escape(', '.join(visible_groups(user)))}. <a href=\"/logout\">Logga ut</a></p>")
 
 
 class Uploads:
@@ -241,7 +245,7 @@ def build_users_tab(gate: Gate, demo: gr.Blocks) -> None:
     with gr.Tab("Användare", id="anvandare", visible=False) as tab:
         gr.Markdown("## Användare\nBara administratörer ser denna flik. Lösenord lagras som argon2-hashar.")
         grants = gr.Markdown(elem_id="user-grants")
-        table = gr.Dataframe(headers=["Namn", "Grupper", "Myndighet"], interactive=False, elem_id="users")
+        table = gr.Dataframe(headers=["Namn", "Grupper", "Myndighet"], interactive=False, elem_id="users", buttons=[])
         with gr.Row():
             name = gr.Textbox(label="Användarnamn", elem_id="user-name")
             groups = gr.Textbox(label="Grupper (kommaseparerade)", placeholder="alla, styrgrupp", elem_id="user-groups")

@@ -21,6 +21,7 @@ from starlette.responses import FileResponse, JSONResponse, PlainTextResponse
 from ..access.policy import LOCAL_USER, User
 from .exports import ROUTE, ExportStore
 from .gate import Gate
+from .page import swedish_page
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class Guard:
             if path.rstrip("/") == "/logout" and name is not None and not self.gate.local:
                 self.gate.sessions.end_user(name)
                 self.gate.audit.record(name, "logout", address=_address(scope))
+            if method == "GET":  # Gradio's page (app or sign-in) declares Swedish
+                send = swedish_page(send)
         await self.app(scope, receive, send)
 
     # -- sessions --------------------------------------------------------------------------------

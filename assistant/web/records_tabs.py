@@ -10,6 +10,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
+from gradio.context import Context
 
 from ingest.errors import MsvError
 
@@ -18,7 +19,7 @@ from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bou
 from ..records.export import to_csv, to_docx
 from ..records.threads import RELATION_SV, open_assignments, thread_of
 from .exports import export_store
-from .gate import gate_for
+from .gate import UPLOAD_FORMATS, gate_for
 from .render import esc
 
 if TYPE_CHECKING:
@@ -30,6 +31,22 @@ log = logging.getLogger(__name__)
 BODIES = [("Alla organ", ""), ("Styrgruppen", "styrgrupp"), ("GD-gruppen", "gd-grupp"),
           ("Beredningsgruppen", "beredningsgrupp"), ("Arbetsgrupperna", "arbetsgrupp")]
 KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "procedur": "procedur"}
+DECISIONS_EMPTY = (
+    "**Inga beslut finns ännu i beslutsregistret.** Registret fylls av protokoll och minnesanteckningar från "
+    "styrgruppen, GD-gruppen, beredningsgruppen och arbetsgrupperna: varje beslut, uppdrag och ställningstagande "
+    "plockas ut med datum, organ och paragraf och länkas till stycket det kommer från.\n\n"
+    f"**Läs in protokoll och minnesanteckningar under Källor** (format: {UPLOAD_FORMATS}). Ett dokument räknas som "
+    "protokoll eller minnesanteckningar när ordet står i filnamnet eller i början av texten (ett protokoll också "
+    "när det har paragrafer, § 1), eller när typen anges (`msv ingest --kind protokoll`).")
+STATUS_EMPTY = (
+    "**Inga lägesbedömningar finns ännu i kunskapsbasen.** Arbetsgrupperna lämnar en lägesbedömning till "
+    "styrgruppen två gånger per år, med en trafikljusbedömning (grön, gul, röd) för varje aktivitet.\n\n"
+    "Så känns en lägesbedömning igen: ordet *lägesbedömning* eller *lägesrapport* i filnamnet eller i början av "
+    "texten (eller typen angiven, `msv ingest --kind lägesbedömning`). I dokumentet läses statusen ur mallens "
+    "tabell med kolumnerna Aktivitet, Status och Kommentar, eller ur rader som \"Status: Gul\" under en "
+    "aktivitet (\"Aktivitet: …\") med en rad \"Kommentar: …\". Arbetsgrupp och period läses ur titeln och "
+    f"texten.\n\n**Läs in lägesbedömningar under Källor** (format: {UPLOAD_FORMATS}).")
+TO_SOURCES = "Gå till Källor"
 COLOUR_SV = {"grön": ("🟢", "Grön"), "gul": ("🟡", "Gul"), "röd": ("🔴", "Röd")}
 
 
@@ -84,7 +101,10 @@ class DecisionsView:
                     doc_ids)
         self.shown = found
         if not found:
-            return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), ""
+            filtered = any((x or "").strip() for x in (query, body, since, until))
+            if filtered and self._visible_decisions(request):
+                return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), ""
+            return DECISIONS_EMPTY, gr.update(choices=[], value=None), ""
         head = f"**{len(found)} beslut** " + ("efter relevans." if (query or "").strip() else "nyast först.")
         lines = [head, ""]
         for n, d in enumerate(found, 1):
@@ -176,7 +196,7 @@ def status_markdown(overview: dict[str, list[dict[str, Any]]]) -> str:
     """Per group and period: counts in words (never colour alone), red and yellow activities with
     their comments, and what changed since the group's previous report."""
     if not overview["reports"]:
-        return "Inga lägesbedömningar finns i kunskapsbasen."
+        return STATUS_EMPTY
     reports = {(r["group"], r["period"]): r for r in overview["reports"]}
     out: list[str] = []
     for s in overview["summary"]:
@@ -214,6 +234,7 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
             until = gr.Textbox(label="Till och med (ÅÅÅÅ-MM-DD)", elem_id="decisions-until")
         search = gr.Button("Visa beslut", variant="primary", elem_id="decisions-search")
         listing = gr.Markdown(elem_id="decisions")
+        to_sources = gr.Button(TO_SOURCES, visible=False, elem_id="decisions-to-sources")
         pick = gr.Dropdown([], label="Visa källstycket och ärendets tidslinje för beslut", elem_id="decisions-pick")
         passage = gr.Markdown(elem_id="decisions-passage", elem_classes=["passage"])
         timeline = gr.Markdown(elem_id="decisions-thread")
@@ -226,9 +247,10 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
             open_list = gr.Markdown(elem_id="open-tasks")
         downloads = gr.Markdown(elem_id="decisions-downloads")
     args, outs = [query, body, since, until], [listing, pick, downloads]
-    search.click(view.search, args, outs, api_name="decisions")
-    for trigger in (tab.select, query.submit):
-        trigger(view.search, args, outs)
+    for event in (search.click(view.search, args, outs, api_name="decisions"), tab.select(view.search, args, outs),
+                  query.submit(view.search, args, outs)):
+        event.then(lambda md: gr.update(visible=md == DECISIONS_EMPTY), listing, to_sources)
+    _go_to_sources(to_sources)
     pick.change(view.passage, pick, passage)
     pick.change(view.thread, pick, timeline)
     open_show.click(view.open_tasks, [open_body, open_today], open_list)
@@ -247,6 +269,11 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
         except MsvError as e:
             return f"Kunde inte läsa lägesbedömningarna: {esc(e)}"
         gate.audit.record(user, "status", group or "", (r["doc_id"] for r in overview["reports"]))
+        if not overview["reports"] and (group or "").strip():
+            with lock:
+                anywhere = status_overview(kb, access=access_of(user))["reports"]
+            if anywhere:
+                return f"Inga lägesbedömningar från arbetsgruppen ”{esc(group)}”."
         return status_markdown(overview)
 
     with gr.Tab("Lägesbild", id="lagesbild") as tab:
@@ -256,6 +283,15 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
             group = gr.Textbox(label="Arbetsgrupp (tomt = alla)", elem_id="status-group", scale=3)
             show = gr.Button("Visa", variant="primary", elem_id="status-show", scale=1)
         body = gr.Markdown(elem_id="status")
-    show.click(refresh, group, body, api_name="status")
-    for trigger in (tab.select, group.submit):
-        trigger(refresh, group, body)
+        to_sources = gr.Button(TO_SOURCES, visible=False, elem_id="status-to-sources")
+    for event in (show.click(refresh, group, body, api_name="status"), tab.select(refresh, group, body),
+                  group.submit(refresh, group, body)):
+        event.then(lambda md: gr.update(visible=md == STATUS_EMPTY), body, to_sources)
+    _go_to_sources(to_sources)
+
+
+def _go_to_sources(button: gr.Button) -> None:
+    """``button`` opens the Källor tab (the app's tabs are the block the tab builders run in)."""
+    tabs = Context.block
+    if isinstance(tabs, gr.Tabs):
+        button.click(lambda: gr.Tabs(selected="kallor"), None, tabs)

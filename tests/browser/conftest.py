@@ -114,8 +114,11 @@ def app_url(browser_kb: KnowledgeBase, data_dir: Path, scan_db: Path) -> Iterato
     from assistant.settings import Settings
     from assistant.web.app import build_app, launch
     from assistant.web.digest_tab import build_digest_tab
+    from assistant.web.records_tabs import build_decisions_tab, build_status_tab
 
-    demo = build_app(browser_kb, Settings(llm_backend="none", data_dir=data_dir), [build_digest_tab])
+    # The tabs `msv serve` shows; the knowledge base holds no minutes and no status reports.
+    demo = build_app(browser_kb, Settings(llm_backend="none", data_dir=data_dir),
+                     [build_digest_tab, build_decisions_tab, build_status_tab])
     url = launch(demo, "127.0.0.1", free_port(), block=False)
     yield url
     demo.close()

@@ -27,6 +27,7 @@ def open_app(tab: Tab, url: str) -> None:
 def test_ask_with_keyboard_and_open_citation(tab: Tab, app_url: str) -> None:
     page = tab.page
     open_app(tab, app_url)
+    page.get_by_role("tab", name="Fråga", exact=True).click()  # Kom igång opens first
     box = page.get_by_label("Din fråga")
     expect(page.get_by_role("button", name="Fråga", exact=True)).to_be_visible()
     expect(page.get_by_role("button", name="Nytt samtal")).to_be_visible()
@@ -90,9 +91,9 @@ def test_upload_then_search(tab: Tab, app_url: str, tmp_path: Path) -> None:
                    "om kompetensförsörjning i regionerna.\n", encoding="utf-8")
     open_app(tab, app_url)
     page.get_by_role("tab", name="Källor").click()
-    page.locator("#upload input[type=file]").set_input_files(str(doc))
-    expect(page.locator("#upload")).to_contain_text(doc.stem)  # Gradio shows the suffix in an element of its own
-    page.get_by_role("button", name="Läs in").click()
+    with page.expect_file_chooser() as chooser:  # the files are read in as soon as they are chosen
+        page.get_by_role("button", name="Välj filer och läs in").click()
+    chooser.value.set_files(str(doc))
     result = page.locator("#upload-result")
     expect(result).to_contain_text(f"{doc.name} — inläst")
     expect(page.locator("#documents")).to_contain_text("Webbtestets anteckning")

@@ -74,3 +74,17 @@ def test_decisions_view_thread_timeline_and_open_tasks(records_kb: KnowledgeBase
     assert "öppna uppdrag**" in tasks and "**försenat**" in tasks and "slutrapporter" in tasks
     assert "regleringsbrev" not in tasks  # answered by the preparatory group's report
     assert view.open_tasks("", "i morgon").startswith("Fel datum")
+
+
+def test_empty_states_guide(records_kb: KnowledgeBase) -> None:
+    """A filter that matches nothing says so; a register or status overview with nothing in it
+    says what fills it and where (Källor), with the formats read."""
+    from assistant.web.records_tabs import DECISIONS_EMPTY, STATUS_EMPTY
+
+    md, _, links = DecisionsView(records_kb, access=("alla",)).search("", "gd-grupp", "2099-01-01", "")
+    assert md == "Inga beslut matchar urvalet." and links == ""
+    md, _, _ = DecisionsView(records_kb, access=("ingen-sådan-grupp",)).search("", "", "", "")
+    assert md == DECISIONS_EMPTY and "Läs in protokoll och minnesanteckningar under Källor" in md
+    assert all(f in md for f in ("PDF", ".docx", ".pptx", "HTML", "Markdown", ".txt", ".eml"))
+    assert status_markdown({"reports": [], "summary": []}) == STATUS_EMPTY
+    assert "Så känns en lägesbedömning igen" in STATUS_EMPTY and "Status:" in STATUS_EMPTY
