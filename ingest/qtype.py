@@ -19,7 +19,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\bhur (?:många|mycket|stor|lång)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),
     # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
-    ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|\bvilk(?:et|en|a) (?:datum|år|period|tidpunkt|månad|vecka)\b|"
+    ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|"
+                        r"\bvilk(?:et|en|a) (?:\w*datum|\w*period|\w*(?<!k)år|\w*tidpunkt|månad|vecka|tidsram)\b|"
                         r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),

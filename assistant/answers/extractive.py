@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ingest.dates import TIME_WORD, month_number
 from ingest.glossary import is_english, to_swedish
-from ingest.swedish import split_sentences, tokenize
+from ingest.swedish import tokenize
 
 from .base import REFUSAL, Answer, Citation
 from .question import (
@@ -31,6 +32,7 @@ from .question import (
     with_subject,
 )
 from .subject import glossary_names, mentioned, neighbour_line, subjects, unnamed_per_hit
+from .units import Unit, passage_units
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -62,8 +64,6 @@ _AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|
 _WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
                   r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
                   r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
-_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÅÄÖ]")  # "1. Nuvarande lösning ..."
-_BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
 
 
 _NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
@@ -74,19 +74,29 @@ _PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? 
 _ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
+# "de regionalt utvecklingsansvariga (RUA)": a name spelled out before its abbreviation defines it.
+_SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
+# Nouns naming a role or office ("generaldirektörer", "Folkbildningsrådets ledning"): who holds one
+# answers "vem" or "vilka personer" as a name would.
+_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
+                   r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
 _NO_CUE = frozenset(["list", "general", "why", "definition"])
 
 
-def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset()) -> bool:
-    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the names the
+def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), question: str = "") -> bool:
+    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the stems the
     question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
     if kind in ("person", "name"):
         new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
                and not _ABBREVIATED_NOUN.match(n)]
-        # someone's name (two capitalised words) or an organisation the glossary knows
-        # someone's name (two capitalised words) or an organisation the glossary knows
-        return any(_PERSON.fullmatch(n) or n in glossary_names() for n in new) if kind == "person" else bool(new)
+        # someone's name (two capitalised words), an organisation the glossary knows, or a role
+        if kind == "name":
+            return bool(new)
+        # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
+        roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
+        return (any(_PERSON.fullmatch(n) or n in glossary_names() for n in new)
+                or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
     if kind == "money":
         return bool(_MONEY.search(sentence))
     if kind == "number":
@@ -98,7 +108,8 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset()) -> bo
     if kind == "why":
         return bool(_WHY.search(sentence))
     if kind == "definition":
-        return bool(_DEFINES.search(sentence))
+        return bool(_DEFINES.search(sentence)) or any(
+            set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
 
 
@@ -113,70 +124,10 @@ def asked_term(info: QuestionInfo) -> Term | None:
     return next((t for t in info.terms if not t.verb), None)
 
 
-def trim(unit: str) -> str:
-    """Light trimming: bullets, stray whitespace and a dangling list colon go; words stay."""
-    s = _BULLET.sub("", unit).strip()
-    s = re.sub(r"\s+", " ", s)
-    return s
-
-
-@dataclass
-class Unit:
-    """A sentence or list item of a retrieved passage."""
-
-    hit: int  # index into the retrieved hits
-    pos: int  # position within the passage
-    text: str
-    tokens: frozenset[str]
-    is_item: bool
-    coverage: float = 0.0
-    own: float = 0.0  # the share of the question's content (beyond its document's subject) the sentence says
-    score: float = 0.0
-    missing: int = 0  # question nouns that its whole passage lacks
-    role_missing: bool = False  # what the question asks about (its role, attribute or counted thing) is absent
-    items: list[Unit] = field(default_factory=list)
-    anaphoric: bool = False  # leans on the sentence before it
-    matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
-
-
-# Words that open a Swedish sentence but never appear capitalised inside one: where one follows a
-# word without a full stop, a heading has been run into the sentence by the PDF extraction.
-_OPENERS = ("I|Inom|Under|Det|Detta|Dessa|Den|De|Vi|Här|Nedan|Som|Genom|Efter|Inför|En|Ett|Flera|Många|Några|"
-            "Samtidigt|Dessutom|Därför|Utöver|Vad|Hur|Med|För|Av|Till|Om|När|Eftersom|Parallellt|Sedan")
-_RUN_IN = re.compile(rf"^(?P<head>[A-ZÅÄÖ][^.!?:;]{{8,90}}?[\w)]) (?P<rest>(?:{_OPENERS}) [a-zåäö].*)$")
-# A sentence that leans on the one before it ("Dessa är i enlighet med ...").
-_ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b|"
-                      r"^(?:\S+ ){1,2}(?:dessa|detta|denna|sådana?)\b")
-
-
-def split_run_in(sentence: str) -> tuple[str, str]:
-    """("heading", "sentence") when a heading was run into the sentence, else ("", sentence)."""
-    m = _RUN_IN.match(sentence)
-    if m and not re.search(r"\b(?:är|har|ska|kan|som|och|att|blir|var)$", m.group("head")):
-        return m.group("head"), m.group("rest")
-    return "", sentence
-
-
-def passage_units(hit_index: int, text: str) -> list[Unit]:
-    units: list[Unit] = []
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
-        is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
-        for s in split_sentences(line):
-            s = trim(s)
-            _, s = split_run_in(s)
-            short = len(s) < 8 or len(s.split()) < 2
-            if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
-                continue  # a single word stands only as a list item ("Reglab")
-            units.append(Unit(hit_index, len(units), s, frozenset(tokens_of(s)), is_item,
-                              anaphoric=bool(_ANAPHOR.match(s)) and not is_item))
-    return units
-
-
-def _says_month(hit: Hit, month: tuple[str, str]) -> bool:
+def _says_month(where: str, month: tuple[str, str]) -> bool:
+    """Whether ``where`` (passages with their dates, lower-cased) names the month or is dated in it."""
     name, year = month
-    return f"{name} {year}" in hit.text.lower() or hit.date.startswith(f"{year}-{month_number(name):02d}")
+    return f"{name} {year}" in where or f" {year}-{month_number(name):02d}" in where
 
 
 class ExtractiveEngine:
@@ -216,6 +167,10 @@ class ExtractiveEngine:
         if not units or not info.terms:
             return []
         n = len(units)
+        if info.english:
+            info = _matchable(info, hits)
+            if not info.terms:
+                return []
         for u in units:
             u.matches = {t: t.match(u.tokens) for t in info.terms}
         weight = {t: math.log(1 + n / (1 + sum(u.matches[t] >= 1.0 for u in units))) * (0.4 if t.verb else 1.0)
@@ -230,6 +185,11 @@ class ExtractiveEngine:
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
             in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
+        # The numbers and months a question names may stand anywhere in the retrieved part of the
+        # answer's document ("8,3 procent sommaren 2024" one passage before the figure asked for).
+        doc_text: dict[str, str] = {}
+        for h in hits:
+            doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
@@ -251,13 +211,13 @@ class ExtractiveEngine:
             u.role_missing = role is not None and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8)
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
-            cue = 0.15 if cue_met(info.kind, u.text, info.said) else -0.15
+            cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
-            where = f"{hits[u.hit].text} {hits[u.hit].date} {hits[u.hit].source}".lower()
-            if not all(num in where for num in info.numbers) or not all(_says_month(hits[u.hit], m) for m in info.months):
+            where = doc_text[hits[u.hit].doc_id]
+            if not all(num in where for num in info.numbers) or not all(_says_month(where, m) for m in info.months):
                 u.score -= 1.0
                 u.coverage = 0.0
         units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
@@ -280,7 +240,7 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
-        return cue_met(info.kind, best.text, info.said) or info.kind in _NO_CUE
+        return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
@@ -306,7 +266,8 @@ class ExtractiveEngine:
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
-                    and u.text not in {c.text for c in chosen} and (cue_met(info.kind, u.text, info.said) or info.kind in _NO_CUE)):
+                    and u.text not in {c.text for c in chosen}
+                    and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in _NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
@@ -315,7 +276,10 @@ class ExtractiveEngine:
                  unnamed: dict[int, frozenset[str]]) -> Answer:
         """A refusal; when a sentence would have answered but for naming another subject than the
         question's, one line says what the documents speak of instead, citing it."""
-        near = next((u for u in ranked[:LEAD_CANDIDATES] if unnamed[u.hit] and self.answerable(part, u)), None)
+        top = ranked[:LEAD_CANDIDATES]
+        # Only when no passage names what the question is about is it another subject's answer.
+        near = None if any(not unnamed[u.hit] for u in top) else next(
+            (u for u in top if self.answerable(part, u)), None)
         line = neighbour_line(sorted(unnamed[near.hit]), near.text) if near is not None else ""
         if near is None or not line:
             related = [Citation.from_hit(i + 1, h) for i, h in enumerate(hits[:3])]
@@ -392,6 +356,25 @@ def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> s
             if t.match(titles[doc]) >= 1.0 or (len(us) >= 6 and share >= PERVASIVE_SHARE):
                 out.add((t, doc))
     return out
+
+
+def _matchable(info: QuestionInfo, hits: list[Hit]) -> QuestionInfo:
+    """An English question without the words that stayed English (no glossary entry) and that no
+    retrieved passage has: they cannot be matched in Swedish text, so their absence says nothing.
+    When they are half its content nouns or more, the question is not understood (no terms)."""
+    have = frozenset(tokens_of(" ".join(f"{h.title} {h.section} {h.text}" for h in hits)))
+    kept = tuple(t for t in info.terms if t.match(have) > 0 or t.stem not in _untranslated(info.text))
+    nouns = [t for t in info.terms if not t.verb]
+    if len([t for t in nouns if t not in kept]) * 2 >= len(nouns):
+        return replace(info, terms=())  # half the question is not understood: no answer from the rest
+    return replace(info, terms=kept)
+
+
+@lru_cache(maxsize=1024)
+def _untranslated(question: str) -> frozenset[str]:
+    """The stems of an English question's words that its Swedish translation leaves as they were."""
+    left = set(to_swedish(question).split()) & set(re.findall(r"[\w-]+", question.lower()))
+    return frozenset(tokens_of(" ".join(left)))
 
 
 def _enumerates(u: Unit, passage: list[Unit]) -> float:

@@ -16,7 +16,9 @@ from ingest.swedish import tokenize
 # Words that say what is asked, not what about: they never count as content.
 QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
-    "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör",
+    "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör "
+    # words that name the question's form, not its content: "Vad betyder förkortningen RUA?"
+    "förkortningen begreppet termen uttrycket",
     compounds=False))
 
 @lru_cache(maxsize=65536)
@@ -126,7 +128,9 @@ _STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "k
 def _verbish(word: str) -> bool:
     if len(word) >= 6 and word.endswith(("as", "ås", "ms", "ds", "ls", "ys")) and ":" not in word:
         return True  # passive ("bedöms", "föreslås", "revideras", "används"); genitives end -ns/-ts/-rs
-    return word in _STRONG_PAST or (len(word) > 5 and word.endswith(
+    if any(word.endswith(v) and len(word) - len(v) <= 4 for v in _STRONG_PAST):
+        return True  # with a particle prefix: "pågick", "bidrog", "ansåg", "inkom"
+    return (len(word) > 5 and word.endswith(
         ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
 
 

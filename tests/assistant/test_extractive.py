@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from assistant.answers.base import REFUSAL
-from assistant.answers.extractive import split_question, split_run_in
+from assistant.answers.extractive import split_question
 from assistant.answers.registry import get_engine
+from assistant.answers.units import split_run_in
 from assistant.answers.verify import split_cited, strip_marks
 from ingest.swedish import normalize
 
@@ -87,3 +88,52 @@ def test_list_answer_collects_items_one_word_or_numbered(engine) -> None:
 def test_a_part_without_support_means_no_answer(engine) -> None:
     a = engine.answer("Vilken konsultfirma anlitades för förstudierna och vad kostade konsultstödet?")
     assert not a.grounded and a.answer == REFUSAL
+
+
+@pytest.mark.parametrize(("kind", "sentence", "question", "met"), [
+    # a spelled-out name before its abbreviation defines the abbreviation the question asks about
+    ("definition", "Samverkan med de regionalt utvecklingsansvariga (RUA) är viktig.", "Vad betyder förkortningen RUA?", True),
+    ("definition", "Samverkan med Tillväxtverket (TVV) är viktig.", "Vad betyder förkortningen RUA?", False),
+    # a role answers "vilka personer", but not a question asking who holds a role
+    ("person", "I gruppen ingår myndigheternas generaldirektörer.", "Vilka personer ingår i gruppen?", True),
+    ("person", "I gruppen ingår myndigheternas generaldirektörer.", "Vem är ordförande i gruppen?", False),
+    ("person", "Gruppen leds av Anna Andersson.", "Vem är ordförande i gruppen?", True),
+])
+def test_what_a_question_kind_asks_for(kind: str, sentence: str, question: str, met: bool) -> None:
+    from assistant.answers.extractive import cue_met
+    from assistant.answers.question import analyse
+
+    assert cue_met(kind, sentence, analyse(question).said, question) is met
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("Under vilken tidsperiod pågick projektet?", "time"),
+    ("Vilket verksamhetsår gäller planen?", "time"),
+    ("Vilka förslag lämnade gruppen?", "list"),
+])
+def test_time_questions_by_compound(question: str, kind: str) -> None:
+    from ingest.qtype import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_form_words_and_particle_verbs_are_not_content() -> None:
+    from assistant.answers.question import analyse
+
+    nouns = {t.stem for t in analyse("Under vilken period pågick projektet och vad betyder förkortningen TSI?").terms
+             if not t.verb}
+    assert "förkortning" not in nouns and "pågick" not in nouns
+    assert "projekt" in nouns or any(s.startswith("projekt") for s in nouns)
+
+
+def test_english_words_left_untranslated_do_not_count_against_an_answer(engine) -> None:
+    """Words of an English question that the glossary cannot translate and no passage has are
+    dropped; when they are half the question, it is not understood and refused."""
+    from assistant.answers.extractive import _matchable
+    from assistant.answers.question import analyse
+
+    info = analyse("Which agency coordinates the steering group's zxqvork for the secretariat?", english=True)
+    kept = {t.stem for t in _matchable(info, engine.kb.search(info.text, 10)).terms}
+    assert "zxqvork" not in kept and any(s.startswith("styrgrupp") for s in kept)
+    nonsense = analyse("What is a good zxqvork for plimbous ferbles?", english=True)
+    assert _matchable(nonsense, engine.kb.search(nonsense.text, 10)).terms == ()

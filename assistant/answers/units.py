@@ -1,0 +1,80 @@
+"""The units an extractive answer is built from: the sentences and list items of a retrieved
+passage, with headings run into a sentence by PDF extraction cut off and sentences that lean on the
+one before them marked."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ingest.swedish import split_sentences
+
+from .question import tokens_of
+
+if TYPE_CHECKING:
+    from .question import Term
+
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+[A-ZÅÄÖ]")  # "1. Nuvarande lösning ..."
+_BULLET = re.compile(r"^[\s•▪●◦\-–*·]+")
+
+
+def trim(unit: str) -> str:
+    """Light trimming: bullets, stray whitespace and a dangling list colon go; words stay."""
+    s = _BULLET.sub("", unit).strip()
+    s = re.sub(r"\s+", " ", s)
+    return s
+
+
+@dataclass
+class Unit:
+    """A sentence or list item of a retrieved passage."""
+
+    hit: int  # index into the retrieved hits
+    pos: int  # position within the passage
+    text: str
+    tokens: frozenset[str]
+    is_item: bool
+    coverage: float = 0.0
+    own: float = 0.0  # the share of the question's content (beyond its document's subject) the sentence says
+    score: float = 0.0
+    missing: int = 0  # question nouns that its whole passage lacks
+    role_missing: bool = False  # what the question asks about (its role, attribute or counted thing) is absent
+    items: list[Unit] = field(default_factory=list)
+    anaphoric: bool = False  # leans on the sentence before it
+    matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
+
+
+# Words that open a Swedish sentence but never appear capitalised inside one: where one follows a
+# word without a full stop, a heading has been run into the sentence by the PDF extraction.
+_OPENERS = ("I|Inom|Under|Det|Detta|Dessa|Den|De|Vi|Här|Nedan|Som|Genom|Efter|Inför|En|Ett|Flera|Många|Några|"
+            "Samtidigt|Dessutom|Därför|Utöver|Vad|Hur|Med|För|Av|Till|Om|När|Eftersom|Parallellt|Sedan")
+_RUN_IN = re.compile(rf"^(?P<head>[A-ZÅÄÖ][^.!?:;]{{8,90}}?[\w)]) (?P<rest>(?:{_OPENERS}) [a-zåäö].*)$")
+# A sentence that leans on the one before it ("Dessa är i enlighet med ...").
+_ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b|"
+                      r"^(?:\S+ ){1,2}(?:dessa|detta|denna|sådana?)\b")
+
+
+def split_run_in(sentence: str) -> tuple[str, str]:
+    """("heading", "sentence") when a heading was run into the sentence, else ("", sentence)."""
+    m = _RUN_IN.match(sentence)
+    if m and not re.search(r"\b(?:är|har|ska|kan|som|och|att|blir|var)$", m.group("head")):
+        return m.group("head"), m.group("rest")
+    return "", sentence
+
+
+def passage_units(hit_index: int, text: str) -> list[Unit]:
+    units: list[Unit] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
+        for s in split_sentences(line):
+            s = trim(s)
+            _, s = split_run_in(s)
+            short = len(s) < 8 or len(s.split()) < 2
+            if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
+                continue  # a single word stands only as a list item ("Reglab")
+            units.append(Unit(hit_index, len(units), s, frozenset(tokens_of(s)), is_item,
+                              anaphoric=bool(_ANAPHOR.match(s)) and not is_item))
+    return units
