@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 ENGINE_NAME = "dokumentlista"
 SHOWN = 5  # documents listed (the count covers all)
-SUBJECT_HITS = 60  # passages searched for a subject within the filtered documents
+SUBJECT_HITS = 60  # passages searched for a subject when too many documents match the rest to read them all
+READ_ALL = 400  # up to this many documents matching the rest, each one's opening is read for the subject
 MIN_TERM_MATCH = 0.8  # how well a listed document's passage must cover each subject word
 
 _NUMBERS = {1: "det senaste", 2: "de två senaste", 3: "de tre senaste", 4: "de fyra senaste", 5: "de fem senaste"}
@@ -58,7 +59,10 @@ _NOUNS = [Noun(re.compile(p), k, one, many) for p, k, one, many in (
 )]
 
 # "Vilka …", "Finns det några …", "Hur många …", "Lista …" and English forms: the question asks which
-# documents exist when a document noun follows within a few words.
+# documents exist when a document noun follows within a few words. "Vilket uppdrag …" (singular)
+# asks for one document's content: the wrapped engine answers it, and the list only when it cannot.
+_ONE = re.compile(r"^(?:vilket|vilken|which|what) (?:\w+ )?(?:uppdrag|regeringsuppdrag|regleringsbrev|protokoll|rapport|"
+                  r"promemoria|arbetsplan|lägesbedömning|pressmeddelande|dokument|assignment|report|document|memo)\b")
 _ASKS = re.compile(r"^(?:vilka|vilket|vilken|finns det (?:några|något|någon)|hur många|lista|visa|räkna upp|"
                    r"which|what|how many|list|show|are there(?: any)?)(?: (?:av|alla|all|the|of))*\s+(?P<rest>.+)$")
 _WORDS_BEFORE_NOUN = 3
@@ -76,6 +80,7 @@ _FRAME = frozenset(tokens_of(
 @dataclass(frozen=True)
 class CollectionQuestion:
     noun: Noun
+    one: bool = False  # "Vilket uppdrag …": one document is asked for
     agency: str = ""  # the label as the documents carry it (or the glossary's short form)
     names: tuple[str, ...] = ()  # every name of that agency
     since: int | None = None
@@ -150,6 +155,7 @@ def parse_question(question: str, labels: set[str] = frozenset(),  # type: ignor
     if noun is None:
         return None
     low = q.lower()
+    one = bool(_ONE.match(low))
     body = body_of(q)
     if body and noun.kinds == ("regeringsuppdrag",) and "regering" not in low and "government" not in low:
         return None  # "Vilka uppdrag har styrgruppen gett …": the body's own assignments, a decision question
@@ -167,7 +173,7 @@ def parse_question(question: str, labels: set[str] = frozenset(),  # type: ignor
     years = sorted(int(y) for y in _YEAR.findall(low))
     if years and since is None and until is None:
         since, until = years[0], years[-1]
-    return CollectionQuestion(noun, agency, agency_names_found, since, until, body,
+    return CollectionQuestion(noun, one, agency, agency_names_found, since, until, body,
                               _subject(q, noun, agency_names_found, body))
 
 
@@ -228,32 +234,41 @@ def matching_documents(kb: KnowledgeBase, cq: CollectionQuestion, flt: SearchFil
 
 def _on_subject(kb: KnowledgeBase, cq: CollectionQuestion, docs: list[DocRecord],
                 flt: SearchFilter | None) -> tuple[list[DocRecord], dict[str, Citation]]:
-    """The documents whose best passage for the subject covers each of its words, with that passage."""
+    """The documents about the subject: their title and opening passage cover each of its words.
+    Beyond READ_ALL documents, only those a search for the subject finds are read."""
     terms = [t for t in question_terms(cq.subject) if not t.verb] or list(question_terms(cq.subject))
     if not terms or not docs:
         return [], {}
-    by_id = {d.doc_id: d for d in docs}
-    scope = SearchFilter(doc_ids=tuple(by_id), access=flt.access if flt is not None else None)
-    found: dict[str, Citation] = {}
-    for h in kb.search(cq.subject, SUBJECT_HITS, scope):
-        if h.doc_id in found or h.doc_id not in by_id:
+    if len(docs) > READ_ALL:
+        scope = SearchFilter(doc_ids=tuple(d.doc_id for d in docs), access=flt.access if flt is not None else None)
+        found = {h.doc_id for h in kb.search(cq.subject, SUBJECT_HITS, scope)}
+        docs = [d for d in docs if d.doc_id in found]
+    first = _first_passages(kb, docs, flt)
+    kept, passages = [], {}
+    for d in docs:
+        c = first.get(d.doc_id)
+        if c is None:
             continue
-        tokens = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
+        tokens = frozenset(tokens_of(f"{d.title} {c.section} {c.text}"))
         if all(t.match(tokens) >= MIN_TERM_MATCH for t in terms):
-            found[h.doc_id] = Citation.from_hit(0, h)
-    kept = [d for d in docs if d.doc_id in found]
-    return kept, found
+            kept.append(d)
+            passages[d.doc_id] = c
+    return kept, passages
 
 
-def _first_passages(kb: KnowledgeBase, docs: list[DocRecord], flt: SearchFilter | None) -> dict[str, dict]:
-    """Each document's first passage (its opening: title and what it is about)."""
+def _first_passages(kb: KnowledgeBase, docs: list[DocRecord], flt: SearchFilter | None) -> dict[str, Citation]:
+    """Each document's first passage (its opening: what it is about), as a citation to fill in."""
+    if not docs:
+        return {}
     scope = SearchFilter(doc_ids=tuple(d.doc_id for d in docs), access=flt.access if flt is not None else None)
     first: dict[str, dict] = {}
     for p in kb.store.payloads(scope):
         d = str(p.get("doc_id", ""))
         if d not in first or int(p.get("chunk", 0)) < int(first[d].get("chunk", 0)):
             first[d] = p
-    return first
+    by_id = {d.doc_id: d for d in docs}
+    return {d: Citation(0, d, by_id[d].title, str(p.get("source", by_id[d].source)), str(p.get("section", "")),
+                        p.get("page"), str(p.get("text", ""))) for d, p in first.items() if d in by_id}
 
 
 def compose(question: str, cq: CollectionQuestion, docs: list[DocRecord], passages: dict[str, Citation]) -> Answer:
@@ -290,14 +305,8 @@ def answer_collection(kb: KnowledgeBase, question: str, *, flt: SearchFilter | N
     if cq.subject:
         docs, passages = _on_subject(kb, cq, docs, flt)
     else:
-        first = _first_passages(kb, docs[:SHOWN], flt)
-        passages = {}
-        for d in docs[:SHOWN]:
-            p = first.get(d.doc_id)
-            if p is not None:
-                passages[d.doc_id] = Citation(0, d.doc_id, d.title, str(p.get("source", d.source)),
-                                              str(p.get("section", "")), p.get("page"), str(p.get("text", "")))
-        docs = [d for d in docs if d.doc_id in passages] + [d for d in docs[SHOWN:]]
+        passages = _first_passages(kb, docs[:SHOWN], flt)
+        docs = [d for d in docs[:SHOWN] if d.doc_id in passages] + docs[SHOWN:]
     if not docs:
         return None
     a = compose(question, cq, docs, passages)
@@ -315,6 +324,9 @@ class CollectionEngine:
         self.name = fallback.name
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
+        if _ONE.match(re.sub(r"\s+", " ", question.strip().lower())):  # one document: its content first
+            a = self.fallback.answer(question, flt=flt)
+            return a if a.grounded else (answer_collection(self.kb, question, flt=flt) or a)
         return answer_collection(self.kb, question, flt=flt) or self.fallback.answer(question, flt=flt)
 
 
