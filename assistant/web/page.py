@@ -34,7 +34,7 @@ SWEDISH_LABELS = {
     "chatbot conversation": "Samtalet",
     "Click to upload or drop files": "Välj filer eller släpp dem här",
 }
-SWEDISH_PREFIXES = {"bot's message: ": "Svar: ", "user's message: ": "Din fråga: "}
+SWEDISH_PREFIXES = {"bot's message: ": "Svar: ", "user's message: ": "Fråga: "}
 # Runs before Gradio's own script: the browser's language as Gradio reads it is Swedish, the page
 # keeps lang="sv" if anything later sets another, and the labels above are put in Swedish as
 # Gradio renders them.
