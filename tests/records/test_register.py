@@ -20,7 +20,7 @@ def test_register_holds_every_labelled_decision(records_kb: KnowledgeBase) -> No
     found = find_decisions(records_kb)
     assert len(found) >= 40
     assert {d.body for d in found} == {"styrgrupp", "gd-grupp", "beredningsgrupp", "arbetsgrupp-validering",
-                                       "arbetsgrupp-kompetensanalys"}
+                                       "arbetsgrupp-kompetensanalys", "arbetsgrupp-regional"}
     assert [d.date for d in found] == sorted((d.date for d in found), reverse=True)  # newest first
     assert all(d.kind in ("beslut", "uppdrag", "ställningstagande") for d in found)
     pdf = [d for d in found if d.source.endswith(".pdf")]
