@@ -336,7 +336,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     the reader may see matches)."""
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
-    if loose is not None and loose.topic:
+    if loose is not None and loose.topic and question_terms(loose.topic):
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
         return None
@@ -346,9 +346,8 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     pool = find_decisions(kb, "", access=access)
     if flt is not None and flt.doc_ids:
         pool = [d for d in pool if d.doc_id in flt.doc_ids]
-    if dq is None and loose is not None:
-        return open_answer(question, pool, loose.body, today or Date.today())
-    assert dq is not None
+    if dq is None:
+        return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt)
     if not decisions:
         return None

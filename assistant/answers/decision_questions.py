@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.swedish import tokenize
+
 from ..records.meeting import body_of
-from .question import question_terms
 
 _CUE = re.compile(
     r"\b(?:beslut\w*|besl[öu]t|bestäm\w*|fastställ\w*|uppdrag\w*|uppdrog\w*|godkän\w*|antag\w*|antog\w*|antogs"
@@ -65,6 +66,6 @@ def loose_question(question: str) -> LooseQuestion | None:
     rest = _CUE.sub(" ", rest)
     words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME]
     topic = " ".join(words).strip(" ,;:-")
-    if topic and question_terms(topic):
+    if topic and tokenize(topic, compounds=False):
         return LooseQuestion(topic, body, open_only)
     return LooseQuestion("", body, True) if open_only else None

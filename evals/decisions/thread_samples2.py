@@ -5,7 +5,7 @@ GD-gruppen hands to the steering group, which hands it to the preparatory group 
 assignments settled in words that do not repeat them ("se över arbetsordningen" → "Den reviderade
 arbetsordningen antogs"); revisions under new headings; a reversal; informal working-group notes
 with an assignment to a person "till nästa träff"; open assignments; and distractors that share
-words but not the matter (a budget and a meeting plan of another year). Their links are labelled
+words but not the matter (a meeting plan and a work plan of another year). Their links are labelled
 by hand in ``gold_threads.jsonl``."""
 
 from __future__ import annotations
@@ -146,7 +146,5 @@ THREAD_MEETINGS_2: list[Meeting] = [
                 [D("Styrgruppen beslutade att processledarnas träffar från och med januari 2027 hålls var åttonde vecka.")]]),
             Item(5, "Arbetsplan 2027", [
                 [D("Styrgruppen fastställde arbetsplanen för 2027.")]]),
-            Item(6, "Verksamhetsbudget 2027", [
-                [D("Styrgruppen fastställde verksamhetsbudgeten för 2027 till 4,6 miljoner kronor.")]]),
         ]),
 ]

@@ -156,12 +156,12 @@ def test_open_assignments(app: typer.Typer) -> None:
 
 
 def test_eval_commands(app: typer.Typer) -> None:
-    code, out, _ = run(app, "eval", "decisions", "--json")
+    code, out, _ = run(app, "eval", "decisions", "--json", "--no-questions")
     data = json.loads(out)
     assert code == 0 and data["recall"] >= 0.95 and data["precision"] >= 0.95
     dev = data["threads"]["development"]
     assert dev["gold"] >= 15 and dev["with_reason"] == 1.0 and dev["precision"] >= 0.8 and dev["recall"] >= 0.75
-    code, out, _ = run(app, "eval", "decisions")
+    code, out, _ = run(app, "eval", "decisions", "--no-questions")
     assert code == 0 and "thread precision" in out
     code, out, _ = run(app, "eval", "status")
     assert code == 0 and "parsed exactly" in out
