@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     qdrant_api_key: str = Field("", description="API-nyckel till Qdrant-servern, om den kräver en.")
     qdrant_collection: str = Field("msv", description="Samlingens namn på Qdrant-servern.")
     chunk_chars: int = Field(500, description="Största antal tecken per textavsnitt (vald genom evals/chunk_sweep.py).")
+    rank_second_stage: bool = Field(True, description="Sökningens andra rankningssteg (inlärda vikter över de 50 "
+                                    "bästa sammanvägda träffarna); false = den sammanvägda ordningen som förut.")
     rank_authority: bool = Field(True, description="Sökningens andra rankningssteg föredrar samverkans egna "
                                  "dokument (rapporter, protokoll, minnesanteckningar, beslut) framför bakgrundsmaterial "
                                  "som regeringens sidor; false = ingen sådan förhandsvikt (en modell skattad utan den).")

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+from testkit import REPORT
 
 from assistant.answers.registry import get_engine
 from assistant.web.guide import EXAMPLES, GUIDE_FILTER, TOPICS, GuideStore, fingerprint, generate
@@ -17,8 +18,6 @@ from assistant.web.page import SWEDISH_LABELS, rewrite_html
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.metadata import Overrides
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class CountingEngine:
@@ -39,7 +38,7 @@ class CountingEngine:
 def own_kb(tmp_path: Path, embedder: Embedder):  # type: ignore[no-untyped-def]
     """A knowledge base of its own (documents are added to it): the founding report."""
     base = KnowledgeBase(KbConfig(data_dir=tmp_path / "data"), embedder=embedder)
-    assert base.ingest_all([ROOT / "corpus"]).added == 1
+    assert base.ingest_all([REPORT]).added == 1
     yield base
     base.close()
 
