@@ -52,7 +52,7 @@ class SearchParams:
     expansion_weight: float = 0.3
     window: int = 1  # neighbouring chunks (same section and page) returned around each hit
     answer_type_boost: float = 0.75  # score factor for passages holding the answer type asked for (no re-ranking)
-    rerank_depth: int = 50  # fused candidates the second stage re-ranks; 0 = fused order with the answer-type factor
+    rerank_depth: int = 20  # fused candidates the second stage re-ranks; 0 = fused order with the answer-type factor
     rank_authority: bool = True  # the authority prior of the second stage (off: the model fitted without it)
     authority: tuple[tuple[str, float], ...] = tuple(DEFAULT_AUTHORITY.items())  # prior per document kind
 
