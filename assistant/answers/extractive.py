@@ -74,9 +74,9 @@ _PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? 
 _ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
-# "de regionalt utvecklingsansvariga (RUA)": a name spelled out before its abbreviation defines it.
+# "Statens skolverk (SKV)": a name spelled out before its abbreviation defines it.
 _SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
-# Nouns naming a role or office ("generaldirektörer", "Folkbildningsrådets ledning"): who holds one
+# Nouns naming a role or office ("ordföranden", "myndighetens ledning"): who holds one
 # answers "vem" or "vilka personer" as a name would.
 _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
                    r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
@@ -186,7 +186,7 @@ class ExtractiveEngine:
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
             in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
         # The numbers and months a question names may stand anywhere in the retrieved part of the
-        # answer's document ("8,3 procent sommaren 2024" one passage before the figure asked for).
+        # answer's document (a year named one passage before the figure asked for).
         doc_text: dict[str, str] = {}
         for h in hits:
             doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()

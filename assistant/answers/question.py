@@ -17,7 +17,7 @@ from ingest.swedish import tokenize
 QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
     "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör "
-    # words that name the question's form, not its content: "Vad betyder förkortningen RUA?"
+    # words that name the question's form, not its content: "Vad står förkortningen X för?"
     "förkortningen begreppet termen uttrycket",
     compounds=False))
 
@@ -129,7 +129,7 @@ def _verbish(word: str) -> bool:
     if len(word) >= 6 and word.endswith(("as", "ås", "ms", "ds", "ls", "ys")) and ":" not in word:
         return True  # passive ("bedöms", "föreslås", "revideras", "används"); genitives end -ns/-ts/-rs
     if any(word.endswith(v) and len(word) - len(v) <= 4 for v in _STRONG_PAST):
-        return True  # with a particle prefix: "pågick", "bidrog", "ansåg", "inkom"
+        return True  # with a particle prefix: "ansåg", "inkom", "avgick"
     return (len(word) > 5 and word.endswith(
         ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
 
