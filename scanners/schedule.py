@@ -16,6 +16,7 @@ from typing import Any
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.cron import CronTrigger
+from filelock import FileLock
 
 from scanners.errors import ScanConfigError
 from scanners.fetch import USER_AGENT
@@ -105,19 +106,22 @@ def start_scheduler(db_path: str | Path, jobs_path: str | Path,
     Path(jobs_path).parent.mkdir(parents=True, exist_ok=True)
     scheduler = BackgroundScheduler(jobstores={"default": job_store(jobs_path)},
                                     job_defaults=JOB_DEFAULTS, timezone=timezone)
-    scheduler.start(paused=True)  # open the store, run nothing until the job is in place
-    stored = scheduler.get_job(JOB_ID)
-    missed = (stored.next_run_time if stored is not None and stored.next_run_time is not None
-              and stored.next_run_time <= now_utc() else None)
-    scheduler.add_job(
-        "scanners.schedule:run_scheduled_scan", trigger=trig, id=JOB_ID,
-        name="Omvärldsbevakning", replace_existing=True,
-        kwargs={"db_path": str(db_path),
-                "sources_path": str(sources_path) if sources_path else None,
-                "topics_path": str(topics_path) if topics_path else None,
-                "cron": cron, "timezone": timezone, "user_agent": user_agent,
-                "source_budget": budget.source, "scan_budget": budget.scan},
-        **({"next_run_time": missed} if missed else {}))
+    # Two processes starting at once would both create the job store's table (and both read a
+    # missed run): opening the store and placing the job is one step across processes.
+    with FileLock(f"{Path(jobs_path).resolve()}.start.lock", mode=0o600):
+        scheduler.start(paused=True)  # open the store, run nothing until the job is in place
+        stored = scheduler.get_job(JOB_ID)
+        missed = (stored.next_run_time if stored is not None and stored.next_run_time is not None
+                  and stored.next_run_time <= now_utc() else None)
+        scheduler.add_job(
+            "scanners.schedule:run_scheduled_scan", trigger=trig, id=JOB_ID,
+            name="Omvärldsbevakning", replace_existing=True,
+            kwargs={"db_path": str(db_path),
+                    "sources_path": str(sources_path) if sources_path else None,
+                    "topics_path": str(topics_path) if topics_path else None,
+                    "cron": cron, "timezone": timezone, "user_agent": user_agent,
+                    "source_budget": budget.source, "scan_budget": budget.scan},
+            **({"next_run_time": missed} if missed else {}))
     scheduler.resume()
     log.info("scan scheduled (%s, %s); next run %s%s", cron, timezone,
              scheduler.get_job(JOB_ID).next_run_time, " (a missed run, now)" if missed else "")
