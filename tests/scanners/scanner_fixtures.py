@@ -322,3 +322,20 @@ def silent() -> Iterator[SilentServer]:
 def fetcher() -> Iterator[Fetcher]:
     with Fetcher(TEST_POLICY) as f:
         yield f
+
+
+def make_app(data_dir: Path):  # type: ignore[no-untyped-def]
+    """The `msv scan` commands as a Typer app over a data folder (for CliRunner)."""
+    import typer
+
+    from assistant.cli.scan import add_commands
+    from assistant.settings import Settings
+
+    app = typer.Typer()
+    add_commands(app, lambda: Settings(data_dir=data_dir))
+
+    @app.command("noop")
+    def _noop() -> None:  # typer needs two commands to keep subcommand names
+        pass
+
+    return app

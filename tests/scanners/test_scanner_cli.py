@@ -7,12 +7,9 @@ import os
 from pathlib import Path
 
 import feedparser
-import typer
-from scanner_fixtures import FEEDS, lead, markdown_to_html, pick_records, record_date, rss_feed
+from scanner_fixtures import FEEDS, lead, make_app, markdown_to_html, pick_records, record_date, rss_feed
 from typer.testing import CliRunner
 
-from assistant.cli.scan import add_commands
-from assistant.settings import Settings
 from scanners.job import ScanJob
 from scanners.store import ScanStore
 
@@ -21,17 +18,6 @@ RSS = "application/rss+xml; charset=utf-8"
 ITEM_FIELDS = {"title", "url", "source", "sources", "published", "topics", "score", "reason", "summary",
                "item_id", "group", "new", "change", "amends", "notes"}
 SOURCE_FIELDS = {"id", "status", "new_items", "error", "changed_items", "warnings", "seconds"}
-
-
-def make_app(data_dir: Path) -> typer.Typer:
-    app = typer.Typer()
-    add_commands(app, lambda: Settings(data_dir=data_dir))
-
-    @app.command("noop")
-    def _noop() -> None:  # typer needs two commands to keep subcommand names
-        pass
-
-    return app
 
 
 def sources_file(tmp_path: Path, server) -> Path:  # type: ignore[no-untyped-def]

@@ -8,11 +8,9 @@ import random
 from datetime import datetime, timezone
 from pathlib import Path
 
-import typer
-from scanner_fixtures import rss_feed
+from scanner_fixtures import make_app, rss_feed
 from typer.testing import CliRunner
 
-from assistant.cli.scan import add_commands
 from assistant.settings import Settings
 from scanners.items import Entry
 from scanners.learned import MIN_EACH, train_from_store
@@ -29,17 +27,6 @@ OFF_TOPIC = ("OECD Economic Outlook: inflation eases as interest rates stay high
              "Inflation is easing across OECD economies while central banks keep interest rates "
              "high. Growth in the euro area remains weak, energy prices have fallen and public debt "
              "is rising in several countries.")
-
-
-def make_app(data_dir: Path) -> typer.Typer:
-    app = typer.Typer()
-    add_commands(app, lambda: Settings(data_dir=data_dir))
-
-    @app.command("noop")
-    def _noop() -> None:  # typer needs two commands to keep subcommand names
-        pass
-
-    return app
 
 
 def test_english_items_are_judged_by_what_they_are_about(tmp_path: Path, server) -> None:  # type: ignore[no-untyped-def]
