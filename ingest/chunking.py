@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-
-from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
+from typing import TYPE_CHECKING
 
 from .documents import Block, Document
 from .swedish import split_sentences
+
+if TYPE_CHECKING:
+    from llama_index.core.schema import TextNode
 
 DEFAULT_CHUNK_CHARS = 500
 _NAMESPACE = uuid.UUID("5b1f6c1e-2f7e-4c53-9d7e-6d0b5f0a8c11")
@@ -47,6 +49,8 @@ def _pieces(block: Block, max_chars: int) -> list[str]:
 
 def chunk_document(doc: Document, spec: ChunkSpec = ChunkSpec()) -> list[TextNode]:
     """Chunks of one document as llama-index TextNodes with provenance in their metadata."""
+    # llama-index is imported on first use: importing it takes seconds, which the app's start skips.
+    from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
     groups: list[tuple[str, int | None, list[str]]] = []
     for block in doc.blocks:
         key = (block.section, block.page)

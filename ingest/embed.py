@@ -5,6 +5,7 @@ Precision ``int8`` runs the same model exported to ONNX and quantised (onnx_embe
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import sqlite3
 import threading
@@ -84,6 +85,29 @@ class Embedder:
             cache = self._onnx_dir or Path.home() / ".cache" / "msv-kunskapsbas" / "onnx"
             self._onnx = OnnxEncoder(path, cache)
         return self._onnx
+
+    def declared_dim(self) -> int | None:
+        """The vector size as the model folder declares it (its pooling layer, and any dense layer
+        after it), read without loading the model; None when the folder does not say."""
+        try:
+            path = Path(resolve_model(self.model_name))
+            modules = json.loads((path / "modules.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, ConfigError):
+            return None
+        dim = None
+        for module in modules:
+            config = path / module.get("path", "") / "config.json"
+            kind = str(module.get("type", ""))
+            try:
+                if kind.endswith(".Pooling"):
+                    dim = int(json.loads(config.read_text(encoding="utf-8"))["word_embedding_dimension"])
+                elif kind.endswith(".Dense"):
+                    dim = int(json.loads(config.read_text(encoding="utf-8"))["out_features"])
+                elif not kind.endswith((".Transformer", ".Normalize")):
+                    return None  # a layer we cannot read the size of: ask the model
+            except (OSError, ValueError, KeyError, TypeError):
+                return None
+        return dim
 
     @property
     def dim(self) -> int:

@@ -77,7 +77,9 @@ class KnowledgeBase:
             model, dim = json.loads(row[0])
             if model == self.embedder.model_name:
                 return int(dim)
-        dim = self.embedder.dim
+        # An empty store takes the size the model folder declares, so that opening it (and the app's
+        # first start) does not wait for the model; the model loads on the first embedding.
+        dim = self.embedder.declared_dim() or self.embedder.dim
         self.catalog.check_model(self.embedder.model_name, dim)
         return dim
 

@@ -14,9 +14,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
-
-from llama_index.core.schema import TextNode
+from typing import TYPE_CHECKING, Literal
 
 from .catalog import Catalog, DocRecord
 from .chunking import ChunkSpec, chunk_document, context_text
@@ -29,11 +27,14 @@ from .sandbox import Parser
 from .sparse import INDEX_VERSION, Bm25Encoder
 from .store import Point, Store
 
+if TYPE_CHECKING:
+    from llama_index.core.schema import TextNode
+
 log = logging.getLogger(__name__)
 
 Status = Literal["added", "updated", "unchanged", "failed", "removed"]
 # Documents parsed and chunked but not yet written: doc_id → (document, chunks, hash, status, where).
-Batch = dict[str, tuple[Document, list[TextNode], str, Status, str]]
+Batch = dict[str, tuple[Document, list["TextNode"], str, Status, str]]
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 
 

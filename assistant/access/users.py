@@ -4,6 +4,7 @@ goes through here, checked against who makes it and recorded in the audit log.""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -34,8 +35,13 @@ USERS_FILE = "users.toml"
 NAME = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")
 MIN_PASSWORD = 8
 _HASHER = PasswordHasher()
-# Verified against when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("msv-ingen-sådan-användare")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the name is unknown, so a wrong name costs as long as a wrong password;
+    made on first use (hashing takes most of a second, which importing the module should not)."""
+    return _HASHER.hash("msv-ingen-sådan-användare")
 
 
 def users_path(settings: Settings) -> Path:
@@ -152,7 +158,7 @@ class UserStore:
     def verify(self, name: str, password: str) -> User | None:
         """The user when the password matches its argon2 hash; None otherwise."""
         entry = self._read().get((name or "").strip().lower())
-        stored = str(entry.get("password", "")) if entry else _DUMMY_HASH
+        stored = str(entry.get("password", "")) if entry else _dummy_hash()
         try:
             _HASHER.verify(stored, password or "")
         except (VerifyMismatchError, VerificationError, InvalidHashError):

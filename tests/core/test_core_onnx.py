@@ -52,3 +52,19 @@ def test_export_happens_once_into_the_given_folder(onnx_dir: Path) -> None:
 def test_unknown_precision_is_refused_by_name() -> None:
     with pytest.raises(ConfigError, match="int4"):
         Embedder(precision="int4")
+
+
+def test_an_empty_store_opens_without_loading_the_model(embedder: Embedder, tmp_path: Path) -> None:
+    """The app's first start listens before the model is loaded: the vector size of an empty store
+    comes from what the model folder declares, and it is the size the model produces."""
+    from ingest.kb import KbConfig, KnowledgeBase
+
+    fresh = Embedder()
+    assert fresh.declared_dim() == embedder.dim == embedder.embed(["x"]).shape[1]
+    kb = KnowledgeBase(KbConfig(data_dir=tmp_path / "kb"), embedder=fresh)
+    try:
+        assert fresh._model is None
+        assert kb.stats()["chunks"] == 0
+    finally:
+        kb.close()
+    assert Embedder("/no/such/model").declared_dim() is None
