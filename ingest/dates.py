@@ -22,6 +22,10 @@ MONTH_YEAR = re.compile(rf"\b(?:i\s+)?(?P<month>{MONTH_NAMES})\s+(?P<year>{_YEAR
 # A word that names a time: a month, a season or a year.
 TIME_WORD = re.compile(rf"\b(?:{MONTH_NAMES}|{'|'.join(SEASONS)}|årsskiftet)\b|\b{_YEAR}\b", re.IGNORECASE)
 
+# A day of a month, with or without the year ("den 14 juni", "14 juni 2024", "2024-06-14").
+DAY = re.compile(rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b|\b[0-3]?\d\s+(?:{MONTH_NAMES})\b",
+                 re.IGNORECASE)
+
 
 def month_number(name: str) -> int:
     """"februari" → 2 (case-insensitive); ValueError for anything else."""

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.dates import TIME_WORD, month_number
+from ingest.dates import DAY, TIME_WORD, month_number
 from ingest.glossary import is_english, to_swedish
 from ingest.swedish import tokenize
 
@@ -80,6 +80,13 @@ _SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
 # answers "vem" or "vilka personer" as a name would.
 _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
                    r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
+# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter medarbetaren …") is
+# answered by a person's name, not by an organisation or another role.
+_PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
+                          r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+_ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
+# "… grön, gul eller röd?": the alternatives a question offers to choose between.
+_ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
 _NO_CUE = frozenset(["list", "general", "why", "definition"])
 
@@ -91,6 +98,8 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
                and not _ABBREVIATED_NOUN.match(n)]
         # someone's name (two capitalised words), an organisation the glossary knows, or a role
+        if _PERSON_ROLE.search(question):
+            return any(_PERSON.fullmatch(n) for n in new)
         if kind == "name":
             return bool(new)
         # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
@@ -101,8 +110,8 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return bool(_MONEY.search(sentence))
     if kind == "number":
         return bool(_AMOUNT.search(_YEARISH.sub("", sentence)) or _NUMBER_WORDS.search(sentence))
-    if kind == "time":
-        return bool(TIME_WORD.search(sentence))
+    if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
+        return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
     if kind == "frequency":
         return bool(_FREQ.search(sentence))
     if kind == "why":
@@ -111,6 +120,17 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return bool(_DEFINES.search(sentence)) or any(
             set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
+
+
+def _offers_all(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names every alternative the question offers ("grön, gul eller röd?"):
+    it lists the choices rather than saying which one holds."""
+    m = _ALTERNATIVES.search(question)
+    if m is None:
+        return False
+    words = set(tokenize(sentence, prefixes=False))
+    choices = [set(tokenize(c, prefixes=False)) for c in m.groups() if c]
+    return all(c and c <= words for c in choices)
 
 
 def asked_term(info: QuestionInfo) -> Term | None:
@@ -239,6 +259,8 @@ class ExtractiveEngine:
         # question is about is guarded by the subject check, not by requiring every word.
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
+            return False
+        if _offers_all(info.text, best.text):
             return False
         return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
 
