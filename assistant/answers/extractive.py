@@ -84,6 +84,8 @@ _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|represent
 # answered by a person's name, not by an organisation or another role.
 _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+# Nouns that only say "money": an amount in kronor or euro is what they ask for.
+_MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
 # "… grön, gul eller röd?": the alternatives a question offers to choose between.
 _ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
@@ -229,7 +231,8 @@ class ExtractiveEngine:
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.role_missing = role is not None and (
-                (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8)
+                (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8) and not (
+                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text))  # "Hur mycket pengar …": the amount says it
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
@@ -275,9 +278,10 @@ class ExtractiveEngine:
         for part in parts:  # every part needs a sentence that answers it; half an answer is none
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
+            lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             ranked = units if part is info else self.rank_units(part, hits)
-            lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
-                         and u.text not in {c.text for c in chosen}), None)
+            lead = lead or next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
+                                 and u.text not in {c.text for c in chosen}), None)
             if lead is None:
                 return self._refusal(question, part, ranked, hits, unnamed)
             chosen.append(lead)
@@ -293,6 +297,17 @@ class ExtractiveEngine:
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
+
+    def _follow_up(self, part: QuestionInfo, chosen: list[Unit], hits: list[Hit],
+                   unnamed: dict[int, frozenset[str]]) -> Unit | None:
+        """A later part ("… och när ska det redovisas?") asks about the matter the first part's
+        answer is about: a sentence of that answer's document answers it on the part's own words."""
+        own = analyse(part.text, english=part.english)
+        doc = hits[chosen[0].hit].doc_id
+        said = {c.text for c in chosen}
+        ranked = [u for u in self.rank_units(own, hits) if hits[u.hit].doc_id == doc]
+        return next((u for u in ranked[:LEAD_CANDIDATES] if u.text not in said
+                     and self.answerable(own, u, unnamed[u.hit])), None)
 
     def _refusal(self, question: str, part: QuestionInfo, ranked: list[Unit], hits: list[Hit],
                  unnamed: dict[int, frozenset[str]]) -> Answer:

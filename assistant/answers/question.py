@@ -131,7 +131,7 @@ def _verbish(word: str) -> bool:
     if any(word.endswith(v) and len(word) - len(v) <= 4 for v in _STRONG_PAST):
         return True  # with a particle prefix: "ansåg", "inkom", "avgick"
     return (len(word) > 5 and word.endswith(
-        ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats")))
+        ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats", "its")))
 
 
 def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
