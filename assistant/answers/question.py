@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.dates import MONTH_YEAR, TIME_WORD
-from ingest.glossary import is_english, to_swedish
+from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
 from ingest.swedish import tokenize
 
@@ -17,6 +17,7 @@ from ingest.swedish import tokenize
 QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
     "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör "
+    "senast tidigast sin sitt sina "
     # words that name the question's form, not its content: "Vad står förkortningen X för?"
     "förkortningen begreppet termen uttrycket",
     compounds=False))
@@ -41,9 +42,12 @@ class Term:
     # Verbs are often paraphrased ("anslöt" for "deltar sedan"), and the noun naming the answer's
     # type is instantiated rather than repeated: such terms weigh less and are not required.
     verb: bool = False
+    # An abbreviation's written-out forms from the glossary ("MYH": myndighet, yrkeshögskola), as
+    # the stems of their content words: a passage saying one of them says the abbreviation.
+    aliases: tuple[tuple[str, ...], ...] = ()
 
     def match(self, tokens: frozenset[str]) -> float:
-        if _has(self.stem, tokens):
+        if _has(self.stem, tokens) or any(all(_has(s, tokens) for s in a) for a in self.aliases):
             return 1.0
         if self.parts:
             # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
@@ -117,8 +121,20 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
             continue
         stem, parts = toks[0], tuple(t for t in toks[1:] if t not in QUESTION_WORDS)
         lower = word.lower()
-        terms.setdefault(stem, Term(stem, parts, lower == finite or _verbish(lower) or stem in soft))
+        terms.setdefault(stem, Term(stem, parts, lower == finite or _verbish(lower) or stem in soft,
+                                    _aliases(word)))
     return tuple(terms.values())
+
+
+@lru_cache(maxsize=256)
+def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
+    longs = load_glossary().get(word) or load_glossary().get(word.split("-")[0]) or []
+    out = []
+    for long in longs:
+        stems = tuple(t[0] for w in long.split() if (t := tokenize(w)) and len(t[0]) > 3)
+        if stems:
+            out.append(stems)
+    return tuple(out)
 
 
 _STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev",
