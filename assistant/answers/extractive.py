@@ -86,6 +86,12 @@ _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterar
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 _MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
+# "Vilka fyra områden …", "Vilka är de tre …": a list whose length the question states.
+_COUNTED_LIST = re.compile(r"\bvilka (?:är )?(?:de )?(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) ", re.IGNORECASE)
+_SMALL_NUMBERS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
+# "den andra ansökningsomgången": an ordinal before a noun (after an article, so not "andra" = other).
+_ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|"
+                      r"nionde|tionde) (\w+)", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
 # "… grön, gul eller röd?": the alternatives a question offers to choose between.
 _ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
@@ -122,6 +128,33 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return bool(_DEFINES.search(sentence)) or any(
             set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
+
+
+def _counts(sentence: str, role: Term) -> bool:
+    """Whether a number stands just before the counted noun ("38 ansökningar", "två fysiska och en
+    digital kickoff"): a figure elsewhere in the sentence (a page, a year) counts something else."""
+    words = re.findall(r"[\w:-]+", _YEARISH.sub(" ", sentence))
+    for i, w in enumerate(words):
+        toks = tokenize(w, prefixes=False)
+        if toks and role.match(frozenset(toks)) >= 0.8:
+            if any(v[0].isdigit() or _NUMBER_WORDS.fullmatch(v) for v in words[max(0, i - 5):i]):
+                return True
+    return False
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL_NUMBERS.index(word.lower()) + 2
+
+
+def _separated(sentence: str) -> int:
+    """How many list separators a sentence has (", ", "och", "samt")."""
+    return len(re.findall(r",\s|\s(?:och|samt)\s", sentence))
+
+
+def _says_ordinal(where: str, ordinal: tuple[str, str]) -> bool:
+    """"den andra ansökningsomgången": the document says that ordinal of that noun."""
+    word, noun = ordinal
+    return re.search(rf"\b{word}\s+{re.escape(noun[:6].lower())}", where) is not None
 
 
 def _offers_all(question: str, sentence: str) -> bool:
@@ -232,15 +265,18 @@ class ExtractiveEngine:
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.role_missing = role is not None and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8) and not (
-                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text))  # "Hur mycket pengar …": the amount says it
+                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text)) or (  # "Hur mycket pengar …": the amount says it
+                info.kind == "number" and role is not None and not _counts(u.text, role))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
+            u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
             where = doc_text[hits[u.hit].doc_id]
-            if not all(num in where for num in info.numbers) or not all(_says_month(where, m) for m in info.months):
+            if (not all(num in where for num in info.numbers) or not all(_says_month(where, m) for m in info.months)
+                    or not all(_says_ordinal(where, o) for o in _ORDINAL.findall(info.text))):
                 u.score -= 1.0
                 u.coverage = 0.0
         units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
@@ -265,6 +301,9 @@ class ExtractiveEngine:
             return False
         if _offers_all(info.text, best.text):
             return False
+        counted = _COUNTED_LIST.search(info.text)
+        if counted and not (best.enumerates or _separated(best.text) >= _count(counted.group(1)) - 1):
+            return False  # "Vilka fyra områden …" asks for the four, not for a sentence saying there are four
         return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:

@@ -40,6 +40,7 @@ class Unit:
     score: float = 0.0
     missing: int = 0  # question nouns that its whole passage lacks
     role_missing: bool = False  # what the question asks about (its role, attribute or counted thing) is absent
+    enumerates: bool = False  # lists things: items after it, or a run of short comma-separated names
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term

@@ -1,0 +1,46 @@
+"""The answer engine's checks of what a sentence must show, on sentences written for the test
+(the engine's behaviour on the bundled report is in test_extractive.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.extractive import _counts, _offers_all, _says_ordinal, asked_term, cue_met
+from assistant.answers.question import analyse
+
+
+def test_who_holds_a_persons_role_is_answered_by_a_name() -> None:
+    q = "Vem är ordförande i referensgruppen för vägledning?"
+    info = analyse(q)
+    assert not cue_met(info.kind, "Referensgruppen leds av Skolverket och Folkbildningsrådet.", info.said, q)
+    assert cue_met(info.kind, "Ordförande i referensgruppen är Karin Lind från Skolverket.", info.said, q)
+
+
+def test_a_question_for_a_date_needs_a_day() -> None:
+    q = "Vilket datum lämnades rapporten?"
+    info = analyse(q)
+    assert not cue_met(info.kind, "Rapporten lämnades i mars 2024.", info.said, q)
+    assert cue_met(info.kind, "Rapporten lämnades den 14 mars 2024.", info.said, q)
+
+
+def test_a_sentence_naming_every_alternative_does_not_choose() -> None:
+    q = "Blev avgiften höjd, sänkt eller oförändrad?"
+    assert _offers_all(q, "Avgiften kan bli höjd, sänkt eller oförändrad efter översynen.")
+    assert not _offers_all(q, "Avgiften blev oförändrad.")
+    assert not _offers_all("Vad beslutade styrelsen?", "Styrelsen kunde höja eller sänka avgiften.")
+
+
+def test_a_count_stands_next_to_what_it_counts() -> None:
+    role = asked_term(analyse("Hur många kurser startade under året?"))
+    assert role is not None
+    assert _counts("Under året startade 12 nya kurser i regionen.", role)
+    assert not _counts("Kurserna beskrivs på sidan 12 i rapporten.", role)
+    assert not _counts("Kurserna startade 2023.", role)  # a year is not a count
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    ("i den första ansökningsomgången kom 86 ansökningar", False),
+    ("i den andra ansökningsomgången kom 40 ansökningar", True),
+])
+def test_an_ordinal_is_checked_with_its_noun(where: str, expected: bool) -> None:
+    assert _says_ordinal(where, ("andra", "ansökningsomgången")) is expected
