@@ -17,7 +17,7 @@ from ingest.swedish import tokenize
 QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
     "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör "
-    "senast tidigast sin sitt sina "
+    "senast tidigast sin sitt sina måste skulle kunde borde "
     # words that name the question's form, not its content: "Vad står förkortningen X för?"
     "förkortningen begreppet termen uttrycket",
     compounds=False))
@@ -128,7 +128,8 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
 
 @lru_cache(maxsize=256)
 def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
-    longs = load_glossary().get(word) or load_glossary().get(word.split("-")[0]) or []
+    lower = {k.lower(): v for k, v in load_glossary().items()}
+    longs = lower.get(word.lower()) or lower.get(word.split("-")[0].lower()) or []
     out = []
     for long in longs:
         stems = tuple(t[0] for w in long.split() if (t := tokenize(w)) and len(t[0]) > 3)
