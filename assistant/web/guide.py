@@ -6,6 +6,7 @@ engine, and asked again only when one of them changes, so the app starts without
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -103,8 +104,20 @@ def fingerprint(kb: KnowledgeBase, engine_name: str, topics: tuple[tuple[str, st
     """Changes when a report the guide reads from is added, changed or removed, or when the
     questions or the engine change (documents of other kinds leave it alone)."""
     docs = sorted((d.doc_id, d.hash) for d in kb.documents(access=(PUBLIC_GROUP,)) if d.kind in GUIDE_KINDS)
-    raw = json.dumps({"docs": docs, "topics": topics, "engine": engine_name}, ensure_ascii=False)
+    raw = json.dumps({"docs": docs, "topics": topics, "engine": engine_name, "code": engine_code()},
+                     ensure_ascii=False)
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def engine_code() -> str:
+    """A digest of the answer engine's code, so that an upgrade that changes how answers are
+    composed makes the guide again instead of showing the old engine's answers."""
+    answers = Path(__file__).resolve().parent.parent / "answers"
+    digest = hashlib.sha256()
+    for path in sorted(answers.glob("*.py")):
+        digest.update(path.name.encode("utf-8") + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def generate(kb: KnowledgeBase, engine: Engine, topics: tuple[tuple[str, str], ...] = TOPICS,

@@ -80,6 +80,16 @@ def test_guide_is_cached_and_asked_again_only_when_a_report_changes(own_kb: Know
     assert store.current().fingerprint != first.fingerprint and len(engine.asked) == 2 * len(TOPICS)
 
 
+def test_guide_is_made_again_when_the_answer_engine_changes(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade that changes how answers are composed does not keep showing the old answers."""
+    import assistant.web.guide as guide
+
+    before = fingerprint(kb, "extractive")
+    assert fingerprint(kb, "extractive") == before  # the same code, the same fingerprint
+    monkeypatch.setattr(guide, "engine_code", lambda: "another version of the engine")
+    assert fingerprint(kb, "extractive") != before
+
+
 def test_guide_is_shown_only_to_readers_of_its_reports(kb: KnowledgeBase) -> None:
     guide = generate(kb, get_engine("extractive", kb))
     assert guide_markdown(guide, lambda ids: False) == HIDDEN
