@@ -89,7 +89,8 @@ class QuestionInfo:
 # After "hur många" or "vilken" a noun may come first ("Hur många ärenden diariefördes"), so there
 # the word counts as the verb only when it looks like one.
 _V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
-                 r"vilk(?:en|et|a)(?: [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) ([\w:-]+)",
+                 r"vilk(?:en|et|a)(?P<noun> [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) "
+                 r"(?P<finite>[\w:-]+)",
                  re.IGNORECASE)
 
 
@@ -111,8 +112,11 @@ def answer_type_word(question: str) -> str:
 def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
     m = _V2.match(text)
-    finite = m.group(2).lower() if m else ""
-    if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s")):
+    finite = m.group("finite").lower() if m else ""
+    # "Vilken myndighet äger …", "Vilka lagar utgår …": after "vilken" and its noun, a word in -r
+    # stands where the finite verb does, and is one (present tense).
+    after_noun = bool(m and m.group("noun") and finite.endswith("r"))
+    if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s") or after_noun):
         finite = ""
     soft = set(tokenize(answer_type)) if answer_type else set()
     for word in re.findall(r"[\w:-]+", text):
