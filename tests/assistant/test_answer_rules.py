@@ -44,3 +44,16 @@ def test_a_count_stands_next_to_what_it_counts() -> None:
 ])
 def test_an_ordinal_is_checked_with_its_noun(where: str, expected: bool) -> None:
     assert _says_ordinal(where, ("andra", "ansökningsomgången")) is expected
+
+
+def test_the_word_after_vilken_and_its_noun_is_the_verb() -> None:
+    terms = {t.stem: t.verb for t in analyse("Vilken myndighet äger projektet?").terms}
+    assert terms["äger"] is True and terms["projektet"] is False
+
+
+def test_an_abbreviation_is_matched_by_its_written_out_form() -> None:
+    from ingest.swedish import tokenize
+
+    myh = next(t for t in analyse("När bildades MYH?").terms if t.stem == "myh")
+    text = "Myndigheten för yrkeshögskolan bildades 2009."
+    assert myh.match(frozenset(tok for w in text.split() for tok in tokenize(w))) == 1.0
