@@ -80,16 +80,16 @@ _SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
 # answers "vem" or "vilka personer" as a name would.
 _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
                    r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
-# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter medarbetaren …") is
+# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
 # answered by a person's name, not by an organisation or another role.
 _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 _MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
-# "Vilka fyra områden …", "Vilka är de tre …": a list whose length the question states.
+# "Vilka tre skolor …", "Vilka är de fem …": a list whose length the question states.
 _COUNTED_LIST = re.compile(r"\bvilka (?:är )?(?:de )?(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) ", re.IGNORECASE)
 _SMALL_NUMBERS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
-# "den andra ansökningsomgången": an ordinal before a noun (after an article, so not "andra" = other).
+# "den tredje etappen": an ordinal before a noun (after an article, so not "andra" = other).
 _ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|"
                       r"nionde|tionde) (\w+)", re.IGNORECASE)
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
@@ -152,7 +152,7 @@ def _separated(sentence: str) -> int:
 
 
 def _says_ordinal(where: str, ordinal: tuple[str, str]) -> bool:
-    """"den andra ansökningsomgången": the document says that ordinal of that noun."""
+    """"den tredje etappen": the document says that ordinal of that noun."""
     word, noun = ordinal
     return re.search(rf"\b{word}\s+{re.escape(noun[:6].lower())}", where) is not None
 
@@ -265,7 +265,7 @@ class ExtractiveEngine:
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.role_missing = role is not None and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8) and not (
-                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text)) or (  # "Hur mycket pengar …": the amount says it
+                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text)) or (  # money asked for: the amount says it
                 info.kind == "number" and role is not None and not _counts(u.text, role))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
@@ -303,7 +303,7 @@ class ExtractiveEngine:
             return False
         counted = _COUNTED_LIST.search(info.text)
         if counted and not (best.enumerates or _separated(best.text) >= _count(counted.group(1)) - 1):
-            return False  # "Vilka fyra områden …" asks for the four, not for a sentence saying there are four
+            return False  # "Vilka tre skolor …" asks for the three, not for a sentence saying there are three
         return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:

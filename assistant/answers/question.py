@@ -113,7 +113,7 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     terms: dict[str, Term] = {}
     m = _V2.match(text)
     finite = m.group("finite").lower() if m else ""
-    # "Vilken myndighet äger …", "Vilka lagar utgår …": after "vilken" and its noun, a word in -r
+    # "Vilken skola erbjuder …", "Vilka regler styr …": after "vilken" and its noun, a word in -r
     # stands where the finite verb does, and is one (present tense).
     after_noun = bool(m and m.group("noun") and finite.endswith("r"))
     if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s") or after_noun):
