@@ -43,6 +43,7 @@ class Figures:
     top10_hits: int
     marks: int = 0
     top_r_hits: int = 0  # relevant among the first `relevant` ranked (R-precision)
+    mean_probability: float = 0.0  # calibrated in the large when near relevant / n
 
     @property
     def recall(self) -> float:
@@ -64,14 +65,17 @@ class Figures:
         return (f"{self.setup:<34} recall {self.recall:.2f} ({self.hits}/{self.relevant})  "
                 f"digest precision {self.precision:.2f} ({self.hits}/{self.shown})  "
                 f"p@30 {self.precision_at_30:.2f} ({self.top30_hits}/{min(30, self.n)})  "
-                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}")
+                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}  "
+                f"mean probability {self.mean_probability:.3f} (share relevant "
+                f"{self.relevant / self.n if self.n else 0.0:.3f})")
 
     def to_json(self) -> dict[str, object]:
         return {"setup": self.setup, "n": self.n, "relevant": self.relevant, "shown": self.shown,
                 "hits": self.hits, "threshold": self.threshold, "marks": self.marks,
                 "recall": round(self.recall, 4), "precision": round(self.precision, 4),
                 "precision_at_30": round(self.precision_at_30, 4),
-                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits}
+                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits,
+                "mean_probability": round(self.mean_probability, 4)}
 
 
 @dataclass
@@ -136,7 +140,8 @@ def figures(setup: str, probs: Sequence[float], labels: Sequence[bool], threshol
     shown = [y for p, y in ranked if p >= threshold]
     return Figures(setup, len(ranked), sum(labels), len(shown), sum(shown), threshold,
                    sum(y for _, y in ranked[:30]), sum(y for _, y in ranked[:10]), marks,
-                   sum(y for _, y in ranked[: sum(labels)]))
+                   sum(y for _, y in ranked[: sum(labels)]),
+                   sum(probs) / len(probs) if len(probs) else 0.0)
 
 
 def _examples(rows: list[dict], records: dict[str, dict], cold: dict[str, float]) -> list[Example]:
