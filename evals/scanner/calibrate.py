@@ -5,7 +5,8 @@ app's stream would hold it, but never read).
 Calibration: a logistic over the cold-start blend, fitted on the development split of
 ``labels_heldout.jsonl``; refitted on its older months it is checked on its newer ones. Threshold:
 the one that maximises F1 over the newer development months (three rolling origins, counts
-summed), for the cold start and the model learned from the older marks alike (mean of the two)."""
+summed), for the cold start and the model learned from the older marks alike (mean of the two).
+What was shipped, and why the threshold it suggests was not, is in evals/README.md."""
 
 from __future__ import annotations
 
