@@ -94,7 +94,7 @@ def _features(vectorizer: Any, examples: Sequence[Example]) -> Any:
 
     words = vectorizer.transform([item_words(e.title, e.text) for e in examples])
     # the cold start's probability enters as its log-odds, the scale a logistic model adds
-    # evidence on (development: better ranking than the probability itself, evals/README.md)
+    # evidence on (development: more recall, precision@30 than the probability; evals/README.md)
     p = np.clip(np.array([e.cold for e in examples], dtype=float), COLD_CLIP, 1 - COLD_CLIP)
     cold = csr_matrix(np.log(p / (1 - p)).reshape(-1, 1))
     return hstack([words, cold]).tocsr()
