@@ -24,6 +24,9 @@ _SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file
                            Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"
 CURVE = (10, 30, 100, None)  # marks; None: all development labels
+# Within development, older against newer (as development against held-out): marks dated before
+# this month train, the development split's pages from it on are scored.
+DEV_CUT = (2024, 7)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class Figures:
     top10_hits: int
     marks: int = 0
     top_r_hits: int = 0  # relevant among the first `relevant` ranked (R-precision)
+    mean_probability: float = 0.0  # calibrated in the large when near relevant / n
 
     @property
     def recall(self) -> float:
@@ -61,14 +65,17 @@ class Figures:
         return (f"{self.setup:<34} recall {self.recall:.2f} ({self.hits}/{self.relevant})  "
                 f"digest precision {self.precision:.2f} ({self.hits}/{self.shown})  "
                 f"p@30 {self.precision_at_30:.2f} ({self.top30_hits}/{min(30, self.n)})  "
-                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}")
+                f"p@10 {self.precision_at_10:.2f}  R-precision {self.top_r_hits}/{self.relevant}  "
+                f"mean probability {self.mean_probability:.3f} (share relevant "
+                f"{self.relevant / self.n if self.n else 0.0:.3f})")
 
     def to_json(self) -> dict[str, object]:
         return {"setup": self.setup, "n": self.n, "relevant": self.relevant, "shown": self.shown,
                 "hits": self.hits, "threshold": self.threshold, "marks": self.marks,
                 "recall": round(self.recall, 4), "precision": round(self.precision, 4),
                 "precision_at_30": round(self.precision_at_30, 4),
-                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits}
+                "precision_at_10": round(self.precision_at_10, 4), "r_precision_hits": self.top_r_hits,
+                "mean_probability": round(self.mean_probability, 4)}
 
 
 @dataclass
@@ -78,6 +85,7 @@ class ScannerScore:
     threshold: float
     misses: list[str] = field(default_factory=list)  # development only
     false_alarms: list[str] = field(default_factory=list)  # development only
+    time_split: list[Figures] = field(default_factory=list)  # development, older → newer
 
     @property
     def cold(self) -> Figures:
@@ -99,11 +107,16 @@ class ScannerScore:
         out += ["  " + f.line() for f in self.heldout]
         out += ["", "DEVELOPMENT (older pages; learned figures by 5-fold cross-validation)"]
         out += ["  " + f.line() for f in self.development]
+        if self.time_split:
+            out += ["", f"DEVELOPMENT, TIME SPLIT (marks before {DEV_CUT[0]}-{DEV_CUT[1]:02d}; "
+                    "newer development pages scored)"]
+            out += ["  " + f.line() for f in self.time_split]
         return out
 
     def to_json(self) -> dict[str, object]:
         return {"threshold": self.threshold, "heldout": [f.to_json() for f in self.heldout],
-                "development": [f.to_json() for f in self.development]}
+                "development": [f.to_json() for f in self.development],
+                "time_split": [f.to_json() for f in self.time_split]}
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -127,7 +140,8 @@ def figures(setup: str, probs: Sequence[float], labels: Sequence[bool], threshol
     shown = [y for p, y in ranked if p >= threshold]
     return Figures(setup, len(ranked), sum(labels), len(shown), sum(shown), threshold,
                    sum(y for _, y in ranked[:30]), sum(y for _, y in ranked[:10]), marks,
-                   sum(y for _, y in ranked[: sum(labels)]))
+                   sum(y for _, y in ranked[: sum(labels)]),
+                   sum(probs) / len(probs) if len(probs) else 0.0)
 
 
 def _examples(rows: list[dict], records: dict[str, dict], cold: dict[str, float]) -> list[Example]:
@@ -141,10 +155,46 @@ def _learned(model: LearnedModel | None, rows: list[dict], records: dict[str, di
     return model.probabilities(_examples(rows, records, cold))
 
 
-def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
-             threshold: float = DEFAULT_THRESHOLD, folds: int = 5) -> ScannerScore:
-    """The scorecard: cold start and learned (a learning curve) on the held-out part, then the
-    development figures."""
+@dataclass
+class Scored:
+    """The labelled pages as the app's cold start scores them: the held-out part, the
+    development split, the development pool (with the older set) and every page's probability."""
+
+    held: list[dict]
+    dev: list[dict]
+    pool: list[dict]
+    records: dict[str, dict]
+    cold: dict[str, float]  # the calibrated probability
+    raw: dict[str, float] = field(default_factory=dict)  # the blend before calibration
+
+    @property
+    def everything(self) -> list[dict]:
+        return [*self.held, *self.pool]
+
+    def examples(self, rows: list[dict]) -> list[Example]:
+        return _examples(rows, self.records, self.cold)
+
+    def stream(self, marked: list[dict]) -> list[Example]:
+        """What the app's store holds: every item, with the marks made so far."""
+        known = {r["url"]: bool(r["relevant"]) for r in marked}
+        return [Example(e.title, e.text, e.cold, known.get(r["url"]))
+                for r, e in zip(self.everything, self.examples(self.everything), strict=True)]
+
+    def month(self, row: dict) -> tuple[int, int]:
+        rec = self.records[row["url"]]
+        return int(rec.get("year") or 0), int(rec.get("month") or 0)
+
+    def learned(self, marked: list[dict], rows: list[dict]) -> tuple[LearnedModel | None, list[float]]:
+        """A model trained on `marked` as the app trains on marks, and its probabilities for
+        `rows` (the cold start's while there are too few marks)."""
+        model = train(self.examples(marked), [r["relevant"] for r in marked],
+                      stream=self.stream(marked))
+        return model, _learned(model, rows, self.records, self.cold)
+
+
+def score_labels(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
+                 threshold: float = DEFAULT_THRESHOLD) -> Scored:
+    """Every labelled page scored by the cold start the app builds."""
     split = load_labels(TIME_SPLIT)
     held = [r for r in split if r["split"] == "heldout"]
     held_urls = {r["url"] for r in held}
@@ -163,23 +213,24 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     scorer.observe(docs)  # the stream as the app's store holds it (texts only, no labels)
     rels = scorer.score_many(docs)
     cold = {r["url"]: rel.score for r, rel in zip(everything, rels, strict=True)}
+    raw = {r["url"]: float(rel.reason["cold"]) for r, rel in zip(everything, rels, strict=True)}
+    return Scored(held, dev, pool, records, cold, raw)
 
-    def stream(marked: list[dict]) -> list[Example]:
-        """What the app's store holds: every item, with the marks made so far."""
-        known = {r["url"]: bool(r["relevant"]) for r in marked}
-        return [Example(e.title, e.text, e.cold, known.get(r["url"]))
-                for r, e in zip(everything, _examples(everything, records, cold), strict=True)]
 
+def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
+             threshold: float = DEFAULT_THRESHOLD, folds: int = 5) -> ScannerScore:
+    """The scorecard: cold start and learned (a learning curve) on the held-out part, then the
+    development figures (cross-validated, and older against newer)."""
+    s = score_labels(scorer, corpus, threshold)
+    held, dev, pool, cold = s.held, s.dev, s.pool, s.cold
     y_held = [bool(r["relevant"]) for r in held]
     out_held = [figures("cold start (no marks)", [cold[r["url"]] for r in held], y_held, threshold)]
     reading_order = sorted(pool, key=lambda r: -cold[r["url"]])  # marks follow what readers see
     for n in CURVE:
         marked = reading_order[: n or len(pool)]
-        model = train(_examples(marked, records, cold), [r["relevant"] for r in marked],
-                      stream=stream(marked))
+        model, probs = s.learned(marked, held)
         name = f"learned, {len(marked)} marks" + ("" if model else " (too few: cold start)")
-        out_held.append(figures(name, _learned(model, held, records, cold), y_held, threshold,
-                                len(marked)))
+        out_held.append(figures(name, probs, y_held, threshold, len(marked)))
 
     y_dev = [bool(r["relevant"]) for r in dev]
     dev_cold = [cold[r["url"]] for r in dev]
@@ -189,14 +240,21 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
         test_idx = [i for i in range(len(dev)) if i % folds == k]
         test_urls = {dev[i]["url"] for i in test_idx}
         train_rows = [r for r in pool if r["url"] not in test_urls]
-        model = train(_examples(train_rows, records, cold), [r["relevant"] for r in train_rows],
-                      stream=stream(train_rows))
-        for i, p in zip(test_idx, _learned(model, [dev[i] for i in test_idx], records, cold), strict=True):
+        _, probs = s.learned(train_rows, [dev[i] for i in test_idx])
+        for i, p in zip(test_idx, probs, strict=True):
             cv[i] = p
     out_dev.append(figures(f"learned, all marks ({folds}-fold)", cv, y_dev, threshold, len(pool)))
+
+    older = [r for r in pool if s.month(r) < DEV_CUT]
+    newer = [r for r in dev if s.month(r) >= DEV_CUT]
+    y_new = [bool(r["relevant"]) for r in newer]
+    _, probs = s.learned(older, newer)
+    out_time = [figures("cold start (no marks)", [cold[r["url"]] for r in newer], y_new, threshold),
+                figures(f"learned, {len(older)} older marks", probs, y_new, threshold, len(older))]
     return ScannerScore(
         out_held, out_dev, threshold,
         misses=[f"{p:.2f} {r['title']}" for p, r in zip(dev_cold, dev, strict=True)
                 if r["relevant"] and p < threshold],
         false_alarms=[f"{p:.2f} {r['title']}" for p, r in zip(dev_cold, dev, strict=True)
-                      if not r["relevant"] and p >= threshold])
+                      if not r["relevant"] and p >= threshold],
+        time_split=out_time)

@@ -26,3 +26,9 @@ def test_precision_and_recall_floor() -> None:
     assert [f.marks for f in score.heldout[1:]] == [10, 30, 100, learned.marks]
     assert score.lines()[2].startswith("HELD-OUT")
     assert all(0 <= f.top_r_hits <= f.relevant for f in score.heldout + score.development)
+    # within development, older marks against newer pages: the held-out situation, rehearsed
+    cold_new, learned_new = score.time_split
+    assert 0 < cold_new.n < cold.n and learned_new.marks > 0 and learned_new.n == cold_new.n
+    assert any(line.startswith("DEVELOPMENT, TIME SPLIT") for line in score.lines())
+    assert all(0 < f.mean_probability < 1 for f in score.development + score.time_split)
+    assert set(score.to_json()) == {"threshold", "heldout", "development", "time_split"}

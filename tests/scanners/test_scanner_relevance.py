@@ -107,3 +107,29 @@ def test_knowledge_base_failure_does_not_stop_scoring() -> None:
 
     scorer = RelevanceScorer(load_topics(), kb_search=broken)
     assert scorer.score("Yrkeshögskolan växer", "").reason["kb"] == []
+
+
+@pytest.mark.parametrize(("title", "names_only"), [
+    ("Uppdrag till Tillväxtverket om besöksnäringens konkurrenskraft", True),
+    ("Uppdrag till Tillväxtverket om regionalt kompetensförsörjningsarbete", False),
+])
+def test_an_agency_named_without_a_word_of_the_field_counts_less(
+        scorer: RelevanceScorer, monkeypatch: pytest.MonkeyPatch, title: str,
+        names_only: bool) -> None:
+    """A named actor says who, not what about: a topic matched by names alone is weighed by
+    NAMES_ALONE; one matched by a word of its field as well keeps its full weight."""
+    import scanners.relevance as relevance
+
+    def topic_scores() -> dict[str, float]:
+        return {t["id"]: t["score"] for t in scorer.score(title, "").reason["topics"]}
+
+    default, weight = topic_scores(), relevance.NAMES_ALONE
+    assert 0 <= weight < 1
+    monkeypatch.setattr(relevance, "NAMES_ALONE", 1.0)
+    full = topic_scores()
+    regional = "regional_utveckling"
+    assert regional in full
+    if names_only:
+        assert default[regional] == pytest.approx(weight * full[regional], abs=1e-3)
+    else:
+        assert default[regional] == full[regional]
