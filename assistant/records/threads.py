@@ -19,7 +19,8 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
 from .decisions import Decision
-from .linking import EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, names_deliverable, probability
+from .linking import (EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, deliverable,
+                      names_deliverable, probability)
 from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
@@ -267,11 +268,47 @@ def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decis
             if a.date < b.date and a.doc_id != b.doc_id and not _years_clash(a, b)]
 
 
+def _decider(a: Decision) -> str:
+    """The body whose decision settles what ``a`` opened: the assigning body for an assignment
+    (it asked for the work), the receiving body for a hand-over."""
+    return a.body if a.kind == "uppdrag" else _given_to(a)
+
+
+def _settles(a: Decision, b: Decision) -> bool:
+    """``b`` is the decision that closes assignment or hand-over ``a``: a decision of the body that
+    decides on it, naming what was to be delivered (or ``a`` named nothing to deliver)."""
+    return b.kind == "beslut" and b.body == _decider(a) and (a.kind != "uppdrag" or not deliverable(a)
+                                                             or names_deliverable(a, b))
+
+
+def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: set[str],
+            closed: set[str]) -> list[tuple[float, Decision, list[str]]]:
+    """The earlier decisions ``b`` is linked to, among the likely ones: every open assignment or
+    hand-over it answers (the likeliest and those close to it: a report back and the decision that
+    settles a matter both answer the assignment), and the settled decision it changes, or, when it
+    answers nothing open, the one it takes up (of those close to the likeliest, the latest).
+    ``answers`` holds the decisions that answer an assignment (a report back that hands the matter
+    on opens nothing new); ``closed`` the assignments and hand-overs already settled."""
+    def opens(a: Decision) -> bool:
+        return a.kind == "uppdrag" or (bool(_given_to(a)) and a.id not in answers)
+
+    options = [o for o in options if o[1].id not in closed]
+    opening = [o for o in options if opens(o[1])]
+    settled = [o for o in options if not opens(o[1])]
+    out: list[tuple[float, Decision, list[str]]] = []
+    if opening:
+        top = max(p for p, _, _ in options)
+        out += [o for o in opening if o[0] >= NEAR_BEST * top]
+    if settled and (not out or changes(b)):
+        top = max(p for p, _, _ in settled)
+        out.append(max((o for o in settled if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0])))
+    return out
+
+
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
-    """Each decision linked to the earlier decision (at another meeting) on the same matter that it
-    answers, changes or takes up: among the candidates :mod:`.linking`'s model finds likely, those
-    close to the likeliest, the latest."""
+    """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
+    answers, changes or takes up, as :mod:`.linking`'s model finds likely (see :func:`_chosen`)."""
     ctx = LinkContext.of(decisions)
     options: dict[str, list[tuple[float, Decision, list[str]]]] = {}
     for a, b in candidate_pairs(decisions):
@@ -281,14 +318,20 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             options.setdefault(b.id, []).append((p, a, words))
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []
+    answers: set[str] = set()
+    closed: set[str] = set()
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        top = max(p for p, _, _ in options[b.id])
-        p, a, words = max((o for o in options[b.id] if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0]))
-        link = _link(a, b, words)
-        values, _ = pair_features(a, b, ctx)
-        said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
-        links.append(Link(link.earlier, link.later, link.relation,
-                          f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
+        chosen = sorted(_chosen(b, options[b.id], answers, closed), key=lambda o: (o[1].date, o[1].doc_id))
+        for p, a, words in chosen:
+            if a.kind == "uppdrag":
+                answers.add(b.id)
+            if _settles(a, b):
+                closed.add(a.id)
+            link = _link(a, b, words)
+            values, _ = pair_features(a, b, ctx)
+            said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+            links.append(Link(link.earlier, link.later, link.relation,
+                              f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
     return links
 
 
