@@ -43,8 +43,9 @@ _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
-_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\böverlämna\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+(?P<to2>\S+)",
-                       re.IGNORECASE)
+_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\b(?:överlämna|återremitter)\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+"
+                       r"(?P<to2>\S+)", re.IGNORECASE)
+_SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b", re.IGNORECASE)
 _SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
                      r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
@@ -277,8 +278,9 @@ def _decider(a: Decision) -> str:
 def _settles(a: Decision, b: Decision) -> bool:
     """``b`` is the decision that closes assignment or hand-over ``a``: a decision of the body that
     decides on it, naming what was to be delivered (or ``a`` named nothing to deliver)."""
-    return b.kind == "beslut" and b.body == _decider(a) and (a.kind != "uppdrag" or not deliverable(a)
-                                                             or names_deliverable(a, b))
+    if b.kind != "beslut" or b.body != _decider(a) or _SENT_BACK.search(b.text):
+        return False
+    return a.kind != "uppdrag" or not deliverable(a) or names_deliverable(a, b)
 
 
 def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: set[str],
@@ -295,6 +297,8 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     options = [o for o in options if o[1].id not in closed]
     opening = [o for o in options if opens(o[1])]
     settled = [o for o in options if not opens(o[1])]
+    if opening:  # what b may change besides: a settled decision, not another answer to the same matter
+        settled = [o for o in settled if o[1].id not in answers]
     out: list[tuple[float, Decision, list[str]]] = []
     if opening:
         top = max(p for p, _, _ in options)
@@ -323,7 +327,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
         chosen = sorted(_chosen(b, options[b.id], answers, closed), key=lambda o: (o[1].date, o[1].doc_id))
         for p, a, words in chosen:
-            if a.kind == "uppdrag":
+            if a.kind == "uppdrag" or a.id not in answers and _given_to(a):
                 answers.add(b.id)
             if _settles(a, b):
                 closed.add(a.id)
