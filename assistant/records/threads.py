@@ -283,22 +283,32 @@ def _settles(a: Decision, b: Decision) -> bool:
     return a.kind != "uppdrag" or not deliverable(a) or names_deliverable(a, b)
 
 
-def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: set[str],
-            closed: set[str]) -> list[tuple[float, Decision, list[str]]]:
+def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: dict[str, set[str]],
+            settler: dict[str, Decision]) -> list[tuple[float, Decision, list[str]]]:
     """The earlier decisions ``b`` is linked to, among the likely ones: every open assignment or
     hand-over it answers (the likeliest and those close to it: a report back and the decision that
     settles a matter both answer the assignment), and the settled decision it changes, or, when it
     answers nothing open, the one it takes up (of those close to the likeliest, the latest).
-    ``answers`` holds the decisions that answer an assignment (a report back that hands the matter
-    on opens nothing new); ``closed`` the assignments and hand-overs already settled."""
+    ``answers`` holds, for each decision that answers an assignment or hand-over, the bodies that
+    were to decide on it (a report handed back to them opens nothing new); ``settler`` the decision
+    that settled each closed assignment or hand-over: a matter likely to be the closed one's is
+    taken up from the decision that settled it."""
     def opens(a: Decision) -> bool:
-        return a.kind == "uppdrag" or (bool(_given_to(a)) and a.id not in answers)
+        return a.kind == "uppdrag" or (bool(to := _given_to(a)) and to not in answers.get(a.id, set()))
 
-    options = [o for o in options if o[1].id not in closed]
+    moved: dict[str, tuple[float, Decision, list[str]]] = {}
+    for p, a, words in options:
+        if a.id in settler:
+            a = settler[a.id]
+            if a.date >= b.date:
+                continue
+        if a.id not in moved or moved[a.id][0] < p:
+            moved[a.id] = (p, a, words)
+    options = list(moved.values())
     opening = [o for o in options if opens(o[1])]
     settled = [o for o in options if not opens(o[1])]
     if opening:  # what b may change besides: a settled decision, not another answer to the same matter
-        settled = [o for o in settled if o[1].id not in answers]
+        settled = [o for o in settled if o[1].id not in answers or o[1].id in settling_ids(settler)]
     out: list[tuple[float, Decision, list[str]]] = []
     if opening:
         top = max(p for p, _, _ in options)
@@ -307,6 +317,10 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
         top = max(p for p, _, _ in settled)
         out.append(max((o for o in settled if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0])))
     return out
+
+
+def settling_ids(settler: dict[str, Decision]) -> set[str]:
+    return {d.id for d in settler.values()}
 
 
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
@@ -322,15 +336,16 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             options.setdefault(b.id, []).append((p, a, words))
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []
-    answers: set[str] = set()
-    closed: set[str] = set()
+    answers: dict[str, set[str]] = {}
+    settler: dict[str, Decision] = {}
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        chosen = sorted(_chosen(b, options[b.id], answers, closed), key=lambda o: (o[1].date, o[1].doc_id))
+        chosen = sorted(_chosen(b, options[b.id], answers, settler), key=lambda o: (o[1].date, o[1].doc_id))
+        opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
-            if a.kind == "uppdrag" or a.id not in answers and _given_to(a):
-                answers.add(b.id)
+            if a in opened and (a.kind == "uppdrag" or _given_to(a) not in answers.get(a.id, set())):
+                answers.setdefault(b.id, set()).add(_decider(a))
             if _settles(a, b):
-                closed.add(a.id)
+                settler[a.id] = b
             link = _link(a, b, words)
             values, _ = pair_features(a, b, ctx)
             said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
