@@ -7,7 +7,9 @@ order (an assignment, the decision that answered it, a revision), one sentence e
 decision as written and cites its minutes paragraph [n]; a sentence says when a later decision
 changes an earlier one, and an assignment nothing has answered yet is shown as open with its
 deadline, "försenat" when the deadline has passed. A question that is not about decisions, or that no record matches, goes to the
-ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface."""
+ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface; when that engine
+finds nothing, the register is tried once more with the question's content words ("Hur ofta ska
+nätverksträffarna hållas?" asks about a decision without saying so)."""
 
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_questions import loose_question
+from .decision_questions import content_topic, loose_question
 from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
@@ -331,11 +333,14 @@ def _change_sentences(group: list[Decision], relation: dict[str, Link], n_of: di
 
 
 def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
-                         today: Date | None = None) -> Answer | None:
+                         today: Date | None = None, any_question: bool = False) -> Answer | None:
     """The register's answer to a decision question, or None (not about decisions, or no record
-    the reader may see matches)."""
+    the reader may see matches). With ``any_question`` (the ordinary engine found nothing), a
+    question that does not say it is about decisions is tried by its content words."""
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
+    if dq is None and loose is None and any_question:
+        loose = content_topic(question)
     if loose is not None and loose.topic and question_terms(loose.topic):
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
@@ -385,8 +390,15 @@ class DecisionEngine:
         self.today = today
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
-        return (answer_from_register(self.kb, question, flt=flt, today=self.today)
-                or self.fallback.answer(question, flt=flt))
+        """The register's answer to a decision question; else the wrapped engine's, and when that
+        finds nothing, the register's answer by the question's content words, if it has one."""
+        found = answer_from_register(self.kb, question, flt=flt, today=self.today)
+        if found is not None:
+            return found
+        other = self.fallback.answer(question, flt=flt)
+        if other.grounded:
+            return other
+        return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 
 def with_decisions(kb: KnowledgeBase, engine: Engine, today: Date | None = None) -> DecisionEngine:

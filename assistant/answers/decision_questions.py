@@ -6,7 +6,11 @@ A question is about decisions when it says so (a word of deciding, assigning, ch
 following up: beslut, uppdrag, fastställa, ändra, upphäva, tidsfrist, återrapportera, "gäller nu",
 "blev det") and not about someone else's decisions (the government's, the EU's); its topic is what
 is left when the question's frame (question words, those cue words, the bodies, small words) is
-taken away. A question that asks for open assignments and names no topic asks for the follow-up list."""
+taken away. A question that asks for open assignments and names no topic asks for the follow-up list.
+
+A question about a decision's substance need not say "beslut" ("Hur ofta ska nätverksträffarna
+hållas?"): when the ordinary engine finds nothing, its content words are tried against the register
+(:func:`content_topic`)."""
 
 from __future__ import annotations
 
@@ -46,6 +50,14 @@ _FRAME = frozenset(
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
     "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs under efter före "
     "mellan olika alla".split())
+# Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
+_HOW = frozenset(
+    "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "
+    "skall kan får måste bör borde nu just".split())
+# Questions that ask what a thing is or how something works in general: the documents' business,
+# not the register's.
+_GENERAL = re.compile(r"^(?:vad\s+(?:är|betyder|innebär|menas)|vem\s+är|vilka\s+är|hur\s+(?:fungerar|arbetar)"
+                      r"|varför|what|who|how|why)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,3 +81,16 @@ def loose_question(question: str) -> LooseQuestion | None:
     if topic and tokenize(topic, compounds=False):
         return LooseQuestion(topic, body, open_only)
     return LooseQuestion("", body, True) if open_only else None
+
+
+def content_topic(question: str) -> LooseQuestion | None:
+    """The content words of any question (its frame, the bodies and the amount words taken away),
+    to be tried against the register when the ordinary engine finds nothing; None for a question
+    asking what something is or how the collaboration works, or one with no content words left."""
+    q = re.sub(r"\s+", " ", question.strip()).rstrip(" ?.!")
+    if _GENERAL.match(q) or _OTHERS.search(q):
+        return None
+    rest = _BODY_WORDS.sub(" ", q)
+    words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME | _HOW]
+    topic = " ".join(words).strip(" ,;:-")
+    return LooseQuestion(topic, body_of(q), False) if topic and tokenize(topic, compounds=False) else None

@@ -19,8 +19,18 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
 from .decisions import Decision
-from .linking import (EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, deliverable,
-                      names_deliverable, probability)
+from .linking import (
+    EVIDENCE_SV,
+    FEATURES,
+    THRESHOLD,
+    WEIGHTS,
+    LinkContext,
+    body_relation,
+    changes,
+    deliverable,
+    names_deliverable,
+    probability,
+)
 from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
@@ -307,20 +317,17 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     options = list(moved.values())
     opening = [o for o in options if opens(o[1])]
     settled = [o for o in options if not opens(o[1])]
-    if opening:  # what b may change besides: a settled decision, not another answer to the same matter
-        settled = [o for o in settled if o[1].id not in answers or o[1].id in settling_ids(settler)]
     out: list[tuple[float, Decision, list[str]]] = []
     if opening:
         top = max(p for p, _, _ in options)
         out += [o for o in opening if o[0] >= NEAR_BEST * top]
+    if out:  # what b may change besides: a settled decision, not another answer to the same matter
+        settling = {d.id for d in settler.values()}
+        settled = [o for o in settled if o[1].id not in answers or o[1].id in settling]
     if settled and (not out or changes(b)):
         top = max(p for p, _, _ in settled)
         out.append(max((o for o in settled if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0])))
     return out
-
-
-def settling_ids(settler: dict[str, Decision]) -> set[str]:
-    return {d.id for d in settler.values()}
 
 
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
