@@ -24,7 +24,7 @@ from ingest.glossary import to_swedish
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
+from ..records.threads import Link, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
 from .collection import with_collection
 from .decision_questions import content_topic, loose_question
@@ -252,14 +252,38 @@ def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int
 
 
 def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> list[list[Decision]]:
-    """The matched decisions grouped by thread, each group with the thread's other steps the
-    reader may see; groups ordered by their latest decision, newest first."""
-    thread_of = {d.id: t for t in build_threads(pool, links) for d in t.decisions}
-    groups: dict[str, list[Decision]] = {}
+    """The matched decisions grouped by matter, each group with the steps linked to them that the
+    reader may see: the earlier steps they follow (and the other answers to those, up to the
+    matched decision's date) and the later steps that follow them. A link that joins two matters
+    by mistake then adds only earlier context, never a later decision on another matter as the
+    latest word. Groups ordered by their latest decision, newest first."""
+    by_id = {d.id: d for d in pool}
+    up: dict[str, set[str]] = {}
+    down: dict[str, set[str]] = {}
+    for lk in links:
+        if lk.earlier in by_id and lk.later in by_id:
+            up.setdefault(lk.later, set()).add(lk.earlier)
+            down.setdefault(lk.earlier, set()).add(lk.later)
+
+    def closure(start: str, step: dict[str, set[str]]) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in step.get(todo.pop(), set()) - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        return seen
+
+    groups: list[set[str]] = []
     for d in found:
-        t = thread_of.get(d.id)
-        groups.setdefault(t.id if t else d.id, list(t.decisions) if t else [d])
-    ordered = [sorted(g, key=_order) for g in groups.values()]
+        before = closure(d.id, up)
+        after = closure(d.id, down)
+        side = {x for a in before for x in down.get(a, set()) if by_id[x].date <= d.date}
+        members = {d.id} | before | after | side
+        for g in [g for g in groups if g & members]:
+            members |= g
+            groups.remove(g)
+        groups.append(members)
+    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g), key=_order) for g in groups]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 

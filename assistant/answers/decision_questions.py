@@ -33,7 +33,9 @@ _CUE = re.compile(
 # A body named in a question ("Vad sa GD-gruppen om …?") makes it one about that body's decisions.
 _ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
                         re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
+# (as the subject: "skrivelsen till Regeringskansliet godkändes" is the collaboration's own decision)
+_OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
+                     r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
                    r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att)\b", re.IGNORECASE)
@@ -48,7 +50,7 @@ _FRAME = frozenset(
     "redan ännu fortfarande inte ej öppna öppet pågående återstår kvar försenade obesvarade tidigare först sedan "
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
-    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs under efter före "
+    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
     "mellan olika alla".split())
 # Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
 _HOW = frozenset(
