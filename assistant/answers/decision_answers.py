@@ -22,9 +22,9 @@ from ingest.dates import DATE, long_date
 from ingest.glossary import to_swedish
 
 from ..records.decisions import Decision
-from ..records.meeting import body_name, body_of
+from ..records.meeting import body_name, body_of, matches_body
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, due_of, link_decisions, open_assignments
+from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
 from .collection import with_collection
 from .decision_questions import content_topic, loose_question
@@ -252,13 +252,11 @@ def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int
 
 
 def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> list[list[Decision]]:
-    """The matched decisions grouped by matter, each group with the steps linked to them that the
-    reader may see: the earlier steps they follow (and the other answers to those, up to the
-    matched decision's date) and the later steps that follow them. A link that joins two matters
-    by mistake then adds only earlier context, never a later decision on another matter as the
-    latest word. Groups ordered by their latest decision, newest first."""
+    """The matched decisions grouped by matter, each with the linked steps the reader may see: the
+    earlier steps (and their other answers up to the matched decision's date) and the later ones,
+    so a mistaken link adds earlier context, never another matter's latest word; newest group first."""
     by_id = {d.id: d for d in pool}
-    up: dict[str, set[str]] = {}
+    up: dict[str, set[str]] = {}  # later → earlier, and below earlier → later
     down: dict[str, set[str]] = {}
     for lk in links:
         if lk.earlier in by_id and lk.later in by_id:
@@ -268,9 +266,11 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
     def closure(start: str, step: dict[str, set[str]]) -> set[str]:
         seen, todo = set(), [start]
         while todo:
-            for nxt in step.get(todo.pop(), set()) - seen:
+            x = todo.pop()
+            for nxt in step.get(x, set()) - seen:
                 seen.add(nxt)
-                todo.append(nxt)
+                if not (step is down and getattr(by_id.get(x), "kind", "") == by_id[nxt].kind == "uppdrag"):
+                    todo.append(nxt)  # a new assignment's own answers are its matter, not this one's
         return seen
 
     groups: list[set[str]] = []
@@ -377,12 +377,29 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         pool = [d for d in pool if d.doc_id in flt.doc_ids]
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
-    decisions = matching_decisions(kb, dq, flt)
+    decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
     if not decisions:
         return None
     a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
     a.query = dq.topic
     return a
+
+
+def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3) -> list[Decision]:
+    """When no single decision covers the question's words, the latest decision of each matter
+    whose steps together do ("förslag" in the assignment, "analysmodell" in the decision)."""
+    terms, years = question_terms(dq.topic), _years(dq.topic)
+    weights, scored = _weights(terms), []
+    for t in build_threads(pool):
+        steps = [d for d in t.decisions if matches_body(d.body, dq.body) and _year_fits(years, d)]
+        if len(t.decisions) < 2 or not steps:
+            continue
+        words = _Words.of(" ".join(f"{d.text} {d.section} {d.matter}" for d in t.decisions))
+        share = sum(w * term_score(term, words) for w, term in zip(weights, terms, strict=True)) / (sum(weights) or 1.0)
+        if share >= MIN_RELEVANCE:
+            scored.append((share, steps[-1]))
+    scored.sort(key=lambda x: (-x[0], x[1].date))
+    return sorted((d for _, d in scored[:most]), key=lambda d: (d.date, d.doc_id, _paragraph_key(d.paragraph)))
 
 
 def open_answer(question: str, pool: list[Decision], body: str, today: Date) -> Answer | None:
