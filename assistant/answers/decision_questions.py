@@ -30,10 +30,10 @@ _CUE = re.compile(
     r"|hantera(?:ts|des)|följ(?:ts|des)\s+upp|uppföljning\w*|ersatt\w*|ställ(?:ts|des)\s+in|sk(?:jutits|öts)\s+upp"
     r"|flytta(?:ts|des)|klubba\w*|landade)\b",
     re.IGNORECASE)
-# A body named in a question ("Vad sa GD-gruppen om …?") makes it one about that body's decisions.
+# A body named in a question ("Vad tyckte GD-gruppen om …?") makes it one about that body's decisions.
 _ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
                         re.IGNORECASE)
-# (as the subject: "skrivelsen till Regeringskansliet godkändes" is the collaboration's own decision)
+# (as the subject: a promemoria "till Regeringskansliet" that a body approved is the body's own decision)
 _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
                      r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)

@@ -87,7 +87,7 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+(?:i\s+)?uppdrag(?:et)?\s+att\b",
     r"\b(?:[Gg]av|[Gg]er)\s+(?P<resp>[^.;:]{2,80}?)\s+uppdraget\s+att\b",
-    # "Styrgruppen bad arbetsgruppen att …", "Sekretariatet ombads sammanställa …", "Eva åtog sig att …"
+    # "GD-gruppen bad styrgruppen att …", "Processledaren ombads ta fram …", "Eva åtog sig att …"
     r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
@@ -112,7 +112,7 @@ _NOT_DECISION = re.compile(
     r"|\b(?:vid|på)\s+(?:förra|föregående)\s+(?:möte|mötet|träffen|sammanträdet)\b"
     # someone else's decision reported in the minutes (the government's, an agency's)
     r"|^\W*(?:regeringen|riksdagen|regeringskansliet|departementet|kommissionen|eu|oecd)\s+(?:har\s+)?\w*(?:besl|uppdr|gav|gett)"
-    # a decision still to come ("Planen fastställs vid nästa möte")
+    # a decision still to come ("Budgeten fastställs på nästa sammanträde")
     r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
     re.IGNORECASE,
 )

@@ -308,6 +308,8 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
 
     moved: dict[str, tuple[float, Decision, list[str]]] = {}
     for p, a, words in options:
+        if a.kind == b.kind == "uppdrag" and a.body == b.body and not names_deliverable(a, b):
+            continue  # a body's two assignments are two matters unless the later names the first's deliverable
         if a.id in settler:
             a = settler[a.id]
             if a.date >= b.date:
