@@ -7,7 +7,9 @@ order (an assignment, the decision that answered it, a revision), one sentence e
 decision as written and cites its minutes paragraph [n]; a sentence says when a later decision
 changes an earlier one, and an assignment nothing has answered yet is shown as open with its
 deadline, "försenat" when the deadline has passed. A question that is not about decisions, or that no record matches, goes to the
-ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface."""
+ordinary engine: :class:`DecisionEngine` wraps any engine and keeps its interface; when that engine
+finds nothing, the register is tried once more with the question's content words ("Hur ofta ska
+nätverksträffarna hållas?" asks about a decision without saying so)."""
 
 from __future__ import annotations
 
@@ -20,12 +22,12 @@ from ingest.dates import DATE, long_date
 from ingest.glossary import to_swedish
 
 from ..records.decisions import Decision
-from ..records.meeting import body_name, body_of
+from ..records.meeting import body_name, body_of, matches_body
 from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_questions import loose_question
+from .decision_questions import content_topic, loose_question
 from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
@@ -250,14 +252,38 @@ def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int
 
 
 def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> list[list[Decision]]:
-    """The matched decisions grouped by thread, each group with the thread's other steps the
-    reader may see; groups ordered by their latest decision, newest first."""
-    thread_of = {d.id: t for t in build_threads(pool, links) for d in t.decisions}
-    groups: dict[str, list[Decision]] = {}
+    """The matched decisions grouped by matter, each with the linked steps the reader may see: the
+    earlier steps (and their other answers up to the matched decision's date) and the later ones,
+    so a mistaken link adds earlier context, never another matter's latest word; newest group first."""
+    by_id = {d.id: d for d in pool}
+    up: dict[str, set[str]] = {}  # later → earlier, and below earlier → later
+    down: dict[str, set[str]] = {}
+    for lk in links:
+        if lk.earlier in by_id and lk.later in by_id:
+            up.setdefault(lk.later, set()).add(lk.earlier)
+            down.setdefault(lk.earlier, set()).add(lk.later)
+
+    def closure(start: str, step: dict[str, set[str]]) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            x = todo.pop()
+            for nxt in step.get(x, set()) - seen:
+                seen.add(nxt)
+                if not (step is down and getattr(by_id.get(x), "kind", "") == by_id[nxt].kind == "uppdrag"):
+                    todo.append(nxt)  # a new assignment's own answers are its matter, not this one's
+        return seen
+
+    groups: list[set[str]] = []
     for d in found:
-        t = thread_of.get(d.id)
-        groups.setdefault(t.id if t else d.id, list(t.decisions) if t else [d])
-    ordered = [sorted(g, key=_order) for g in groups.values()]
+        before = closure(d.id, up)
+        after = closure(d.id, down)
+        side = {x for a in before for x in down.get(a, set()) if by_id[x].date <= d.date}
+        members = {d.id} | before | after | side
+        for g in [g for g in groups if g & members]:
+            members |= g
+            groups.remove(g)
+        groups.append(members)
+    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g), key=_order) for g in groups]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 
@@ -331,11 +357,14 @@ def _change_sentences(group: list[Decision], relation: dict[str, Link], n_of: di
 
 
 def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
-                         today: Date | None = None) -> Answer | None:
+                         today: Date | None = None, any_question: bool = False) -> Answer | None:
     """The register's answer to a decision question, or None (not about decisions, or no record
-    the reader may see matches)."""
+    the reader may see matches). With ``any_question`` (the ordinary engine found nothing), a
+    question that does not say it is about decisions is tried by its content words."""
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
+    if dq is None and loose is None and any_question:
+        loose = content_topic(question)
     if loose is not None and loose.topic and question_terms(loose.topic):
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
@@ -348,12 +377,29 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         pool = [d for d in pool if d.doc_id in flt.doc_ids]
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
-    decisions = matching_decisions(kb, dq, flt)
+    decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
     if not decisions:
         return None
     a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
     a.query = dq.topic
     return a
+
+
+def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3) -> list[Decision]:
+    """When no single decision covers the question's words, the latest decision of each matter
+    whose steps together do ("förslag" in the assignment, "analysmodell" in the decision)."""
+    terms, years = question_terms(dq.topic), _years(dq.topic)
+    weights, scored = _weights(terms), []
+    for t in build_threads(pool):
+        steps = [d for d in t.decisions if matches_body(d.body, dq.body) and _year_fits(years, d)]
+        if len(t.decisions) < 2 or not steps:
+            continue
+        words = _Words.of(" ".join(f"{d.text} {d.section} {d.matter}" for d in t.decisions))
+        share = sum(w * term_score(term, words) for w, term in zip(weights, terms, strict=True)) / (sum(weights) or 1.0)
+        if share >= MIN_RELEVANCE:
+            scored.append((share, steps[-1]))
+    scored.sort(key=lambda x: (-x[0], x[1].date))
+    return sorted((d for _, d in scored[:most]), key=lambda d: (d.date, d.doc_id, _paragraph_key(d.paragraph)))
 
 
 def open_answer(question: str, pool: list[Decision], body: str, today: Date) -> Answer | None:
@@ -385,8 +431,15 @@ class DecisionEngine:
         self.today = today
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
-        return (answer_from_register(self.kb, question, flt=flt, today=self.today)
-                or self.fallback.answer(question, flt=flt))
+        """The register's answer to a decision question; else the wrapped engine's, and when that
+        finds nothing, the register's answer by the question's content words, if it has one."""
+        found = answer_from_register(self.kb, question, flt=flt, today=self.today)
+        if found is not None:
+            return found
+        other = self.fallback.answer(question, flt=flt)
+        if other.grounded:
+            return other
+        return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 
 def with_decisions(kb: KnowledgeBase, engine: Engine, today: Date | None = None) -> DecisionEngine:

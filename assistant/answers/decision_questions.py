@@ -6,7 +6,11 @@ A question is about decisions when it says so (a word of deciding, assigning, ch
 following up: beslut, uppdrag, fastställa, ändra, upphäva, tidsfrist, återrapportera, "gäller nu",
 "blev det") and not about someone else's decisions (the government's, the EU's); its topic is what
 is left when the question's frame (question words, those cue words, the bodies, small words) is
-taken away. A question that asks for open assignments and names no topic asks for the follow-up list."""
+taken away. A question that asks for open assignments and names no topic asks for the follow-up list.
+
+A question about a decision's substance need not say "beslut" ("Hur ofta ska nätverksträffarna
+hållas?"): when the ordinary engine finds nothing, its content words are tried against the register
+(:func:`content_topic`)."""
 
 from __future__ import annotations
 
@@ -26,10 +30,12 @@ _CUE = re.compile(
     r"|hantera(?:ts|des)|följ(?:ts|des)\s+upp|uppföljning\w*|ersatt\w*|ställ(?:ts|des)\s+in|sk(?:jutits|öts)\s+upp"
     r"|flytta(?:ts|des)|klubba\w*|landade)\b",
     re.IGNORECASE)
-# A body named in a question ("Vad sa GD-gruppen om …?") makes it one about that body's decisions.
+# A body named in a question ("Vad tyckte GD-gruppen om …?") makes it one about that body's decisions.
 _ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
                         re.IGNORECASE)
-_OTHERS = re.compile(r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
+# (as the subject: a promemoria "till Regeringskansliet" that a body approved is the body's own decision)
+_OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
+                     r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
                    r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att)\b", re.IGNORECASE)
@@ -44,8 +50,16 @@ _FRAME = frozenset(
     "redan ännu fortfarande inte ej öppna öppet pågående återstår kvar försenade obesvarade tidigare först sedan "
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
-    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs under efter före "
+    "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
     "mellan olika alla".split())
+# Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
+_HOW = frozenset(
+    "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "
+    "skall kan får måste bör borde nu just".split())
+# Questions that ask what a thing is or how something works in general: the documents' business,
+# not the register's.
+_GENERAL = re.compile(r"^(?:vad\s+(?:är|betyder|innebär|menas)|vem\s+är|vilka\s+är|hur\s+(?:fungerar|arbetar)"
+                      r"|varför|what|who|how|why)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,3 +83,16 @@ def loose_question(question: str) -> LooseQuestion | None:
     if topic and tokenize(topic, compounds=False):
         return LooseQuestion(topic, body, open_only)
     return LooseQuestion("", body, True) if open_only else None
+
+
+def content_topic(question: str) -> LooseQuestion | None:
+    """The content words of any question (its frame, the bodies and the amount words taken away),
+    to be tried against the register when the ordinary engine finds nothing; None for a question
+    asking what something is or how the collaboration works, or one with no content words left."""
+    q = re.sub(r"\s+", " ", question.strip()).rstrip(" ?.!")
+    if _GENERAL.match(q) or _OTHERS.search(q):
+        return None
+    rest = _BODY_WORDS.sub(" ", q)
+    words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME | _HOW]
+    topic = " ".join(words).strip(" ,;:-")
+    return LooseQuestion(topic, body_of(q), False) if topic and tokenize(topic, compounds=False) else None

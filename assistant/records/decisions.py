@@ -64,16 +64,20 @@ class DocMeta:
 # -- sentence rules ------------------------------------------------------------------------------
 _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
-    r"\b(?:föregående\s+)?(?:protokoll|minnesanteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
+    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
     r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
     r"\bbordlades\b|\bbordläggs\b|\bbordlägga\b",
     r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
     r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
     (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
      r"|\bnoterade\s+(?:informationen|redovisningen|läget)\b"),
-    r"\b(?:öppnade|avslutade)\s+mötet\b|\bmötet\s+(?:öppnades|avslutades|förklarades)\b|\bförklarade\s+mötet\b",
+    (r"\b(?:öppnade|avslutade|förklarade)\s+(?:mötet|sammanträdet|träffen)\b"
+     r"|\b(?:mötet|sammanträdet|träffen)\s+(?:öppnades|avslutades|förklarades)\b"),
+    # the date of the next meeting is the meeting's housekeeping, not a decision on a matter
+    r"^\W*(?:(?:tid\s+för\s+)?nästa|kommande)\s+(?:möte|sammanträde|träff)\w*\b",
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
-    r"\bvaldes\b.{0,40}\b(?:justerare|sekreterare|ordförande|mötesordförande)\b",
+    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
+    r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -81,19 +85,35 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
 _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[Gg]av|[Gg]er|[Gg]e)\s+(?P<resp>[^.;:]{2,80}?)\s+i\s+uppdrag\s+att\b",
     r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
-    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+i\s+uppdrag\s+att\b",
+    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+(?:i\s+)?uppdrag(?:et)?\s+att\b",
+    r"\b(?:[Gg]av|[Gg]er)\s+(?P<resp>[^.;:]{2,80}?)\s+uppdraget\s+att\b",
+    # "GD-gruppen bad styrgruppen att …", "Processledaren ombads ta fram …", "Eva åtog sig att …"
+    r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
+    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
+    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
 )]
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
 _BESLUT = re.compile(
-    r"\bbeslut(?:ade|ades|ar|as)\s+(?:att|om)\b|\bbeslöts?\s+(?:att|om)\b"
+    r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt|slutligen)\s+)?(?:att|om)\b"
+    r"|\bbeslöts?\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt)\s+)?(?:att|om)\b"
+    r"|\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
+    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b"
     r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b|\benades\s+om\b"
-    r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b",
+    r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b"
+    r"|\bbestämde(?:s)?\s+(?:att|om)\b|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
+    r"|\bupphäv(?:de|des)\b|\båterkall(?:ade|ades)\b|\båterremitter(?:ade|ades)\b|\bförläng(?:de|des)\b"
+    r"|\bbiföll(?:s)?\b",
     re.IGNORECASE,
 )
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
     r"\bföresl(?:og|år)\b(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
-    r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b",
+    r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b"
+    r"|\b(?:vid|på)\s+(?:förra|föregående)\s+(?:möte|mötet|träffen|sammanträdet)\b"
+    # someone else's decision reported in the minutes (the government's, an agency's)
+    r"|^\W*(?:regeringen|riksdagen|regeringskansliet|departementet|kommissionen|eu|oecd)\s+(?:har\s+)?\w*(?:besl|uppdr|gav|gett)"
+    # a decision still to come ("Budgeten fastställs på nästa sammanträde")
+    r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)\s*:\s*", re.IGNORECASE)
@@ -118,6 +138,7 @@ _RESPONSIBLE = re.compile(
     r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"
     r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
+    r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
 _PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)",
                            re.IGNORECASE)
@@ -153,7 +174,7 @@ def responsible_of(text: str, context: str = "") -> str:
     for t in (text, context):
         m = _RESPONSIBLE.search(t)
         if m:
-            return _clean_name(m.group("a") or m.group("b") or m.group("c") or "")
+            return _clean_name(m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
     return ""
 
 

@@ -18,7 +18,8 @@ _FRAME = re.compile(r"\b(?:uppdrag\s+(?:om|till)|revidering(?:\s+av)?|beslut\s+o
                     re.IGNORECASE)
 # The object of a decision: what comes after its deciding verb, up to a qualifier.
 _OBJECT = re.compile(
-    r"\b(?:i\s+uppdrag\s+att|åt\s+[^.;]{2,60}?\s+att|beslut\w*\s+att|ställ\w*\s+sig\s+bakom|fastställ\w*|godkän\w*"
+    r"\b(?:i\s+uppdrag\s+att|uppdraget\s+att|åt\s+[^.;]{2,60}?\s+att|(?:åtog|åtar)\s+sig\s+att|omb[ae]ds(?:\s+att)?"
+    r"|bad\s+[^.;]{2,60}?\s+att|överens\s+om\s+att|bestämde\w*\s+att|beslut\w*\s+att|ställ\w*\s+sig\s+bakom|fastställ\w*|godkän\w*"
     r"|ant(?:og|ogs|a)|revidera|upphäva|ändra|anta|utse|tillsätt\w*)\s+(?P<obj>[^.;:]{3,120})",
     re.IGNORECASE)
 _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|styrgrupp|nästa|höstens|vårens)"

@@ -19,7 +19,18 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
 from .decisions import Decision
-from .linking import EVIDENCE_SV, FEATURES, THRESHOLD, WEIGHTS, LinkContext, body_relation, changes, names_deliverable, probability
+from .linking import (
+    EVIDENCE_SV,
+    FEATURES,
+    THRESHOLD,
+    WEIGHTS,
+    LinkContext,
+    body_relation,
+    changes,
+    deliverable,
+    names_deliverable,
+    probability,
+)
 from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
@@ -42,8 +53,9 @@ _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
-_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\böverlämna\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+(?P<to2>\S+)",
-                       re.IGNORECASE)
+_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\b(?:överlämna|återremitter)\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+"
+                       r"(?P<to2>\S+)", re.IGNORECASE)
+_SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b", re.IGNORECASE)
 _SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
                      r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
@@ -267,11 +279,63 @@ def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decis
             if a.date < b.date and a.doc_id != b.doc_id and not _years_clash(a, b)]
 
 
+def _decider(a: Decision) -> str:
+    """The body whose decision settles what ``a`` opened: the assigning body for an assignment
+    (it asked for the work), the receiving body for a hand-over."""
+    return a.body if a.kind == "uppdrag" else _given_to(a)
+
+
+def _settles(a: Decision, b: Decision) -> bool:
+    """``b`` is the decision that closes assignment or hand-over ``a``: a decision of the body that
+    decides on it, naming what was to be delivered (or ``a`` named nothing to deliver)."""
+    if b.kind != "beslut" or b.body != _decider(a) or _SENT_BACK.search(b.text):
+        return False
+    return a.kind != "uppdrag" or not deliverable(a) or names_deliverable(a, b)
+
+
+def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: dict[str, set[str]],
+            settler: dict[str, Decision]) -> list[tuple[float, Decision, list[str]]]:
+    """The earlier decisions ``b`` is linked to, among the likely ones: every open assignment or
+    hand-over it answers (the likeliest and those close to it: a report back and the decision that
+    settles a matter both answer the assignment), and the settled decision it changes, or, when it
+    answers nothing open, the one it takes up (of those close to the likeliest, the latest).
+    ``answers`` holds, for each decision that answers an assignment or hand-over, the bodies that
+    were to decide on it (a report handed back to them opens nothing new); ``settler`` the decision
+    that settled each closed assignment or hand-over: a matter likely to be the closed one's is
+    taken up from the decision that settled it."""
+    def opens(a: Decision) -> bool:
+        return a.kind == "uppdrag" or (bool(to := _given_to(a)) and to not in answers.get(a.id, set()))
+
+    moved: dict[str, tuple[float, Decision, list[str]]] = {}
+    for p, a, words in options:
+        if a.kind == b.kind == "uppdrag" and a.body == b.body and not names_deliverable(a, b):
+            continue  # a body's two assignments are two matters unless the later names the first's deliverable
+        if a.id in settler:
+            a = settler[a.id]
+            if a.date >= b.date:
+                continue
+        if a.id not in moved or moved[a.id][0] < p:
+            moved[a.id] = (p, a, words)
+    options = list(moved.values())
+    opening = [o for o in options if opens(o[1])]
+    settled = [o for o in options if not opens(o[1])]
+    out: list[tuple[float, Decision, list[str]]] = []
+    if opening:
+        top = max(p for p, _, _ in options)
+        out += [o for o in opening if o[0] >= NEAR_BEST * top]
+    if out:  # what b may change besides: a settled decision, not another answer to the same matter
+        settling = {d.id for d in settler.values()}
+        settled = [o for o in settled if o[1].id not in answers or o[1].id in settling]
+    if settled and (not out or changes(b)):
+        top = max(p for p, _, _ in settled)
+        out.append(max((o for o in settled if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0])))
+    return out
+
+
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
-    """Each decision linked to the earlier decision (at another meeting) on the same matter that it
-    answers, changes or takes up: among the candidates :mod:`.linking`'s model finds likely, those
-    close to the likeliest, the latest."""
+    """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
+    answers, changes or takes up, as :mod:`.linking`'s model finds likely (see :func:`_chosen`)."""
     ctx = LinkContext.of(decisions)
     options: dict[str, list[tuple[float, Decision, list[str]]]] = {}
     for a, b in candidate_pairs(decisions):
@@ -281,14 +345,21 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             options.setdefault(b.id, []).append((p, a, words))
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []
+    answers: dict[str, set[str]] = {}
+    settler: dict[str, Decision] = {}
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        top = max(p for p, _, _ in options[b.id])
-        p, a, words = max((o for o in options[b.id] if o[0] >= NEAR_BEST * top), key=lambda o: (o[1].date, o[0]))
-        link = _link(a, b, words)
-        values, _ = pair_features(a, b, ctx)
-        said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
-        links.append(Link(link.earlier, link.later, link.relation,
-                          f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
+        chosen = sorted(_chosen(b, options[b.id], answers, settler), key=lambda o: (o[1].date, o[1].doc_id))
+        opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
+        for p, a, words in chosen:
+            if a in opened and (a.kind == "uppdrag" or _given_to(a) not in answers.get(a.id, set())):
+                answers.setdefault(b.id, set()).add(_decider(a))
+            if _settles(a, b):
+                settler[a.id] = b
+            link = _link(a, b, words)
+            values, _ = pair_features(a, b, ctx)
+            said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+            links.append(Link(link.earlier, link.later, link.relation,
+                              f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
     return links
 
 

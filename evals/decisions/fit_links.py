@@ -3,9 +3,11 @@ threshold: every (earlier, later) pair of development decisions that may be link
 gold link a positive. Prints the weights and the threshold to copy into ``linking.py``; the
 held-out links are never read here.
 
-    PYTHONPATH=. .venv/bin/python -m evals.decisions.fit_links"""
+    PYTHONPATH=. .venv/bin/python -m evals.decisions.fit_links [--cv]"""
 
 from __future__ import annotations
+
+import sys
 
 import numpy as np
 
@@ -17,9 +19,11 @@ from evals.decisions.samples import DATA, all_meetings, ensure_samples
 from evals.decisions.threads_eval import GOLD_THREADS, _resolve, evaluate_threads, gold_links
 
 
-def cases() -> tuple[np.ndarray, np.ndarray]:
+def cases(files: set[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate pair among the development meetings (or those named in ``files``) and its label."""
     ensure_samples()
-    decisions = {m.file: [d for d in extract_file(DATA / m.file) if d.kind in DECISION_KINDS] for m in all_meetings()}
+    decisions = {m.file: [d for d in extract_file(DATA / m.file) if d.kind in DECISION_KINDS] for m in all_meetings()
+                 if files is None or m.file in files}
     every = [d for ds in decisions.values() for d in ds]
     gold = set()
     for a, b in gold_links(GOLD_THREADS):
@@ -44,7 +48,38 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000, rate
     return w
 
 
+def folds() -> list[list[str]]:
+    """The development sets, one fold each: the first samples and thread_samples, thread_samples2, thread_samples3."""
+    from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
+    from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
+
+    later = [[m.file for m in THREAD_MEETINGS_2], [m.file for m in THREAD_MEETINGS_3]]
+    taken = {f for fold in later for f in fold}
+    return [[m.file for m in all_meetings() if m.file not in taken], *later]
+
+
+def cross_validate(thresholds: tuple[float, ...] = (0.5, 0.55, 0.6, 0.65, 0.7)) -> None:
+    """Leave one development set out: fit on the others, link and score the one left out."""
+    sets = folds()
+    totals = {t: [0, 0, 0, 0] for t in thresholds}  # right predicted, predicted, matched gold, gold
+    for i, fold in enumerate(sets):
+        x, y = cases({f for j, s in enumerate(sets) if j != i for f in s})
+        weights = tuple(round(float(v), 2) for v in fit(x, y))
+        for t in thresholds:
+            s = evaluate_threads(files=[DATA / f for f in fold], threshold=t, weights=weights)
+            tot = totals[t]
+            tot[0] += round(s.precision * s.predicted)
+            tot[1] += s.predicted
+            tot[2] += s.matched
+            tot[3] += s.gold
+    for t, (right, pred, matched, gold) in totals.items():
+        p, r = right / max(pred, 1), matched / max(gold, 1)
+        print(f"cross-validated, threshold {t:.2f}: precision {p:.3f} recall {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+
+
 def main() -> None:
+    if "--cv" in sys.argv:
+        cross_validate()
     x, y = cases()
     w = fit(x, y)
     print(f"{len(y)} pairs, {int(y.sum())} gold links")

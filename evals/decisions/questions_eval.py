@@ -1,6 +1,7 @@
-"""Score the working groups' decision questions: each is asked of the decision register (as
-``msv ask`` would, through :func:`answer_from_register`) over a knowledge base holding the minutes,
-and the answer is checked against the question's gold, read from its fields:
+"""Score the working groups' decision questions: each is asked over a knowledge base holding the
+minutes, through the engine ``msv ask`` uses (the register first, the extractive engine, then the
+register by the question's content words when that engine finds nothing); an answer counts when
+the register gave it. The answer is checked against the question's gold, read from its fields:
 
 - ``expected_latest`` ({file, paragraph}): the answer leads with that decision, cited ([1] is a
   passage of that file and the first sentence names that paragraph);
@@ -19,7 +20,8 @@ from dataclasses import asdict, dataclass
 from datetime import date as Date
 from pathlib import Path
 
-from assistant.answers.decision_answers import answer_from_register
+from assistant.answers.decision_answers import ENGINE_NAME, with_decisions
+from assistant.answers.registry import get_engine
 from ingest.loaders import is_supported
 from ingest.swedish import normalize, tokenize
 
@@ -125,10 +127,16 @@ def evaluate_questions(questions: Path, files: list[Path], *, show: bool = False
         kb = KnowledgeBase(KbConfig(data_dir=Path(tmp) / "kb"), embedder=Embedder())
         try:
             kb.ingest_all([f for f in files if is_supported(f)])
-            answers = [answer_from_register(kb, str(r.get("question", "")), today=today) for r in rows]
+            engine = with_decisions(kb, get_engine("extractive", kb), today=today)  # the path `msv ask` takes
+            answers = [_from_register(engine.answer(str(r.get("question", "")))) for r in rows]
         finally:
             kb.close()
     return score_answers(rows, answers, show=show)
+
+
+def _from_register(answer: object) -> object | None:
+    """The answer when the register gave it (directly, or after the ordinary engine found nothing)."""
+    return answer if getattr(answer, "engine", "") == ENGINE_NAME else None
 
 
 def minutes_in(folder: Path) -> list[Path]:

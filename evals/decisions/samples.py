@@ -22,6 +22,7 @@ from pathlib import Path
 from evals.decisions.authoring import ATT, Bullets, D, Item, Meeting, Part, Proc, Trap, para_text, part_text
 from evals.decisions.thread_samples import THREAD_MEETINGS
 from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
+from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "records"
@@ -443,8 +444,8 @@ def gold_rows(m: Meeting) -> list[dict[str, str]]:
 
 
 def all_meetings() -> list[Meeting]:
-    """The meetings above and the ones that carry matters across meetings (thread_samples, thread_samples2)."""
-    return MEETINGS + THREAD_MEETINGS + THREAD_MEETINGS_2
+    """The meetings above and the ones that carry matters across meetings (thread_samples 1-3)."""
+    return MEETINGS + THREAD_MEETINGS + THREAD_MEETINGS_2 + THREAD_MEETINGS_3
 
 
 def _render(name: str, out_dir: Path) -> None:

@@ -104,9 +104,14 @@ def _extracted(path: Path) -> list[Decision]:
     return [d for d in extract_file(path) if d.kind in DECISION_KINDS]
 
 
-def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None, **link_options: object) -> ThreadScore:
-    """Extract every minutes file in ``data_dir`` (default: the development samples), link them, score."""
-    if data_dir is None:
+def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None, files: list[Path] | None = None,
+                     **link_options: object) -> ThreadScore:
+    """Extract every minutes file in ``data_dir`` (default: the development samples; or only
+    ``files``, scoring the gold links between them), link them, score."""
+    fold = files is not None
+    if fold:
+        pass
+    elif data_dir is None:
         from evals.decisions.samples import DATA, all_meetings, ensure_samples
 
         ensure_samples()
@@ -124,6 +129,9 @@ def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = Non
     gold: list[tuple[set[str], set[str]]] = []
     unresolved = 0
     for a, b in gold_links(gold_path):
+        if fold and not all(isinstance(e, dict) and Path(str(e.get("file", ""))).name in decisions
+                                         for e in (a, b)):
+            continue  # a link to a meeting outside this fold
         da, db = _resolve(a, decisions), _resolve(b, decisions)
         unresolved += (not da) + (not db)
         gold.append(({d.id for d in da}, {d.id for d in db}))

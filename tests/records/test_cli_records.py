@@ -136,7 +136,9 @@ def test_thread_across_bodies(app: typer.Typer) -> None:
     code, out, _ = run(app, "decisions", "--thread", task["id"], "--json")
     thread = json.loads(out)["thread"]
     assert [d["body"] for d in thread["decisions"]] == ["styrgrupp", "beredningsgrupp", "styrgrupp"]
-    assert [lk["relation"] for lk in thread["links"]] == ["återrapporterar", "överlämnat"]
+    # the report back and the decision that settles the matter both answer the assignment
+    assert [(lk["from"], lk["relation"]) for lk in thread["links"]] == [(task["id"], "återrapporterar"),
+                                                                        (task["id"], "besvarar")]
 
 
 def test_open_assignments(app: typer.Typer) -> None:

@@ -54,6 +54,21 @@ PHRASINGS = [
      "uppdrag", "Styrgruppen beslutade", "processledarna", "2025-10"),
     ("Beslut: att införa en ny rutin, med ansvar för genomförandet hos Lena Virtanen.",
      "beslut", "att införa", "Lena Virtanen", ""),
+    # informal notes word decisions and assignments many ways
+    ("Styrgruppen bad arbetsgruppen för validering att ta fram ett utkast senast den 1 april 2027.",
+     "uppdrag", "Styrgruppen bad", "arbetsgruppen för validering", "2027-04-01"),
+    ("GD-gruppen gav styrgruppen uppdraget att utveckla dialogen med regionerna.",
+     "uppdrag", "GD-gruppen gav", "styrgruppen", ""),
+    ("Sekretariatet ombads sammanställa regeringsuppdragen senast den 30 september 2027.",
+     "uppdrag", "Sekretariatet ombads", "Sekretariatet", "2027-09-30"),
+    ("Ahmed Said åtog sig att ta fram en lista över indikatorer.", "uppdrag", "Ahmed Said åtog", "Ahmed Said", ""),
+    ("Vi kom överens om att skicka utkastet till styrgruppen.", "beslut", "Vi kom överens", "", ""),
+    ("Gruppen bestämde att träffarna hålls två gånger per år.", "beslut", "Gruppen bestämde", "", ""),
+    ("Styrgruppen beslutade därför att följa kartläggningen med Lena Virtanen som ansvarig.",
+     "beslut", "Styrgruppen beslutade därför", "Lena Virtanen", ""),
+    ("Beslutet om digitala möten upphävdes.", "beslut", "Beslutet om digitala", "", ""),
+    ("Ärendet återremitterades till beredningsgruppen.", "beslut", "Ärendet återremitterades", "", ""),
+    ("Beslut fattades om att hålla en workshop med SCB.", "beslut", "Beslut fattades", "", ""),
 ]
 
 
@@ -78,6 +93,10 @@ NOT_DECISIONS = [
     "Styrgruppen tog del av informationen.",
     "Ordföranden förklarade mötet avslutat.",
     "Inga övriga frågor anmäldes.",
+    "Anteckningarna från förra träffen godkändes.",
+    "Föregående mötesprotokoll godkändes.",
+    "Till mötessekreterare utsågs Lena Virtanen.",
+    "Nästa möte fastställdes till den 7 september 2027.",
 ]
 TRAPS = [
     "Beredningsgruppen föreslog att styrgruppen skulle fastställa arbetsplanen.",
@@ -86,6 +105,9 @@ TRAPS = [
     "Sekretariatet föreslår att beredningsgruppen beslutar om en rutin vid nästa möte.",
     "Enligt tidigare beslut fastställdes budgeten i december.",
     "Sekretariatet presenterade ett utkast till arbetsplan.",
+    "Vid förra mötet beslutades att sekretariatet ska erbjuda processtöd.",
+    "Regeringen beslutade i december att ge Skolverket i uppdrag att kartlägga vuxenutbildningen.",
+    "Årshjulet fastställs vid nästa möte.",
 ]
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answers.base import Answer, Citation
-from assistant.answers.decision_questions import loose_question
+from assistant.answers.decision_questions import content_topic, loose_question
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.linking import THRESHOLD, names_deliverable
 from assistant.records.threads import _years_clash, build_threads, link_decisions
@@ -71,6 +71,17 @@ def test_a_change_follows_the_settled_decision_and_every_link_says_why() -> None
     assert any({task.id, adopted.id, changed.id} <= {d.id for d in t.decisions} for t in build_threads(found, links))
 
 
+def test_report_back_and_settling_decision_both_answer_the_assignment() -> None:
+    """The issue's convention: an assignment is linked to each later step that answers it (the
+    other body's report back and the decision that settles it), not report to decision."""
+    found = [d for p in ensure_samples() for d in extract_file(p) if d.kind in DECISION_KINDS]
+    pairs = {(lk.earlier, lk.later) for lk in link_decisions(found)}
+    task = next(d for d in found if d.text.startswith("Styrgruppen uppdrog åt beredningsgruppen att ta fram en rutin"))
+    report = next(d for d in found if d.text.startswith("Beredningsgruppen fastställde rutinen"))
+    settled = next(d for d in found if d.text.startswith("Styrgruppen godkände beredningsgruppens rutin"))
+    assert {(task.id, report.id), (task.id, settled.id)} <= pairs and (report.id, settled.id) not in pairs
+
+
 def test_pdf_heading_run_into_the_text_and_beslots() -> None:
     page = ("Protokoll GD-gruppen Datum: 3 februari 2026 § 3 Regionala kompetensanalyser Regionerna efterfrågar ett "
             "underlag. GD-gruppen uppdrog åt styrgruppen att ta fram en modell. § 4 Mötesplan 2027 Beslöts att "
@@ -99,6 +110,17 @@ def test_free_form_decision_questions(question: str, topic: str, body: str, open
 ])
 def test_other_questions_stay_with_the_general_engine(question: str) -> None:
     assert loose_question(question) is None
+
+
+@pytest.mark.parametrize(("question", "topic"), [
+    ("Hur ofta ska nätverksträffarna hållas?", "nätverksträffarna hållas"),
+    ("Hur länge gäller WCAG 2.1 för gemensamma dokument?", "WCAG 2 1 gemensamma dokument"),
+    ("Vad är en lägesbedömning?", None),
+    ("Hur fungerar beredningsgruppen?", None),
+])
+def test_content_words_of_a_question_without_decision_words(question: str, topic: str | None) -> None:
+    q = content_topic(question)
+    assert (q.topic if q else None) == topic
 
 
 def _answer(text: str, *cites: tuple[str, str]) -> Answer:

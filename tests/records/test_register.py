@@ -43,7 +43,7 @@ def test_filters(records_kb: KnowledgeBase) -> None:
     autumn = find_decisions(records_kb, since="2025-09-01", until="2025-10-31")
     assert autumn and all("2025-09-01" <= d.date <= "2025-10-31" for d in autumn)
     assert {d.date for d in find_decisions(records_kb, since="14 maj 2025", until="2025-05")} == {"2025-05-14"}
-    assert find_decisions(records_kb, body="validering", since="2025-10") and not find_decisions(records_kb, since="2027")
+    assert find_decisions(records_kb, body="validering", since="2025-10") and not find_decisions(records_kb, since="2028")
 
 
 def test_query_ranks_budget_decisions(records_kb: KnowledgeBase) -> None:

@@ -69,7 +69,7 @@ def test_decisions_view_thread_timeline_and_open_tasks(records_kb: KnowledgeBase
     items = [ln for ln in md.splitlines() if ln.startswith("- **")]
     assert [ln.split("**")[1] for ln in items] == ["2026-03-04 – styrgrupp", "2026-04-15 – beredningsgrupp",
                                                    "2026-10-08 – styrgrupp"]
-    assert "*Återrapport:*" in md and "*Överlämnat:*" in md and "Källa:" in md
+    assert "*Återrapport:*" in md and "*Besvarar uppdraget:*" in md and "Källa:" in md  # both answer the assignment
     tasks = view.open_tasks("styrgrupp", "2026-11-29")
     assert "öppna uppdrag**" in tasks and "**försenat**" in tasks and "slutrapporter" in tasks
     assert "regleringsbrev" not in tasks  # answered by the preparatory group's report
