@@ -194,6 +194,8 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
                 t_built = time.perf_counter()
                 store.optimize()
                 built += time.perf_counter() - t_built
+                print(f"    {done * 1000} punkter: {time.perf_counter() - t:.0f} s, därav indexbygge {built:.0f} s, "
+                      f"{store.shard.info().segments_count} segment, {_rss()}", flush=True)
         store.flush()
         load = time.perf_counter() - t
         info = store.shard.info()
