@@ -1,29 +1,39 @@
 """Store benchmark: ingest throughput against the raw embedding throughput of the same model in
-the same run, and search latency (p50/p95) at 10k and 50k chunks of the government corpus, with
-and without an access filter, plus peak memory. Prints figures; asserts nothing.
+the same run, and per store size (each in its own process, so peak memory is per size): insert
+time, search latency p50/p95 with and without an access filter against the query-embedding floor
+measured in the same process, before and after the index build, and peak memory. Prints figures;
+asserts nothing.
 
 Dense vectors at scale are random unit vectors (search latency does not depend on their values,
 and embedding 50k chunks takes about an hour on this 2-core CPU); sparse vectors, payloads and
-queries are real, and every query is embedded by the loaded model as part of its search time.
-Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz] [--sizes 10000 50000]"""
+queries are real (the corpus's chunks, reused under new document ids when a size asks for more),
+and every query is embedded by the loaded model as part of its search time.
+Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
+     [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize]"""
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import os
 import resource
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 
-from ingest.chunking import ChunkSpec, chunk_document, context_text
+from ingest.chunking import ChunkSpec, chunk_document, chunk_id, context_text
 from ingest.documents import Document
 from ingest.embed import Embedder
+from ingest.glossary import expand_query
 from ingest.kb import KbConfig, KnowledgeBase
 from ingest.loaders import load_jsonl
-from ingest.sparse import Bm25Encoder
+from ingest.sparse import Bm25Encoder, SparseVec
 from ingest.store import EdgeStore, Point, SearchFilter
 
 QUERIES = [
@@ -81,63 +91,132 @@ def bench_ingest(docs: list[Document], embedder: Embedder, chunks_wanted: int, r
           f"[{', '.join(f'{r:.2f}' for r in ratios)}] (mål ≥ 0.8; {len(texts)} avsnitt, {len(picked)} dokument)")
 
 
-def bench_search(docs: list[Document], embedder: Embedder, sizes: list[int]) -> None:
-    bm25 = Bm25Encoder()
-    nodes = [n for d in docs for n in chunk_document(d, ChunkSpec())]
-    print(f"korpus: {len(docs)} dokument, {len(nodes)} avsnitt")
-    rng = np.random.default_rng(0)
-    for size in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
-            store = EdgeStore(Path(tmp), embedder.dim)
-            t = time.perf_counter()
-            written, copy = 0, 0
-            while written < size:
-                for i in range(0, len(nodes), 1000):
-                    part = nodes[i : i + min(1000, size - written)]
-                    if not part:
-                        break
-                    vecs = rng.normal(size=(len(part), embedder.dim)).astype(np.float32)
-                    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-                    points = []
-                    for j, n in enumerate(part):
-                        payload = {**n.metadata, "text": n.text,
-                                   "access": ["styrgrupp"] if (i + j) % 2 else ["alla"]}
-                        if copy:
-                            payload["doc_id"] = f"{payload['doc_id']}-{copy}"
-                        points.append(Point(f"{n.node_id[:-4]}{copy:04d}", vecs[j], bm25.encode_document(context_text(n)), payload))
-                    store.upsert(points)
-                    written += len(part)
-                    if written >= size:
-                        break
-                copy += 1
-            store.flush()
-            load = time.perf_counter() - t
-            from ingest.search import Searcher
+def _rss() -> str:
+    """Resident memory now: in all, and the part that is file pages mapped by the store (the
+    kernel can drop those under memory pressure; anonymous memory it cannot)."""
+    kb = {}
+    for line in Path("/proc/self/status").read_text().splitlines():
+        key, _, rest = line.partition(":")
+        if key in ("VmRSS", "RssAnon", "RssFile"):
+            kb[key] = int(rest.split()[0]) // 1024
+    return f"RSS {kb.get('VmRSS', 0)} MB (anonymt {kb.get('RssAnon', 0)}, filsidor {kb.get('RssFile', 0)})"
 
-            # The model is loaded; every query is new text, so its embedding is computed each time.
-            searcher = Searcher(store, embedder)
-            for rep in range(3):
-                for q in QUERIES:
-                    searcher.search(f"{q} v{rep}", 10)  # warm up (kernels for each query length)
-            plain, filtered = [], []
-            for rep in range(5):
-                for q in QUERIES:
-                    t = time.perf_counter()
-                    searcher.search(f"{q} {rep}", 10)
-                    plain.append(time.perf_counter() - t)
-                    t = time.perf_counter()
-                    searcher.search(f"{q} {rep}?", 10, SearchFilter(access=("alla", "sekretariat")))
-                    filtered.append(time.perf_counter() - t)
-            print(f"{store.count():>7} avsnitt (skrivna på {load:5.1f} s): utan filter {ms(plain)} | "
-                  f"med åtkomstfilter {ms(filtered)} | kvot p50 {statistics.median(filtered) / statistics.median(plain):.2f}")
-            store.close()
-    # Query embedding alone, model loaded: what a user's first query adds on top of the store.
-    t_q = []
-    for q in QUERIES * 3:
+
+def _chunks(corpus: Path, size: int) -> tuple[list[tuple[dict, np.ndarray, np.ndarray]], int]:
+    """Up to ``size`` chunks of the corpus as (payload, sparse indices, sparse values), compact:
+    neither documents nor chunk objects are kept, so the process's memory is the store's and
+    the model's. Also the number of documents read."""
+    bm25, rows, n_docs = Bm25Encoder(), [], 0
+    for doc in load_jsonl(corpus):
+        if not isinstance(doc, Document):
+            continue
+        n_docs += 1
+        for n in chunk_document(doc, ChunkSpec()):
+            sv = bm25.encode_document(context_text(n))
+            payload = {**n.metadata, "text": n.text, "_id": n.node_id}
+            rows.append((payload, np.asarray(sv.indices, dtype=np.int64), np.asarray(sv.values, dtype=np.float32)))
+            if len(rows) >= size:
+                return rows, n_docs
+    return rows, n_docs
+
+
+def _points(rows: list[tuple[dict, np.ndarray, np.ndarray]], size: int, dim: int) -> Iterator[list[Point]]:
+    """``size`` points in batches of 1000, streamed: the corpus's chunks, copied under new document
+    ids (and so new point ids) as often as needed; real payloads and sparse vectors (encoded once
+    per chunk), random unit dense vectors; every other chunk readable by "styrgrupp" only."""
+    rng = np.random.default_rng(0)
+    written = 0
+    for copy in itertools.count():
+        for i in range(0, len(rows), 1000):
+            part = rows[i : i + min(1000, size - written)]
+            vecs = rng.normal(size=(len(part), dim)).astype(np.float32)
+            vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+            batch = []
+            for j, (meta, indices, values) in enumerate(part):
+                k = i + j
+                payload = {**meta, "access": ["styrgrupp"] if k % 2 else ["alla"]}
+                pid = payload.pop("_id")
+                if copy:
+                    payload["doc_id"] = f"{payload['doc_id']}~{copy}"
+                    pid = chunk_id(payload["doc_id"], int(payload["chunk"]))
+                batch.append(Point(pid, vecs[j], SparseVec(indices.tolist(), values.tolist()), payload))
+            yield batch
+            written += len(part)
+            if written >= size:
+                return
+
+
+def _latencies(searcher, embedder: Embedder, tag: str) -> dict[str, list[float]]:  # noqa: ANN001
+    """Query embedding alone, search, and search with an access filter, interleaved per query so a
+    busy machine weighs on all three alike. Every text is new: nothing is cached."""
+    for q in QUERIES:
+        searcher.search(f"{q} v{tag}", 10)  # warm up (kernels for each query length)
+    out: dict[str, list[float]] = {"floor": [], "plain": [], "filtered": []}
+    for rep in range(5):
+        for q in QUERIES:
+            t = time.perf_counter()
+            embedder.embed_query(expand_query(f"{q} {tag}{rep}!", searcher.glossary))
+            out["floor"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            searcher.search(f"{q} {tag}{rep}", 10)
+            out["plain"].append(time.perf_counter() - t)
+            t = time.perf_counter()
+            searcher.search(f"{q} {tag}{rep}?", 10, SearchFilter(access=("alla", "sekretariat")))
+            out["filtered"].append(time.perf_counter() - t)
+    return out
+
+
+def _report(lat: dict[str, list[float]], label: str) -> None:
+    floor, filt = statistics.median(lat["floor"]), statistics.median(lat["filtered"])
+    print(f"  {label}: utan filter {ms(lat['plain'])} | med åtkomstfilter {ms(lat['filtered'])} | "
+          f"frågeinbäddning (golv) {ms(lat['floor'])} | kvot p50 filter/golv {filt / floor:.2f} (mål ≤ 1.3)")
+
+
+def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = True, optimize_every: int = 0) -> None:
+    """One store of ``size`` points: insert time, search latency against the floor, memory."""
+    from ingest.search import Searcher
+
+    t = time.perf_counter()
+    rows, n_docs = _chunks(corpus, size)
+    encoded = time.perf_counter() - t
+    copies = -(-size // len(rows))
+    print(f"{size} avsnitt: {len(rows)} avsnitt ur {n_docs} dokument i korpusen"
+          + (f", återanvända i {copies} kopior med nya dokument-id" if copies > 1 else "")
+          + f"; läsning, delning och BM25-kodning {encoded:.0f} s (utanför skrivtiden); {_rss()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = EdgeStore(Path(tmp), embedder.dim)
         t = time.perf_counter()
-        embedder.embed_query(q + " ")
-        t_q.append(time.perf_counter() - t)
-    print(f"frågeinbäddning (modell laddad, ej cachad): {ms(t_q)}")
+        built = 0.0
+        for done, batch in enumerate(_points(rows, size, embedder.dim), 1):
+            store.upsert(batch)
+            if optimize_every and done * 1000 % optimize_every == 0:  # as ingest runs do, a batch at a time
+                store.flush()
+                t_built = time.perf_counter()
+                store.optimize()
+                built += time.perf_counter() - t_built
+                print(f"    {done * 1000} punkter: {time.perf_counter() - t:.0f} s, därav indexbygge {built:.0f} s, "
+                      f"{store.shard.info().segments_count} segment, {_rss()}", flush=True)
+        store.flush()
+        load = time.perf_counter() - t
+        info = store.shard.info()
+        print(f"  skrivna: {store.count()} punkter på {load:.1f} s ({size / load:.0f} punkter/s"
+              + (f"; därav indexbygge var {optimize_every}:e punkt {built:.0f} s" if optimize_every else "") + "), "
+              f"{info.segments_count} segment, {_rss()}", flush=True)
+        searcher = Searcher(store, embedder)  # the model is loaded; every query is embedded each time
+        if not optimize_every:
+            _report(_latencies(searcher, embedder, "a"), "utan indexbygge")
+        if optimize:
+            t = time.perf_counter()
+            store.optimize()
+            built = time.perf_counter() - t
+            info = store.shard.info()
+            print(f"  indexbygge (optimize): {built:.1f} s, {info.segments_count} segment, "
+                  f"{info.indexed_vectors_count} indexerade vektorer; skrivning + index {load + built:.1f} s "
+                  f"({size / (load + built):.0f} punkter/s), {_rss()}", flush=True)
+            _report(_latencies(searcher, embedder, "b"), "efter indexbygge")
+        store.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  toppminne (processen för {size}, modell inräknad): {peak:.0f} MB", flush=True)
 
 
 def main() -> None:
@@ -145,13 +224,29 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpus/regeringen.jsonl.gz"))
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     ap.add_argument("--ingest-chunks", type=int, default=150)
+    ap.add_argument("--no-ingest", action="store_true", help="skip the ingest/raw-embedding comparison")
+    ap.add_argument("--no-optimize", action="store_true", help="skip building the index after the inserts")
+    ap.add_argument("--optimize-every", type=int, default=0,
+                    help="build the index after every N inserted points (as successive ingest runs would)")
+    ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     args = ap.parse_args()
     embedder = Embedder()
-    docs = load_docs(args.corpus)
-    bench_ingest(docs, embedder, args.ingest_chunks)
-    bench_search(docs, embedder, args.sizes)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"toppminne: {peak:.0f} MB")
+    if args.one_size:
+        bench_size(args.corpus, embedder, args.one_size, optimize=not args.no_optimize,
+                   optimize_every=args.optimize_every)
+        return
+    print(f"belastning: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} "
+          f"({os.cpu_count()} kärnor)", flush=True)
+    if not args.no_ingest:
+        bench_ingest(load_docs(args.corpus), embedder, args.ingest_chunks)
+        print(f"toppminne (ingestjämförelsen): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+              flush=True)
+    # Each size in its own process, so the peak memory of one is not the sum of all before it.
+    for size in args.sizes:
+        cmd = [sys.executable, __file__, "--corpus", str(args.corpus), "--one-size", str(size),
+               "--optimize-every", str(args.optimize_every)]
+        subprocess.run(cmd + (["--no-optimize"] if args.no_optimize else []), check=True)
+    print(f"belastning efteråt: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ from ingest.background import bundled_paths
 from ingest.chunking import DEFAULT_CHUNK_CHARS
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
+from ingest.onnx_embed import EXPORT_RECIPE
 from ingest.search import SearchParams
 from ingest.sparse import INDEX_VERSION
 from ingest.store import SearchFilter
@@ -143,7 +144,8 @@ def eval_kb(
     wanted = {q["doc"] for q in questions if str(q.get("doc") or "").startswith("http")}
     embedder = Embedder(embed_model, cache_path=CACHE / "embed-cache.sqlite", precision=embed_precision,
                         onnx_dir=CACHE / "models")
-    precision = "" if embed_precision == "fp32" else f"-{embed_precision}"
+    # An int8 index is rebuilt when the export recipe changes (its vectors change with it).
+    precision = "" if embed_precision == "fp32" else f"-{embed_precision}-{EXPORT_RECIPE}"
     kb_dir = CACHE / f"kb-{name}-{embed_model.replace('/', '_')}{precision}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
     config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params,
                       embed_precision=embed_precision)

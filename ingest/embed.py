@@ -35,6 +35,12 @@ def resolve_model(name: str) -> str:
     return name
 
 
+def _recipe() -> str:
+    from .onnx_embed import EXPORT_RECIPE
+
+    return f"\x1f{EXPORT_RECIPE}"
+
+
 class Embedder:
     """Turns texts into L2-normalised vectors. Optionally caches vectors on disk by text hash,
     so evaluations and re-indexing into a fresh store do not pay for the model twice."""
@@ -119,8 +125,8 @@ class Embedder:
         return int(dim)
 
     def _key(self, text: str) -> str:
-        # int8 vectors differ a little from fp32 ones: they are cached apart.
-        name = self.model_name if self.precision == "fp32" else f"{self.model_name}\x1f{self.precision}"
+        # int8 vectors differ a little from fp32 ones, and between export recipes: cached apart.
+        name = self.model_name if self.precision == "fp32" else f"{self.model_name}\x1f{self.precision}{_recipe()}"
         return hashlib.sha1(f"{name}\x1f{text}".encode()).hexdigest()
 
     def embed(self, texts: list[str]) -> np.ndarray:

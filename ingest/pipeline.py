@@ -147,6 +147,10 @@ class Ingestor:
                 continue
             yield from self._ingest_file(item, overrides, batch, replace)
         yield from self._flush(batch)
+        # Once a run's writes are in, the store builds its indexes (HNSW graph, int8 copies of the
+        # vectors): without them a search scans every passage (evals/README.md, "Scale"). Below the
+        # store's indexing threshold this is immediate.
+        self.store.optimize()
 
     def ingest_documents(self, docs: Iterable[Document]) -> Iterator[ItemResult]:
         """Documents made elsewhere (a scanner's items) go through the same path as files."""
@@ -155,6 +159,7 @@ class Ingestor:
         for doc in docs:
             yield from self._add(doc, doc.source, batch, replace=True)
         yield from self._flush(batch)
+        self.store.optimize()
 
     def _ingest_file(self, path: Path, overrides: Overrides, batch: Batch, replace: bool) -> Iterator[ItemResult]:
         where = str(path)
