@@ -17,11 +17,26 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ingest.dates import DAY, TIME_WORD, month_number
 from ingest.glossary import is_english, to_swedish
-from ingest.swedish import tokenize
 
 from .base import REFUSAL, Answer, Citation
+from .cues import (
+    AMOUNT,
+    COUNTED_LIST,
+    MONEY,
+    MONEY_NOUNS,
+    NO_CUE,
+    ORDINAL,
+    YEARISH,
+    asked_term,
+    counts_near,
+    cue_met,
+    list_count,
+    offers_all,
+    says_month,
+    says_ordinal,
+    separators,
+)
 from .question import (
     QUESTION_WORDS,
     QuestionInfo,
@@ -31,7 +46,7 @@ from .question import (
     tokens_of,
     with_subject,
 )
-from .subject import glossary_names, mentioned, neighbour_line, subjects, unnamed_per_hit
+from .subject import neighbour_line, subjects, unnamed_per_hit
 from .units import Unit, passage_units
 
 if TYPE_CHECKING:
@@ -54,136 +69,6 @@ PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that
 # A lead sentence must say some of the question's content itself, not only stand in a passage that
 # does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
 MIN_OWN = 0.2
-
-_YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
-_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
-                   r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
-                   r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
-_AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
-                     r"\d", re.IGNORECASE)
-_WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
-                  r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
-                  r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
-
-
-_NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
-                           r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
-_MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
-_PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? (?:[A-ZÅÄÖ][a-zåäöé]+ ?)+")
-# "PL-möten", "IT-stöd": an abbreviation joined to a common noun is not a name.
-_ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
-_DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
-                      re.IGNORECASE)
-# "Statens skolverk (SKV)": a name spelled out before its abbreviation defines it.
-_SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
-# Nouns naming a role or office ("ordföranden", "myndighetens ledning"): who holds one
-# answers "vem" or "vilka personer" as a name would.
-_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
-                   r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
-# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
-# answered by a person's name, not by an organisation or another role.
-_PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
-                          r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
-# Nouns that only say "money": an amount in kronor or euro is what they ask for.
-_MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
-# "Vilka tre skolor …", "Vilka är de fem …": a list whose length the question states.
-_COUNTED_LIST = re.compile(r"\bvilka (?:är )?(?:de )?(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) ", re.IGNORECASE)
-_SMALL_NUMBERS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
-# "den tredje etappen": an ordinal before a noun (after an article, so not "andra" = other).
-_ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|"
-                      r"nionde|tionde) (\w+)", re.IGNORECASE)
-_ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
-# "… grön, gul eller röd?": the alternatives a question offers to choose between.
-_ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
-# Question kinds whose answer need not show a particular cue to count as one.
-_NO_CUE = frozenset(["list", "general", "why", "definition"])
-
-
-def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), question: str = "") -> bool:
-    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the stems the
-    question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
-    if kind in ("person", "name"):
-        new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
-               and not _ABBREVIATED_NOUN.match(n)]
-        # someone's name (two capitalised words), an organisation the glossary knows, or a role
-        if _PERSON_ROLE.search(question):
-            return any(_PERSON.fullmatch(n) for n in new)
-        if kind == "name":
-            return bool(new)
-        # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
-        roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
-        return (any(_PERSON.fullmatch(n) or n in glossary_names() for n in new)
-                or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
-    if kind == "money":
-        return bool(_MONEY.search(sentence))
-    if kind == "number":
-        return bool(_AMOUNT.search(_YEARISH.sub("", sentence)) or _NUMBER_WORDS.search(sentence))
-    if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
-        return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
-    if kind == "frequency":
-        return bool(_FREQ.search(sentence))
-    if kind == "why":
-        return bool(_WHY.search(sentence))
-    if kind == "definition":
-        return bool(_DEFINES.search(sentence)) or any(
-            set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
-    return True
-
-
-def _counts(sentence: str, role: Term) -> bool:
-    """Whether a number stands just before the counted noun ("38 ansökningar", "två fysiska och en
-    digital kickoff"): a figure elsewhere in the sentence (a page, a year) counts something else."""
-    words = re.findall(r"[\w:-]+", _YEARISH.sub(" ", sentence))
-    for i, w in enumerate(words):
-        toks = tokenize(w, prefixes=False)
-        if toks and role.match(frozenset(toks)) >= 0.8:
-            if any(v[0].isdigit() or _NUMBER_WORDS.fullmatch(v) for v in words[max(0, i - 5):i]):
-                return True
-    return False
-
-
-def _count(word: str) -> int:
-    return int(word) if word.isdigit() else _SMALL_NUMBERS.index(word.lower()) + 2
-
-
-def _separated(sentence: str) -> int:
-    """How many list separators a sentence has (", ", "och", "samt")."""
-    return len(re.findall(r",\s|\s(?:och|samt)\s", sentence))
-
-
-def _says_ordinal(where: str, ordinal: tuple[str, str]) -> bool:
-    """"den tredje etappen": the document says that ordinal of that noun."""
-    word, noun = ordinal
-    return re.search(rf"\b{word}\s+{re.escape(noun[:6].lower())}", where) is not None
-
-
-def _offers_all(question: str, sentence: str) -> bool:
-    """Whether ``sentence`` names every alternative the question offers ("grön, gul eller röd?"):
-    it lists the choices rather than saying which one holds."""
-    m = _ALTERNATIVES.search(question)
-    if m is None:
-        return False
-    words = set(tokenize(sentence, prefixes=False))
-    choices = [set(tokenize(c, prefixes=False)) for c in m.groups() if c]
-    return all(c and c <= words for c in choices)
-
-
-def asked_term(info: QuestionInfo) -> Term | None:
-    """The term naming what is asked about: the counted noun of "hur många …", else the first
-    noun of a "vem", "vad heter" or plain "vad" question (None for lists, reasons, definitions and
-    times, whose answers say it in other words)."""
-    if info.kind in ("number", "money"):  # "Hur många kom …" counts no noun: nothing required
-        return next((t for t in info.terms if t.verb and t.stem in info.counted), None)
-    if info.kind not in ("person", "name", "general"):
-        return None
-    return next((t for t in info.terms if not t.verb), None)
-
-
-def _says_month(where: str, month: tuple[str, str]) -> bool:
-    """Whether ``where`` (passages with their dates, lower-cased) names the month or is dated in it."""
-    name, year = month
-    return f"{name} {year}" in where or f" {year}-{month_number(name):02d}" in where
-
 
 class ExtractiveEngine:
     """Answers with selected passage sentences. Needs only the knowledge base (and its embedder)."""
@@ -265,18 +150,18 @@ class ExtractiveEngine:
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.role_missing = role is not None and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8) and not (
-                {role.stem, *role.parts} & _MONEY_NOUNS and _MONEY.search(u.text)) or (  # money asked for: the amount says it
-                info.kind == "number" and role is not None and not _counts(u.text, role))
+                {role.stem, *role.parts} & MONEY_NOUNS and MONEY.search(u.text)) or (  # money asked for: the amount says it
+                info.kind == "number" and role is not None and not counts_near(u.text, role))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
-            if info.kind in ("number", "money") and cue > 0 and not _AMOUNT.search(_YEARISH.sub("", u.text)):
+            if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
             where = doc_text[hits[u.hit].doc_id]
-            if (not all(num in where for num in info.numbers) or not all(_says_month(where, m) for m in info.months)
-                    or not all(_says_ordinal(where, o) for o in _ORDINAL.findall(info.text))):
+            if (not all(num in where for num in info.numbers) or not all(says_month(where, m) for m in info.months)
+                    or not all(says_ordinal(where, o) for o in ORDINAL.findall(info.text))):
                 u.score -= 1.0
                 u.coverage = 0.0
         units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
@@ -299,12 +184,12 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
-        if _offers_all(info.text, best.text):
+        if offers_all(info.text, best.text):
             return False
-        counted = _COUNTED_LIST.search(info.text)
-        if counted and not (best.enumerates or _separated(best.text) >= _count(counted.group(1)) - 1):
+        counted = COUNTED_LIST.search(info.text)
+        if counted and not (best.enumerates or separators(best.text) >= list_count(counted.group(1)) - 1):
             return False  # "Vilka tre skolor …" asks for the three, not for a sentence saying there are three
-        return cue_met(info.kind, best.text, info.said, info.text) or info.kind in _NO_CUE
+        return cue_met(info.kind, best.text, info.said, info.text) or info.kind in NO_CUE
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
@@ -332,7 +217,7 @@ class ExtractiveEngine:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
                     and u.text not in {c.text for c in chosen}
-                    and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in _NO_CUE)):
+                    and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.extractive import _counts, _offers_all, _says_ordinal, asked_term, cue_met
+from assistant.answers.cues import asked_term, counts_near, cue_met, offers_all, says_ordinal
 from assistant.answers.question import analyse
 
 
@@ -25,17 +25,17 @@ def test_a_question_for_a_date_needs_a_day() -> None:
 
 def test_a_sentence_naming_every_alternative_does_not_choose() -> None:
     q = "Blev avgiften höjd, sänkt eller oförändrad?"
-    assert _offers_all(q, "Avgiften kan bli höjd, sänkt eller oförändrad efter översynen.")
-    assert not _offers_all(q, "Avgiften blev oförändrad.")
-    assert not _offers_all("Vad beslutade styrelsen?", "Styrelsen kunde höja eller sänka avgiften.")
+    assert offers_all(q, "Avgiften kan bli höjd, sänkt eller oförändrad efter översynen.")
+    assert not offers_all(q, "Avgiften blev oförändrad.")
+    assert not offers_all("Vad beslutade styrelsen?", "Styrelsen kunde höja eller sänka avgiften.")
 
 
-def test_a_count_stands_next_to_what_it_counts() -> None:
+def test_a_count_stands_next_to_what_itcounts_near() -> None:
     role = asked_term(analyse("Hur många kurser startade under året?"))
     assert role is not None
-    assert _counts("Under året startade 12 nya kurser i regionen.", role)
-    assert not _counts("Kurserna beskrivs på sidan 12 i rapporten.", role)
-    assert not _counts("Kurserna startade 2023.", role)  # a year is not a count
+    assert counts_near("Under året startade 12 nya kurser i regionen.", role)
+    assert not counts_near("Kurserna beskrivs på sidan 12 i rapporten.", role)
+    assert not counts_near("Kurserna startade 2023.", role)  # a year is not a count
 
 
 @pytest.mark.parametrize(("where", "expected"), [
@@ -43,7 +43,7 @@ def test_a_count_stands_next_to_what_it_counts() -> None:
     ("i den andra ansökningsomgången kom 40 ansökningar", True),
 ])
 def test_an_ordinal_is_checked_with_its_noun(where: str, expected: bool) -> None:
-    assert _says_ordinal(where, ("andra", "ansökningsomgången")) is expected
+    assert says_ordinal(where, ("andra", "ansökningsomgången")) is expected
 
 
 def test_the_word_after_vilken_and_its_noun_is_the_verb() -> None:

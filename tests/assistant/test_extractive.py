@@ -100,7 +100,7 @@ def test_a_part_without_support_means_no_answer(engine) -> None:
     ("person", "Gruppen leds av Anna Andersson.", "Vem är ordförande i gruppen?", True),
 ])
 def test_what_a_question_kind_asks_for(kind: str, sentence: str, question: str, met: bool) -> None:
-    from assistant.answers.extractive import cue_met
+    from assistant.answers.cues import cue_met
     from assistant.answers.question import analyse
 
     assert cue_met(kind, sentence, analyse(question).said, question) is met

@@ -1,0 +1,142 @@
+"""What a sentence must show to answer a question of a given kind (a name for "vem", a day for
+"vilket datum", a number next to what "hur många" counts, a list for "vilka tre …"), and the
+question's own checks on a document (its months and ordinals): the answer engine's cues."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.dates import DAY, TIME_WORD, month_number
+from ingest.swedish import tokenize
+
+from .question import QuestionInfo, Term
+from .subject import glossary_names, mentioned
+
+YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
+_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
+                   r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
+                   r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
+AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
+                     r"\d", re.IGNORECASE)
+_WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
+                  r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
+                  r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
+
+
+NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
+                           r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
+MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
+_PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? (?:[A-ZÅÄÖ][a-zåäöé]+ ?)+")
+# "PL-möten", "IT-stöd": an abbreviation joined to a common noun is not a name.
+_ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
+_DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
+                      re.IGNORECASE)
+# "Statens skolverk (SKV)": a name spelled out before its abbreviation defines it.
+_SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
+# Nouns naming a role or office ("ordföranden", "myndighetens ledning"): who holds one
+# answers "vem" or "vilka personer" as a name would.
+_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
+                   r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
+# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
+# answered by a person's name, not by an organisation or another role.
+_PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
+                          r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+# Nouns that only say "money": an amount in kronor or euro is what they ask for.
+MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
+# "Vilka tre skolor …", "Vilka är de fem …": a list whose length the question states.
+COUNTED_LIST = re.compile(r"\bvilka (?:är )?(?:de )?(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) ", re.IGNORECASE)
+_SMALL_NUMBERS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
+# "den tredje etappen": an ordinal before a noun (after an article, so not "andra" = other).
+ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde|"
+                      r"nionde|tionde) (\w+)", re.IGNORECASE)
+_ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
+# "… grön, gul eller röd?": the alternatives a question offers to choose between.
+_ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
+# Question kinds whose answer need not show a particular cue to count as one.
+NO_CUE = frozenset(["list", "general", "why", "definition"])
+
+
+def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), question: str = "") -> bool:
+    """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the stems the
+    question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
+    if kind in ("person", "name"):
+        new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
+               and not _ABBREVIATED_NOUN.match(n)]
+        # someone's name (two capitalised words), an organisation the glossary knows, or a role
+        if _PERSON_ROLE.search(question):
+            return any(_PERSON.fullmatch(n) for n in new)
+        if kind == "name":
+            return bool(new)
+        # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
+        roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
+        return (any(_PERSON.fullmatch(n) or n in glossary_names() for n in new)
+                or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
+    if kind == "money":
+        return bool(MONEY.search(sentence))
+    if kind == "number":
+        return bool(AMOUNT.search(YEARISH.sub("", sentence)) or NUMBER_WORDS.search(sentence))
+    if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
+        return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
+    if kind == "frequency":
+        return bool(_FREQ.search(sentence))
+    if kind == "why":
+        return bool(_WHY.search(sentence))
+    if kind == "definition":
+        return bool(_DEFINES.search(sentence)) or any(
+            set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
+    return True
+
+
+def counts_near(sentence: str, role: Term) -> bool:
+    """Whether a number stands just before the counted noun ("38 ansökningar", "två fysiska och en
+    digital kickoff"): a figure elsewhere in the sentence (a page, a year) counts something else."""
+    words = re.findall(r"[\w:-]+", YEARISH.sub(" ", sentence))
+    for i, w in enumerate(words):
+        toks = tokenize(w, prefixes=False)
+        if toks and role.match(frozenset(toks)) >= 0.8:
+            if any(v[0].isdigit() or NUMBER_WORDS.fullmatch(v) for v in words[max(0, i - 5):i]):
+                return True
+    return False
+
+
+def list_count(word: str) -> int:
+    return int(word) if word.isdigit() else _SMALL_NUMBERS.index(word.lower()) + 2
+
+
+def separators(sentence: str) -> int:
+    """How many list separators a sentence has (", ", "och", "samt")."""
+    return len(re.findall(r",\s|\s(?:och|samt)\s", sentence))
+
+
+def says_ordinal(where: str, ordinal: tuple[str, str]) -> bool:
+    """"den tredje etappen": the document says that ordinal of that noun."""
+    word, noun = ordinal
+    return re.search(rf"\b{word}\s+{re.escape(noun[:6].lower())}", where) is not None
+
+
+def offers_all(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` names every alternative the question offers ("grön, gul eller röd?"):
+    it lists the choices rather than saying which one holds."""
+    m = _ALTERNATIVES.search(question)
+    if m is None:
+        return False
+    words = set(tokenize(sentence, prefixes=False))
+    choices = [set(tokenize(c, prefixes=False)) for c in m.groups() if c]
+    return all(c and c <= words for c in choices)
+
+
+def asked_term(info: QuestionInfo) -> Term | None:
+    """The term naming what is asked about: the counted noun of "hur många …", else the first
+    noun of a "vem", "vad heter" or plain "vad" question (None for lists, reasons, definitions and
+    times, whose answers say it in other words)."""
+    if info.kind in ("number", "money"):  # "Hur många kom …" counts no noun: nothing required
+        return next((t for t in info.terms if t.verb and t.stem in info.counted), None)
+    if info.kind not in ("person", "name", "general"):
+        return None
+    return next((t for t in info.terms if not t.verb), None)
+
+
+def says_month(where: str, month: tuple[str, str]) -> bool:
+    """Whether ``where`` (passages with their dates, lower-cased) names the month or is dated in it."""
+    name, year = month
+    return f"{name} {year}" in where or f" {year}-{month_number(name):02d}" in where
