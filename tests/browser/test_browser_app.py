@@ -160,11 +160,14 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
     expect(digest).not_to_contain_text("1 av")
     before = int(re.search(r"(\d+) av", digest.inner_text()).group(1))  # type: ignore[union-attr]
     page.get_by_label("Nyhet att bedöma").click()
-    page.get_by_role("option", name=re.compile("informationsutbyte")).click()
+    # another story of the digest (which ones the scorer shows is its business, not this test's)
+    other = page.get_by_role("option").filter(has_not_text=re.compile("Validering inom vuxenutbildningen")).first
+    expect(other).to_be_visible()
+    name = other.inner_text().strip()
+    other.click()
     page.get_by_role("button", name="Markera som inte relevant").click()
     expect(page.locator("#mark-result")).to_contain_text("markerad som inte relevant")
     expect(digest).to_contain_text(f"{before - 1} av")
-    expect(digest).not_to_contain_text("informationsutbyte")
     _assert_inert(tab, digest)
 
     from scanners.store import ScanStore
@@ -173,8 +176,11 @@ def test_digest_tab_lists_items_inertly(tab: Tab, app_url: str, scan_db: Path) -
         titles = {i.id: i.title for i in store.items()}
         marks = {titles[i]: relevant for i, relevant in store.marks().items()}
     assert marks[XSS_TITLE] is True
-    assert [t for t, relevant in marks.items() if not relevant] == [
-        next(t for t in titles.values() if "informationsutbyte" in t)]
+    (rejected,) = [t for t, relevant in marks.items() if not relevant]
+    assert rejected[:40] in name  # the option shows the story's title (possibly shortened)
+    expect(digest).not_to_contain_text(rejected)
+    with ScanStore(scan_db) as store:  # the next tests read the same scan: the story goes back
+        store.mark(next(i for i, t in titles.items() if t == rejected), True)
 
 
 def test_digest_tab_shows_a_change_and_both_versions(tab: Tab, app_url: str, scan_db: Path) -> None:
