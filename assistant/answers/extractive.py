@@ -203,11 +203,12 @@ class ExtractiveEngine:
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
-            ranked = units if part is info else self.rank_units(part, hits)
-            lead = lead or next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
-                                 and u.text not in {c.text for c in chosen}), None)
-            if lead is None:
-                return self._refusal(question, part, ranked, hits, unnamed)
+            if lead is None:  # ranked on the part's words only when its first answer's document has none
+                ranked = units if part is info else self.rank_units(part, hits)
+                lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
+                             and u.text not in {c.text for c in chosen}), None)
+                if lead is None:
+                    return self._refusal(question, part, ranked, hits, unnamed)
             chosen.append(lead)
         best = chosen[0]
         for u in units:

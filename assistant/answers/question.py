@@ -130,9 +130,14 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     return tuple(terms.values())
 
 
+@lru_cache(maxsize=1)
+def _glossary_by_lowercase() -> dict[str, list[str]]:
+    return {k.lower(): v for k, v in load_glossary().items()}
+
+
 @lru_cache(maxsize=256)
 def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
-    lower = {k.lower(): v for k, v in load_glossary().items()}
+    lower = _glossary_by_lowercase()
     longs = lower.get(word.lower()) or lower.get(word.split("-")[0].lower()) or []
     out = []
     for long in longs:
