@@ -143,7 +143,7 @@ def test_two_processes_scan_each_scheduled_time_once(tmp_path: Path, server) -> 
     second: every scheduled time appears once in the runs, never twice."""
     db, jobs = tmp_path / "scan.sqlite", tmp_path / "jobs.sqlite"
     sources = feed_sources(tmp_path, server, delay=0.5)
-    procs = [subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(jobs), str(sources), "9"],
+    procs = [subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(jobs), str(sources), "16"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
              for _ in range(2)]
     try:
