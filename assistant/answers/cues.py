@@ -10,7 +10,7 @@ from ingest.dates import DAY, TIME_WORD, month_number
 from ingest.swedish import tokenize
 
 from .question import QuestionInfo, Term
-from .subject import glossary_names, mentioned
+from .subject import SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
@@ -52,6 +52,11 @@ ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjä
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
 # "… grön, gul eller röd?": the alternatives a question offers to choose between.
 _ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
+# "Vilka myndigheter …", "Vilka regioner …": a list of named things (organisations, places) is
+# answered by their names, not by a sentence about such things in general.
+_NAMED_CLASS = re.compile(r"\b(?:vilka|which) (?:\w+ )?(?:myndighet|region|kommun|lärosäte|universitet|högskol|"
+                         r"organisation|företag|länder\b|län\b|stiftelse|agenc|authorit|universit|municipal|"
+                         r"compan|countr)", re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
 NO_CUE = frozenset(["list", "general", "why", "definition"])
 
@@ -85,6 +90,35 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return bool(_DEFINES.search(sentence)) or any(
             set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
+
+
+def names_listed(question: str, sentence: str, known: frozenset[str], about: tuple[Entity, ...] = ()) -> bool:
+    """A question asking which named things ("Vilka regioner …") is answered by a sentence that
+    names one other than the question's own subjects (a lead ending in a colon leaves the names to
+    its list items); True for other questions."""
+    if not _NAMED_CLASS.search(question) or sentence.rstrip().endswith(":"):
+        return True
+    for n in mentioned(sentence):
+        stems = frozenset(tokenize(n, compounds=False, prefixes=False))
+        if (stems <= known or _ABBREVIATED_NOUN.match(n) or n.lower() in SCENE
+                or any(e.named_in(stems) for e in about)):
+            continue
+        return True
+    return False
+
+
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b")
+
+
+def other_year(question_years: list[str], sentence: str) -> bool:
+    """Whether ``sentence`` dates what it says to another year than the question's ("Under 2024 får …"
+    for a question about 2026): it names years, and none of them (nor a span like 2024–2026) is the
+    question's."""
+    said = YEARISH.findall(sentence)
+    if not question_years or not said:
+        return False
+    spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(sentence)]
+    return not any(y in said or any(a <= int(y) <= b for a, b in spans) for y in question_years)
 
 
 def counts_near(sentence: str, role: Term) -> bool:

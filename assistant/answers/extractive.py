@@ -32,7 +32,9 @@ from .cues import (
     counts_near,
     cue_met,
     list_count,
+    names_listed,
     offers_all,
+    other_year,
     says_month,
     says_ordinal,
     separators,
@@ -46,7 +48,7 @@ from .question import (
     tokens_of,
     with_subject,
 )
-from .subject import neighbour_line, subjects, unnamed_per_hit
+from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
 from .units import Unit, passage_units
 
 if TYPE_CHECKING:
@@ -121,6 +123,7 @@ class ExtractiveEngine:
         # in "Vad blir hyran för …", and for "Hur många stolar …" the thing counted, in the sentence
         # that gives the number.
         role = asked_term(info)
+        years = YEARISH.findall(info.text)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
@@ -157,6 +160,8 @@ class ExtractiveEngine:
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
+            if info.kind != "time" and other_year(years, u.text):
+                cue = -0.3  # the figure or name of another year
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
             where = doc_text[hits[u.hit].doc_id]
@@ -174,9 +179,10 @@ class ExtractiveEngine:
             units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
         return units
 
-    def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset()) -> bool:
-        """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects its passage
-        does not name (any one makes it a sentence about something else)."""
+    def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset(),
+                   about: tuple[Entity, ...] = ()) -> bool:
+        """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects (``about``) its
+        passage does not name (any one makes it a sentence about something else)."""
         if best is None or best.coverage < self.min_coverage or best.own < MIN_OWN or unnamed:
             return False
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
@@ -184,7 +190,8 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
-        if offers_all(info.text, best.text):
+        if (offers_all(info.text, best.text) or not names_listed(info.text, best.text, info.said, about)
+                or info.kind != "time" and other_year(YEARISH.findall(info.text), best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)
         if counted and not (best.enumerates or separators(best.text) >= list_count(counted.group(1)) - 1):
@@ -199,13 +206,15 @@ class ExtractiveEngine:
         info = parts[0]
         units = self.rank_units(info, hits)
         chosen: list[Unit] = []
+        about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
         for part in parts:  # every part needs a sentence that answers it; half an answer is none
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
+            about = about or unnamed
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
                 ranked = units if part is info else self.rank_units(part, hits)
-                lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit])
+                lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)
                              and u.text not in {c.text for c in chosen}), None)
                 if lead is None:
                     return self._refusal(question, part, ranked, hits, unnamed)
@@ -217,7 +226,7 @@ class ExtractiveEngine:
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
-                    and u.text not in {c.text for c in chosen}
+                    and u.text not in {c.text for c in chosen} and not about.get(u.hit)
                     and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
         items = self._list_items(info, chosen, units, hits)

@@ -52,8 +52,19 @@ class Term:
         if self.parts:
             # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
             share = sum(_has(p, tokens) for p in self.parts) / len(self.parts)
-            return 0.8 * max(share, 1.0 if _has(self.parts[-1], tokens) else 0.0)
+            head = self.parts[-1]
+            if share < 1.0 and _sibling(self.stem, head, tokens):
+                return 0.0  # "generaldirektör" is another office than "överdirektör", not a paraphrase
+            return 0.8 * max(share, 1.0 if _has(head, tokens) else 0.0)
         return 0.0
+
+
+def _sibling(stem: str, head: str, tokens: frozenset[str]) -> bool:
+    """Whether ``tokens`` have the compound's head only inside another compound of the same head
+    ("generaldirektör" for "överdirektör"): the head word alone leaves its prefix token ("~direkt")."""
+    if len(head) <= 6 or f"~{head[:6]}" in tokens:
+        return False
+    return any(t != stem and len(t) > len(head) + 2 and t.endswith(head) and t[0] != "~" for t in tokens)
 
 
 def _has(stem: str, tokens: frozenset[str]) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.cues import asked_term, counts_near, cue_met, offers_all, says_ordinal
-from assistant.answers.question import analyse
+from assistant.answers.cues import asked_term, counts_near, cue_met, names_listed, offers_all, other_year, says_ordinal
+from assistant.answers.question import analyse, tokens_of
+from assistant.answers.subject import subjects
 
 
 def test_who_holds_a_persons_role_is_answered_by_a_name() -> None:
@@ -57,3 +58,28 @@ def test_an_abbreviation_is_matched_by_its_written_out_form() -> None:
     myh = next(t for t in analyse("När bildades MYH?").terms if t.stem == "myh")
     text = "Myndigheten för yrkeshögskolan bildades 2009."
     assert myh.match(frozenset(tok for w in text.split() for tok in tokenize(w))) == 1.0
+
+
+def test_a_list_of_named_things_is_answered_by_names_other_than_the_questions() -> None:
+    q = "Vilka kommuner deltar i Länsstyrelsens projekt om vägledning?"
+    info = analyse(q)
+    about = subjects(q)
+    assert not names_listed(q, "Kommunerna kan delta i projektet genom referensgrupper.", info.said, about)
+    assert not names_listed(q, "Länsstyrelsen leder projektet tillsammans med kommunerna.", info.said, about)
+    assert names_listed(q, "I projektet deltar Härnösand, Sundsvall och Kramfors.", info.said, about)
+    assert names_listed(q, "Följande kommuner deltar:", info.said, about)  # the names follow as items
+    assert names_listed("Vilka uppgifter har kansliet?", "Kansliet samordnar arbetet.", info.said, about)
+
+
+def test_a_sentence_about_another_year_does_not_answer_for_the_questions_year() -> None:
+    assert other_year(["2026"], "Under 2024 får nio lärosäten dela på 30 miljoner kronor.")
+    assert not other_year(["2026"], "För 2026 får lärosätet 4 miljoner kronor.")
+    assert not other_year(["2025"], "Satsningen pågår 2024–2026.")
+    assert not other_year(["2025"], "Lärosätet får 4 miljoner kronor.")  # names no year: no conflict
+
+
+def test_a_compound_is_not_matched_by_a_sibling_with_the_same_head() -> None:
+    term = analyse("Vem är överdirektör på myndigheten?").terms[0]
+    assert term.match(frozenset(tokens_of("Hon blir generaldirektör för myndigheten."))) == 0.0
+    assert term.match(frozenset(tokens_of("Myndighetens direktör är Anna Berg."))) > 0.0
+    assert term.match(frozenset(tokens_of("Hon blir överdirektör för myndigheten."))) == 1.0
