@@ -16,7 +16,7 @@ _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*wh
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
     ("money", _MONEY),
-    ("number", re.compile(r"\bhur (?:många|mycket|stor|lång)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
+    ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),
     # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
     ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|"

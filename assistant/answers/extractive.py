@@ -218,7 +218,8 @@ class ExtractiveEngine:
                              and u.text not in {c.text for c in chosen}), None)
                 if lead is None:
                     return self._refusal(question, part, ranked, hits, unnamed)
-            chosen.append(lead)
+            if lead.text not in {c.text for c in chosen}:
+                chosen.append(lead)
         best = chosen[0]
         for u in units:
             if len(chosen) >= MAX_SENTENCES:
@@ -239,6 +240,14 @@ class ExtractiveEngine:
         own = analyse(part.text, english=part.english)
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
+        merged = self.rank_units(part, hits)
+        if not own.terms or part.kind in ("number", "money") and not any(
+                t.match(u.tokens) for u in merged for t in own.terms):
+            # "… och hur stora är de?", "… och hur stor är potten?" ask about what the first answer
+            # names (a size in words no passage has): a sentence of its document (the answer's own,
+            # too) that has what the part asks for answers it
+            return next((u for u in merged if hits[u.hit].doc_id == doc and not unnamed[u.hit]
+                         and cue_met(part.kind, u.text, part.said, part.text)), None)
         ranked = [u for u in self.rank_units(own, hits) if hits[u.hit].doc_id == doc]
         return next((u for u in ranked[:LEAD_CANDIDATES] if u.text not in said
                      and self.answerable(own, u, unnamed[u.hit])), None)
@@ -278,7 +287,7 @@ class ExtractiveEngine:
                 if (not items and u.pos > lead.pos + 1) or gap > MAX_ITEM_GAP:
                     break
             if len(items) >= 2:
-                if lead not in chosen:
+                if lead.text not in {c.text for c in chosen}:
                     chosen.append(lead)
                 return items[:MAX_ITEMS]
         return []

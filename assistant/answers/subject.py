@@ -123,8 +123,9 @@ def mentioned(sentence: str) -> list[str]:
 def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, frozenset[str]]:  # noqa: ANN001 - ingest Hits
     """For each retrieved passage, the labels of the question's subjects it does not name. A
     passage names a subject in its text, section heading or document title (or, for a year, its
-    date); a subject that two or more passages of one document name is that document's own
-    subject ("MSV" in MSV's own report) and counts as named in all of them."""
+    date); a subject that a retrieved passage of a document names counts as named in all of that
+    document's retrieved passages (a press release names the agency in its first paragraph, the
+    amount in its last)."""
     if not entities:
         return {i: frozenset() for i in range(len(hits))}
     named: dict[int, set[str]] = {}
@@ -135,7 +136,7 @@ def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, froze
     for i, h in enumerate(hits):
         per_doc.setdefault(h.doc_id, []).append(i)
     for idx in per_doc.values():
-        common = {e.label for e in entities if sum(e.label in named[i] for i in idx) >= 2}
+        common = {e.label for e in entities if sum(e.label in named[i] for i in idx) >= 1}
         for i in idx:
             named[i] |= common
     labels = frozenset(e.label for e in entities)

@@ -6,8 +6,11 @@ from __future__ import annotations
 import pytest
 
 from assistant.answers.cues import asked_term, counts_near, cue_met, names_listed, offers_all, other_year, says_ordinal
+from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.question import analyse, tokens_of
 from assistant.answers.subject import subjects
+from ingest.qtype import question_kind
+from ingest.search import Hit
 
 
 def test_who_holds_a_persons_role_is_answered_by_a_name() -> None:
@@ -83,3 +86,25 @@ def test_a_compound_is_not_matched_by_a_sibling_with_the_same_head() -> None:
     assert term.match(frozenset(tokens_of("Hon blir generaldirektör för myndigheten."))) == 0.0
     assert term.match(frozenset(tokens_of("Myndighetens direktör är Anna Berg."))) > 0.0
     assert term.match(frozenset(tokens_of("Hon blir överdirektör för myndigheten."))) == 1.0
+
+
+def _hit(text: str, doc: str = "d1", title: str = "Sommarkurser på folkhögskolor") -> Hit:
+    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind="pressmeddelande",
+               agency="", date="2025-03-01", section="", page=None, text=text)
+
+
+def test_a_later_part_in_words_no_passage_has_is_answered_from_the_first_answers_document() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+    hits = [_hit("Under 2025 delar sex folkhögskolor på 12 miljoner kronor för sommarkurser. "
+                 "Kurserna riktar sig till vuxna som vill byta yrke.")]
+    a = engine.answer_from_hits("Hur många folkhögskolor delar på pengarna till sommarkurser, och hur stor är kakan?", hits)
+    assert a.grounded and "12 miljoner kronor" in a.answer
+    assert a.answer.count("sex folkhögskolor") == 1  # the sentence that answers both parts stands once
+    # a later part whose words a passage has must still be answered by its own sentence
+    b = engine.answer_from_hits("Hur många folkhögskolor delar på pengarna till sommarkurser, och när ska de redovisa?", hits)
+    assert not b.grounded
+
+
+def test_size_questions_ask_for_a_number_and_pronouns_are_not_content() -> None:
+    assert question_kind("Hur stort är det nya bidraget?") == "number"
+    assert [t.stem for t in analyse("Var var hen rektor?").terms] == ["rekt"]
