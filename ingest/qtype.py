@@ -24,6 +24,8 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
                         r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),
+    # "Var hölls …", "Var finns …" (where; not "Var styrgruppen enig?", was): a verb follows.
+    ("place", re.compile(r"^\s*(?:var (?:\w+(?:s|r|de|des|tes)|kan|ska|får|bör|går)|where)\b")),
     ("list", re.compile(r"^\s*(?:(?:på|i|av|för|från|med|till|under|in|on|by) )?(?:vilka|which|what are)\b")),
     ("why", re.compile(r"^\s*(?:varför|why)\b")),
     ("definition", _DEFINITION),
@@ -31,7 +33,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
 
 
 def question_kind(question: str) -> str:
-    """One of frequency, money, number, time, person, name, list, why, definition or general."""
+    """One of frequency, money, number, time, person, name, place, list, why, definition or general."""
     low = question.strip().lower()
     return next((kind for kind, asks in KINDS if asks.search(low)), "general")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import DAY, TIME_WORD, month_number
+from ingest.glossary import load_english_words
 from ingest.swedish import tokenize
 
 from .question import QuestionInfo, Term
@@ -69,13 +70,15 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
                and not _ABBREVIATED_NOUN.match(n)]
         # someone's name (two capitalised words), an organisation the glossary knows, or a role
         if _PERSON_ROLE.search(question):
-            return any(_PERSON.fullmatch(n) for n in new)
+            return any(_is_person(n) for n in new)
         if kind == "name":
             return bool(new)
         # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
         roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
-        return (any(_PERSON.fullmatch(n) or n in glossary_names() for n in new)
+        return (any(_is_person(n) or n in glossary_names() for n in new)
                 or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
+    if kind == "place":  # a place or organisation named, not one the question names
+        return any(not set(tokenize(n, prefixes=False)) <= known and n.lower() not in SCENE for n in mentioned(sentence))
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "number":
@@ -119,6 +122,11 @@ def other_year(question_years: list[str], sentence: str) -> bool:
         return False
     spans = [(int(a), int(b)) for a, b in _YEAR_SPAN.findall(sentence)]
     return not any(y in said or any(a <= int(y) <= b for a, b in spans) for y in question_years)
+
+
+def _is_person(name: str) -> bool:
+    """Two or more capitalised words that are no English title ("Technical Support Instrument")."""
+    return bool(_PERSON.fullmatch(name)) and not any(w.lower() in load_english_words() for w in name.split())
 
 
 def counts_near(sentence: str, role: Term) -> bool:

@@ -190,6 +190,8 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
+        if info.kind == "time" and not _says_what(info, best, about):
+            return False
         if (offers_all(info.text, best.text) or not names_listed(info.text, best.text, info.said, about)
                 or info.kind != "time" and other_year(YEARISH.findall(info.text), best.text)):
             return False
@@ -317,6 +319,14 @@ class ExtractiveEngine:
         text = lead + ("\n" + "\n".join(bullets) if bullets else "")
         citations = [Citation.from_hit(n, hits[i]) for i, n in sorted(numbers.items(), key=lambda x: x[1])]
         return Answer(question, text, True, self.name, citations=citations)
+
+
+def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
+    """Whether a sentence says what the question times ("När löper förordnandet ut?" is not
+    answered by "X har sedan 2018 varit rektor"): one of its nouns that is no name of the question's."""
+    names = {t for e in about for f in e.forms for t in f}
+    what = [t for t in info.terms if not t.verb and t.stem not in names]
+    return not what or any(u.matches.get(t, 0.0) >= 0.8 for t in what)
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

@@ -108,3 +108,28 @@ def test_a_later_part_in_words_no_passage_has_is_answered_from_the_first_answers
 def test_size_questions_ask_for_a_number_and_pronouns_are_not_content() -> None:
     assert question_kind("Hur stort är det nya bidraget?") == "number"
     assert [t.stem for t in analyse("Var var hen rektor?").terms] == ["rekt"]
+
+
+def test_where_is_answered_by_a_place_or_body_the_question_does_not_name() -> None:
+    q = "Var hölls nätverksträffarna för MSV KLL?"
+    info = analyse(q)
+    assert info.kind == "place"
+    assert not cue_met(info.kind, "Två fysiska nätverksträffar hölls för deltagarna i MSV KLL.", info.said, q)
+    assert cue_met(info.kind, "Nätverksträffarna hölls i Västerås och Luleå.", info.said, q)
+    assert analyse("Var styrgruppen enig om planen?").kind != "place"  # "var" as "was"
+
+
+def test_a_time_is_an_answer_only_with_what_the_question_times() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Karin Berg har sedan maj 2019 varit rektor för Mittuniversitetet. Hon tillträder som "
+                 "generaldirektör för Skolverket den 1 juni.", title="Ny generaldirektör för Skolverket")]
+    assert not engine.answer_from_hits("När löper Karin Bergs förordnande som generaldirektör för Skolverket ut?",
+                                       hits).grounded
+    assert "1 juni" in engine.answer_from_hits("När tillträder Karin Berg som generaldirektör?", hits).answer
+
+
+def test_a_programme_title_in_english_is_not_a_persons_name() -> None:
+    q = "Vem var projektledare för utvärderingen?"
+    info = analyse(q)
+    assert not cue_met(info.kind, "Utvärderingen finansierades av Technical Support Instrument.", info.said, q)
+    assert cue_met(info.kind, "Projektledare för utvärderingen var Anna Lindqvist.", info.said, q)
