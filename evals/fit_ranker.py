@@ -42,7 +42,7 @@ TITLES: list[list[str]] = []  # per question, per candidate: kind, title and sec
 
 def dev_questions() -> list[dict[str, Any]]:
     rows = [{**q, "set": "retrieval"} for q in load_questions(QUESTIONS / "retrieval.jsonl")]
-    for name in ("answers.jsonl", "answers_dev2.jsonl", "answers_dev3.jsonl"):
+    for name in ("answers.jsonl", "answers_dev2.jsonl", "answers_dev3.jsonl", "answers_dev4.jsonl"):
         rows += [{**q, "set": "answers", "expected": q["facts"]} for q in load_questions(QUESTIONS / name)
                  if q.get("answerable") and q.get("facts") and q.get("doc")]
     return rows
