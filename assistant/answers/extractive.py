@@ -245,7 +245,7 @@ class ExtractiveEngine:
         merged = self.rank_units(part, hits)
         if not own.terms or part.kind in ("number", "money") and not any(
                 t.match(u.tokens) for u in merged for t in own.terms):
-            # "… och hur stora är de?", "… och hur stor är potten?" ask about what the first answer
+            # "… och hur stora är de?", "… och hur stor är kakan?" ask about what the first answer
             # names (a size in words no passage has): a sentence of its document (the answer's own,
             # too) that has what the part asks for answers it
             return next((u for u in merged if hits[u.hit].doc_id == doc and not unnamed[u.hit]
@@ -322,8 +322,8 @@ class ExtractiveEngine:
 
 
 def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
-    """Whether a sentence says what the question times ("När löper förordnandet ut?" is not
-    answered by "X har sedan 2018 varit rektor"): one of its nouns that is no name of the question's."""
+    """Whether a sentence says what the question times ("När upphör avtalet?" is not answered by
+    "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's."""
     names = {t for e in about for f in e.forms for t in f}
     what = [t for t in info.terms if not t.verb and t.stem not in names]
     return not what or any(u.matches.get(t, 0.0) >= 0.8 for t in what)
