@@ -257,7 +257,9 @@ class RelevanceScorer:
             if matched and not field_word:
                 score *= NAMES_ALONE
             if dense is not None:
-                score = max(score, self._dense01(dense[i]))
+                # An English item is judged by its dense likeness to the topic: the Swedish terms
+                # it can match are names and acronyms ("OECD"), which say who, not what about.
+                score = self._dense01(dense[i])
             if topic.id in prior and score > 0:
                 score = min(1.0, score + 0.05)
             if score > 0.05:
