@@ -83,9 +83,11 @@ class Settings(BaseSettings):
                                "inte hunnit börja hoppas över med en varning.")
     scan_contact: str = Field("", description="Kontaktadress (e-post eller URL, bara ASCII) som skickas i "
                               "User-Agent så att webbplatsernas förvaltare kan nå er, t.ex. omvarld@myh.se.")
-    scan_threshold: float = Field(0.2, ge=0, le=1, description="Relevansgränsen för sammanställningen: den "
+    scan_threshold: float = Field(0.09, ge=0, le=1, description="Relevansgränsen för sammanställningen: den "
                                   "kalibrerade sannolikheten att en nyhet är relevant för MSV som krävs för att den "
-                                  "ska visas (vald på utvärderingens utvecklingsdel, se evals/README.md). Det som "
+                                  "ska visas (den högsta gräns där både kallstarten och den inlärda modellen hittar "
+                                  "85 % av de relevanta nyheterna i utvärderingens utvecklingsdel, se "
+                                  "evals/README.md). Det som "
                                   "lämnas utanför räknas i sammanställningen och syns med msv digest --min-score 0.")
     scan_feed_url: str = Field("", description="Adressen där Atom-flödet från msv digest --format atom publiceras "
                                "(flödets rel=\"self\"-länk); tomt = filens adress eller flödets id.")

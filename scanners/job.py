@@ -17,7 +17,7 @@ from ingest.store import SearchFilter
 from scanners.fetch import USER_AGENT, Fetcher, FetchPolicy
 from scanners.learned import LearnedScorer, train_from_store
 from scanners.lock import ScanLock
-from scanners.relevance import DEFAULT_THRESHOLD, Embed, KbSearch, load_scorer
+from scanners.relevance import KB_THRESHOLD, Embed, KbSearch, load_scorer
 from scanners.run import Budget, ScanReport, SourceResult, scan
 from scanners.sources import load_sources
 from scanners.store import ScanStore
@@ -105,7 +105,7 @@ def public_kb_search(kb: Any) -> Callable[[str, int], Any]:
     return lambda query, k: kb.search(query, k, flt)
 
 
-def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = DEFAULT_THRESHOLD,
+def kb_enrichment(kb: Any, lock: Any = None, ingest: bool = False, min_score: float = KB_THRESHOLD,
                   results: list[dict[str, Any]] | None = None) -> Enrichment:
     """What the knowledge base adds to a scan: reasons from public passages and, with `ingest`,
     the new and changed items scoring at least `min_score` added to it (results appended to

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from scanners.diff import diff_versions
-from scanners.relevance import DEFAULT_THRESHOLD
+from scanners.relevance import KB_THRESHOLD
 from scanners.store import ScanStore, StoredItem, Version
 
 log = logging.getLogger(__name__)
@@ -48,7 +48,7 @@ def to_document(item: StoredItem, source_name: str | None = None,
 
 
 def add_to_knowledge_base(kb: Any, store: ScanStore, item_ids: list[int] | None = None,
-                          min_score: float = DEFAULT_THRESHOLD) -> Iterator[Any]:
+                          min_score: float = KB_THRESHOLD) -> Iterator[Any]:
     """Ingest items scoring at least `min_score` (default: those of `item_ids`, else all not
     yet ingested); yields ingest's per-document results and marks successes in the store."""
     names = store.source_names()

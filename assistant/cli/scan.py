@@ -15,7 +15,7 @@ from scanners.errors import ScanError
 from scanners.fetch import user_agent
 from scanners.job import ScanJob, kb_enrichment, public_kb_search  # noqa: F401  (used by `serve`)
 from scanners.lock import ScanBusy
-from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer, load_topics
+from scanners.relevance import KB_THRESHOLD, RelevanceScorer, load_scorer, load_topics
 from scanners.render import RENDERERS, render_atom
 from scanners.run import Budget, SourceResult
 from scanners.sources import load_sources
@@ -67,7 +67,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
             "--ingest", help="Lägg in högrelevanta nya och ändrade nyheter i kunskapsbasen (typ omvärld).")
         ] = False,
         min_score: Annotated[float, typer.Option(
-            "--min-score", help="Relevansgräns för --ingest.")] = DEFAULT_THRESHOLD,
+            "--min-score", help="Relevansgräns för --ingest.")] = KB_THRESHOLD,
         force: Annotated[bool, typer.Option(
             "--force", help="Hämta även källor som vilar efter upprepade fel eller Retry-After.")] = False,
         status: Annotated[bool, typer.Option(

@@ -21,8 +21,9 @@ def test_labelled_sets_are_large_enough_with_reasons() -> None:
 def test_precision_and_recall_floor() -> None:
     score = evaluate(corpus=CORPUS)
     cold, learned = score.development
-    assert cold.precision_at_10 >= 0.8 and cold.recall >= 0.7, score.lines()
-    assert learned.recall >= 0.7 and learned.precision >= 0.6, score.lines()
+    # the digest threshold is chosen on development for recall (evals.scanner.calibrate)
+    assert cold.precision_at_10 >= 0.8 and cold.recall >= 0.8 and cold.precision >= 0.35, score.lines()
+    assert learned.recall >= 0.85 and learned.precision >= 0.4 and learned.top_r_hits >= 28, score.lines()
     assert [f.marks for f in score.heldout[1:]] == [10, 30, 100, learned.marks]
     assert score.lines()[2].startswith("HELD-OUT")
     assert all(0 <= f.top_r_hits <= f.relevant for f in score.heldout + score.development)
