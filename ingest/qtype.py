@@ -15,6 +15,10 @@ _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*wh
 # (kind, pattern over the lower-cased question); the first that matches wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
+    # "Vilken myndighet fick i uppdrag att jämföra kostnaderna …" asks for a name, not an amount.
+    ("name", re.compile(r"^\s*(?:\w+ )?vilk(?:en|et) (?:myndighet|organisation|region|kommun|departement|lärosäte|"
+                        r"universitet|högskola|företag|stad|land)\w*\b|^\s*which (?:agency|authority|organisation|"
+                        r"organization|region|municipality|ministry|university|company|country)\b")),
     ("money", _MONEY),
     ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),

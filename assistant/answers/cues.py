@@ -15,7 +15,7 @@ from .subject import SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
-                   r"årligen|månatligen|veckovis|löpande|regelbundet|per år|per månad|i månaden|"
+                   r"årligen|månatligen|(?:halvårs|kvartals|månads|års|vecko|dags)vis|löpande|regelbundet|per år|per månad|i månaden|"
                    r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
 AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
                      r"\d", re.IGNORECASE)

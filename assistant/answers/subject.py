@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.glossary import load_english_words, load_glossary
-from ingest.swedish import tokenize
+from ingest.swedish import STOPWORDS, tokenize
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Names that set the scene of nearly every document here rather than say what a question is about.
@@ -18,6 +18,10 @@ SCENE = frozenset(["sverige", "sweden", "regeringen", "regeringskansliet", "stat
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}\+?$")
 # A capitalised word that is a name: Tillväxtverket, Reglab, Kristina, ESF-rådet, GD-gruppen.
 _NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé]*(?:-[\wåäöé]+)*")
+# Two capitalised words with only a space between at the start ("Anders Ferbe lämnar …"),
+# the second not a month ("Projekttid: Juli 2023" has a colon; "Mars 2024" no name either).
+_NAME_PAIR = re.compile(r"\s*[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? (?!(?:Januari|Februari|Mars|April|Maj|Juni|Juli|"
+                        r"Augusti|September|Oktober|November|December)\b)[A-ZÅÄÖ][a-zåäöé]")
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,10 @@ def _capitalised_names(text: str, english: bool) -> list[str]:
     run: list[str] = []
     english_words = load_english_words() if english else frozenset()
     for i, w in enumerate(words):
-        is_name = bool(_NAME.fullmatch(w)) and (i > 0 or bool(_ACRONYM.match(w)))
+        # the first word is a name when it is an acronym or starts a run of names ("Anders Ferbe
+        # lämnar …"), not a function word ("Enligt Skolverket …")
+        first_ok = bool(_ACRONYM.match(w)) or (bool(_NAME_PAIR.match(text)) and w.lower() not in STOPWORDS)
+        is_name = bool(_NAME.fullmatch(w)) and (i > 0 or first_ok)
         if is_name and english and w.lower() in english_words:
             is_name = False
         if is_name:
@@ -91,7 +98,10 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
     for e in _glossary_hits(stems):
         entities[e.label.lower()] = e
     covered = {t for e in entities.values() for f in e.forms for t in f}
-    for name in _capitalised_names(question, english):
+    names = _capitalised_names(question, english)
+    if english:  # an English name translates a Swedish one; only its acronyms are written alike
+        names = [w for n in names for w in n.split() if _ACRONYM.match(w)]
+    for name in names:
         if name.lower() in SCENE:
             continue
         form = _stems(name)

@@ -133,3 +133,20 @@ def test_a_programme_title_in_english_is_not_a_persons_name() -> None:
     info = analyse(q)
     assert not cue_met(info.kind, "Utvärderingen finansierades av Technical Support Instrument.", info.said, q)
     assert cue_met(info.kind, "Projektledare för utvärderingen var Anna Lindqvist.", info.said, q)
+
+
+def test_a_name_may_open_a_sentence_and_an_english_name_is_matched_by_its_acronym_only() -> None:
+    from assistant.answers.subject import mentioned
+
+    assert "Karin Berg" in mentioned("Karin Berg lämnar uppdraget som ordförande i juni.")
+    assert mentioned("Enligt Skolverket ska kurserna starta i höst.") == ["Skolverket"]
+    assert "Projekttid Juli" not in " ".join(mentioned("Projekttid: Juli 2023 – januari 2025."))
+    labels = [e.label for e in subjects("Who heads the Swedish Meteorological Institute (SMHI)?", english=True)]
+    assert "SMHI" in labels
+    assert not any("Meteorological" in x for x in labels)
+
+
+def test_which_agency_asks_for_a_name_and_halfyearly_is_a_frequency() -> None:
+    assert question_kind("Vilken myndighet fick i uppdrag att jämföra kostnaderna?") == "name"
+    q = "Hur ofta ska uppdraget redovisas?"
+    assert cue_met(analyse(q).kind, "Uppdraget ska redovisas kvartalsvis till departementet.", frozenset(), q)
