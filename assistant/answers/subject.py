@@ -17,6 +17,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SCENE = frozenset(["sverige", "sweden", "regeringen", "regeringskansliet", "staten"])
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}\+?$")
 # A capitalised word that is a name: Tillväxtverket, Reglab, Kristina, ESF-rådet, GD-gruppen.
+_SHORT_NOUN = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
 _NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé]*(?:-[\wåäöé]+)*")
 # Two capitalised words with only a space between at the start ("Anders Ferbe lämnar …"),
 # the second not a month ("Projekttid: Juli 2023" has a colon; "Mars 2024" no name either).
@@ -30,10 +31,25 @@ class Entity:
     forms: tuple[tuple[str, ...], ...]  # stemmed token sequences; any one present names it
     year: str = ""  # a year, also named by a document dated that year
 
+    # "PL-mötena", "U-departementet": the abbreviation's letters and the noun's stem; a compound
+    # spelling it out ("processledarmötena", "utbildningsdepartementet") names it too
+    short: tuple[str, str] | None = None
+
     def named_in(self, tokens: frozenset[str], date: str = "") -> bool:
         if self.year and date.startswith(self.year):
             return True
+        if self.short is not None and any(_spells_out(t, *self.short) for t in tokens):
+            return True
         return any(form and all(t in tokens for t in form) for form in self.forms)
+
+
+def _spells_out(word: str, letters: str, noun: str) -> bool:
+    """Whether ``word`` is a compound ending in ``noun`` whose front starts with the abbreviation's
+    first letter and has its other letters in order ("processledar" for PL)."""
+    if len(word) <= len(noun) or not word.endswith(noun) or not word.startswith(letters[0]):
+        return False
+    front = iter(word[1:-len(noun)])
+    return all(c in front for c in letters[1:])
 
 
 def _stems(text: str) -> tuple[str, ...]:
@@ -106,7 +122,9 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
             continue
         form = _stems(name)
         if form and not set(form) & covered:  # "TSI-projektet" is the glossary's TSI
-            entities.setdefault(name.lower(), Entity(name, (form,)))
+            short = _SHORT_NOUN.fullmatch(name)
+            spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
+            entities.setdefault(name.lower(), Entity(name, (form,), short=spelled))
             covered |= set(form)
     for year in dict.fromkeys(_YEAR.findall(question)):
         entities.setdefault(year, Entity(year, ((year,),), year=year))

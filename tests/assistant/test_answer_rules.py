@@ -150,3 +150,13 @@ def test_which_agency_asks_for_a_name_and_halfyearly_is_a_frequency() -> None:
     assert question_kind("Vilken myndighet fick i uppdrag att jämföra kostnaderna?") == "name"
     q = "Hur ofta ska uppdraget redovisas?"
     assert cue_met(analyse(q).kind, "Uppdraget ska redovisas kvartalsvis till departementet.", frozenset(), q)
+
+
+def test_an_abbreviation_joined_to_a_noun_is_named_by_the_compound_it_shortens() -> None:
+    from assistant.answers.subject import _stems
+
+    (pl,) = subjects("Vem leder KG-mötena?")
+    assert pl.named_in(frozenset(_stems("Kontaktgruppsmötena leds av sekretariatet.")))
+    assert not pl.named_in(frozenset(_stems("Styrgruppsmötena leds av ordföranden.")))
+    (it,) = subjects("Hur stor tjänst har en IT-samordnare?")
+    assert not it.named_in(frozenset(_stems("Samordnare 1,0 heltidstjänst")))
