@@ -59,14 +59,11 @@ def query_terms(query: str) -> list[str]:
 def _positions(text: str, terms: frozenset[str], seen: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
     """(word number, term) for each of the query's terms in the text; ``seen`` keeps each word's
     query terms across the candidates of one query (most words hold none)."""
-    out: list[tuple[int, str]] = []
-    for i, w in enumerate(_WORD.findall(text.lower())):
-        found = seen.get(w)
-        if found is None:
-            found = seen[w] = tuple(t for t in _word_tokens(w) if t in terms)
-        if found:
-            out.extend((i, t) for t in found)
-    return out
+    words = _WORD.findall(text.lower())
+    for w in set(words).difference(seen):
+        seen[w] = tuple(t for t in _word_tokens(w) if t in terms)
+    matched = {w: seen[w] for w in set(words) if seen[w]}
+    return [(i, t) for i, w in enumerate(words) if w in matched for t in matched[w]]
 
 
 def _proximity(positions: list[tuple[int, str]], weights: Mapping[str, float]) -> float:
