@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DENSE, SPARSE = "dense", "sparse"
 KEYWORD_FIELDS = ("doc_id", "kind", "agency", "access")
+MAX_SEGMENT_KB = 128 * 1024  # about 85k passages of float vectors; Qdrant's default here is 400 MB (200 MB a core)
 
 
 @dataclass(frozen=True)
@@ -163,13 +164,16 @@ def _edge_config(qe: Any, dim: int) -> Any:
     """A new shard's layout, chosen by evals/bench_store.py at 200k and 500k passages: searches
     run on int8 copies of the dense vectors held in RAM (a quarter of the float size), the float
     originals (for rescoring) and the sparse index are memory-mapped files the kernel may page
-    out, and the HNSW graph is built with a smaller candidate list (ef_construct 64, m 16)."""
+    out, and the HNSW graph is built with a smaller candidate list (ef_construct 64, m 16). Segments
+    stop growing at MAX_SEGMENT_KB, so an index build never rewrites more than that: it bounds
+    the memory a build holds beside the segments it replaces (the peak at 500k passages)."""
     int8 = qe.ScalarQuantizationConfig(type=qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Pinned)
     return qe.EdgeConfig(
         vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, memory=qe.Memory.Cold,
                                             quantization_config=int8)},
         sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf, memory=qe.Memory.Cached)},
         hnsw_config=qe.HnswIndexConfig(m=16, ef_construct=64, full_scan_threshold=10_000),
+        optimizers=qe.EdgeOptimizersConfig(max_segment_size=MAX_SEGMENT_KB),
     )
 
 
