@@ -26,7 +26,7 @@ class ChunkSpec:
     min_chars: int = 120
 
 
-@lru_cache(maxsize=100_000)  # a search asks for the ids of each hit's neighbours, again and again
+@lru_cache(maxsize=16_384)  # a search asks for the ids of each hit's neighbours, again and again
 def chunk_id(doc_id: str, index: int) -> str:
     """Deterministic point id: re-ingesting a document overwrites instead of duplicating."""
     return str(uuid.uuid5(_NAMESPACE, f"{doc_id}#{index}"))
