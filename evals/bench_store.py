@@ -21,6 +21,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -91,15 +92,35 @@ def bench_ingest(docs: list[Document], embedder: Embedder, chunks_wanted: int, r
           f"[{', '.join(f'{r:.2f}' for r in ratios)}] (mål ≥ 0.8; {len(texts)} avsnitt, {len(picked)} dokument)")
 
 
-def _rss() -> str:
-    """Resident memory now: in all, and the part that is file pages mapped by the store (the
-    kernel can drop those under memory pressure; anonymous memory it cannot)."""
+def _mem() -> dict[str, int]:
     kb = {}
     for line in Path("/proc/self/status").read_text().splitlines():
         key, _, rest = line.partition(":")
         if key in ("VmRSS", "RssAnon", "RssFile"):
             kb[key] = int(rest.split()[0]) // 1024
+    return kb
+
+
+def _rss() -> str:
+    """Resident memory now: in all, and the part that is file pages mapped by the store (the
+    kernel can drop those under memory pressure; anonymous memory it cannot)."""
+    kb = _mem()
     return f"RSS {kb.get('VmRSS', 0)} MB (anonymt {kb.get('RssAnon', 0)}, filsidor {kb.get('RssFile', 0)})"
+
+
+class _Peaks(threading.Thread):
+    """The highest anonymous and file-page resident memory, sampled every 0.2 s (the kernel's
+    peak, ru_maxrss, is of the total only)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.peak: dict[str, int] = {}
+
+    def run(self) -> None:
+        while True:
+            for key, mb in _mem().items():
+                self.peak[key] = max(self.peak.get(key, 0), mb)
+            time.sleep(0.2)
 
 
 def _chunks(corpus: Path, size: int) -> tuple[list[tuple[dict, np.ndarray, np.ndarray]], int]:
@@ -176,6 +197,8 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
     """One store of ``size`` points: insert time, search latency against the floor, memory."""
     from ingest.search import Searcher
 
+    peaks = _Peaks()
+    peaks.start()
     t = time.perf_counter()
     rows, n_docs = _chunks(corpus, size)
     encoded = time.perf_counter() - t
@@ -216,7 +239,8 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
             _report(_latencies(searcher, embedder, "b"), "efter indexbygge")
         store.close()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  toppminne (processen för {size}, modell inräknad): {peak:.0f} MB", flush=True)
+    print(f"  toppminne (processen för {size}, modell inräknad): {peak:.0f} MB; högst anonymt "
+          f"{peaks.peak.get('RssAnon', 0)} MB, högst filsidor {peaks.peak.get('RssFile', 0)} MB (var 0,2 s)", flush=True)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .documents import Block, Document
@@ -25,6 +26,7 @@ class ChunkSpec:
     min_chars: int = 120
 
 
+@lru_cache(maxsize=16_384)  # a search asks for the ids of each hit's neighbours, again and again
 def chunk_id(doc_id: str, index: int) -> str:
     """Deterministic point id: re-ingesting a document overwrites instead of duplicating."""
     return str(uuid.uuid5(_NAMESPACE, f"{doc_id}#{index}"))

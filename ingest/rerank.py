@@ -56,9 +56,14 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def _positions(text: str, terms: frozenset[str]) -> list[tuple[int, str]]:
-    """(word number, term) for each of the query's terms in the text."""
-    return [(i, t) for i, w in enumerate(_WORD.findall(text.lower())) for t in _word_tokens(w) if t in terms]
+def _positions(text: str, terms: frozenset[str], seen: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
+    """(word number, term) for each of the query's terms in the text; ``seen`` keeps each word's
+    query terms across the candidates of one query (most words hold none)."""
+    words = _WORD.findall(text.lower())
+    for w in set(words).difference(seen):
+        seen[w] = tuple(t for t in _word_tokens(w) if t in terms)
+    matched = {w: seen[w] for w in set(words) if seen[w]}
+    return [(i, t) for i, w in enumerate(words) if w in matched for t in matched[w]]
 
 
 def _proximity(positions: list[tuple[int, str]], weights: Mapping[str, float]) -> float:
@@ -111,7 +116,8 @@ def features(
         return np.zeros((0, len(FEATURES)), dtype=np.float64)
     texts = [str(c.payload.get("text", "")) for c in candidates]
     wanted_terms = frozenset(terms)
-    positions = [_positions(t, wanted_terms) for t in texts]
+    seen: dict[str, tuple[str, ...]] = {}
+    positions = [_positions(t, wanted_terms, seen) for t in texts]
     token_sets = [{t for _, t in p} for p in positions]
     df = {t: sum(t in s for s in token_sets) for t in terms}
     raw = {t: math.log((n + 1) / (df[t] + 0.5)) for t in terms}

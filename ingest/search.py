@@ -5,7 +5,7 @@ fused top candidates are then re-ranked by the learned second stage (rerank.py).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
@@ -122,17 +122,21 @@ class Searcher:
         return [hit_from(i + 1, s) for i, s in enumerate(scored[:k])]
 
     def features(self, query: str, dense: np.ndarray, scored: list[Scored], flt: SearchFilter) -> np.ndarray:
-        """The second stage's features of the candidates (rerank.FEATURES), with their stored
-        vectors and their BM25 scores from a sparse query of the same depth."""
+        """The second stage's features of the candidates (rerank.FEATURES): their BM25 scores and
+        stored vectors come with the hybrid search (a candidate without a vector is fetched)."""
         p = self.params
-        sparse = {s.id: s.score for s in self.store.sparse_only(self.sparse_query(query), flt, max(len(scored), p.prefetch))}
-        return features(query, scored, dense=self.store.dense_vectors([s.id for s in scored]), query_vec=dense,
-                        sparse=sparse, authority=dict(p.authority) if p.rank_authority else None)
+        vectors = {s.id: s.vector for s in scored if s.vector is not None}
+        missing = [s.id for s in scored if s.vector is None]
+        if missing:
+            vectors.update(self.store.dense_vectors(missing))
+        return features(query, scored, dense=vectors, query_vec=dense, sparse={s.id: s.sparse for s in scored},
+                        authority=dict(p.authority) if p.rank_authority else None)
 
     def candidates(self, query: str, k: int = 10, flt: SearchFilter = SearchFilter(), *,
                    depth: int | None = None) -> tuple[np.ndarray, list[Scored]]:
         """The query's embedding and the fused candidates (as windows) in fused order: the top
-        ``depth`` (default: ``rerank_depth`` when the second stage ranks them), else enough for ``k`` hits."""
+        ``depth`` (default: ``rerank_depth`` when the second stage ranks them), else enough for ``k``
+        hits. With a depth, each candidate carries its BM25 score and stored vector."""
         p = self.params
         want = k * 2 + 5 if p.window else k
         if depth is None:
@@ -142,6 +146,7 @@ class Searcher:
         scored = self.store.hybrid(
             dense, self.sparse_query(query), flt, want,
             prefetch=max(p.prefetch, want), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
+            vectors=depth > 0,
         )
         scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
         if p.window:
@@ -153,11 +158,11 @@ class Searcher:
         a hit already inside a better-ranked window is dropped. Neighbours are fetched by id, outside
         the filtered query, so each must belong to the hit's document and carry a label the filter
         allows (a document's chunks share its labels; this is the guard should that ever not hold)."""
-        wanted = {
-            chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d)
-            for s in scored for d in range(-width, width + 1) if d and "chunk" in s.payload
-        }
-        near = {r.id: r.payload for r in self.store.retrieve(sorted(wanted))}
+        ids = {s.id: [chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d) for d in range(-width, width + 1)]
+               for s in scored if "chunk" in s.payload}  # each id computed once (uuid5 is not free)
+        wanted = {cid for cids in ids.values() for cid in cids} - {s.id for s in scored}
+        near = {s.id: s.payload for s in scored if "chunk" in s.payload}
+        near.update((r.id, r.payload) for r in self.store.retrieve(sorted(wanted)))
         covered: set[str] = set()
         out: list[Scored] = []
         for s in scored:
@@ -168,8 +173,7 @@ class Searcher:
                 out.append(s)
                 continue
             parts: list[tuple[str, str]] = []
-            for d in range(-width, width + 1):
-                cid = chunk_id(p["doc_id"], int(p["chunk"]) + d)
+            for d, cid in zip(range(-width, width + 1), ids[s.id]):
                 q = p if d == 0 else near.get(cid)
                 if q is not None and d and not _neighbour_allowed(q, p, flt):
                     q = None
@@ -177,7 +181,7 @@ class Searcher:
                     parts.append((cid, str(q.get("text", ""))))
             covered.update(cid for cid, _ in parts)
             start = parts[0][0] == s.id  # no earlier chunk of the same section and page
-            out.append(Scored(s.id, s.score, {**p, "text": "\n".join(t for _, t in parts), SECTION_START: start}))
+            out.append(replace(s, payload={**p, "text": "\n".join(t for _, t in parts), SECTION_START: start}))
             if len(out) == k:
                 break
         return out

@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 DENSE, SPARSE = "dense", "sparse"
 KEYWORD_FIELDS = ("doc_id", "kind", "agency", "access")
+MAX_SEGMENT_KB = 128 * 1024  # about 85k passages of float vectors; Qdrant's default here is 400 MB (200 MB a core)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,22 @@ class Scored:
     id: str
     score: float
     payload: dict[str, Any] = field(default_factory=dict)
+    sparse: float = 0.0  # from a hybrid search: the BM25 score of the sparse channel (0 outside its top)
+    vector: np.ndarray | None = None  # from a hybrid search asked for vectors: the stored dense vector
+
+
+def rrf(lists: Sequence[Sequence[tuple[str, float]]], weights: Sequence[float], k: int, *,
+        edge: bool = True) -> list[tuple[str, float]]:
+    """Weighted reciprocal-rank fusion of ranked (id, score) lists, best first, ties by id.
+    ``edge``: Qdrant Edge's formula, 1 / (k − 1 + rank / weight) with rank from 1, in its float32
+    arithmetic (checked against its native fusion in tests); else weight / (k + rank)."""
+    fused: dict[str, Any] = {}
+    one, k1 = np.float32(1), np.float32(k - 1)
+    for w, hits in zip(weights, lists):
+        for rank, (pid, _) in enumerate(hits, 1):
+            part = one / (k1 + np.float32(rank) / np.float32(w)) if edge else w / (k + rank)
+            fused[pid] = fused.get(pid, np.float32(0) if edge else 0.0) + part
+    return sorted(((pid, float(s)) for pid, s in fused.items()), key=lambda t: (-t[1], t[0]))
 
 
 def date_num(date: str, *, end: bool = False) -> int | None:
@@ -82,7 +99,7 @@ class Store(Protocol):
     def delete_docs(self, doc_ids: Sequence[str]) -> None: ...
     def hybrid(
         self, dense: np.ndarray, sparse: SparseVec, flt: SearchFilter, limit: int, *,
-        prefetch: int, weights: tuple[float, float], rrf_k: int,
+        prefetch: int, weights: tuple[float, float], rrf_k: int, vectors: bool = False,
     ) -> list[Scored]: ...
     def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
     def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]: ...
@@ -147,13 +164,16 @@ def _edge_config(qe: Any, dim: int) -> Any:
     """A new shard's layout, chosen by evals/bench_store.py at 200k and 500k passages: searches
     run on int8 copies of the dense vectors held in RAM (a quarter of the float size), the float
     originals (for rescoring) and the sparse index are memory-mapped files the kernel may page
-    out, and the HNSW graph is built with a smaller candidate list (ef_construct 64, m 16)."""
+    out, and the HNSW graph is built with a smaller candidate list (ef_construct 64, m 16). Segments
+    stop growing at MAX_SEGMENT_KB, so an index build never rewrites more than that: it bounds
+    the memory a build holds beside the segments it replaces (the peak at 500k passages)."""
     int8 = qe.ScalarQuantizationConfig(type=qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Pinned)
     return qe.EdgeConfig(
         vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, memory=qe.Memory.Cold,
                                             quantization_config=int8)},
         sparse_vectors={SPARSE: qe.EdgeSparseVectorParams(modifier=qe.Modifier.Idf, memory=qe.Memory.Cached)},
         hnsw_config=qe.HnswIndexConfig(m=16, ef_construct=64, full_scan_threshold=10_000),
+        optimizers=qe.EdgeOptimizersConfig(max_segment_size=MAX_SEGMENT_KB),
     )
 
 
@@ -203,21 +223,26 @@ class EdgeStore:
             with self._guard:
                 self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
 
-    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k):  # noqa: ANN001
+    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False):  # noqa: ANN001
+        """Each channel's top ``prefetch`` (ids and scores only), fused here rather than by
+        Qdrant so the sparse channel's BM25 scores come along; then one fetch of the fused top's
+        payloads (and dense vectors, with ``vectors``)."""
         qe = self.qe
         f = self._filter(flt)
-        pre = [
-            qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(dense.tolist(), using=DENSE), filter=f),
-        ]
+        queries = [qe.Query.Nearest(dense.tolist(), using=DENSE)]
         if sparse.indices:
-            sv = qe.SparseVector(indices=sparse.indices, values=sparse.values)
-            pre.append(qe.Prefetch(limit=prefetch, query=qe.Query.Nearest(sv, using=SPARSE), filter=f))
-        else:
-            weights = (weights[0],)  # type: ignore[assignment]
-        req = qe.QueryRequest(
-            limit=limit, prefetches=pre, query=qe.Fusion.Rrf(k=rrf_k, weights=list(weights)), with_payload=True
-        )
-        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in self._query(req)]
+            queries.append(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values), using=SPARSE))
+        with self._guard:
+            lists = [[(str(p.id), p.score) for p in self.shard.query(
+                qe.QueryRequest(limit=prefetch, query=q, filter=f, with_payload=False))] for q in queries]
+            top = rrf(lists, weights, rrf_k)[:limit]
+            recs = self.shard.retrieve([pid for pid, _ in top], with_payload=True,
+                                       with_vector=[DENSE] if vectors else False)
+        found = {str(r.id): r for r in recs}
+        bm25 = dict(lists[1]) if len(lists) > 1 else {}
+        return [Scored(pid, score, dict(r.payload or {}), bm25.get(pid, 0.0),
+                       np.asarray(r.vector[DENSE], dtype=np.float32) if vectors and r.vector else None)
+                for pid, score in top if (r := found.get(pid)) is not None]
 
     def dense_only(self, dense, flt, limit):  # noqa: ANN001
         qe = self.qe
@@ -342,18 +367,17 @@ class ServerStore:
         )
         return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
 
-    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k):  # noqa: ANN001
-        # Weighted reciprocal-rank fusion, the same formula Qdrant Edge applies natively.
+    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False):  # noqa: ANN001
+        # Weighted reciprocal-rank fusion (weight / (k + rank)), as this backend always fused.
         lists = [self._query(dense.tolist(), DENSE, flt, prefetch)]
         if sparse.indices:
             sv = self.m.SparseVector(indices=sparse.indices, values=sparse.values)
             lists.append(self._query(sv, SPARSE, flt, prefetch))
-        fused: dict[str, Scored] = {}
-        for w, hits in zip(weights, lists):
-            for rank, h in enumerate(hits):
-                s = fused.setdefault(h.id, Scored(h.id, 0.0, h.payload))
-                s.score += w / (rrf_k + rank + 1)
-        return sorted(fused.values(), key=lambda s: -s.score)[:limit]
+        hits = {h.id: h for hs in lists for h in hs}
+        bm25 = {h.id: h.score for h in lists[1]} if len(lists) > 1 else {}
+        top = rrf([[(h.id, h.score) for h in hs] for hs in lists], weights, rrf_k, edge=False)[:limit]
+        vecs = self.dense_vectors([pid for pid, _ in top]) if vectors else {}
+        return [Scored(pid, score, hits[pid].payload, bm25.get(pid, 0.0), vecs.get(pid)) for pid, score in top]
 
     def dense_only(self, dense, flt, limit):  # noqa: ANN001
         return self._query(dense.tolist(), DENSE, flt, limit)

@@ -169,6 +169,7 @@ def split_compound(word: str) -> tuple[str, ...]:
     return best
 
 
+@lru_cache(maxsize=50_000)  # words repeat: each query stems the same words again (a few MB at most)
 def stem(word: str) -> str:
     stemmer = getattr(_STEMMERS, "swedish", None)
     if stemmer is None:
