@@ -24,13 +24,14 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
                           r"\b(?:share|proportion|percentage)\b")),
     # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
     ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|"
-                        r"\bvilk(?:et|en|a) (?:\w*datum|\w*period|\w*(?<!k)år|\w*tidpunkt|månad|vecka|tidsram)\b|"
+                        r"\bvilk(?:et|en|a) (?:\w*datum|\w*period|\w*(?<!k)år|\w*tidpunkt|månad(?:er)?|veck(?:a|or)|tidsram)\b|"
                         r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),
     # "Var hölls …", "Var finns …" (where; not "Var styrgruppen enig?", was): a verb follows.
     ("place", re.compile(r"^\s*(?:var (?:\w+(?:s|r|de|des|tes)|kan|ska|får|bör|går)|where)\b")),
-    ("list", re.compile(r"^\s*(?:(?:på|i|av|för|från|med|till|under|in|on|by) )?(?:vilka|which|what are)\b")),
+    ("list", re.compile(r"^\s*(?:(?:på|i|av|för|från|med|till|under|in|on|by) )?(?:vilka|which|what are)\b|"
+                        r"^\s*(?:nämn|lista|räkna upp|ge exempel på|ange|name|list)\b")),
     ("why", re.compile(r"^\s*(?:varför|why)\b")),
     ("definition", _DEFINITION),
 ]
