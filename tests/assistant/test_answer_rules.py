@@ -160,3 +160,10 @@ def test_an_abbreviation_joined_to_a_noun_is_named_by_the_compound_it_shortens()
     assert not pl.named_in(frozenset(_stems("Styrgruppsmötena leds av ordföranden.")))
     (it,) = subjects("Hur stor tjänst har en IT-samordnare?")
     assert not it.named_in(frozenset(_stems("Samordnare 1,0 heltidstjänst")))
+
+
+def test_imperative_list_requests_and_plural_time_nouns_are_recognised() -> None:
+    assert question_kind("Nämn några av de nätverk som bildades.") == "list"
+    assert question_kind("Mellan vilka månader pågick kartläggningen?") == "time"
+    assert [t.stem for t in analyse("Vilken sorts portal ska myndigheten driva?").terms if not t.verb][0] == "portal"
+    assert "ny" not in [t.stem for t in analyse("Vem blev ny ordförande för rådet?").terms]
