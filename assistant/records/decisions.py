@@ -170,7 +170,8 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
         return None
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
-    if any(p.search(sentence) for p in _UPPDRAG) or (labelled and _TASK.search(sentence)) or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE):
+    if (any(p.search(sentence) for p in _UPPDRAG) or (labelled and _TASK.search(sentence))
+            or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
         return "ställningstagande"
