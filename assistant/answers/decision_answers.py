@@ -195,7 +195,10 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
     for d in found:
         before = closure(d.id, up)
         after = closure(d.id, down)
-        side = {x for a in before for x in down.get(a, set()) if by_id[x].date <= d.date}
+        # the other answers to what d answers: up to d's date, or any time for an assignment d reports
+        # back on or settles (its later settlement is the matter's latest word)
+        side = {x for a in before for x in down.get(a, set())
+                if by_id[x].date <= d.date or (by_id[a].kind == "uppdrag" and a in up.get(d.id, set()))}
         members = {d.id} | before | after | side
         for g in [g for g in groups if g & members]:
             members |= g
