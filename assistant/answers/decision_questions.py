@@ -40,7 +40,7 @@ _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
                      r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
-                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att)\b", re.IGNORECASE)
+                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(
     r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
     r"|arbetsgrupp\w*(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkan\w*)", re.IGNORECASE)
@@ -53,11 +53,11 @@ _FRAME = frozenset(
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
     "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
-    "mellan olika alla".split())
+    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena".split())
 # Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
 _HOW = frozenset(
     "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "
-    "skall kan får måste bör borde nu just".split())
+    "skall kan får måste bör borde nu just hålls hållas hålla håller hölls genomförs äger rum".split())
 # Questions that ask what a thing is or how something works in general: the documents' business,
 # not the register's.
 _GENERAL = re.compile(r"^(?:vad\s+(?:är|betyder|innebär|menas)|vem\s+är|vilka\s+är|hur\s+(?:fungerar|arbetar)"
