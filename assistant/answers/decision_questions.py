@@ -100,7 +100,7 @@ def content_topic(question: str) -> LooseQuestion | None:
     return LooseQuestion(topic, body_of(q), False) if topic and tokenize(topic, compounds=False) else None
 
 
-# -- the fixed forms ("Vad har styrgruppen beslutat om X?") -------------------------------------------------------------------------------
+# -- the fixed forms of a decision question -------------------------------------------------------------
 _BODY = (r"(?:styrgrupp(?:en)?|gd-grupp(?:en)?|beredningsgrupp(?:en)?"
          r"|arbetsgrupp(?:en)?(?: (?:för )?(?!beslut|bestäm|fastst|fatta|har\b|om\b|hade\b)[\wåäöé-]+)?)")
 _PREP = r"(?:om|kring|angående|gällande|rörande|beträffande|avseende|i fråga om|i frågan om|när det gäller)"

@@ -78,7 +78,7 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
     r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
-    # "GD-gruppen godkände dagordningen", "… valdes att justera protokollet"
+    # the agenda approved with its verb first, a person chosen to check the minutes
     r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+)?dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
 )]
 
@@ -93,14 +93,14 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
-    # a matter handed over or sent back "till beredningsgruppen med uppdrag att återkomma …"
+    # a matter handed over or sent back to a body, with an assignment to report on it
     r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
 _TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
                    r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för)\b")
-# A deciding verb in a relative clause reports an earlier decision ("den mall som styrgruppen
-# fastställde den 4 mars", "det som gruppen kom överens om i mars"): it does not make a decision.
+# A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
+# antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
@@ -288,7 +288,7 @@ def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
     """The heading run into a paragraph's first line: a short first sentence that is no decision
     ("§ 5. Mötesplan 2026. Styrgruppen …"), or, in PDF text where the heading has no full stop,
     the words before the clause's subject ("§ 3 Gemensam kompetensanalys Arbetsgruppen …"); with
-    ``whole`` (a line without a full stop, "2. Inspel om uppföljning") the line itself."""
+    ``whole`` (a line without a full stop, "2. Regional statistik") the line itself."""
     if not sentences:
         return ""
     first = sentences[0].strip(" .")

@@ -141,7 +141,7 @@ def _same(a: str, b: str) -> bool:
 
 def body_relation(a: Decision, b: Decision, given_to: str) -> float:
     """1 when ``a`` gave the matter to b's body, ½ when one names the other body in passing
-    ("lämnas till styrgruppen", "beredningsgruppens förslag"), else 0."""
+    ("lämnas till GD-gruppen", "beredningsgruppens förslag"), else 0."""
     if a.body == b.body:
         return 0.0
     if given_to and given_to == b.body:
