@@ -120,16 +120,26 @@ def names_deliverable(a: Decision, b: Decision) -> bool:
     if not word:
         return False
     obj = set(tokenize(object_of(a.text), prefixes=False))
-    for w in re.findall(r"[\wåäöÅÄÖé-]+", f"{b.heading} {b.text}".lower()):
+    said = re.findall(r"[\wåäöÅÄÖé-]+", f"{b.heading} {b.text}".lower())
+    for i, w in enumerate(said):
         whole = tokenize(w, compounds=False, prefixes=False)
         if not whole:
             continue
-        if _same(whole[0], word):
+        if _same(whole[0], word) and not _qualified_otherwise(said[i + 1:i + 5], obj):
             return True
         parts = [t for t in tokenize(w, prefixes=False) if t != whole[0]]
         if parts and _same(parts[-1], word) and all(any(_same(t, o) for o in obj) for t in parts[:-1]):
             return True
     return False
+
+
+def _qualified_otherwise(after: list[str], obj: set[str]) -> bool:
+    """The words after the deliverable give it a qualifier of its own that the assignment does not
+    name ("modellen med tre skyddsnivåer" is not "en modell för regionala analyser")."""
+    if not after or after[0] not in ("med", "för", "om", "över"):
+        return False
+    words = [t for w in after[1:] for t in tokenize(w, prefixes=False) if t not in _VERBS and len(t) > 3 and not t.isdigit()]
+    return bool(words) and not any(_same(t, o) or t in o or o in t for t in words for o in obj)
 
 
 def _same(a: str, b: str) -> bool:

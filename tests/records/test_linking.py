@@ -168,3 +168,14 @@ def test_a_matter_lifted_to_another_body_is_answered_there() -> None:
                "arbetsytan i Teams vid årsskiftet, och samarbetsytan används tills vidare.", body="gd-grupp")
     links = {(lk.earlier, lk.later): lk.relation for lk in link_decisions([first, lifted, undo])}
     assert links.get(("a", "c")) == "överlämnat" and ("b", "c") in links
+
+
+@pytest.mark.parametrize(("later", "named"), [
+    ("Styrgruppen fastställde modellen för regionala kompetensanalyser.", True),
+    ("Styrgruppen godkände modellen med tre skyddsnivåer.", False),
+    ("Styrgruppen godkände modellen.", True),
+])
+def test_a_deliverable_qualified_as_something_else_is_not_the_one_asked_for(later: str, named: bool) -> None:
+    task = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
+               "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")
+    assert names_deliverable(task, dec("b", "2026-06-09", "", later)) is named
