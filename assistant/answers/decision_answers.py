@@ -19,7 +19,7 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from ingest.dates import DATE, long_date
-from ingest.glossary import to_swedish
+from ingest.swedish import normalize
 
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of, matches_body
@@ -27,7 +27,7 @@ from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_questions import content_topic, loose_question
+from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
 from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
@@ -37,88 +37,6 @@ if TYPE_CHECKING:
 ENGINE_NAME = "beslutsregister"
 MAX_DECISIONS = 10
 MIN_RELEVANCE = 0.85  # weighted share of the topic's words a decision (text and heading) must cover
-
-# -- what is asked -------------------------------------------------------------------------------
-_BODY = (r"(?:styrgrupp(?:en)?|gd-grupp(?:en)?|beredningsgrupp(?:en)?"
-         r"|arbetsgrupp(?:en)?(?: (?:för )?(?!beslut|bestäm|fastst|fatta|har\b|om\b|hade\b)[\wåäöé-]+)?)")
-_PREP = r"(?:om|kring|angående|gällande|rörande|beträffande|avseende|i fråga om|i frågan om|när det gäller)"
-_SV = [re.compile(p) for p in (
-    # Vad har styrgruppen beslutat om X? Vilka beslut har fattats om X? Vad har GD-gruppen fattat för beslut om X?
-    rf"^(?:vad|vilka beslut|vilket beslut|vilka uppdrag) (?:har|hade)(?: (?P<who>{_BODY}))? "
-    rf"(?:beslutat|beslutats|bestämt|bestämts|fastställt|fastställts|fattat|fattats|tagit|tagits)"
-    rf"(?: (?:några|något|ett|för) beslut| beslut)? {_PREP} (?P<topic>.+)$",
-    # Vad beslutade styrgruppen om X? Vad beslutades om X?
-    rf"^vad (?:beslutade|beslöt|bestämde|fastställde|beslutades|bestämdes)(?: (?P<who>{_BODY}))? {_PREP} (?P<topic>.+)$",
-    # Vilka beslut fattade styrgruppen om X? Vilka beslut finns om X?
-    rf"^(?:vilka|vilket) beslut (?:finns(?: det)?|fattades|togs|fattade|tog|har fattats|har tagits|har)"
-    rf"(?: (?:av|i|inom))?(?: (?P<who>{_BODY}))?(?: fattat| tagit)? {_PREP} (?P<topic>.+)$",
-    # Har styrgruppen beslutat om X?
-    rf"^har (?P<who>{_BODY}) (?:beslutat|bestämt|fattat (?:något |ett )?beslut) {_PREP} (?P<topic>.+)$",
-    # När beslutades X? När fattades beslut om X? När har styrgruppen beslutat om X?
-    rf"^när (?:beslutades|bestämdes|fastställdes|(?:fattades|togs) beslut(?:et)? {_PREP}"
-    rf"|(?:har|hade) (?:(?P<who2>{_BODY}) )?(?:beslutat|fattat beslut) {_PREP}) (?P<topic>.+)$",
-    # När beslutade styrgruppen om X / att fastställa X?
-    rf"^när (?:beslutade|bestämde|beslöt|fastställde) (?P<who>{_BODY})(?: {_PREP}| att)? (?P<topic>.+)$",
-)]
-_EN_BODY = (r"(?:the )?(?:steering (?:group|committee)|(?:gd|dg|director-general|directors-general|director generals') group"
-            r"|(?:preparatory|preparation|drafting) group|working group)")
-_EN_PREP = r"(?:on|about|regarding|concerning|upon|for)"
-_EN = [re.compile(p) for p in (
-    rf"^what (?:did|has|have|had) (?P<who>{_EN_BODY}) decided?(?: {_EN_PREP})? (?P<topic>.+)$",
-    rf"^(?:what|which) decisions? (?:has|have|did|had|were|was|are there|exist)(?: (?P<who>{_EN_BODY}))?"
-    rf"(?: (?:made|taken|make|take))?(?: by (?P<who2>{_EN_BODY}))? {_EN_PREP} (?P<topic>.+)$",
-    rf"^what (?:was|has been|have been|were) decided {_EN_PREP} (?P<topic>.+)$",
-    r"^when (?:was|were) (?P<topic>.+?) decided(?: (?:on|upon))?$",
-    rf"^when did (?P<who>{_EN_BODY}) decide(?: {_EN_PREP}| to)? (?P<topic>.+)$",
-)]
-_EN_BODIES = (("steering", "styrgrupp"), ("preparat", "beredningsgrupp"), ("drafting", "beredningsgrupp"),
-              ("working", "arbetsgrupp"), ("group", "gd-grupp"))
-# English words that frame a decision question rather than name its topic.
-_EN_FRAME = frozenset("the a an our its their this that these of to in for and on about by with group steering committee "
-                      "decide decided decision decisions made was were is are be been has have what when".split())
-
-
-@dataclass(frozen=True)
-class DecisionQuestion:
-    topic: str  # Swedish words to match decisions against
-    body: str  # "" for any body
-
-
-def parse_question(question: str) -> DecisionQuestion | None:
-    """The topic and body of a question about decisions, or None for any other question."""
-    q = re.sub(r"\s+", " ", question.strip().lower()).rstrip(" ?.!")
-    for patterns, tail_re, to_topic, to_body in (
-        (_SV, rf" (?:i|av|inom|hos) (?P<who>{_BODY})$", lambda t: t, _body),
-        (_EN, rf" by (?P<who>{_EN_BODY})$", _swedish_topic, _en_body),
-    ):
-        for pattern in patterns:
-            if m := pattern.match(q):
-                who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
-                topic = m.group("topic")
-                if tail := re.search(tail_re, topic):
-                    who, topic = who or tail.group("who"), topic[: tail.start()]
-                return _question(to_topic(topic), to_body(who))
-    return None
-
-
-def _question(topic: str, body: str) -> DecisionQuestion | None:
-    topic = topic.strip(" ,;:")
-    return DecisionQuestion(topic, body) if question_terms(topic) else None
-
-
-def _body(who: str) -> str:
-    if not who:
-        return ""
-    return body_of(who) or ("arbetsgrupp" if "arbetsgrupp" in who else "")
-
-
-def _en_body(who: str) -> str:
-    return next((body for key, body in _EN_BODIES if key in who), "") if who else ""
-
-
-def _swedish_topic(topic: str) -> str:
-    return to_swedish(topic, drop=_EN_FRAME)
-
 
 # -- which decisions match -------------------------------------------------------------------------
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -277,7 +195,10 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
     for d in found:
         before = closure(d.id, up)
         after = closure(d.id, down)
-        side = {x for a in before for x in down.get(a, set()) if by_id[x].date <= d.date}
+        # the other answers to what d answers: up to d's date, or any time for an assignment d reports
+        # back on or settles (its later settlement is the matter's latest word)
+        side = {x for a in before for x in down.get(a, set())
+                if by_id[x].date <= d.date or (by_id[a].kind == "uppdrag" and a in up.get(d.id, set()))}
         members = {d.id} | before | after | side
         for g in [g for g in groups if g & members]:
             members |= g
@@ -371,10 +292,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         return None
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
-    access = flt.access if flt is not None else None
-    pool = find_decisions(kb, "", access=access)
-    if flt is not None and flt.doc_ids:
-        pool = [d for d in pool if d.doc_id in flt.doc_ids]
+    pool = _pool(kb, flt)
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
@@ -383,6 +301,51 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
     a.query = dq.topic
     return a
+
+
+def _pool(kb: KnowledgeBase, flt: SearchFilter | None) -> list[Decision]:
+    """Every decision the reader may see (within the filter's documents, if it names any)."""
+    pool = find_decisions(kb, "", access=flt.access if flt is not None else None)
+    return [d for d in pool if d.doc_id in flt.doc_ids] if flt is not None and flt.doc_ids else pool
+
+
+def _words_of(text: str) -> set[str]:
+    return set(re.findall(r"\w+", normalize(text)))
+
+
+def quoted_decision(answer: Answer, pool: list[Decision]) -> Decision | None:
+    """The first decision an answer's sentences quote from the passage they cite (nearly all of the
+    decision's words in one sentence that cites its minutes), in the answer's order."""
+    by_doc: dict[str, list[Decision]] = {}
+    for d in pool:
+        by_doc.setdefault(d.doc_id, []).append(d)
+    cited = {c.n: c for c in answer.citations}
+    for line in re.split(r"(?<=\])\s+|\n", answer.answer):
+        words = _words_of(line)
+        for n in (int(x) for x in re.findall(r"\[(\d+)\]", line)):
+            c = cited.get(n)
+            for d in by_doc.get(c.doc_id, []) if c is not None else []:
+                want = _words_of(d.text)
+                if want and len(want & words) >= 0.9 * len(want):
+                    return d
+    return None
+
+
+def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt: SearchFilter | None = None,
+                         today: Date | None = None) -> Answer | None:
+    """The register's answer to a question the ordinary engine answered from the minutes ("Hur ofta
+    kommer nyhetsbrevet ut?" asks about a decision without saying so): the decision that engine's
+    answer quotes first, with the steps of its matter, latest first. None for a question about
+    what something is or how the collaboration works, or an answer that quotes no decision."""
+    if not found.grounded or content_topic(question) is None:
+        return None
+    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
+        return None
+    pool = _pool(kb, flt)
+    d = quoted_decision(found, pool)
+    if d is None:
+        return None
+    return compose(question, [d], question_terms(content_topic(question).topic), pool=pool, today=today)  # type: ignore[union-attr]
 
 
 def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3) -> list[Decision]:
@@ -431,14 +394,15 @@ class DecisionEngine:
         self.today = today
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
-        """The register's answer to a decision question; else the wrapped engine's, and when that
+        """The register's answer to a decision question; else the wrapped engine's, given as the
+        register's when it quotes a decision (the matter's latest word first), and when that engine
         finds nothing, the register's answer by the question's content words, if it has one."""
         found = answer_from_register(self.kb, question, flt=flt, today=self.today)
         if found is not None:
             return found
         other = self.fallback.answer(question, flt=flt)
         if other.grounded:
-            return other
+            return answer_from_passages(self.kb, question, other, flt=flt, today=self.today) or other
         return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 

@@ -17,9 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.glossary import to_swedish
 from ingest.swedish import tokenize
 
 from ..records.meeting import body_of
+from .question import question_terms
 
 _CUE = re.compile(
     r"\b(?:beslut\w*|besl[öu]t|bestäm\w*|fastställ\w*|uppdrag\w*|uppdrog\w*|godkän\w*|antag\w*|antog\w*|antogs"
@@ -38,7 +40,7 @@ _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
                      r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
-                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att)\b", re.IGNORECASE)
+                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(
     r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
     r"|arbetsgrupp\w*(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkan\w*)", re.IGNORECASE)
@@ -51,11 +53,11 @@ _FRAME = frozenset(
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
     "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
-    "mellan olika alla".split())
+    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena".split())
 # Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
 _HOW = frozenset(
     "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "
-    "skall kan får måste bör borde nu just".split())
+    "skall kan får måste bör borde nu just hålls hållas hålla håller hölls genomförs äger rum".split())
 # Questions that ask what a thing is or how something works in general: the documents' business,
 # not the register's.
 _GENERAL = re.compile(r"^(?:vad\s+(?:är|betyder|innebär|menas)|vem\s+är|vilka\s+är|hur\s+(?:fungerar|arbetar)"
@@ -96,3 +98,85 @@ def content_topic(question: str) -> LooseQuestion | None:
     words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME | _HOW]
     topic = " ".join(words).strip(" ,;:-")
     return LooseQuestion(topic, body_of(q), False) if topic and tokenize(topic, compounds=False) else None
+
+
+# -- the fixed forms of a decision question -------------------------------------------------------------
+_BODY = (r"(?:styrgrupp(?:en)?|gd-grupp(?:en)?|beredningsgrupp(?:en)?"
+         r"|arbetsgrupp(?:en)?(?: (?:för )?(?!beslut|bestäm|fastst|fatta|har\b|om\b|hade\b)[\wåäöé-]+)?)")
+_PREP = r"(?:om|kring|angående|gällande|rörande|beträffande|avseende|i fråga om|i frågan om|när det gäller)"
+_SV = [re.compile(p) for p in (
+    # Vad har styrgruppen beslutat om X? Vilka beslut har fattats om X? Vad har GD-gruppen fattat för beslut om X?
+    rf"^(?:vad|vilka beslut|vilket beslut|vilka uppdrag) (?:har|hade)(?: (?P<who>{_BODY}))? "
+    rf"(?:beslutat|beslutats|bestämt|bestämts|fastställt|fastställts|fattat|fattats|tagit|tagits)"
+    rf"(?: (?:några|något|ett|för) beslut| beslut)? {_PREP} (?P<topic>.+)$",
+    # Vad beslutade styrgruppen om X? Vad beslutades om X?
+    rf"^vad (?:beslutade|beslöt|bestämde|fastställde|beslutades|bestämdes)(?: (?P<who>{_BODY}))? {_PREP} (?P<topic>.+)$",
+    # Vilka beslut fattade styrgruppen om X? Vilka beslut finns om X?
+    rf"^(?:vilka|vilket) beslut (?:finns(?: det)?|fattades|togs|fattade|tog|har fattats|har tagits|har)"
+    rf"(?: (?:av|i|inom))?(?: (?P<who>{_BODY}))?(?: fattat| tagit)? {_PREP} (?P<topic>.+)$",
+    # Har styrgruppen beslutat om X?
+    rf"^har (?P<who>{_BODY}) (?:beslutat|bestämt|fattat (?:något |ett )?beslut) {_PREP} (?P<topic>.+)$",
+    # När beslutades X? När fattades beslut om X? När har styrgruppen beslutat om X?
+    rf"^när (?:beslutades|bestämdes|fastställdes|(?:fattades|togs) beslut(?:et)? {_PREP}"
+    rf"|(?:har|hade) (?:(?P<who2>{_BODY}) )?(?:beslutat|fattat beslut) {_PREP}) (?P<topic>.+)$",
+    # När beslutade styrgruppen om X / att fastställa X?
+    rf"^när (?:beslutade|bestämde|beslöt|fastställde) (?P<who>{_BODY})(?: {_PREP}| att)? (?P<topic>.+)$",
+)]
+_EN_BODY = (r"(?:the )?(?:steering (?:group|committee)|(?:gd|dg|director-general|directors-general|director generals') group"
+            r"|(?:preparatory|preparation|drafting) group|working group)")
+_EN_PREP = r"(?:on|about|regarding|concerning|upon|for)"
+_EN = [re.compile(p) for p in (
+    rf"^what (?:did|has|have|had) (?P<who>{_EN_BODY}) decided?(?: {_EN_PREP})? (?P<topic>.+)$",
+    rf"^(?:what|which) decisions? (?:has|have|did|had|were|was|are there|exist)(?: (?P<who>{_EN_BODY}))?"
+    rf"(?: (?:made|taken|make|take))?(?: by (?P<who2>{_EN_BODY}))? {_EN_PREP} (?P<topic>.+)$",
+    rf"^what (?:was|has been|have been|were) decided {_EN_PREP} (?P<topic>.+)$",
+    r"^when (?:was|were) (?P<topic>.+?) decided(?: (?:on|upon))?$",
+    rf"^when did (?P<who>{_EN_BODY}) decide(?: {_EN_PREP}| to)? (?P<topic>.+)$",
+)]
+_EN_BODIES = (("steering", "styrgrupp"), ("preparat", "beredningsgrupp"), ("drafting", "beredningsgrupp"),
+              ("working", "arbetsgrupp"), ("group", "gd-grupp"))
+# English words that frame a decision question rather than name its topic.
+_EN_FRAME = frozenset("the a an our its their this that these of to in for and on about by with group steering committee "
+                      "decide decided decision decisions made was were is are be been has have what when".split())
+
+
+@dataclass(frozen=True)
+class DecisionQuestion:
+    topic: str  # Swedish words to match decisions against
+    body: str  # "" for any body
+
+
+def parse_question(question: str) -> DecisionQuestion | None:
+    """The topic and body of a question about decisions, or None for any other question."""
+    q = re.sub(r"\s+", " ", question.strip().lower()).rstrip(" ?.!")
+    for patterns, tail_re, to_topic, to_body in (
+        (_SV, rf" (?:i|av|inom|hos) (?P<who>{_BODY})$", lambda t: t, _body),
+        (_EN, rf" by (?P<who>{_EN_BODY})$", _swedish_topic, _en_body),
+    ):
+        for pattern in patterns:
+            if m := pattern.match(q):
+                who = m.groupdict().get("who") or m.groupdict().get("who2") or ""
+                topic = m.group("topic")
+                if tail := re.search(tail_re, topic):
+                    who, topic = who or tail.group("who"), topic[: tail.start()]
+                return _question(to_topic(topic), to_body(who))
+    return None
+
+
+def _question(topic: str, body: str) -> DecisionQuestion | None:
+    topic = topic.strip(" ,;:")
+    return DecisionQuestion(topic, body) if question_terms(topic) else None
+
+
+def _body(who: str) -> str:
+    if not who:
+        return ""
+    return body_of(who) or ("arbetsgrupp" if "arbetsgrupp" in who else "")
+
+
+def _en_body(who: str) -> str:
+    return next((body for key, body in _EN_BODIES if key in who), "") if who else ""
+
+
+def _swedish_topic(topic: str) -> str:
+    return to_swedish(topic, drop=_EN_FRAME)

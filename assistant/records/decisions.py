@@ -78,6 +78,8 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
     r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
+    # the agenda approved with its verb first, a person chosen to check the minutes
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+)?dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -91,7 +93,16 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
+    # a matter handed over or sent back to a body, with an assignment to report on it
+    r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
+# In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
+_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
+                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för)\b")
+# A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
+# antog i fjol"): it does not make a decision.
+_RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
+                       r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
 _BESLUT = re.compile(
     r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt|slutligen)\s+)?(?:att|om)\b"
@@ -118,7 +129,7 @@ _NOT_DECISION = re.compile(
 )
 _LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)\s*:\s*", re.IGNORECASE)
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)\s*:?\s*$|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S", re.IGNORECASE)
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
 _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
 _CLAUSE_START = re.compile(
@@ -126,7 +137,7 @@ _CLAUSE_START = re.compile(
     r"|Uppdrogs|Frågan|Ärendet|Flera|Den|Det|Förslaget|Utkastet|[A-ZÅÄÖ]{2,}(?=\s+[a-zåäö]))(?=[\s:])")
 # A heading run into the text that follows (PDF): up to the first capitalised word after the
 # heading's first word, within eight words ("Regionala kompetensanalyser | Regionerna efterfrågar …").
-_RUN_IN = re.compile(r"^\S+(?:\s+[a-zåäö0-9]\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")
+_RUN_IN = re.compile(r"^\S+(?:\s+(?:[a-zåäö0-9]|[A-ZÅÄÖ]{2,}\b)\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")  # acronyms too
 _CAP_VERB = re.compile(r"\b(?:Beslutades|Beslöts|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
 _DEADLINE = re.compile(
     r"\b(?:senast|före|innan|till\s+och\s+med|t\.o\.m\.|till|inför|klart)\s+(?:[\wåäö:,]+\s+){0,5}?(?:den\s+)?"
@@ -157,7 +168,10 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
             return "procedur"
     if _NOT_DECISION.search(sentence) and not labelled:
         return None
-    if any(p.search(sentence) for p in _UPPDRAG) or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE):
+    if not labelled:
+        sentence = _RELATIVE.sub(" ", sentence)
+    if (any(p.search(sentence) for p in _UPPDRAG) or (labelled and _TASK.search(sentence))
+            or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
         return "ställningstagande"
@@ -167,7 +181,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
 
 
 def responsible_of(text: str, context: str = "") -> str:
-    for p in _UPPDRAG:
+    for p in (*_UPPDRAG, _TASK):
         m = p.search(text)
         if m:
             return _clean_name(m.group("resp"))
@@ -260,7 +274,7 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
         for para, seg in _segments(text):
             sentences = split_sentences(seg)
             if para:
-                paragraph, heading = para, _inline_heading(sentences)
+                paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))
             for sentence in sentences:
                 if _INTRO.search(sentence):
                     in_list = True
@@ -270,10 +284,11 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
                 yield _Unit(sentence, paragraph, False, block, heading)
 
 
-def _inline_heading(sentences: list[str]) -> str:
+def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
     """The heading run into a paragraph's first line: a short first sentence that is no decision
     ("§ 5. Mötesplan 2026. Styrgruppen …"), or, in PDF text where the heading has no full stop,
-    the words before the clause's subject ("§ 3 Gemensam kompetensanalys Arbetsgruppen …")."""
+    the words before the clause's subject ("§ 3 Gemensam kompetensanalys Arbetsgruppen …"); with
+    ``whole`` (a line without a full stop, "2. Regional statistik") the line itself."""
     if not sentences:
         return ""
     first = sentences[0].strip(" .")
@@ -281,7 +296,7 @@ def _inline_heading(sentences: list[str]) -> str:
     run_in = _RUN_IN.search(first)
     cuts = [c for c in (m.start() if m else None, run_in.end() if run_in else None) if c]
     cut = min(cuts) if cuts else None
-    head = first[:cut].strip(" .:") if cut is not None else first if len(sentences) > 1 and len(first) <= 80 else ""
+    head = first[:cut].strip(" .:") if cut is not None else first if (len(sentences) > 1 or whole) and len(first) <= 80 else ""
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 

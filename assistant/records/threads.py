@@ -53,9 +53,11 @@ _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
-_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\b(?:överlämna|återremitter)\w*\s+(?:ärendet|den|det|frågan)?\s*till\s+"
-                       r"(?P<to2>\S+)", re.IGNORECASE)
-_SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b", re.IGNORECASE)
+_HANDOVER = re.compile(r"\bföreslå\s+(?P<to>\S+)|\b(?:överlämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,6}?"
+                       r"till\s+(?P<to2>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\S*)", re.IGNORECASE)
+# Steps that settle nothing: a matter sent back or put off, a deadline extended.
+_SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b|\bförläng\w*|\bsenareläg\w*",
+                        re.IGNORECASE)
 _SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
                      r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
@@ -321,7 +323,7 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     settled = [o for o in options if not opens(o[1])]
     out: list[tuple[float, Decision, list[str]]] = []
     if opening:
-        top = max(p for p, _, _ in options)
+        top = max(p for p, _, _ in opening)
         out += [o for o in opening if o[0] >= NEAR_BEST * top]
     if out:  # what b may change besides: a settled decision, not another answer to the same matter
         settling = {d.id for d in settler.values()}

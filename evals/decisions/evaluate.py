@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -45,6 +46,13 @@ def same_text(gold: str, found: str) -> bool:
         return True
     gw, fw = _words(gold), _words(found)
     return bool(gw and fw) and len(gw & fw) / len(gw | fw) >= 0.7
+
+
+def _body_key(body: object) -> str:
+    """A body as labelled: a label spelled as in a file name ("arbetsgrupp-vagledning") is the
+    body the minutes name ("arbetsgrupp-vägledning")."""
+    text = unicodedata.normalize("NFKD", str(body or "").strip().lower())
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 @dataclass
@@ -128,10 +136,10 @@ def evaluate_decisions(gold_path: Path = GOLD, data_dir: Path = DATA) -> Decisio
                 mismatches.append(f"{attr}: {g['file']} {g['paragraph']}: gold {g.get(attr)!r}, found {getattr(d, attr)!r}")
         return ok / len(pairs) if pairs else 0.0
 
-    body, date, kind = share("body"), share("date"), share("kind")
+    body, date, kind = share("body", _body_key), share("date"), share("kind")
     para = share("paragraph", lambda v: re.sub(r"^(?:§|punkt|p\.)\s*", "", (v or "").strip().lower()).rstrip("."))
     resp, dl = share("responsible"), share("deadline")
-    body_date = sum(1 for g, d in pairs if g["body"] == d.body and g["date"] == d.date) / len(pairs) if pairs else 0.0
+    body_date = sum(1 for g, d in pairs if _body_key(g["body"]) == _body_key(d.body) and g["date"] == d.date) / len(pairs) if pairs else 0.0
     procs = [g for g in gold if g["kind"] == "procedur"]
     traps = [g for g in gold if g["kind"] == "inget"]
 

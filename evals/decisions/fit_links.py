@@ -3,36 +3,58 @@ threshold: every (earlier, later) pair of development decisions that may be link
 gold link a positive. Prints the weights and the threshold to copy into ``linking.py``; the
 held-out links are never read here.
 
+The development sets are the generated samples (``samples.py``, ``thread_samples*.py``, links in
+``gold_threads.jsonl``) and ``dev4/`` (real files and their own gold, in the held-out folder's
+format); ``--cv`` fits on all sets but one and links the one left out, for each set.
+
     PYTHONPATH=. .venv/bin/python -m evals.decisions.fit_links [--cv]"""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import numpy as np
 
 from assistant.records.decisions import DECISION_KINDS
 from assistant.records.linking import FEATURES, LinkContext
 from assistant.records.threads import candidate_pairs, pair_features
-from evals.decisions.evaluate import extract_file
+from evals.decisions.questions_eval import minutes_in
 from evals.decisions.samples import DATA, all_meetings, ensure_samples
-from evals.decisions.threads_eval import GOLD_THREADS, _resolve, evaluate_threads, gold_links
+from evals.decisions.threads_eval import DEV4, GOLD_THREADS, _extracted, _resolve, evaluate_threads, gold_links
+
+Fold = tuple[Path, list[Path]]  # (gold links, the meetings they link)
 
 
-def cases(files: set[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Every candidate pair among the development meetings (or those named in ``files``) and its label."""
+def folds() -> list[Fold]:
+    """The development sets, one fold each: the first samples and thread_samples,
+    thread_samples2, thread_samples3, and dev4 when it is there."""
+    from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
+    from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
+
     ensure_samples()
-    decisions = {m.file: [d for d in extract_file(DATA / m.file) if d.kind in DECISION_KINDS] for m in all_meetings()
-                 if files is None or m.file in files}
-    every = [d for ds in decisions.values() for d in ds]
-    gold = set()
-    for a, b in gold_links(GOLD_THREADS):
-        gold |= {frozenset((x.id, y.id)) for x in _resolve(a, decisions) for y in _resolve(b, decisions)}
-    ctx = LinkContext.of(every)
+    later = [[m.file for m in THREAD_MEETINGS_2], [m.file for m in THREAD_MEETINGS_3]]
+    taken = {f for fold in later for f in fold}
+    first = [m.file for m in all_meetings() if m.file not in taken]
+    out: list[Fold] = [(GOLD_THREADS, [DATA / f for f in names]) for names in (first, *later)]
+    if (DEV4 / "gold_threads.jsonl").is_file():
+        out.append((DEV4 / "gold_threads.jsonl", minutes_in(DEV4)))
+    return out
+
+
+def cases(sets: list[Fold]) -> tuple[np.ndarray, np.ndarray]:
+    """Every candidate pair among the meetings of each set (pairs within one set) and its label."""
     rows, labels = [], []
-    for a, b in candidate_pairs(every):
-        rows.append(pair_features(a, b, ctx)[0])
-        labels.append(1.0 if frozenset((a.id, b.id)) in gold else 0.0)
+    for gold_path, files in sets:
+        decisions = {f.name: [d for d in _extracted(f) if d.kind in DECISION_KINDS] for f in files}
+        every = [d for ds in decisions.values() for d in ds]
+        gold = set()
+        for a, b in gold_links(gold_path):
+            gold |= {frozenset((x.id, y.id)) for x in _resolve(a, decisions) for y in _resolve(b, decisions)}
+        ctx = LinkContext.of(every)
+        for a, b in candidate_pairs(every):
+            rows.append(pair_features(a, b, ctx)[0])
+            labels.append(1.0 if frozenset((a.id, b.id)) in gold else 0.0)
     return np.array(rows), np.array(labels)
 
 
@@ -48,47 +70,47 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 0.01, steps: int = 20000, rate
     return w
 
 
-def folds() -> list[list[str]]:
-    """The development sets, one fold each: the first samples and thread_samples, thread_samples2, thread_samples3."""
-    from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
-    from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
+def _score(sets: list[Fold], threshold: float, weights: tuple[float, ...]) -> tuple[int, int, int, int]:
+    """Right predicted, predicted, matched gold, gold links, summed over ``sets`` (each linked alone)."""
+    tot = [0, 0, 0, 0]
+    for gold_path, files in sets:
+        s = evaluate_threads(gold_path, files=files, threshold=threshold, weights=weights)
+        tot[0] += round(s.precision * s.predicted)
+        tot[1] += s.predicted
+        tot[2] += s.matched
+        tot[3] += s.gold
+    return tot[0], tot[1], tot[2], tot[3]
 
-    later = [[m.file for m in THREAD_MEETINGS_2], [m.file for m in THREAD_MEETINGS_3]]
-    taken = {f for fold in later for f in fold}
-    return [[m.file for m in all_meetings() if m.file not in taken], *later]
+
+def _line(label: str, right: int, pred: int, matched: int, gold: int) -> str:
+    p, r = right / max(pred, 1), matched / max(gold, 1)
+    return f"{label}: precision {p:.3f} recall {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}"
 
 
-def cross_validate(thresholds: tuple[float, ...] = (0.5, 0.55, 0.6, 0.65, 0.7)) -> None:
+def cross_validate(thresholds: tuple[float, ...] = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)) -> None:
     """Leave one development set out: fit on the others, link and score the one left out."""
     sets = folds()
-    totals = {t: [0, 0, 0, 0] for t in thresholds}  # right predicted, predicted, matched gold, gold
+    totals = {t: [0, 0, 0, 0] for t in thresholds}
     for i, fold in enumerate(sets):
-        x, y = cases({f for j, s in enumerate(sets) if j != i for f in s})
+        x, y = cases([s for j, s in enumerate(sets) if j != i])
         weights = tuple(round(float(v), 2) for v in fit(x, y))
         for t in thresholds:
-            s = evaluate_threads(files=[DATA / f for f in fold], threshold=t, weights=weights)
-            tot = totals[t]
-            tot[0] += round(s.precision * s.predicted)
-            tot[1] += s.predicted
-            tot[2] += s.matched
-            tot[3] += s.gold
-    for t, (right, pred, matched, gold) in totals.items():
-        p, r = right / max(pred, 1), matched / max(gold, 1)
-        print(f"cross-validated, threshold {t:.2f}: precision {p:.3f} recall {r:.3f} F1 {2 * p * r / max(p + r, 1e-9):.3f}")
+            totals[t] = [a + b for a, b in zip(totals[t], _score([fold], t, weights), strict=True)]
+    for t, tot in totals.items():
+        print(_line(f"cross-validated, threshold {t:.2f}", *tot))
 
 
 def main() -> None:
     if "--cv" in sys.argv:
         cross_validate()
-    x, y = cases()
+    sets = folds()
+    x, y = cases(sets)
     w = fit(x, y)
-    print(f"{len(y)} pairs, {int(y.sum())} gold links")
+    print(f"{len(y)} pairs, {int(y.sum())} gold links in {len(sets)} sets")
     print("WEIGHTS = (" + ", ".join(f"{v:.2f}" for v in w) + ")  # " + ", ".join(FEATURES) + ", intercept")
     weights = tuple(round(float(v), 2) for v in w)
     for t in (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8):
-        s = evaluate_threads(threshold=t, weights=weights)
-        f1 = 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision + s.recall else 0.0
-        print(f"threshold {t:.2f}: precision {s.precision:.3f} recall {s.recall:.3f} F1 {f1:.3f}")
+        print(_line(f"threshold {t:.2f}", *_score(sets, t, weights)))
 
 
 if __name__ == "__main__":

@@ -131,12 +131,37 @@ def test_pdf_minutes_cite_their_page(engine: DecisionEngine) -> None:
     assert "27 augusti 2025" in a.answer
 
 
-def test_a_non_decision_question_goes_to_the_normal_engine(engine: DecisionEngine) -> None:
-    a = engine.answer("Hur stor är verksamhetsbudgeten för 2025?", flt=SearchFilter(access=("alla",)))
-    assert a.engine == "extractive"
-    plain = get_engine("extractive", engine.kb).answer("Hur stor är verksamhetsbudgeten för 2025?",
-                                                       flt=SearchFilter(access=("alla",)))
-    assert a.as_dict() == plain.as_dict()
+@pytest.mark.parametrize("question", ["Vad är en lägesbedömning?", "Hur fungerar samverkan?"])
+def test_a_general_question_goes_to_the_normal_engine(engine: DecisionEngine, question: str) -> None:
+    a = engine.answer(question, flt=SearchFilter(access=("alla",)))
+    plain = get_engine("extractive", engine.kb).answer(question, flt=SearchFilter(access=("alla",)))
+    assert a.engine != ENGINE_NAME and a.as_dict() == plain.as_dict()
+
+
+@pytest.mark.parametrize(("question", "lead", "said"), [
+    # the normal engine finds the decision's sentence; the register answers with its matter
+    ("Hur stor är verksamhetsbudgeten för 2025?", "Den 17 september 2025 beslutade styrgruppen (§ 2)",
+     "revidera verksamhetsbudgeten för 2025"),
+    ("Hur ofta ska nyhetsbrevet ges ut?", "Den 8 oktober 2026 beslutade styrgruppen (§ 3)", "varannan månad"),
+])
+def test_a_question_the_minutes_answer_with_a_decision(engine: DecisionEngine, question: str, lead: str,
+                                                       said: str) -> None:
+    """A question that does not ask about decisions, answered by the normal engine with a
+    decision's sentence, is answered from the register: that decision first, its matter's earlier
+    steps after it."""
+    a = engine.answer(question, flt=SearchFilter(access=("alla",)))
+    assert a.engine == ENGINE_NAME and a.answer.startswith(lead) and said in a.answer.splitlines()[0]
+    assert "Det föregicks av" in a.answer  # the budget's first decision; the plan's assignment
+    if "nyhetsbrevet" in question:
+        assert a.citation(2).source.endswith("2026-03-04_styrgrupp_minnesanteckningar.md")
+
+
+def test_assignments_past_their_deadline(records_kb: KnowledgeBase) -> None:
+    engine = with_decisions(records_kb, get_engine("extractive", records_kb), today=date(2026, 11, 29))
+    a = engine.answer("Vilka uppdrag har passerat sin tidsfrist?", flt=SearchFilter(access=("alla",)))
+    assert a.engine == ENGINE_NAME
+    line = next(ln for ln in a.answer.splitlines() if "tidsfrist 15 juni 2026" in ln)
+    assert "försenat" in line
 
 
 def test_a_decision_question_without_records_falls_back(engine: DecisionEngine) -> None:

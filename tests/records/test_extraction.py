@@ -69,6 +69,12 @@ PHRASINGS = [
     ("Beslutet om digitala möten upphävdes.", "beslut", "Beslutet om digitala", "", ""),
     ("Ärendet återremitterades till beredningsgruppen.", "beslut", "Ärendet återremitterades", "", ""),
     ("Beslut fattades om att hålla en workshop med SCB.", "beslut", "Beslut fattades", "", ""),
+    ("Styrgruppen överlämnade frågan om en finansieringsmodell till beredningsgruppen med uppdrag att återkomma "
+     "med ett förslag senast den 1 september 2027.", "uppdrag", "Styrgruppen överlämnade", "beredningsgruppen", "2027-09-01"),
+    ("Styrgruppen återremitterade strategin till arbetsgrupp vägledning med uppdrag att förtydliga den.",
+     "uppdrag", "Styrgruppen återremitterade", "arbetsgrupp vägledning", ""),
+    ("Styrgruppen godkände arbetsgruppens inspel, som därmed kan skickas till Regeringskansliet.",
+     "beslut", "Styrgruppen godkände", "", ""),
 ]
 
 
@@ -97,6 +103,9 @@ NOT_DECISIONS = [
     "Föregående mötesprotokoll godkändes.",
     "Till mötessekreterare utsågs Lena Virtanen.",
     "Nästa möte fastställdes till den 7 september 2027.",
+    "GD-gruppen godkände dagordningen.",
+    "Att justera protokollet jämte ordföranden utsågs Eva Holm (UHR).",
+    "Maria Berglund valdes att justera protokollet.",
 ]
 TRAPS = [
     "Beredningsgruppen föreslog att styrgruppen skulle fastställa arbetsplanen.",
@@ -108,6 +117,11 @@ TRAPS = [
     "Vid förra mötet beslutades att sekretariatet ska erbjuda processtöd.",
     "Regeringen beslutade i december att ge Skolverket i uppdrag att kartlägga vuxenutbildningen.",
     "Årshjulet fastställs vid nästa möte.",
+    # an earlier decision restated in a relative clause
+    "Gruppen gick igenom den nya mallen för lägesbedömning som styrgruppen fastställde den 4 mars.",
+    "Arbetsgrupperna har lämnat lägesbedömningar enligt den mall som styrgruppen fastställde den 4 mars 2027 (§ 4).",
+    "GD-gruppen informerades om den finansieringsmodell som styrgruppen fastställde den 14 oktober 2027.",
+    "Anna presenterade utkastet, som tagits fram enligt det som gruppen kom överens om i mars.",
 ]
 
 
@@ -193,6 +207,29 @@ def test_decision_list_after_intro() -> None:
     found = extract_decisions(blocks, META)
     assert [(d.kind, d.text[:20]) for d in found] == [("beslut", "att fastställa budge"), ("uppdrag", "att ge sekretariatet")]
     assert found[1].deadline == "2026-02-28" and found[1].responsible == "sekretariatet"
+
+
+def test_bullets_after_a_decision_label() -> None:
+    """Bullets under "Beslut:" are decisions whatever their verb; a named person who "tar fram"
+    something has a task; the item's own line is its heading."""
+    section = "Minnesanteckningar arbetsgrupp vägledning"
+    blocks = [Block("3. Strategi för livslång vägledning", section),
+              Block("Diskussion om en gemensam strategi.", section), Block("Beslut:", section),
+              Block("- Anna Lindqvist och Mats Berg tar fram ett första utkast till strategi till gruppens möte i september.", section),
+              Block("- Strategin avgränsas till vägledning för vuxna.", section),
+              Block("4. Omvärld", section), Block("Kansliet tar fram ett underlag under våren.", section)]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [(d.kind, d.paragraph, d.heading, d.text[:24]) for d in found] == [
+        ("uppdrag", "punkt 3", "Strategi för livslång vägledning", "Anna Lindqvist och Mats "),
+        ("beslut", "punkt 3", "Strategi för livslång vägledning", "Strategin avgränsas till")]
+    assert found[0].responsible == "Anna Lindqvist och Mats Berg"
+
+
+def test_run_in_heading_with_acronyms() -> None:
+    page = ("§ 4. Introduktion av nya deltagare i MSV KLL Kansliet presenterade ett upplägg. "
+            "Styrgruppen godkände upplägget med ändringen att träffarna hålls digitalt.")
+    found = [d for d in extract_decisions([Block(page, "", 1)], DocMeta("d", "", "/tmp/p.pdf")) if d.kind != "procedur"]
+    assert [(d.paragraph, d.heading) for d in found] == [("§ 4", "Introduktion av nya deltagare i MSV KLL")]
 
 
 def test_ids_are_stable_and_unique() -> None:

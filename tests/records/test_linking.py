@@ -113,7 +113,7 @@ def test_other_questions_stay_with_the_general_engine(question: str) -> None:
 
 
 @pytest.mark.parametrize(("question", "topic"), [
-    ("Hur ofta ska nätverksträffarna hållas?", "nätverksträffarna hållas"),
+    ("Hur ofta ska nätverksträffarna hållas?", "nätverksträffarna"),
     ("Hur länge gäller WCAG 2.1 för gemensamma dokument?", "WCAG 2 1 gemensamma dokument"),
     ("Vad är en lägesbedömning?", None),
     ("Hur fungerar beredningsgruppen?", None),
@@ -141,3 +141,41 @@ def test_the_question_scorer_checks_lead_facts_and_earlier_steps() -> None:
     assert s.earlier_named == pytest.approx(1 / 3) and len(s.failures) == 2
     assert fact_said("tre skyddsnivåer", "modellen med tre skyddsnivåer godkändes")
     assert not fact_said("fyra skyddsnivåer", "modellen med tre skyddsnivåer godkändes")
+
+
+def test_an_extended_deadline_leaves_the_assignment_open_for_its_answers() -> None:
+    """The working group's report back and the decision that settles the matter answer the
+    assignment, not the decision that only gave more time."""
+    task = dec("a", "2027-06-10", "Arbetsgrupp STEM – uppföljning av STEM-strategin",
+               "Styrgruppen gav arbetsgrupp STEM i uppdrag att ta fram ett inspel om hur STEM-strategin kan följas upp, "
+               "att lämnas till styrgruppen senast den 30 september 2027.", kind="uppdrag")
+    more = dec("b", "2027-10-14", "Arbetsgrupp STEM",
+               "Styrgruppen förlängde tiden för arbetsgrupp STEM:s inspel om uppföljning av STEM-strategin till den 31 januari 2028.")
+    report = dec("c", "2027-11-04", "Inspel om uppföljning av STEM-strategin",
+                 "Arbetsgruppen godkände inspelet och överlämnade det till styrgruppen.", body="arbetsgrupp-stem")
+    done = dec("d", "2028-02-10", "Inspel om uppföljning av STEM-strategin",
+               "Styrgruppen godkände arbetsgrupp STEM:s inspel, som därmed kan expedieras till Regeringskansliet.")
+    links = {(lk.earlier, lk.later) for lk in link_decisions([task, more, report, done])}
+    assert links == {("a", "b"), ("a", "c"), ("a", "d")}
+
+
+def test_a_matter_lifted_to_another_body_is_answered_there() -> None:
+    lifted = dec("a", "2027-10-14", "Samarbetsytan i Teams – tidplan",
+                 "Styrgruppen beslutade att lyfta frågan om tidplanen för samarbetsytan till GD-gruppens möte i november.")
+    first = dec("b", "2027-04-22", "Gemensam samarbetsyta", "GD-gruppen beslutade att den gemensamma arbetsytan i Teams "
+                "ska avvecklas vid årsskiftet.", body="gd-grupp")
+    undo = dec("c", "2027-11-25", "Samarbetsytan", "GD-gruppen upphävde sitt beslut den 22 april 2027 om att avveckla "
+               "arbetsytan i Teams vid årsskiftet, och samarbetsytan används tills vidare.", body="gd-grupp")
+    links = {(lk.earlier, lk.later): lk.relation for lk in link_decisions([first, lifted, undo])}
+    assert links.get(("a", "c")) == "överlämnat" and ("b", "c") in links
+
+
+@pytest.mark.parametrize(("later", "named"), [
+    ("Styrgruppen fastställde modellen för regionala kompetensanalyser.", True),
+    ("Styrgruppen godkände modellen med tre skyddsnivåer.", False),
+    ("Styrgruppen godkände modellen.", True),
+])
+def test_a_deliverable_qualified_as_something_else_is_not_the_one_asked_for(later: str, named: bool) -> None:
+    task = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
+               "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")
+    assert names_deliverable(task, dec("b", "2026-06-09", "", later)) is named
