@@ -135,7 +135,7 @@ def names_deliverable(a: Decision, b: Decision) -> bool:
 
 def _qualified_otherwise(after: list[str], obj: set[str]) -> bool:
     """The words after the deliverable give it a qualifier of its own that the assignment does not
-    name ("modellen med tre skyddsnivåer" is not "en modell för regionala analyser")."""
+    name ("planen med två spår" is not "en plan för lokala insatser")."""
     if not after or after[0] not in ("med", "för", "om", "över"):
         return False
     words = [t for w in after[1:] for t in tokenize(w, prefixes=False) if t not in _VERBS and len(t) > 3 and not t.isdigit()]
