@@ -15,7 +15,7 @@ _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*wh
 # (kind, pattern over the lower-cased question); the first that matches wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
-    # "Vilken myndighet ska följa upp avgifterna …" asks for a name, not an amount.
+    # "Vilken organisation får granska avgifterna …" asks for a name, not an amount.
     ("name", re.compile(r"^\s*(?:\w+ )?vilk(?:en|et) (?:myndighet|organisation|region|kommun|departement|lärosäte|"
                         r"universitet|högskola|företag|stad|land)\w*\b|^\s*which (?:agency|authority|organisation|"
                         r"organization|region|municipality|ministry|university|company|country)\b")),
