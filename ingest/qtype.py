@@ -12,13 +12,17 @@ from .dates import MONTH_NAMES, SEASONS
 _MONEY = re.compile(r"\bkronor|\bbudget(?:en|ar|s)?\b|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money")
 _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* mean)\b")
 
+# Nouns for things known by their names (agencies, bodies, places): "Vilken myndighet …" asks for
+# a name, "Vilka regioner …" for names.
+NAMED_THINGS = (r"myndighet|organisation|region|kommun|län\b|länder|departement|lärosäte|universitet|högskol|"
+                r"företag|stiftelse|stad\b|städer|land\b|agenc|authorit|organi[sz]ation|municipal|ministr|"
+                r"universit|compan|countr")
+
 # (kind, pattern over the lower-cased question); the first that matches wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
     # "Vilken organisation får granska avgifterna …" asks for a name, not an amount.
-    ("name", re.compile(r"^\s*(?:\w+ )?vilk(?:en|et) (?:myndighet|organisation|region|kommun|departement|lärosäte|"
-                        r"universitet|högskola|företag|stad|land)\w*\b|^\s*which (?:agency|authority|organisation|"
-                        r"organization|region|municipality|ministry|university|company|country)\b")),
+    ("name", re.compile(rf"^\s*(?:\w+ )?(?:vilk(?:en|et)|which) (?:{NAMED_THINGS})")),
     ("money", _MONEY),
     ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),

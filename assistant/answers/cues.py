@@ -8,10 +8,11 @@ import re
 
 from ingest.dates import DAY, TIME_WORD, month_number
 from ingest.glossary import load_english_words
+from ingest.qtype import NAMED_THINGS
 from ingest.swedish import tokenize
 
 from .question import QuestionInfo, Term
-from .subject import SCENE, Entity, glossary_names, mentioned
+from .subject import ABBREVIATED_NOUN, SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
@@ -28,8 +29,6 @@ NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|to
                            r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
 MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
 _PERSON = re.compile(r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)? (?:[A-ZÅÄÖ][a-zåäöé]+ ?)+")
-# "PL-möten", "IT-stöd": an abbreviation joined to a common noun is not a name.
-_ABBREVIATED_NOUN = re.compile(r"[A-ZÅÄÖ]{2,}-[a-zåäö]")
 _DEFINES = re.compile(r"\b(?:avses|innebär|betyder|menas|definieras|utgörs av|består av|är en|är ett|kallas)\b",
                       re.IGNORECASE)
 # "Statens skolverk (SKV)": a name spelled out before its abbreviation defines it.
@@ -53,11 +52,9 @@ ORDINAL = re.compile(r"\b(?:den|det|de|sin|sitt|dess) (första|andra|tredje|fjä
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
 # "… grön, gul eller röd?": the alternatives a question offers to choose between.
 _ALTERNATIVES = re.compile(r"(?:\b(\w+), )?\b(\w+),? eller (\w+)\?\s*$", re.IGNORECASE)
-# "Vilka myndigheter …", "Vilka regioner …": a list of named things (organisations, places) is
-# answered by their names, not by a sentence about such things in general.
-_NAMED_CLASS = re.compile(r"\b(?:vilka|which) (?:\w+ )?(?:myndighet|region|kommun|lärosäte|universitet|högskol|"
-                         r"organisation|företag|länder\b|län\b|stiftelse|agenc|authorit|universit|municipal|"
-                         r"compan|countr)", re.IGNORECASE)
+# "Vilka myndigheter …", "Vilka regioner …": a list of named things is answered by their names,
+# not by a sentence about such things in general.
+_NAMED_CLASS = re.compile(rf"\b(?:vilka|which) (?:\w+ )?(?:{NAMED_THINGS})", re.IGNORECASE)
 # Question kinds whose answer need not show a particular cue to count as one.
 NO_CUE = frozenset(["list", "general", "why", "definition"])
 
@@ -66,8 +63,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
     """Whether ``sentence`` has what a question of ``kind`` asks for; ``known`` are the stems the
     question itself uses (an answer to "vem"/"vad heter" must name someone or something else)."""
     if kind in ("person", "name"):
-        new = [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
-               and not _ABBREVIATED_NOUN.match(n)]
+        new = _new_names(sentence, known)
         # someone's name (two capitalised words), an organisation the glossary knows, or a role
         if _PERSON_ROLE.search(question):
             return any(_is_person(n) for n in new)
@@ -78,7 +74,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return (any(_is_person(n) or n in glossary_names() for n in new)
                 or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
     if kind == "place":  # a place or organisation named, not one the question names
-        return any(not set(tokenize(n, prefixes=False)) <= known and n.lower() not in SCENE for n in mentioned(sentence))
+        return any(n.lower() not in SCENE for n in _new_names(sentence, known))
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "number":
@@ -101,13 +97,15 @@ def names_listed(question: str, sentence: str, known: frozenset[str], about: tup
     its list items); True for other questions."""
     if not _NAMED_CLASS.search(question) or sentence.rstrip().endswith(":"):
         return True
-    for n in mentioned(sentence):
-        stems = frozenset(tokenize(n, compounds=False, prefixes=False))
-        if (stems <= known or _ABBREVIATED_NOUN.match(n) or n.lower() in SCENE
-                or any(e.named_in(stems) for e in about)):
-            continue
-        return True
-    return False
+    return any(n.lower() not in SCENE and not any(e.named_in(frozenset(tokenize(n, compounds=False, prefixes=False)))
+                                                  for e in about) for n in _new_names(sentence, known))
+
+
+def _new_names(sentence: str, known: frozenset[str]) -> list[str]:
+    """The names ``sentence`` mentions that the question (``known``: its stems) does not, and that
+    are no abbreviation joined to a common noun ("PL-möten")."""
+    return [n for n in mentioned(sentence) if not set(tokenize(n, prefixes=False)) <= known
+            and not ABBREVIATED_NOUN.match(n)]
 
 
 _YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[–-]\s*((?:19|20)\d\d)\b")

@@ -123,7 +123,6 @@ class ExtractiveEngine:
         # in "Vad blir hyran för …", and for "Hur många stolar …" the thing counted, in the sentence
         # that gives the number.
         role = asked_term(info)
-        years = YEARISH.findall(info.text)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
@@ -160,7 +159,7 @@ class ExtractiveEngine:
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
             if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(YEARISH.sub("", u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
-            if info.kind != "time" and other_year(years, u.text):
+            if info.kind != "time" and other_year(info.years, u.text):
                 cue = -0.3  # the figure or name of another year
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
                        + listy + _echo(info, u) - 0.01 * u.hit)
@@ -193,7 +192,7 @@ class ExtractiveEngine:
         if info.kind == "time" and not _says_what(info, best, about):
             return False
         if (offers_all(info.text, best.text) or not names_listed(info.text, best.text, info.said, about)
-                or info.kind != "time" and other_year(YEARISH.findall(info.text), best.text)):
+                or info.kind != "time" and other_year(info.years, best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)
         if counted and not (best.enumerates or separators(best.text) >= list_count(counted.group(1)) - 1):
@@ -242,9 +241,8 @@ class ExtractiveEngine:
         own = analyse(part.text, english=part.english)
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
-        merged = self.rank_units(part, hits)
-        if not own.terms or part.kind in ("number", "money") and not any(
-                t.match(u.tokens) for u in merged for t in own.terms):
+        merged = self.rank_units(part, hits) if not own.terms or part.kind in ("number", "money") else []
+        if merged and not any(t.match(u.tokens) for u in merged for t in own.terms):
             # "… och hur stora är de?", "… och hur stor är kakan?" ask about what the first answer
             # names (a size in words no passage has): a sentence of its document (the answer's own,
             # too) that has what the part asks for answers it

@@ -85,6 +85,9 @@ def _related(stem: str, t: str) -> bool:
     return len(t) >= 5 and (t.startswith(stem) or stem.startswith(t) or t[:7] == stem[:7] and len(stem) >= 7)
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 @dataclass(frozen=True)
 class QuestionInfo:
     text: str
@@ -95,6 +98,11 @@ class QuestionInfo:
     months: tuple[tuple[str, str], ...] = ()  # ("mars", "2025"): the passage or its date must say so
     said: frozenset[str] = frozenset()  # every stem the question uses (and its Swedish translation)
     counted: frozenset[str] = frozenset()  # stems of the noun naming the answer's type ("myndigheter")
+
+    @property
+    def years(self) -> list[str]:
+        """The years the question names ("… för 2026?")."""
+        return _YEARS.findall(self.text)
 
 
 # A Swedish question puts its finite verb right after the question phrase (V2): "Hur mycket höjs

@@ -17,7 +17,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SCENE = frozenset(["sverige", "sweden", "regeringen", "regeringskansliet", "staten"])
 _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}\+?$")
 # A capitalised word that is a name: Tillväxtverket, Reglab, Kristina, ESF-rådet, GD-gruppen.
-_SHORT_NOUN = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
+# "PL-mötena", "IT-stöd": an abbreviation joined to a common noun names a kind of thing, which a
+# compound may spell out ("processledarmötena").
+ABBREVIATED_NOUN = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
 _NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé]*(?:-[\wåäöé]+)*")
 # Two capitalised words with only a space between at the start ("Anders Ferbe lämnar …"),
 # the second not a month ("Projekttid: Juli 2023" has a colon; "Mars 2024" no name either).
@@ -122,7 +124,7 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
             continue
         form = _stems(name)
         if form and not set(form) & covered:  # "TSI-projektet" is the glossary's TSI
-            short = _SHORT_NOUN.fullmatch(name)
+            short = ABBREVIATED_NOUN.fullmatch(name)
             spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
             entities.setdefault(name.lower(), Entity(name, (form,), short=spelled))
             covered |= set(form)
