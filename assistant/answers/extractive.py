@@ -228,8 +228,9 @@ class ExtractiveEngine:
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
                 ranked = units if part is info else self.rank_units(part, hits)
-                lead = _likeliest(u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)
-                                  and u.text not in {c.text for c in chosen})
+                fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
+                # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
+                lead = _likeliest(u for u in fit if u.text not in {c.text for c in chosen}) or _likeliest(fit)
                 if lead is None:
                     return self._refusal(question, part, ranked, hits, unnamed)
             if lead.text not in {c.text for c in chosen}:
