@@ -204,6 +204,8 @@ class ExtractiveEngine:
             return False
         if info.kind == "time" and not _says_what(info, best, about):
             return False
+        if _names_a_sibling(info, best, about):
+            return False
         if (offers_all(info.text, best.text) or not names_listed(info.text, best.text, info.said, about)
                 or info.kind != "time" and other_year(info.years, best.text)):
             return False
@@ -336,6 +338,13 @@ class ExtractiveEngine:
 def _likeliest(units: Iterable[Unit]) -> Unit | None:
     """The unit the sentence model finds likeliest to answer (the first of equals)."""
     return max(units, key=lambda u: u.p, default=None)
+
+
+def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
+    """Whether the sentence names a sibling of a body the question names, and not that body
+    ("styrgruppen träffas två gånger per år" for "Hur ofta träffas GD-gruppen?")."""
+    names = {t for e in about for f in e.forms for t in f}
+    return any(t.stem in names and t.sibling_in(u.tokens) for t in info.terms)
 
 
 def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:

@@ -52,20 +52,28 @@ class Term:
         if self.parts:
             # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
             share = sum(_has(p, tokens) for p in self.parts) / len(self.parts)
-            head = self.parts[-1]
-            if share < 1.0 and _sibling(self.stem, head, tokens):
+            if share < 1.0 and self.sibling_in(tokens):
                 return 0.0  # "generaldirektör" is another office than "överdirektör", not a paraphrase
             # a compound whose modifier carries it ("ordförandeposten": "ordförande") is said by
             # the modifier when the head is a light noun the text leaves out (most of its parts)
+            head = next((p for p in reversed(self.parts) if p[0] != "~"), self.parts[-1])
             return 0.8 * max(share if share < 2 / 3 else 1.0, 1.0 if _has(head, tokens) else 0.0)
         return 0.0
+
+    def sibling_in(self, tokens: frozenset[str]) -> bool:
+        """Whether ``tokens`` name another compound of this compound's head ("styrgruppen" for
+        "GD-gruppen") and not this one."""
+        if not self.parts or _has(self.stem, tokens):
+            return False
+        head = next((p for p in reversed(self.parts) if p[0] != "~"), self.parts[-1])
+        return _sibling(self.stem, head, tokens)
 
 
 def _sibling(stem: str, head: str, tokens: frozenset[str]) -> bool:
     """Whether ``tokens`` have the compound's head only inside another compound of the same head
     ("generaldirektör" for "överdirektör"): the head word alone leaves its prefix token ("~direkt")."""
-    if len(head) <= 6 or f"~{head[:6]}" in tokens:
-        return False
+    if len(head) < 5 or any(t.startswith(f"~{head[:6]}") for t in tokens):
+        return False  # a short head is in too many compounds; the head alone says it
     return any(t != stem and len(t) > len(head) + 2 and t.endswith(head) and t[0] != "~" for t in tokens)
 
 
@@ -109,7 +117,8 @@ class QuestionInfo:
 # ...", "När anslöt ...", "Vilken roll har ...".
 # After "hur många" or "vilken" a noun may come first ("Hur många ärenden diariefördes"), so there
 # the word counts as the verb only when it looks like one.
-_V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|mellan|inom|efter|före|sedan|om|av|vid|hos) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
+_PREP = r"(?:på|under|i|från|till|för|med|mellan|inom|efter|före|sedan|om|av|vid|hos)"  # may open the question phrase
+_V2 = re.compile(rf"^\s*(?:{_PREP} )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
                  r"vilk(?:en|et|a)(?P<noun> [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) "
                  r"(?P<finite>[\w:-]+)",
                  re.IGNORECASE)
@@ -118,7 +127,7 @@ _V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|mellan|inom|efter|f
 # "Vilka myndigheter …", "Hur många stolar …", "Which roles …": the noun after the question
 # phrase names the type of the answer, which the answer instantiates (agency names rather than the
 # word "myndigheter"); like a verb, it weighs less and is not required of the passage.
-_ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|mellan|inom|efter|före|sedan|om|av|vid|hos|in|at|on|for|between|within|since|by) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
+_ANSWER_TYPE = re.compile(rf"^\s*(?:(?:{_PREP[3:-1]}|in|at|on|for|between|within|since|by) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
                           r"which|what|how (?:many|much))\s+(?:of (?:the )?)?([\w:-]+)", re.IGNORECASE)
 
 

@@ -177,3 +177,12 @@ def test_one_sentence_may_answer_both_parts_of_a_question() -> None:
                                 "överenskommelsen om yrkeskurserna?", hits)
     assert a.grounded and "Stiftelsen Nordljus" in a.answer and "2025–2028" in a.answer
     assert a.answer.count("Stiftelsen Nordljus") == 1
+
+
+def test_a_sentence_naming_a_sibling_body_does_not_answer_for_the_body_asked_about() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("I KX-gruppen ingår myndigheternas chefer. Referensgruppen träffas fyra gånger per år.",
+                 title="Arbetsformer", doc="r1")]
+    assert not engine.answer_from_hits("Hur ofta träffas KX-gruppen?", hits).grounded
+    same = [_hit("KX-gruppen träffas fyra gånger per år. Arbetet leds av kansliet.", title="Arbetsformer", doc="r1")]
+    assert "fyra gånger per år" in engine.answer_from_hits("Hur ofta träffas KX-gruppen?", same).answer
