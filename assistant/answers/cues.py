@@ -165,6 +165,10 @@ def offers_all(question: str, sentence: str) -> bool:
     return all(c and c <= words for c in choices)
 
 
+# "Vad är/blir/heter/var X …": a plain question for an attribute, named by its first noun.
+_ATTRIBUTE = re.compile(r"^\s*vad\s+(?:är|blir|blev|heter|hette|var|kallas|kostar|kostade)\b", re.IGNORECASE)
+
+
 def asked_term(info: QuestionInfo) -> Term | None:
     """The term naming what is asked about: the counted noun of "hur många …", else the first
     noun of a "vem", "vad heter" or plain "vad" question (None for lists, reasons, definitions and
@@ -173,6 +177,8 @@ def asked_term(info: QuestionInfo) -> Term | None:
         return next((t for t in info.terms if t.verb and t.stem in info.counted), None)
     if info.kind not in ("person", "name", "general"):
         return None
+    if info.kind == "general" and not _ATTRIBUTE.match(info.text):
+        return None  # the first noun of "Fanns X …", "Vad ingick i …" is no attribute asked for
     return next((t for t in info.terms if not t.verb), None)
 
 

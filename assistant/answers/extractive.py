@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -48,6 +49,7 @@ from .question import (
     tokens_of,
     with_subject,
 )
+from .sentence_rank import SentenceModel, feature_rows, load_model
 from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
 from .units import Unit, passage_units
 
@@ -78,13 +80,15 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
-                 use_embeddings: bool = False) -> None:
+                 use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True) -> None:
         # Re-ranking the best sentences by embedding similarity cost a second embedding call per
         # question (≈ the search's own) and changed no development answer; off.
         self.kb = kb
         self.k = k
         self.min_coverage = min_coverage
         self.use_embeddings = use_embeddings
+        # The learned order of sentences (sentence_rank.py); True: the shipped model, None/False: the hand-set sum.
+        self.model = load_model() if sentence_model is True else sentence_model or None
 
     def answer(self, question: str, *, flt: SearchFilter | None = None, hits: list[Hit] | None = None) -> Answer:
         from ingest.store import SearchFilter
@@ -132,6 +136,7 @@ class ExtractiveEngine:
         doc_text: dict[str, str] = {}
         for h in hits:
             doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()
+        signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
@@ -161,13 +166,21 @@ class ExtractiveEngine:
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             if info.kind != "time" and other_year(info.years, u.text):
                 cue = -0.3  # the figure or name of another year
+            echo = _echo(info, u)
             u.score = (0.5 * u.coverage + 0.5 * own / total + cue
-                       + listy + _echo(info, u) - 0.01 * u.hit)
+                       + listy + echo - 0.01 * u.hit)
             where = doc_text[hits[u.hit].doc_id]
-            if (not all(num in where for num in info.numbers) or not all(says_month(where, m) for m in info.months)
-                    or not all(says_ordinal(where, o) for o in ORDINAL.findall(info.text))):
+            lacks = (not all(num in where for num in info.numbers) or not all(says_month(where, m) for m in info.months)
+                     or not all(says_ordinal(where, o) for o in ORDINAL.findall(info.text)))
+            if lacks:
                 u.score -= 1.0
                 u.coverage = 0.0
+            signals[id(u)] = (own / total, cue, listy, echo, lacks)
+        x = feature_rows(units, by_hit, [h.doc_id for h in hits], signals, sum(not t.verb for t in info.terms))
+        p = self.model.probabilities(x) if self.model is not None else None
+        for i, u in enumerate(units):
+            u.features = tuple(x[i])
+            u.p = u.score if p is None else float(p[i]) - (1.0 if signals[id(u)][4] else 0.0)
         units.sort(key=lambda u: (-u.score, u.hit, u.pos))  # ties in passage order: the same answer every run
         if self.use_embeddings and self.kb.embedder is not None:
             top = units[:16]
@@ -215,19 +228,20 @@ class ExtractiveEngine:
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
                 ranked = units if part is info else self.rank_units(part, hits)
-                lead = next((u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)
-                             and u.text not in {c.text for c in chosen}), None)
+                fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
+                # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
+                lead = _likeliest(u for u in fit if u.text not in {c.text for c in chosen}) or _likeliest(fit)
                 if lead is None:
                     return self._refusal(question, part, ranked, hits, unnamed)
             if lead.text not in {c.text for c in chosen}:
                 chosen.append(lead)
         best = chosen[0]
-        for u in units:
+        for u in sorted(units, key=lambda u: -u.p):  # stable: equals keep the hand-set order
             if len(chosen) >= MAX_SENTENCES:
                 break
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
-            if (u.coverage >= max(self.min_coverage, 0.6 * best.coverage) and u.score >= EXTRA_SCORE * best.score
+            if (u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p
                     and u.text not in {c.text for c in chosen} and not about.get(u.hit)
                     and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
@@ -317,6 +331,11 @@ class ExtractiveEngine:
         text = lead + ("\n" + "\n".join(bullets) if bullets else "")
         citations = [Citation.from_hit(n, hits[i]) for i, n in sorted(numbers.items(), key=lambda x: x[1])]
         return Answer(question, text, True, self.name, citations=citations)
+
+
+def _likeliest(units: Iterable[Unit]) -> Unit | None:
+    """The unit the sentence model finds likeliest to answer (the first of equals)."""
+    return max(units, key=lambda u: u.p, default=None)
 
 
 def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:

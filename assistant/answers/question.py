@@ -109,7 +109,7 @@ class QuestionInfo:
 # ...", "När anslöt ...", "Vilken roll har ...".
 # After "hur många" or "vilken" a noun may come first ("Hur många ärenden diariefördes"), so there
 # the word counts as the verb only when it looks like one.
-_V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
+_V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|mellan|inom|efter|före|sedan|om|av|vid|hos) )?(?:hur (?:många|mycket|stor\w*|lång\w*)|"
                  r"vilk(?:en|et|a)(?P<noun> [\w:-]+)?|(?P<sure>hur (?:ofta|länge)|vad|vem|vems|när|var|varför|hur)) "
                  r"(?P<finite>[\w:-]+)",
                  re.IGNORECASE)
@@ -118,7 +118,7 @@ _V2 = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med) )?(?:hur (?:många
 # "Vilka myndigheter …", "Hur många stolar …", "Which roles …": the noun after the question
 # phrase names the type of the answer, which the answer instantiates (agency names rather than the
 # word "myndigheter"); like a verb, it weighs less and is not required of the passage.
-_ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|in|at|on|for) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
+_ANSWER_TYPE = re.compile(r"^\s*(?:(?:på|under|i|från|till|för|med|mellan|inom|efter|före|sedan|om|av|vid|hos|in|at|on|for|between|within|since|by) )?(?:vilk(?:en|et|a)|hur (?:många|mycket)|"
                           r"which|what|how (?:many|much))\s+(?:of (?:the )?)?([\w:-]+)", re.IGNORECASE)
 
 

@@ -44,6 +44,8 @@ class Unit:
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
+    p: float = 0.0  # the sentence model's probability that it answers (the hand-set score without a model)
+    features: tuple[float, ...] = ()  # the sentence model's inputs (sentence_rank.FEATURES)
 
 
 # Words that open a Swedish sentence but never appear capitalised inside one: where one follows a

@@ -167,3 +167,13 @@ def test_imperative_list_requests_and_plural_time_nouns_are_recognised() -> None
     assert question_kind("Mellan vilka månader pågick kartläggningen?") == "time"
     assert [t.stem for t in analyse("Vilken sorts portal ska myndigheten driva?").terms if not t.verb][0] == "portal"
     assert "ny" not in [t.stem for t in analyse("Vem blev ny ordförande för rådet?").terms]
+
+
+def test_one_sentence_may_answer_both_parts_of_a_question() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Stiftelsen Nordljus erbjuder yrkeskurser för vuxna under perioden 2025–2028. "
+                 "Kurserna hålls i Kiruna.", title="Ny överenskommelse om yrkeskurser")]
+    a = engine.answer_from_hits("Vilken stiftelse erbjuder yrkeskurser för vuxna, och vilken period gäller "
+                                "överenskommelsen om yrkeskurserna?", hits)
+    assert a.grounded and "Stiftelsen Nordljus" in a.answer and "2025–2028" in a.answer
+    assert a.answer.count("Stiftelsen Nordljus") == 1
