@@ -62,12 +62,12 @@ if TYPE_CHECKING:
 # weighted content a lead sentence must cover, together with its own passage.
 MIN_COVERAGE = 0.40
 TOP_K = 10
-MAX_SENTENCES = 3
-ANSWER_CHARS = 560  # further sentences are added only within this length (a list is kept whole)
+MAX_SENTENCES = 4
+ANSWER_CHARS = 500  # further sentences are added only within this length (a list is kept whole)
 MAX_ITEMS = 8
 MAX_ITEM_GAP = 3  # description sentences allowed between two list items
 LIST_LEADS = 10  # list questions look for a lead among this many best sentences
-EXTRA_SCORE = 0.5  # a further sentence must score this share of the lead's
+EXTRA_SCORE = 0.65  # a further sentence must score this share of the lead's
 LEAD_CANDIDATES = 5  # the answer leads with the best of these that passes the refusal check
 PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that document's subject
 # A lead sentence must say some of the question's content itself, not only stand in a passage that
