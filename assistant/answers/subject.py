@@ -75,13 +75,34 @@ def glossary_names() -> frozenset[str]:
 
 
 def _glossary_hits(tokens: tuple[str, ...]) -> list[Entity]:
+    """The glossary names ``tokens`` (a text's stems in order) write out; a name of several words
+    is written when its words stand together ("Myndigheten för yrkeshögskolan", not "myndighet …
+    vid yrkeshögskolan")."""
     have = set(tokens)
     found = []
     for label, forms in _glossary_forms():
-        if any(all(t in have for t in f) for f in forms):
+        if any(all(t in have for t in f) and _together(f, tokens) for f in forms):
             found.append(Entity(label, forms))
     # A longer name covers the shorter ones inside it ("MSV KLL" over "MSV" and "KLL").
     return [e for e in found if not any(o is not e and set(e.forms[0]) < set(o.forms[0]) for o in found)]
+
+
+def _together(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """Whether the words of ``form`` stand in ``tokens`` in order with at most one word between."""
+    if len(form) == 1:
+        return True
+    starts = [i for i, t in enumerate(tokens) if t == form[0]]
+    for i in starts:
+        j, ok = i, True
+        for word in form[1:]:
+            nxt = next((k for k in range(j + 1, min(j + 3, len(tokens))) if tokens[k] == word), None)
+            if nxt is None:
+                ok = False
+                break
+            j = nxt
+        if ok:
+            return True
+    return False
 
 
 def _capitalised_names(text: str, english: bool) -> list[str]:

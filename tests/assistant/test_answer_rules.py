@@ -186,3 +186,11 @@ def test_a_sentence_naming_a_sibling_body_does_not_answer_for_the_body_asked_abo
     assert not engine.answer_from_hits("Hur ofta träffas KX-gruppen?", hits).grounded
     same = [_hit("KX-gruppen träffas fyra gånger per år. Arbetet leds av kansliet.", title="Arbetsformer", doc="r1")]
     assert "fyra gånger per år" in engine.answer_from_hits("Hur ofta träffas KX-gruppen?", same).answer
+
+
+def test_a_name_of_several_words_is_named_only_when_its_words_stand_together() -> None:
+    from assistant.answers.subject import subjects
+
+    apart = [e.label for e in subjects("Vilken myndighet fick i uppdrag att följa studerande vid yrkeshögskolan?")]
+    assert "MYH" not in apart
+    assert "MYH" in [e.label for e in subjects("Vad fick Myndigheten för yrkeshögskolan i uppdrag?")]
