@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
+from .deadlines import find_deadline
 from .decisions import Decision
 from .linking import (
     EVIDENCE_SV,
@@ -183,8 +184,8 @@ def _heads(words: frozenset[str]) -> set[str]:
 def due_of(d: Decision) -> tuple[str, str]:
     """An assignment's deadline: (comparable date, as written)."""
     if d.deadline:
-        m = DATE.search(d.text)
-        return d.deadline, (m.group(0) if m else d.deadline)
+        due, written = find_deadline(d.text, d.date)
+        return d.deadline, (written if due == d.deadline else d.deadline)
     m = _SEASON.search(d.text)
     if not m:
         return "", ""
