@@ -309,3 +309,25 @@ def test_period_deadlines_only_for_assignments() -> None:
 def test_period() -> None:
     assert period_of("Lägesbedömning VT 2025", [], "") == "VT 2025"
     assert period_of("Lägesbedömning", [], "2025-10-10") == "HT 2025"
+
+
+def test_action_list_in_a_word_file_stays_in_its_paragraph(tmp_path) -> None:
+    """A Word table is read where it stands, under its heading, not after the document's end."""
+    import docx
+
+    from assistant.records.blocks import load_file
+
+    d = docx.Document()
+    d.add_paragraph("Protokoll styrgruppen 2025-05-14")
+    d.add_heading("§ 3 Åtgärder", 1)
+    table = d.add_table(rows=2, cols=3)
+    for i, row in enumerate([["Åtgärd", "Ansvarig", "Klart"], ["Ta fram en tidplan för enkäten", "Sekretariatet", "v. 14"]]):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    d.add_heading("§ 4 Budget", 1)
+    d.add_paragraph("Styrgruppen fastställde budgeten.")
+    d.save(tmp_path / "protokoll.docx")
+    doc = load_file(tmp_path / "protokoll.docx")
+    found = [x for x in extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
+             if x.kind in DECISION_KINDS]
+    assert [(x.kind, x.paragraph, x.responsible) for x in found] == [("uppdrag", "§ 3", "Sekretariatet"), ("beslut", "§ 4", "")]
