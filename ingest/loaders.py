@@ -224,6 +224,8 @@ def load_docx(path: Path) -> Iterator[Document]:
         if style.startswith("Heading") or style.startswith("Rubrik") or style == "Title":
             section = text
             title = title or text
+        elif style.startswith(("List", "Liststycke", "Punktlista", "Numrerad lista")):
+            blocks.append(Block(f"- {text}", section))  # a list item stays one, as in Markdown
         else:
             blocks.append(Block(text, section))
     core_title = d.core_properties.title or ""  # type: ignore[attr-defined]

@@ -19,8 +19,8 @@ from ingest.swedish import normalize, split_sentences
 
 from .deadlines import deadline_of
 from .matter import heading_of, matter_of
-from .meeting import meeting_body, meeting_date
-from .restatements import drop_restatements
+from .meeting import body_of, joint_bodies, meeting_body, meeting_date
+from .restatements import drop_restatements, opens_summary, reported_earlier
 from .tables import ActionColumns, cells, is_rule
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
@@ -100,12 +100,13 @@ _UPPDRAG = [re.compile(p) for p in (
 )]
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
 _TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
-                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för)\b")
+                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
+                   r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b", re.IGNORECASE)
 _BESLUT = re.compile(
     # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
     r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"
@@ -152,12 +153,14 @@ _RESPONSIBLE = re.compile(
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
     r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
-_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)",
-                           re.IGNORECASE)
+_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
+                           r"|punkt\s+(?P<p>\d{1,2})\s*[:–-]?)(?:\s|$)", re.IGNORECASE)
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
-                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])"
+                          # "Punkt 2 – Strategi", "Punkt 2 Strategi" (an item written out; not "enligt punkt 2 i …")
+                          r"|(?:^|(?<=[\s.]))Punkt\s+(?P<p>\d{1,2})[.:]?\s*[–-]?\s+(?=[A-ZÅÄÖ])")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
@@ -215,13 +218,19 @@ def _trim_start(sentence: str) -> str:
     return sentence[min(starts):] if starts else sentence
 
 
+def _verb_end(sentence: str) -> int:
+    """Where the sentence's deciding verb ends (0 when it has none)."""
+    found = [m for m in (_BESLUT.search(sentence), _STALLNING.search(sentence), *(p.search(sentence) for p in _UPPDRAG)) if m]
+    return min(m.end() for m in found) if found else 0
+
+
 # -- paragraphs and units ------------------------------------------------------------------------
 def paragraph_of(text: str) -> str:
     """"§ 5 Budget" → "§ 5"; "3. Arbetsplan" → "punkt 3"; anything else → ""."""
     m = _PARA_SECTION.match(_MARKUP.sub("", text))
     if not m:
         return ""
-    return f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+    return f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p')}"
 
 
 @dataclass
@@ -232,6 +241,7 @@ class _Unit:
     block: Block
     heading: str = ""  # a heading written into the paragraph's first line (PDF text, inline items)
     row: tuple[str, str, str] | None = None  # an action list's row: what, who, by when
+    summary: bool = False  # in a closing summary of the meeting's decisions ("Beslutspunkter")
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -244,7 +254,7 @@ def _segments(text: str) -> Iterator[tuple[str, str]]:
         yield "", text[: marks[0].start()]
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p')}"
         yield para, text[m.end() : end]
 
 
@@ -252,12 +262,14 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
     columns: ActionColumns | None = None  # the header of the action list being read
+    summary = False  # after a closing summary's heading: what follows restates the decisions
     for block in blocks:
         if block.section != section:
             section = block.section
             paragraph = paragraph_of(section) or ("" if section else paragraph)
             heading, columns = "", None
             in_list = bool(_DECISION_SECTION.match(section or ""))
+            summary = opens_summary(section or "") or (summary and not section)
         text = _MARKUP.sub("", block.text).strip()
         row = cells(text)
         if row is None:
@@ -267,10 +279,10 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
             if columns is not None:
                 continue
         elif task := columns.row(row):
-            yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None)
+            yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
             continue
         if in_list and _LIST_ITEM.match(text):
-            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading)
+            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading, summary=summary)
             continue
         in_list = bool(_DECISION_SECTION.match(section or ""))
         for para, seg in _segments(text):
@@ -278,12 +290,13 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
             if para:
                 paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))
             for sentence in sentences:
+                summary = summary or opens_summary(sentence)
                 if _INTRO.search(sentence):
                     in_list = True
                     head = _INTRO.sub("", sentence).strip()
                     if not head or classify(head) is None:
                         continue
-                yield _Unit(sentence, paragraph, False, block, heading)
+                yield _Unit(sentence, paragraph, False, block, heading, summary=summary)
 
 
 def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
@@ -315,8 +328,10 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
     """Every decision (and, with ``procedural``, every procedural line) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
     date = meeting_date(meta.title, blocks, meta.date)
+    joint = joint_bodies(meta.title, blocks)
     out: list[Decision] = []
     seen: dict[str, int] = {}
+    summary: set[str] = set()  # the decisions a closing summary lists
     for unit in _units(blocks):
         label = _LABEL.search(unit.text)
         labelled = unit.labelled or bool(label)
@@ -326,6 +341,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             kind = "uppdrag"  # a row of an action list is a task, whatever its verb
         if label and re.match(r"uppdrag", label.group("label"), re.IGNORECASE):
             kind = "uppdrag" if kind != "procedur" else kind
+        if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, _verb_end(text), date):
+            continue  # an earlier decision told in the background, with its date
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
@@ -337,12 +354,15 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         n = seen[key] = seen.get(key, 0) + 1
         rid = hashlib.sha1(f"{meta.doc_id}|{key}|{n}".encode()).hexdigest()[:12]
         is_decision = kind != "procedur"
+        if unit.summary:
+            summary.add(rid)
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
         section = _section(unit)
         heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
         heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section))
+        by = body_of(text[: _verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
         out.append(Decision(
-            id=rid, body=body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
+            id=rid, body=by if by in joint else body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
             responsible=(unit.row[1] if unit.row else responsible_of(text, context)) if is_decision else "",
             deadline=(deadline_of(f"senast {unit.row[2]}", date) if unit.row else
                       deadline_of(text, date, periods=kind == "uppdrag")) if is_decision else "",
@@ -350,4 +370,4 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             section=section, page=unit.block.page, passage=unit.block.text,
             heading=heading, matter=matter_of(heading, text) if is_decision else "",
         ))
-    return drop_restatements(out)
+    return drop_restatements(out, summary)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Protocol, TypeVar
 
+from ingest.dates import MONTH_NAMES, month_number
 from ingest.swedish import tokenize
 
 
@@ -32,7 +33,15 @@ _SUMMARY = (r"(?:beslutspunkter|besluts(?:lista|förteckning)|sammanfattning\s+a
             r"|beslut\s+i\s+(?:sammandrag|korthet)|fattade\s+beslut|sammanställning\s+av\s+(?:\w+\s+)?beslut\w*)")
 _SUMMARY_HEADING = re.compile(rf"^\W*{_SUMMARY}\W*$", re.IGNORECASE)
 _SUMMARY_IN_TEXT = re.compile(rf"(?:^|[\s.:])(?:{_SUMMARY})\b", re.IGNORECASE)
-_CITED = re.compile(r"\(\s*(?:(?P<s>§)\s*(?P<n>\d+[a-z]?)|(?:punkt|p\.)\s*(?P<p>\d{1,2}))\s*\)", re.IGNORECASE)
+# "(§ 4)", "(punkt 3)", or an item that opens with the paragraph it restates ("§ 3 Arbetsordningen fastställd")
+_CITED = re.compile(r"\(\s*(?:(?P<s>§)\s*(?P<n>\d+[a-z]?)|(?:punkt|p\.)\s*(?P<p>\d{1,2}))\s*\)"
+                    r"|^\W*(?:(?P<s2>§)\s*(?P<n2>\d+[a-z]?)|punkt\s+(?P<p2>\d{1,2}))\b", re.IGNORECASE)
+_OPENS = re.compile(rf"^\W*{_SUMMARY}\b|(?:^|[.:]\s*|\s){_SUMMARY}\W*$", re.IGNORECASE)
+
+
+def opens_summary(text: str) -> bool:
+    """``text`` is, starts with or ends with a closing summary's heading ("Beslutspunkter")."""
+    return bool(_OPENS.search(text))
 _BODY_WORDS = re.compile(r"\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp|mötet|sekretariat)\w*", re.IGNORECASE)
 
 
@@ -51,7 +60,9 @@ def _cited(d: _Said) -> str:
     m = _CITED.search(d.text)
     if not m:
         return ""
-    return f"§ {m.group('n')}" if m.group("s") else f"punkt {m.group('p')}"
+    if m.group("s") or m.group("s2"):
+        return f"§ {m.group('n') or m.group('n2')}"
+    return f"punkt {m.group('p') or m.group('p2')}"
 
 
 def _words(text: str) -> set[str]:
@@ -66,10 +77,11 @@ def _repeats(d: _Said, earlier: _Said) -> bool:
     return len(said & _words(f"{earlier.heading} {earlier.text}")) >= 0.6 * len(said)
 
 
-def drop_restatements(decisions: Sequence[Decision]) -> list[Decision]:
+def drop_restatements(decisions: Sequence[Decision], summary: set[str] | frozenset[str] = frozenset()) -> list[Decision]:
     """``decisions`` of one document without the closing summary's restatements (procedural
-    lines pass through); a summary item that restates nothing keeps the paragraph it names."""
-    summary = {d.id for d in decisions if d.kind != "procedur" and _in_summary(d)}
+    lines pass through); ``summary`` holds the ids the reader saw under a summary's heading. A
+    summary item that restates nothing keeps the paragraph it names."""
+    summary = {d.id for d in decisions if d.kind != "procedur" and (d.id in summary or _in_summary(d))}
     if not summary:
         return list(decisions)
     taken = [d for d in decisions if d.kind != "procedur" and d.id not in summary]
@@ -82,5 +94,45 @@ def drop_restatements(decisions: Sequence[Decision]) -> list[Decision]:
         cited = _cited(d)
         if (cited and cited in paragraphs) or any(_repeats(d, t) for t in taken):
             continue
-        out.append(replace(d, paragraph=cited) if cited and not d.paragraph else d)  # type: ignore[type-var]
+        out.append(replace(d, paragraph=cited) if cited and cited != d.paragraph else d)  # type: ignore[type-var]
     return out
+
+
+# A day or month named in a decision's clause ("Styrgruppen gav den 9 mars …", "återremitterade i juni"),
+# and the words before it that make it a deadline, a start or another meeting's date instead.
+_WHEN = re.compile(rf"\b(?:(?P<day>[0-3]?\d)\s+(?P<month>{MONTH_NAMES})|i\s+(?P<month2>{MONTH_NAMES}))"
+                   rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
+_NOT_WHEN = re.compile(r"\b(?:senast|till|före|innan|från|fr\.o\.m\.|t\.o\.m\.|inför|efter|med|gälla|gäller|per|under"
+                       r"|klart|möte\w*|sammanträde\w*|träff\w*|om|beslut\w*|uppdrag\w*|protokoll\w*)\s+(?:den\s+)?$",
+                       re.IGNORECASE)
+_AT_ITS_MEETING = re.compile(r"\bvid\s+(?:sitt|dess|deras)\s+(?:\w+\s+)?(?:möte|sammanträde)", re.IGNORECASE)
+
+
+def reported_earlier(text: str, verb_end: int, meeting: str) -> bool:
+    """The sentence tells of a decision taken before this meeting: its clause (up to just after
+    the deciding verb) dates it earlier ("GD-gruppen fastställde den 16 november en budget" in
+    minutes of February; "vid sitt möte i november") — not one recorded per capsulam."""
+    if re.search(r"\bper\s+capsulam\b", text, re.IGNORECASE):
+        return False
+    clause = text[: verb_end if re.search(r"\b(?:att|om)$", text[:verb_end]) else verb_end + 30]
+    if end := re.search(r"\s(?:att|om|så)\s", clause[verb_end:]):
+        clause = clause[: verb_end + end.start()]  # a date in what was decided ("att kickoffen den 23 …") is its own
+    if _AT_ITS_MEETING.search(clause):
+        return True
+    if not re.match(r"\d{4}-\d\d-\d\d", meeting):
+        return False
+    for m in _WHEN.finditer(clause):
+        if _NOT_WHEN.search(clause[: m.start()]):
+            continue
+        if m.group("iso"):
+            when = m.group("iso")
+        else:
+            year = int(m.group("year") or meeting[:4])
+            month = month_number(m.group("month") or m.group("month2"))
+            day = int(m.group("day") or 1)
+            when = f"{year:04d}-{month:02d}-{day:02d}"
+            if not m.group("year") and when > meeting:
+                when = f"{year - 1:04d}{when[4:]}"
+        if when < meeting[: len(when)] and (m.group("day") or m.group("iso") or when[:7] < meeting[:7]):
+            return True
+    return False
