@@ -331,3 +331,65 @@ def test_action_list_in_a_word_file_stays_in_its_paragraph(tmp_path) -> None:
     found = [x for x in extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
              if x.kind in DECISION_KINDS]
     assert [(x.kind, x.paragraph, x.responsible) for x in found] == [("uppdrag", "§ 3", "Sekretariatet"), ("beslut", "§ 4", "")]
+
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("GD-gruppen fastställde den 16 november 2024 en ram för arbetet.", False),  # told with its earlier date
+    ("Styrgruppen återremitterade i mars förslaget till beredningsgruppen.", False),
+    ("GD-gruppen beslutade vid sitt möte i november att styrgruppen ska lämna ett förslag.", False),
+    ("Styrgruppen den 3 april upphävde beslutet om nätverket.", False),
+    ("Styrgruppen upphävde sitt beslut den 8 juni 2024 om att avveckla nätverket.", True),  # the date is the object's
+    ("Det beslutades att seminariet den 23 november 2025 hålls digitalt.", True),  # the date is what was decided
+    ("Styrgruppen har per capsulam den 2 maj 2025 beslutat att godkänna yttrandet.", True),
+    ("Styrgruppen beslutade att flytta junimötet till den 3 september 2025.", True),
+])
+def test_earlier_decisions_told_with_their_date(text: str, kept: bool) -> None:
+    """Minutes of 14 May 2025 that tell what a body decided on an earlier day record no decision."""
+    assert bool(one(text)) is kept
+
+
+def test_joint_meeting_decisions_are_the_naming_bodys() -> None:
+    blocks = [Block("Gemensamt möte för styrgruppen och beredningsgruppen", ""), Block("Datum: 2025-05-14"),
+              Block("Beredningsgruppen fastställde sin mötesplan för 2026.", "§ 3 Mötesplan"),
+              Block("Styrgruppen godkände årsrapporten.", "§ 4 Årsrapport"),
+              Block("Det beslutades att rapporten publiceras.", "§ 4 Årsrapport")]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [d.body for d in found] == ["beredningsgrupp", "styrgrupp", "styrgrupp"]
+
+
+def test_items_written_as_punkt_n() -> None:
+    page = ("Minnesanteckningar arbetsgrupp STEM 7 december 2025. Punkt 1 Läget Gruppen diskuterade läget. "
+            "Punkt 2 Kartläggning av utbildningar Kartläggningen godkändes av arbetsgruppen.")
+    found = [d for d in extract_decisions([Block(page, "", 1)], DocMeta("d", "", "/tmp/p.pdf")) if d.kind != "procedur"]
+    assert [(d.paragraph, d.heading) for d in found] == [("punkt 2", "Kartläggning av utbildningar")]
+    blocks = [Block("Datum: 2025-05-14"), Block("Punkt 3 – Reviderad mall"), Block("Den reviderade mallen godkändes.")]
+    assert [d.paragraph for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS] == ["punkt 3"]
+
+
+def test_closing_summary_in_pdf_text() -> None:
+    """A summary run into a PDF page, its items opening with the paragraph they restate."""
+    blocks = [Block("Protokoll GD-gruppen Datum: 2025-05-14 § 3 Arbetsordning GD-gruppen fastställde arbetsordningen. "
+                    "§ 4 Nästa möte Nästa möte hålls i juni. Beslutspunkter", "", 1),
+              Block("• § 3 Arbetsordningen fastställd.", "", 1)]
+    found = [d for d in extract_decisions(blocks, DocMeta("d", "", "/tmp/p.pdf")) if d.kind in DECISION_KINDS]
+    assert [(d.paragraph, d.text) for d in found] == [("§ 3", "GD-gruppen fastställde arbetsordningen.")]
+
+
+def test_word_list_items_after_a_decision_label(tmp_path) -> None:
+    import docx
+
+    from assistant.records.blocks import load_file
+
+    d = docx.Document()
+    d.add_paragraph("Minnesanteckningar arbetsgrupp validering 2025-05-14")
+    d.add_heading("3. Kartläggning", 1)
+    d.add_paragraph("Beslut:")
+    d.add_paragraph("Skolverket kartlägger tjänsterna till gruppens möte i september.", style="List Bullet")
+    d.add_paragraph("Kartläggningen avgränsas till vuxna.", style="List Bullet")
+    d.save(tmp_path / "anteckningar.docx")
+    doc = load_file(tmp_path / "anteckningar.docx")
+    found = [x for x in extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
+             if x.kind in DECISION_KINDS]
+    assert [(x.kind, x.paragraph, x.body) for x in found] == [("uppdrag", "punkt 3", "arbetsgrupp-validering"),
+                                                             ("beslut", "punkt 3", "arbetsgrupp-validering")]
