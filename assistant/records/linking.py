@@ -191,7 +191,7 @@ def direction(a: Decision, b: Decision, given_to: str) -> list[float]:
 
 
 def cites(a: Decision, b: Decision) -> float:
-    """1 when ``b`` names the day of ``a``'s meeting ("upphävde sitt beslut den 22 april 2027")."""
+    """1 when ``b`` names the day of ``a``'s meeting ("upphävde sitt beslut den 3 februari 2026")."""
     m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", a.date or "")
     if not m or not 1 <= int(m.group(2)) <= 12:
         return 0.0

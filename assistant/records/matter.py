@@ -27,7 +27,7 @@ _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|s
 _LEAD = re.compile(r"^(?:att\s+)?(?:ta\s+fram|utreda|planera|sammanställa|lämna|överlämna|ta\s+ställning\s+till"
                    r"|fastställa|godkänna|revidera|anta|pröva|bryta\s+ned|färdigställa|föreslå\s+\w+\s+att\s+\w+"
                    r"|komplettera|kartlägga|analysera|genomföra|följa\s+upp|skriva|bereda|utveckla|redovisa)\s+"
-                   # a deadline before the task ("under Q4 2028 sammanställa …")
+                   # a deadline before the task ("under Q2 ta fram …")
                    r"|^(?:under|senast|före|inom)\s+(?:Q[1-4]|v\.?\s*\d+|vecka\s+\d+|[a-zåäö]+)(?:\s+(?:19|20)\d\d)?\s+"
                    r"|^(?:ett|en|den|det|de|sin|sitt|sina)\s+(?:förslag\s+till\s+)?", re.IGNORECASE)
 

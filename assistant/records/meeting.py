@@ -18,7 +18,7 @@ _BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gd-grupp", re.compile(r"\bGD-grupp", re.IGNORECASE)),
     ("beredningsgrupp", re.compile(r"\bberedningsgrupp", re.IGNORECASE)),
     ("styrgrupp", re.compile(r"\bstyrgrupp", re.IGNORECASE)),
-    # "arbetsgruppen för validering", "arbetsgrupp STEM", "arbetsgrupp-vagledning" (a file name)
+    # "arbetsgruppen för analys", "arbetsgrupp Omvärld", "arbetsgrupp-omvarld" (a file name)
     ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?(?:\s+|-)(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
 ]
 

@@ -98,7 +98,7 @@ def drop_restatements(decisions: Sequence[Decision], summary: set[str] | frozens
     return out
 
 
-# A day or month named in a decision's clause ("Styrgruppen gav den 9 mars …", "återremitterade i juni"),
+# A day or month named in a decision's clause ("Styrgruppen gav den 2 februari …", "återremitterade i maj"),
 # and the words before it that make it a deadline, a start or another meeting's date instead.
 _WHEN = re.compile(rf"\b(?:(?P<day>[0-3]?\d)\s+(?P<month>{MONTH_NAMES})|i\s+(?P<month2>{MONTH_NAMES}))"
                    rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
@@ -110,13 +110,13 @@ _AT_ITS_MEETING = re.compile(r"\bvid\s+(?:sitt|dess|deras)\s+(?:\w+\s+)?(?:möte
 
 def reported_earlier(text: str, verb_end: int, meeting: str) -> bool:
     """The sentence tells of a decision taken before this meeting: its clause (up to just after
-    the deciding verb) dates it earlier ("GD-gruppen fastställde den 16 november en budget" in
-    minutes of February; "vid sitt möte i november") — not one recorded per capsulam."""
+    the deciding verb) dates it earlier ("Styrgruppen antog den 4 oktober en plan" in
+    minutes of December; "vid sitt möte i augusti") — not one recorded per capsulam."""
     if re.search(r"\bper\s+capsulam\b", text, re.IGNORECASE):
         return False
     clause = text[: verb_end if re.search(r"\b(?:att|om)$", text[:verb_end]) else verb_end + 30]
     if end := re.search(r"\s(?:att|om|så)\s", clause[verb_end:]):
-        clause = clause[: verb_end + end.start()]  # a date in what was decided ("att kickoffen den 23 …") is its own
+        clause = clause[: verb_end + end.start()]  # a date in what was decided ("att mässan den 5 …") is its own
     if _AT_ITS_MEETING.search(clause):
         return True
     if not re.match(r"\d{4}-\d\d-\d\d", meeting):
