@@ -106,36 +106,41 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         """Beslutsextraktionens precision och täckning (och organ/datum) mot det märkta facit,
         beslutskedjornas precision och täckning och arbetsgruppernas frågor: den blint skrivna
         utvärderingsdelen först (bara siffror)."""
+        from datetime import date as Date
+
         from evals.decisions.evaluate import GOLD, evaluate_decisions
         from evals.decisions.questions_eval import DEV_QUESTIONS, evaluate_questions, minutes_in
         from evals.decisions.samples import DATA, all_meetings
-        from evals.decisions.threads_eval import DEV4, GOLD_THREADS, HELDOUT, evaluate_threads
+        from evals.decisions.threads_eval import DEV_SETS, GOLD_THREADS, HELDOUT, evaluate_threads
 
         threads: dict[str, object] = {}
         if (HELDOUT / "gold_threads.jsonl").is_file():  # figures only: its cases are never printed
             threads["heldout"] = evaluate_threads(HELDOUT / "gold_threads.jsonl", HELDOUT)
         threads["development"] = evaluate_threads(GOLD_THREADS)
-        if (DEV4 / "gold_threads.jsonl").is_file():  # a development set in the held-out format, printed apart
-            threads["dev4"] = evaluate_threads(DEV4 / "gold_threads.jsonl", DEV4)
-        held = dev4 = None
+        dev = {name: folder for name, (folder, _) in DEV_SETS.items() if (folder / "gold_threads.jsonl").is_file()}
+        for name, folder in dev.items():  # development sets in the held-out format, printed apart
+            threads[name] = evaluate_threads(folder / "gold_threads.jsonl", folder)
+        held = None
         if (HELDOUT / "gold_decisions.jsonl").is_file():  # the held-out minutes' extraction, figures only
             held = evaluate_decisions(HELDOUT / "gold_decisions.jsonl", HELDOUT)
-        if (DEV4 / "gold_decisions.jsonl").is_file():
-            dev4 = evaluate_decisions(DEV4 / "gold_decisions.jsonl", DEV4)
+        extracted = {name: evaluate_decisions(folder / "gold_decisions.jsonl", folder) for name, folder in dev.items()
+                     if (folder / "gold_decisions.jsonl").is_file()}
         score = evaluate_decisions(file or GOLD)
         asked: dict[str, Any] = {}
         if questions and (HELDOUT / "questions.jsonl").is_file():  # figures only
             asked["heldout"] = evaluate_questions(HELDOUT / "questions.jsonl", minutes_in(HELDOUT))
-        if questions and (DEV4 / "questions.jsonl").is_file():
-            asked["dev4"] = evaluate_questions(DEV4 / "questions.jsonl", minutes_in(DEV4), show=True)
+        for name, folder in dev.items():
+            day = DEV_SETS[name][1]
+            if questions and (folder / "questions.jsonl").is_file():
+                asked[name] = evaluate_questions(folder / "questions.jsonl", minutes_in(folder), show=True,
+                                                 today=Date.fromisoformat(day) if day else None)
         if questions and DEV_QUESTIONS.is_file():
             asked["development"] = evaluate_questions(DEV_QUESTIONS, [DATA / m.file for m in all_meetings()], show=True)
         if as_json:
             out = {**score.as_dict(), "threads": {k: v.as_dict() for k, v in threads.items()}}  # type: ignore[attr-defined]
             if held is not None:
                 out["heldout"] = {k: v for k, v in held.as_dict().items() if not isinstance(v, list)}
-            if dev4 is not None:
-                out["dev4"] = dev4.as_dict()
+            out.update({name: e.as_dict() for name, e in extracted.items()})
             out["questions"] = {k: {f: x for f, x in v.as_dict().items() if f != "failures" or k != "heldout"}
                                 for k, v in asked.items()}
             emit(out)
@@ -146,8 +151,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
                 lines += [f"    {f}" for f in q.failures] if label != "heldout" else []
             if held is not None:
                 lines += ["", "heldout extraction:"] + [f"  {ln}" for ln in held.lines()]
-            if dev4 is not None:
-                lines += ["", "dev4 extraction:"] + [f"  {ln}" for ln in dev4.lines()]
+            for name, e in extracted.items():
+                lines += ["", f"{name} extraction:"] + [f"  {ln}" for ln in e.lines()]
             Console().print("\n".join(lines + ["", "development extraction:"] + score.lines()), highlight=False)
 
     @eval_app.command("status")

@@ -205,25 +205,29 @@ def _open_office(path: Path, opener: Callable[[str], object], what: str) -> obje
 
 def load_docx(path: Path) -> Iterator[Document]:
     import docx
+    import docx.table
 
     d = _open_office(path, docx.Document, "Word")
     blocks: list[Block] = []
     section, title = "", ""
-    for para in d.paragraphs:  # type: ignore[attr-defined]
-        text = para.text.strip()
+    for item in d.iter_inner_content():  # type: ignore[attr-defined]  # paragraphs and tables in document order
+        if isinstance(item, docx.table.Table):  # a table's rows stay under the heading they stand under
+            for row in item.rows:
+                cells = [c.text.strip() for c in row.cells]
+                if any(cells):
+                    blocks.append(Block(" | ".join(cells), section or "Tabell"))
+            continue
+        text = item.text.strip()
         if not text:
             continue
-        style = (para.style.name if para.style is not None else "") or ""
+        style = (item.style.name if item.style is not None else "") or ""
         if style.startswith("Heading") or style.startswith("Rubrik") or style == "Title":
             section = text
             title = title or text
+        elif style.startswith(("List", "Liststycke", "Punktlista", "Numrerad lista")):
+            blocks.append(Block(f"- {text}", section))  # a list item stays one, as in Markdown
         else:
             blocks.append(Block(text, section))
-    for table in d.tables:  # type: ignore[attr-defined]
-        for row in table.rows:
-            cells = [c.text.strip() for c in row.cells]
-            if any(cells):
-                blocks.append(Block(" | ".join(cells), section or "Tabell"))
     core_title = d.core_properties.title or ""  # type: ignore[attr-defined]
     yield _doc(path, blocks, core_title or title or path.stem)
 

@@ -25,7 +25,7 @@ from .question import question_terms
 
 _CUE = re.compile(
     r"\b(?:beslut\w*|besl[öu]t|bestäm\w*|fastställ\w*|uppdrag\w*|uppdrog\w*|godkän\w*|antag\w*|antog\w*|antogs"
-    r"|ändr\w*|upphäv\w*|revider\w*|återkall\w*|avveckl\w*|tidsfrist\w*|deadline\w*|återrapport\w*|redovis\w*"
+    r"|ändr\w*|upphäv\w*|revider\w*|återkall\w*|avveckl\w*|tidsfrist\w*|tidsgräns\w*|slutdatum\w*|deadline\w*|återrapport\w*|redovis\w*"
     r"|gäller\s+(?:nu|numera|i\s*dag|just\s+nu|för)|blev\s+det|vad\s+blev|hur\s+gick\s+det|(?:hänt|hände|händer)\s+(?:med|sedan|i)"
     r"|senaste\s+(?:ordet|beskedet|steget)|kom\s+\S+(?:\s+\S+)?\s+fram\s+till|ställning\s+till|läget\s+(?:för|med|i)"
     r"|status\s+(?:för|på)|ansvar(?:ar|ig|et)?\s+för|vara\s+klar[at]?|klar[at]?\s+(?:senast|till)|behandla(?:ts|des)"
@@ -53,7 +53,7 @@ _FRAME = frozenset(
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
     "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
-    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena".split())
+    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena utan ha haft".split())
 # Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
 _HOW = frozenset(
     "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "

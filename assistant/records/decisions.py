@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 
-from ingest.dates import DATE, MONTH_NAMES, date_match_iso, month_year
 from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
+from .deadlines import deadline_of
 from .matter import heading_of, matter_of
-from .meeting import meeting_body, meeting_date
+from .meeting import body_of, joint_bodies, meeting_body, meeting_date
+from .restatements import drop_restatements, opens_summary, reported_earlier
+from .tables import ActionColumns, cells, is_rule
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -98,14 +100,16 @@ _UPPDRAG = [re.compile(p) for p in (
 )]
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
 _TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
-                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för)\b")
+                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
+                   r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b", re.IGNORECASE)
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b", re.IGNORECASE)
 _BESLUT = re.compile(
-    r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt|slutligen)\s+)?(?:att|om)\b"
+    # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
+    r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"
     r"|\bbeslöts?\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt)\s+)?(?:att|om)\b"
     r"|\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
     r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b"
@@ -113,7 +117,11 @@ _BESLUT = re.compile(
     r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b"
     r"|\bbestämde(?:s)?\s+(?:att|om)\b|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
     r"|\bupphäv(?:de|des)\b|\båterkall(?:ade|ades)\b|\båterremitter(?:ade|ades)\b|\bförläng(?:de|des)\b"
-    r"|\bbiföll(?:s)?\b",
+    r"|\bbiföll(?:s)?\b|\bbifölls\b|\bgodt(?:og|ogs)\b|\bfastslog(?:s)?\b|\bklubba(?:de|des)\b"
+    r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
+    r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
+    # a decision taken between meetings and recorded in these minutes
+    r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
@@ -127,7 +135,7 @@ _NOT_DECISION = re.compile(
     r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)\s*:?\s*$|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S", re.IGNORECASE)
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
@@ -139,24 +147,20 @@ _CLAUSE_START = re.compile(
 # heading's first word, within eight words ("Regionala kompetensanalyser | Regionerna efterfrågar …").
 _RUN_IN = re.compile(r"^\S+(?:\s+(?:[a-zåäö0-9]|[A-ZÅÄÖ]{2,}\b)\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")  # acronyms too
 _CAP_VERB = re.compile(r"\b(?:Beslutades|Beslöts|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
-_DEADLINE = re.compile(
-    r"\b(?:senast|före|innan|till\s+och\s+med|t\.o\.m\.|till|inför|klart)\s+(?:[\wåäö:,]+\s+){0,5}?(?:den\s+)?"
-    r"(?=(?:\d{4}-\d\d-\d\d|[0-3]?\d\s+\w+\s+\d{4}))",
-    re.IGNORECASE,
-)
-_DEADLINE_MONTH = re.compile(rf"\b(?:senast|före|till|under)\s+(?:i\s+)?(?=(?:{MONTH_NAMES})\s+\d{{4}})", re.IGNORECASE)
 _RESPONSIBLE = re.compile(
     r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"
     r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
     r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
-_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)])(?:\s|$)",
-                           re.IGNORECASE)
+_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
+                           r"|punkt\s+(?P<p>\d{1,2})\s*[:–-]?)(?:\s|$)", re.IGNORECASE)
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
-                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])")
+                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])"
+                          # "Punkt 2 – Strategi", "Punkt 2 Strategi" (an item written out; not "enligt punkt 2 i …")
+                          r"|(?:^|(?<=[\s.]))Punkt\s+(?P<p>\d{1,2})[.:]?\s*[–-]?\s+(?=[A-ZÅÄÖ])")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
@@ -197,18 +201,6 @@ def _clean_name(name: str) -> str:
     return re.sub(r"\s+", " ", name)
 
 
-def deadline_of(text: str) -> str:
-    """The date by which an uppdrag is due ("senast den 30 maj 2025", "klart senast 2026-03-31")."""
-    for m in _DEADLINE.finditer(text):
-        d = DATE.match(text, m.end())
-        if d:
-            return date_match_iso(d)
-    m = _DEADLINE_MONTH.search(text)
-    if m:
-        return month_year(text[m.start():])
-    return ""
-
-
 def _trim_start(sentence: str) -> str:
     """Drop a heading run into the sentence (PDF text): start at "Beslut:", the deciding body or
     a sentence-initial passive verb when one comes later."""
@@ -221,8 +213,15 @@ def _trim_start(sentence: str) -> str:
         return sentence
     starts = [s.start() for s in _SUBJECT.finditer(sentence, 0, verb.start() + 1)]
     starts += [c.start() for c in _CAP_VERB.finditer(sentence, 0, verb.end())]
-    starts = [s for s in starts if s > 0]
+    # a joint subject ("Styrgruppen och GD-gruppen beslutade …") starts at its first body
+    starts = [s for s in starts if s > 0 and not re.search(r"(?:\boch|\bsamt|,)\s*$", sentence[:s])]
     return sentence[min(starts):] if starts else sentence
+
+
+def _verb_end(sentence: str) -> int:
+    """Where the sentence's deciding verb ends (0 when it has none)."""
+    found = [m for m in (_BESLUT.search(sentence), _STALLNING.search(sentence), *(p.search(sentence) for p in _UPPDRAG)) if m]
+    return min(m.end() for m in found) if found else 0
 
 
 # -- paragraphs and units ------------------------------------------------------------------------
@@ -231,7 +230,7 @@ def paragraph_of(text: str) -> str:
     m = _PARA_SECTION.match(_MARKUP.sub("", text))
     if not m:
         return ""
-    return f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+    return f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p')}"
 
 
 @dataclass
@@ -241,6 +240,8 @@ class _Unit:
     labelled: bool
     block: Block
     heading: str = ""  # a heading written into the paragraph's first line (PDF text, inline items)
+    row: tuple[str, str, str] | None = None  # an action list's row: what, who, by when
+    summary: bool = False  # in a closing summary of the meeting's decisions ("Beslutspunkter")
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -253,22 +254,35 @@ def _segments(text: str) -> Iterator[tuple[str, str]]:
         yield "", text[: marks[0].start()]
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n')}"
+        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p')}"
         yield para, text[m.end() : end]
 
 
 def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
+    columns: ActionColumns | None = None  # the header of the action list being read
+    summary = False  # after a closing summary's heading: what follows restates the decisions
     for block in blocks:
         if block.section != section:
             section = block.section
             paragraph = paragraph_of(section) or ("" if section else paragraph)
-            heading = ""
+            heading, columns = "", None
             in_list = bool(_DECISION_SECTION.match(section or ""))
+            summary = opens_summary(section or "") or (summary and not section)
         text = _MARKUP.sub("", block.text).strip()
+        row = cells(text)
+        if row is None:
+            columns = None if not is_rule(text) else columns
+        elif columns is None:
+            columns = ActionColumns.of(row)
+            if columns is not None:
+                continue
+        elif task := columns.row(row):
+            yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
+            continue
         if in_list and _LIST_ITEM.match(text):
-            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading)
+            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading, summary=summary)
             continue
         in_list = bool(_DECISION_SECTION.match(section or ""))
         for para, seg in _segments(text):
@@ -276,12 +290,13 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
             if para:
                 paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))
             for sentence in sentences:
+                summary = summary or opens_summary(sentence)
                 if _INTRO.search(sentence):
                     in_list = True
                     head = _INTRO.sub("", sentence).strip()
                     if not head or classify(head) is None:
                         continue
-                yield _Unit(sentence, paragraph, False, block, heading)
+                yield _Unit(sentence, paragraph, False, block, heading, summary=summary)
 
 
 def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
@@ -313,15 +328,21 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
     """Every decision (and, with ``procedural``, every procedural line) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
     date = meeting_date(meta.title, blocks, meta.date)
+    joint = joint_bodies(meta.title, blocks)
     out: list[Decision] = []
     seen: dict[str, int] = {}
+    summary: set[str] = set()  # the decisions a closing summary lists
     for unit in _units(blocks):
         label = _LABEL.search(unit.text)
         labelled = unit.labelled or bool(label)
         text = unit.text if unit.labelled else _trim_start(unit.text)
         kind = classify(text, labelled=labelled)
+        if unit.row is not None and kind != "procedur":
+            kind = "uppdrag"  # a row of an action list is a task, whatever its verb
         if label and re.match(r"uppdrag", label.group("label"), re.IGNORECASE):
             kind = "uppdrag" if kind != "procedur" else kind
+        if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, _verb_end(text), date):
+            continue  # an earlier decision told in the background, with its date
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
@@ -333,16 +354,20 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         n = seen[key] = seen.get(key, 0) + 1
         rid = hashlib.sha1(f"{meta.doc_id}|{key}|{n}".encode()).hexdigest()[:12]
         is_decision = kind != "procedur"
+        if unit.summary:
+            summary.add(rid)
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
         section = _section(unit)
         heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
         heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section))
+        by = body_of(text[: _verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
         out.append(Decision(
-            id=rid, body=body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
-            responsible=responsible_of(text, context) if is_decision else "",
-            deadline=deadline_of(text) if is_decision else "",
+            id=rid, body=by if by in joint else body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
+            responsible=(unit.row[1] if unit.row else responsible_of(text, context)) if is_decision else "",
+            deadline=(deadline_of(f"senast {unit.row[2]}", date) if unit.row else
+                      deadline_of(text, date, periods=kind == "uppdrag")) if is_decision else "",
             doc_id=meta.doc_id, title=meta.title, source=meta.source,
             section=section, page=unit.block.page, passage=unit.block.text,
             heading=heading, matter=matter_of(heading, text) if is_decision else "",
         ))
-    return out
+    return drop_restatements(out, summary)

@@ -19,13 +19,16 @@ _FRAME = re.compile(r"\b(?:uppdrag\s+(?:om|till)|revidering(?:\s+av)?|beslut\s+o
 # The object of a decision: what comes after its deciding verb, up to a qualifier.
 _OBJECT = re.compile(
     r"\b(?:i\s+uppdrag\s+att|uppdraget\s+att|åt\s+[^.;]{2,60}?\s+att|(?:åtog|åtar)\s+sig\s+att|omb[ae]ds(?:\s+att)?"
-    r"|bad\s+[^.;]{2,60}?\s+att|överens\s+om\s+att|bestämde\w*\s+att|beslut\w*\s+att|ställ\w*\s+sig\s+bakom|fastställ\w*|godkän\w*"
+    r"|bad\s+[^.;]{2,60}?\s+att|(?:överens|enades|beslut\w*)\s+om(?:\s+att)?|bestämde\w*\s+att|beslut\w*\s+att|ställ\w*\s+sig\s+bakom|fastställ\w*|godkän\w*"
     r"|ant(?:og|ogs|a)|revidera|upphäva|ändra|anta|utse|tillsätt\w*)\s+(?P<obj>[^.;:]{3,120})",
     re.IGNORECASE)
 _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|styrgrupp|nästa|höstens|vårens)"
                          r"|för\s+vidare|från\s+och\s+med|att\s+gälla|inför|,)\b|,", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:att\s+)?(?:ta\s+fram|utreda|planera|sammanställa|lämna|överlämna|ta\s+ställning\s+till"
-                   r"|fastställa|godkänna|revidera|anta|pröva|bryta\s+ned|färdigställa|föreslå\s+\w+\s+att\s+\w+)\s+"
+                   r"|fastställa|godkänna|revidera|anta|pröva|bryta\s+ned|färdigställa|föreslå\s+\w+\s+att\s+\w+"
+                   r"|komplettera|kartlägga|analysera|genomföra|följa\s+upp|skriva|bereda|utveckla|redovisa)\s+"
+                   # a deadline before the task ("under Q2 ta fram …")
+                   r"|^(?:under|senast|före|inom)\s+(?:Q[1-4]|v\.?\s*\d+|vecka\s+\d+|[a-zåäö]+)(?:\s+(?:19|20)\d\d)?\s+"
                    r"|^(?:ett|en|den|det|de|sin|sitt|sina)\s+(?:förslag\s+till\s+)?", re.IGNORECASE)
 
 

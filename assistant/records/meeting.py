@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from ingest.dates import first_date
 from ingest.documents import Block
@@ -17,7 +18,8 @@ _BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("gd-grupp", re.compile(r"\bGD-grupp", re.IGNORECASE)),
     ("beredningsgrupp", re.compile(r"\bberedningsgrupp", re.IGNORECASE)),
     ("styrgrupp", re.compile(r"\bstyrgrupp", re.IGNORECASE)),
-    ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?\s+(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
+    # "arbetsgruppen för analys", "arbetsgrupp Omvärld", "arbetsgrupp-omvarld" (a file name)
+    ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?(?:\s+|-)(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
 ]
 
 
@@ -64,7 +66,9 @@ def body_of(text: str) -> str:
 
 def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:
     """Which body met: from the title, else the header, else the file name."""
-    return body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(source.replace("_", " "))
+    heading = blocks[0].section if blocks else ""  # a Word title becomes the first paragraphs' heading
+    return (body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(heading)
+            or body_of(re.sub(r"[_.]", " ", Path(source).name)))
 
 
 def period_of(title: str, blocks: Sequence[Block], date: str) -> str:
@@ -93,3 +97,13 @@ def matches_body(body: str, wanted: str) -> bool:
     return b == wanted or b.startswith(wanted) or b.endswith("-" + wanted) or (
         wanted.startswith("arbetsgrupp") and b.startswith("arbetsgrupp") and wanted in b)
 
+
+
+def joint_bodies(title: str, blocks: Sequence[Block]) -> frozenset[str]:
+    """The bodies of a joint meeting ("Gemensamt möte för styrgruppen och beredningsgruppen"), or
+    none: at a joint meeting a decision is the body's its sentence names."""
+    head = " ".join([title, *(b.section for b in blocks[:3]), header_text(blocks, n=6, chars=900)])
+    if not re.search(r"\bgemensam\w*\s+(?:möte|sammanträde)", head, re.IGNORECASE):
+        return frozenset()
+    found = {body for body, pattern in _BODY_PATTERNS[:3] if pattern.search(head)}
+    return frozenset(found) if len(found) > 1 else frozenset()

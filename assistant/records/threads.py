@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ingest.dates import DATE, long_date
 from ingest.swedish import tokenize
 
+from .deadlines import find_deadline
 from .decisions import Decision
 from .linking import (
     EVIDENCE_SV,
@@ -27,7 +28,9 @@ from .linking import (
     LinkContext,
     body_relation,
     changes,
+    cites,
     deliverable,
+    direction,
     names_deliverable,
     probability,
 )
@@ -44,7 +47,8 @@ GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the 
 # Words that say nothing about which matter a decision concerns.
 _GENERIC = frozenset(
     "gemensam gemensamm förslag beslut uppdrag möt styrgrupp gd-grupp beredningsgrupp arbetsgrupp sekretariat "
-    "samverkan msv kll fram ta ny nya del ändring inför beredning revider ändr upphäv fastställ godkän".split()
+    "samverkan msv kll fram ta ny nya del ändring inför beredning revider ändr upphäv fastställ godkän "
+    "sammanställ kompletter kartlägg analyser genomför redovis".split()
     + [m[:6] for m in ("januari februari mars april maj juni juli augusti september oktober november "
                        "december").split()] + "januari februari mars april maj juni juli augusti september oktober "
     "november december".split())
@@ -183,8 +187,8 @@ def _heads(words: frozenset[str]) -> set[str]:
 def due_of(d: Decision) -> tuple[str, str]:
     """An assignment's deadline: (comparable date, as written)."""
     if d.deadline:
-        m = DATE.search(d.text)
-        return d.deadline, (m.group(0) if m else d.deadline)
+        due, written = find_deadline(d.text, d.date)
+        return d.deadline, (written if due == d.deadline else d.deadline)
     m = _SEASON.search(d.text)
     if not m:
         return "", ""
@@ -269,7 +273,7 @@ def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[floa
               1.0 if changes(b) else 0.0, 1.0 if changes(b) and a.kind != "uppdrag" else 0.0,
               1.0 if a.kind == "uppdrag" else 0.0,
               1.0 if a.kind == "uppdrag" and a.body == b.body else 0.0,
-              min((day - start).days / 730, 1.0) if day and start else 0.5]
+              min((day - start).days / 730, 1.0) if day and start else 0.5, *direction(a, b, given), cites(a, b)]
     return values, shared or common[:4]
 
 
@@ -284,7 +288,7 @@ def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decis
 def _decider(a: Decision) -> str:
     """The body whose decision settles what ``a`` opened: the assigning body for an assignment
     (it asked for the work), the receiving body for a hand-over."""
-    return a.body if a.kind == "uppdrag" else _given_to(a)
+    return a.body if a.kind == "uppdrag" or re.search(r"\båterremitter", a.text, re.IGNORECASE) else _given_to(a)
 
 
 def _settles(a: Decision, b: Decision) -> bool:
@@ -343,7 +347,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     for a, b in candidate_pairs(decisions):
         values, words = pair_features(a, b, ctx)
         p = probability(values, weights)
-        if p >= threshold:
+        if p >= threshold or (values[-1] and values[0] > 0):  # it names the earlier meeting's day, same matter
             options.setdefault(b.id, []).append((p, a, words))
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []

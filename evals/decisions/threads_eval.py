@@ -20,6 +20,9 @@ HERE = Path(__file__).resolve().parent
 GOLD_THREADS = HERE / "gold_threads.jsonl"
 HELDOUT = HERE / "heldout"  # written blind; scored as figures only, its cases never shown
 DEV4 = HERE / "dev4"  # a fourth development set in the held-out folder's format (written blind, open to read)
+DEV5 = HERE / "dev5"  # a fifth, written blind with habits the others lack (closing summaries, tables, joint meetings)
+# The development sets in the held-out format, and the day their questions are asked on (None: today).
+DEV_SETS = {"dev4": (DEV4, None), "dev5": (DEV5, "2029-03-01")}  # dev5's README: reference date 2029-03-01
 TARGETS = {"precision": 0.9, "recall": 0.9}
 
 

@@ -75,6 +75,23 @@ PHRASINGS = [
      "uppdrag", "Styrgruppen återremitterade", "arbetsgrupp vägledning", ""),
     ("Styrgruppen godkände arbetsgruppens inspel, som därmed kan skickas till Regeringskansliet.",
      "beslut", "Styrgruppen godkände", "", ""),
+    # passive and impersonal forms, joint bodies, decisions taken between meetings
+    ("Förslaget antogs med en ändring i bilaga 2.", "beslut", "Förslaget antogs", "", ""),
+    ("Det beslöts att remissvaret lämnas gemensamt.", "beslut", "Det beslöts", "", ""),
+    ("Det är beslutat att seminariet hålls i Umeå.", "beslut", "Det är beslutat", "", ""),
+    ("Beslutet blev att vänta med enkäten.", "beslut", "Beslutet blev", "", ""),
+    ("Styrgruppen fattade beslut om att starta en förstudie.", "beslut", "Styrgruppen fattade", "", ""),
+    ("Styrgruppen och GD-gruppen beslutade gemensamt att inrätta ett analysnätverk.",
+     "beslut", "Styrgruppen och GD-gruppen", "", ""),
+    ("Styrgruppen har per capsulam den 2 mars 2026 beslutat att godkänna yttrandet över betänkandet.",
+     "beslut", "Styrgruppen har per capsulam", "", ""),
+    ("Beslut per capsulam: Styrgruppen godkände yttrandet till departementet.", "beslut", "Styrgruppen godkände", "", ""),
+    ("Sekretariatet fick i uppdrag att sammanställa enkätsvaren senast v. 12.",
+     "uppdrag", "Sekretariatet fick", "Sekretariatet", "2026-03-20"),
+    ("Sekretariatet fick i uppdrag att redovisa utfallet under tredje kvartalet.",
+     "uppdrag", "Sekretariatet fick", "Sekretariatet", "2025-09-30"),
+    ("Styrgruppen gav beredningsgruppen i uppdrag att föreslå en ny mötesform före sommaren.",
+     "uppdrag", "Styrgruppen gav", "beredningsgruppen", "2025-06-30"),
 ]
 
 
@@ -225,6 +242,34 @@ def test_bullets_after_a_decision_label() -> None:
     assert found[0].responsible == "Anna Lindqvist och Mats Berg"
 
 
+def test_closing_summary_restates_nothing_new() -> None:
+    """A closing "Beslutspunkter" list repeats the decisions above: a restatement (naming its
+    paragraph or saying little else) is dropped, a decision found only there is kept."""
+    blocks = [Block("Datum: 2025-05-14"),
+              Block("Styrgruppen fastställde verksamhetsbudgeten för 2026 med en reserv på 5 procent.", "§ 3 Budget 2026"),
+              Block("Styrgruppen gav sekretariatet i uppdrag att ta fram en kommunikationsplan senast v. 40.", "§ 4 Kommunikation"),
+              Block("- Budgeten fastställdes (§ 3).", "Beslutspunkter"),
+              Block("- Sekretariatet tar fram en kommunikationsplan till v. 40.", "Beslutspunkter"),
+              Block("- Styrgruppen beslutade att nästa års seminarium hålls i Malmö.", "Beslutspunkter")]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [(d.paragraph, d.text[:27]) for d in found] == [
+        ("§ 3", "Styrgruppen fastställde ver"), ("§ 4", "Styrgruppen gav sekretariat"), ("", "Styrgruppen beslutade att n")]
+    assert found[1].deadline == "2025-10-03"
+
+
+def test_action_list_table() -> None:
+    """Each row of an action list is a task with who and by when; the header and rule are not."""
+    section = "§ 6 Åtgärdslista"
+    blocks = [Block("Datum: 2025-05-14"), Block("| Åtgärd | Ansvarig | Klart |", section), Block("|---|---|---|", section),
+              Block("| Ta fram en tidplan för enkäten | Sekretariatet | v. 14 |", section),
+              Block("| Boka lokal till höstens seminarium | Kansliet | Q3 2025 |", section),
+              Block("Mötet avslutades.", section)]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [(d.kind, d.paragraph, d.text, d.responsible, d.deadline) for d in found] == [
+        ("uppdrag", "§ 6", "Ta fram en tidplan för enkäten", "Sekretariatet", "2026-04-03"),
+        ("uppdrag", "§ 6", "Boka lokal till höstens seminarium", "Kansliet", "2025-09-30")]
+
+
 def test_run_in_heading_with_acronyms() -> None:
     page = ("§ 4. Introduktion av nya deltagare i MSV KLL Kansliet presenterade ett upplägg. "
             "Styrgruppen godkände upplägget med ändringen att träffarna hålls digitalt.")
@@ -243,11 +288,108 @@ def test_ids_are_stable_and_unique() -> None:
     ("att rapportera till styrgruppens möte den 17 september 2025.", "2025-09-17"),
     ("att gälla från den 1 januari 2026.", ""),
     ("att färdigställa rapporten före den 1 oktober 2025.", "2025-10-01"),
+    # weeks, quarters and seasons: the last day they allow, the next one after the meeting
+    ("att sammanställa svaren till vecka 12 2026.", "2026-03-20"),
+    ("att sammanställa svaren senast v. 3.", "2027-01-22"),
+    ("att redovisa under Q3.", "2026-09-30"),
+    ("att redovisa under första kvartalet.", "2027-03-31"),
+    ("att återkomma före sommaren.", "2026-06-30"),
+    ("att återkomma till årsskiftet.", "2026-12-31"),
+    ("att genomföra enkäten under hösten 2026.", "2026-12-31"),
+    ("att rapportera till höstens möte.", ""),  # a meeting, not a season (threads.due_of reads it)
 ])
 def test_deadlines(text: str, expected: str) -> None:
-    assert deadline_of(text) == expected
+    assert deadline_of(text, "2026-05-14") == expected
+
+
+def test_period_deadlines_only_for_assignments() -> None:
+    assert deadline_of("att hålla fyra möten under hösten.", "2026-05-14", periods=False) == ""
 
 
 def test_period() -> None:
     assert period_of("Lägesbedömning VT 2025", [], "") == "VT 2025"
     assert period_of("Lägesbedömning", [], "2025-10-10") == "HT 2025"
+
+
+def test_action_list_in_a_word_file_stays_in_its_paragraph(tmp_path) -> None:
+    """A Word table is read where it stands, under its heading, not after the document's end."""
+    import docx
+
+    from assistant.records.blocks import load_file
+
+    d = docx.Document()
+    d.add_paragraph("Protokoll styrgruppen 2025-05-14")
+    d.add_heading("§ 3 Åtgärder", 1)
+    table = d.add_table(rows=2, cols=3)
+    for i, row in enumerate([["Åtgärd", "Ansvarig", "Klart"], ["Ta fram en tidplan för enkäten", "Sekretariatet", "v. 14"]]):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    d.add_heading("§ 4 Budget", 1)
+    d.add_paragraph("Styrgruppen fastställde budgeten.")
+    d.save(tmp_path / "protokoll.docx")
+    doc = load_file(tmp_path / "protokoll.docx")
+    found = [x for x in extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
+             if x.kind in DECISION_KINDS]
+    assert [(x.kind, x.paragraph, x.responsible) for x in found] == [("uppdrag", "§ 3", "Sekretariatet"), ("beslut", "§ 4", "")]
+
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("GD-gruppen fastställde den 16 november 2024 en ram för arbetet.", False),  # told with its earlier date
+    ("Styrgruppen återremitterade i mars förslaget till beredningsgruppen.", False),
+    ("GD-gruppen beslutade vid sitt möte i november att styrgruppen ska lämna ett förslag.", False),
+    ("Styrgruppen den 3 april upphävde beslutet om nätverket.", False),
+    ("Styrgruppen upphävde sitt beslut den 8 juni 2024 om att avveckla nätverket.", True),  # the date is the object's
+    ("Det beslutades att seminariet den 23 november 2025 hålls digitalt.", True),  # the date is what was decided
+    ("Styrgruppen har per capsulam den 2 maj 2025 beslutat att godkänna yttrandet.", True),
+    ("Styrgruppen beslutade att flytta junimötet till den 3 september 2025.", True),
+])
+def test_earlier_decisions_told_with_their_date(text: str, kept: bool) -> None:
+    """Minutes of 14 May 2025 that tell what a body decided on an earlier day record no decision."""
+    assert bool(one(text)) is kept
+
+
+def test_joint_meeting_decisions_are_the_naming_bodys() -> None:
+    blocks = [Block("Gemensamt möte för styrgruppen och beredningsgruppen", ""), Block("Datum: 2025-05-14"),
+              Block("Beredningsgruppen fastställde sin mötesplan för 2026.", "§ 3 Mötesplan"),
+              Block("Styrgruppen godkände årsrapporten.", "§ 4 Årsrapport"),
+              Block("Det beslutades att rapporten publiceras.", "§ 4 Årsrapport")]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [d.body for d in found] == ["beredningsgrupp", "styrgrupp", "styrgrupp"]
+
+
+def test_items_written_as_punkt_n() -> None:
+    page = ("Minnesanteckningar arbetsgrupp STEM 7 december 2025. Punkt 1 Läget Gruppen diskuterade läget. "
+            "Punkt 2 Kartläggning av utbildningar Kartläggningen godkändes av arbetsgruppen.")
+    found = [d for d in extract_decisions([Block(page, "", 1)], DocMeta("d", "", "/tmp/p.pdf")) if d.kind != "procedur"]
+    assert [(d.paragraph, d.heading) for d in found] == [("punkt 2", "Kartläggning av utbildningar")]
+    blocks = [Block("Datum: 2025-05-14"), Block("Punkt 3 – Reviderad mall"), Block("Den reviderade mallen godkändes.")]
+    assert [d.paragraph for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS] == ["punkt 3"]
+
+
+def test_closing_summary_in_pdf_text() -> None:
+    """A summary run into a PDF page, its items opening with the paragraph they restate."""
+    blocks = [Block("Protokoll GD-gruppen Datum: 2025-05-14 § 3 Arbetsordning GD-gruppen fastställde arbetsordningen. "
+                    "§ 4 Nästa möte Nästa möte hålls i juni. Beslutspunkter", "", 1),
+              Block("• § 3 Arbetsordningen fastställd.", "", 1)]
+    found = [d for d in extract_decisions(blocks, DocMeta("d", "", "/tmp/p.pdf")) if d.kind in DECISION_KINDS]
+    assert [(d.paragraph, d.text) for d in found] == [("§ 3", "GD-gruppen fastställde arbetsordningen.")]
+
+
+def test_word_list_items_after_a_decision_label(tmp_path) -> None:
+    import docx
+
+    from assistant.records.blocks import load_file
+
+    d = docx.Document()
+    d.add_paragraph("Minnesanteckningar arbetsgrupp validering 2025-05-14")
+    d.add_heading("3. Kartläggning", 1)
+    d.add_paragraph("Beslut:")
+    d.add_paragraph("Skolverket kartlägger tjänsterna till gruppens möte i september.", style="List Bullet")
+    d.add_paragraph("Kartläggningen avgränsas till vuxna.", style="List Bullet")
+    d.save(tmp_path / "anteckningar.docx")
+    doc = load_file(tmp_path / "anteckningar.docx")
+    found = [x for x in extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
+             if x.kind in DECISION_KINDS]
+    assert [(x.kind, x.paragraph, x.body) for x in found] == [("uppdrag", "punkt 3", "arbetsgrupp-validering"),
+                                                             ("beslut", "punkt 3", "arbetsgrupp-validering")]

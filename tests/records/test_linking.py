@@ -98,6 +98,7 @@ def test_pdf_heading_run_into_the_text_and_beslots() -> None:
     ("Vad är det senaste beslutet om webbplatsen?", "webbplatsen", "", False),
     ("Vilka uppdrag har styrgruppen gett som inte är klara?", "", "styrgrupp", True),
     ("Vilka uppdrag är fortfarande öppna?", "", "", True),
+    ("Vilka uppdrag har passerat sin tidsgräns utan att ha lämnats in?", "", "", True),
 ])
 def test_free_form_decision_questions(question: str, topic: str, body: str, open_only: bool) -> None:
     q = loose_question(question)
@@ -179,3 +180,17 @@ def test_a_deliverable_qualified_as_something_else_is_not_the_one_asked_for(late
     task = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
                "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")
     assert names_deliverable(task, dec("b", "2026-06-09", "", later)) is named
+
+
+def test_which_way_the_matter_went() -> None:
+    """A body's assignment to another body is not answered by a third body's decision, and a body that
+    handed a matter on is not the one to settle it (both weigh against a link)."""
+    from assistant.records.linking import direction
+
+    task = dec("a", "2027-02-01", "Analysmodell", "GD-gruppen uppdrog åt styrgruppen att ta fram en analysmodell.",
+               kind="uppdrag", body="gd-grupp")
+    handed = dec("b", "2027-03-01", "Analysmodell", "Beredningsgruppen ställde sig bakom modellen och överlämnade den till styrgruppen.",
+                 kind="ställningstagande", body="beredningsgrupp")
+    assert direction(task, dec("c", "2027-04-01", "", "x", body="beredningsgrupp"), "styrgrupp") == [1.0, 0.0]
+    assert direction(task, dec("c", "2027-04-01", "", "x", body="styrgrupp"), "styrgrupp") == [0.0, 0.0]
+    assert direction(handed, dec("c", "2027-04-01", "", "x", body="beredningsgrupp"), "styrgrupp") == [0.0, 1.0]
