@@ -47,17 +47,25 @@ class Term:
     aliases: tuple[tuple[str, ...], ...] = ()
 
     def match(self, tokens: frozenset[str]) -> float:
-        if _has(self.stem, tokens) or any(all(_has(s, tokens) for s in a) for a in self.aliases):
+        whole = _has_whole(self.stem, tokens) if self.parts else _has(self.stem, tokens)
+        if whole or any(all(_has(s, tokens) for s in a) for a in self.aliases):
             return 1.0
         if self.parts:
             # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
             share = sum(_has(p, tokens) for p in self.parts) / len(self.parts)
             if share < 1.0 and self.sibling_in(tokens):
                 return 0.0  # "generaldirektör" is another office than "överdirektör", not a paraphrase
+            head = self.head
+            if _has(head, tokens):
+                return 0.8
             # a compound whose modifier carries it ("ordförandeposten": "ordförande") is said by
-            # the modifier when the head is a light noun the text leaves out (most of its parts)
-            head = next((p for p in reversed(self.parts) if p[0] != "~"), self.parts[-1])
-            return 0.8 * max(share if share < 2 / 3 else 1.0, 1.0 if _has(head, tokens) else 0.0)
+            # the modifier when the head is a short, light noun the text leaves out ("post", "del",
+            # "plan"); "verksamhet" does not say "verksamhetsbudget"
+            modifier = max((p for p in self.parts if p[0] != "~" and self.stem.startswith(p) and p != head),
+                           key=len, default="")
+            if len(head) <= 4 and modifier and _has(modifier, tokens):
+                return 0.8
+            return 0.8 * min(share, 0.5)
         return 0.0
 
     def sibling_in(self, tokens: frozenset[str]) -> bool:
@@ -65,8 +73,13 @@ class Term:
         "GD-gruppen") and not this one."""
         if not self.parts or _has(self.stem, tokens):
             return False
-        head = next((p for p in reversed(self.parts) if p[0] != "~"), self.parts[-1])
-        return _sibling(self.stem, head, tokens)
+        return _sibling(self.stem, self.head, tokens)
+
+    @property
+    def head(self) -> str:
+        """A compound's head: its longest part that ends it ("redovisning" in "slutredovisning")."""
+        ends = [p for p in self.parts if p[0] != "~" and self.stem.endswith(p)]
+        return max(ends, key=len) if ends else next((p for p in reversed(self.parts) if p[0] != "~"), self.parts[-1])
 
 
 def _sibling(stem: str, head: str, tokens: frozenset[str]) -> bool:
@@ -75,6 +88,12 @@ def _sibling(stem: str, head: str, tokens: frozenset[str]) -> bool:
     if len(head) < 5 or any(t.startswith(f"~{head[:6]}") for t in tokens):
         return False  # a short head is in too many compounds; the head alone says it
     return any(t != stem and len(t) > len(head) + 2 and t.endswith(head) and t[0] != "~" for t in tokens)
+
+
+def _has_whole(stem: str, tokens: frozenset[str]) -> bool:
+    """A compound said as a whole: a related token that is no mere modifier of it ("verksamhet"
+    shares a prefix with "verksamhetsbudget" but says no budget)."""
+    return stem in tokens or any(len(t) >= len(stem) - 3 and _related(stem, t) for t in tokens if len(stem) >= 4)
 
 
 def _has(stem: str, tokens: frozenset[str]) -> bool:

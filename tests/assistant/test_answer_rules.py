@@ -194,3 +194,12 @@ def test_a_name_of_several_words_is_named_only_when_its_words_stand_together() -
     apart = [e.label for e in subjects("Vilken myndighet fick i uppdrag att följa studerande vid yrkeshögskolan?")]
     assert "MYH" not in apart
     assert "MYH" in [e.label for e in subjects("Vad fick Myndigheten för yrkeshögskolan i uppdrag?")]
+
+
+def test_a_compound_is_not_said_by_its_modifier_alone_unless_its_head_is_light() -> None:
+    budget = analyse("Hur stor är verksamhetsbudgeten?").terms[0]
+    assert budget.match(frozenset(tokens_of("Verksamheten omfattar två miljoner kronor."))) < 0.5
+    assert budget.match(frozenset(tokens_of("Budgeten för verksamheten är två miljoner kronor."))) >= 0.8
+    post = analyse("Vem har ordförandeposten?").terms[0]
+    assert post.match(frozenset(tokens_of("Anna Berg är ordförande."))) >= 0.8
+    assert analyse("Vad innehåller slutredovisningen?").terms[0].head == "redovisning"
