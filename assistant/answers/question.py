@@ -18,6 +18,8 @@ QUESTION_WORDS = frozenset(tokenize(
     "vad vilka vilken vilket vem vems när var varför hur många mycket ofta länge stor andel finns gör görs "
     "ingår behöver heter innebär avses betyder kallas sker ske får fick ha har hade kan ska bör "
     "senast tidigast sin sitt sina måste skulle kunde borde hen sorts slags typ typer ny nya nytt ingå hunnit hann nämn några exempel "
+    # function words the stop list lacks
+    "fanns bland kring inför ungefär cirka idag "
     # words that name the question's form, not its content: "Vad står förkortningen X för?"
     "förkortningen begreppet termen uttrycket",
     compounds=False))
