@@ -247,6 +247,11 @@ class ExtractiveEngine:
                     and u.text not in {c.text for c in chosen} and not about.get(u.hit)
                     and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
+        nxt = next((u for u in units if u.hit == best.hit and u.pos == best.pos + 1), None)
+        if (nxt is not None and len(chosen) < MAX_SENTENCES and nxt.text not in {c.text for c in chosen}
+                and sum(len(c.text) for c in chosen) + len(nxt.text) <= ANSWER_CHARS
+                and any(m > 0 for m in nxt.matches.values()) and not nxt.is_item):
+            chosen.append(nxt)  # the sentence after the lead often goes on with the matter ("Däremot …")
         items = self._list_items(info, chosen, units, hits)
         return self._compose(question, chosen, items, hits)
 

@@ -203,3 +203,4 @@ def test_a_compound_is_not_said_by_its_modifier_alone_unless_its_head_is_light()
     post = analyse("Vem har ordförandeposten?").terms[0]
     assert post.match(frozenset(tokens_of("Anna Berg är ordförande."))) >= 0.8
     assert analyse("Vad innehåller slutredovisningen?").terms[-1].head == "redovisning"
+
