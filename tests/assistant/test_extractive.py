@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.answers.base import REFUSAL
@@ -9,6 +11,7 @@ from assistant.answers.extractive import split_question
 from assistant.answers.registry import get_engine
 from assistant.answers.units import split_run_in
 from assistant.answers.verify import split_cited, strip_marks
+from ingest.glossary import FREEDICT
 from ingest.swedish import normalize
 
 ANSWERABLE = [
@@ -137,3 +140,14 @@ def test_english_words_left_untranslated_do_not_count_against_an_answer(engine) 
     assert "zxqvork" not in kept and any(s.startswith("styrgrupp") for s in kept)
     nonsense = analyse("What is a good zxqvork for plimbous ferbles?", english=True)
     assert _matchable(nonsense, engine.kb.search(nonsense.text, 10)).terms == ()
+
+
+@pytest.mark.skipif(not Path(f"{FREEDICT}.index").is_file(), reason="dict-freedict-eng-swe not installed (make dictionary)")
+def test_a_general_dictionary_word_counts_as_understood_only_where_a_passage_has_it() -> None:
+    """'recipe' becomes 'recept' through FreeDict, but stays among the words a passage must have
+    before the question counts as understood (the half-untranslated refusal is kept)."""
+    from assistant.answers.extractive import _untranslated
+
+    left = _untranslated("What is a good recipe for plimbous ferbles?")
+    assert {"recept", "plimbous"} <= left
+    assert not {"styrgrupp", "sekretariat"} & _untranslated("Who chairs the steering group and the secretariat?")
