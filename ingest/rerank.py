@@ -56,24 +56,53 @@ def query_terms(query: str) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def _positions(text: str, terms: frozenset[str], seen: dict[str, tuple[str, ...]]) -> list[tuple[int, str]]:
-    """(word number, term) for each of the query's terms in the text; ``seen`` keeps each word's
-    query terms across the candidates of one query (most words hold none)."""
+WINDOW_PARTS = "_parts"  # payload key set by the window step: the chunk texts its text joins with "\n"
+_GAP = 1 << 24  # word numbers of one candidate start this far from the previous one's: no span crosses
+
+
+@lru_cache(maxsize=8192)
+def _token_positions(text: str) -> tuple[int, dict[str, tuple[int, ...]]]:
+    """The number of words of a text and, for each token of its words, the word numbers that hold
+    it: a passage is tokenised once, however many queries rank it."""
     words = _WORD.findall(text.lower())
-    for w in set(words).difference(seen):
-        seen[w] = tuple(t for t in _word_tokens(w) if t in terms)
-    matched = {w: seen[w] for w in set(words) if seen[w]}
-    return [(i, t) for i, w in enumerate(words) if w in matched for t in matched[w]]
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        for t in _word_tokens(w):
+            at.setdefault(t, []).append(i)
+    return len(words), {t: tuple(v) for t, v in at.items()}
 
 
-def _proximity(positions: list[tuple[int, str]], weights: Mapping[str, float]) -> float:
-    """The largest weight of distinct query terms found within PROXIMITY_WORDS consecutive words."""
-    hits = positions
-    best, lo = 0.0, 0
-    for hi in range(len(hits)):
-        while hits[hi][0] - hits[lo][0] >= PROXIMITY_WORDS:
-            lo += 1
-        best = max(best, sum(weights[t] for t in {t for _, t in hits[lo : hi + 1]}))
+def _occurrences(parts: Sequence[Sequence[str]], terms: Sequence[str]) -> list[np.ndarray]:
+    """For each query term, its word numbers in all candidates at once (sorted), candidate ``c``'s
+    from ``c * _GAP``. A window's text is its parts joined by a newline, which no word crosses, so
+    its words are its parts' words in turn."""
+    occ: list[list[int]] = [[] for _ in terms]
+    for c, texts in enumerate(parts):
+        base = c * _GAP
+        for text in texts:
+            n, at = _token_positions(text)
+            for k, t in enumerate(terms):
+                if (pos := at.get(t)) is not None:
+                    occ[k].extend(base + i for i in pos)
+            base += n
+    return [np.asarray(o, dtype=np.int64) for o in occ]
+
+
+def _proximity(occ: Sequence[np.ndarray], w: Sequence[float], n: int) -> np.ndarray:
+    """Per candidate, the largest weight of distinct query terms found within PROXIMITY_WORDS
+    consecutive words (windows ending at a term's word: a term counts when its last occurrence at
+    or before the end lies less than PROXIMITY_WORDS words back)."""
+    best = np.zeros(n)
+    found = [(o, wt) for o, wt in zip(occ, w) if len(o)]
+    if not found:
+        return best
+    ends = np.unique(np.concatenate([o for o, _ in found]))
+    score = np.zeros(len(ends))
+    for o, wt in found:
+        j = np.searchsorted(o, ends, side="right") - 1
+        near = (j >= 0) & (o[np.maximum(j, 0)] > ends - PROXIMITY_WORDS)
+        score += wt * near
+    np.maximum.at(best, ends // _GAP, score)
     return best
 
 
@@ -82,15 +111,26 @@ def _query_pairs(query: str) -> list[tuple[str, str]]:
     return list(zip(heads, heads[1:]))
 
 
-def _phrase(pairs: list[tuple[str, str]], positions: list[tuple[int, str]]) -> float:
-    """The share of the query's neighbouring word pairs that stand next to each other (one word
-    may come between) in the passage, in the same order."""
+def _holds(sorted_values: np.ndarray, xs: np.ndarray) -> np.ndarray:
+    """Which of ``xs`` occur in ``sorted_values``."""
+    i = np.minimum(np.searchsorted(sorted_values, xs), len(sorted_values) - 1)
+    return sorted_values[i] == xs
+
+
+def _phrase(pairs: list[tuple[str, str]], occ: Mapping[str, np.ndarray], n: int) -> np.ndarray:
+    """Per candidate, the share of the query's neighbouring word pairs that stand next to each other
+    (one word may come between) in the passage, in the same order."""
+    found = np.zeros(n, dtype=np.int64)
     if not pairs:
-        return 0.0
-    at: dict[str, set[int]] = {}
-    for i, t in positions:
-        at.setdefault(t, set()).add(i)
-    found = sum(any(i + d in at.get(b, ()) for i in at.get(a, ()) for d in (1, 2)) for a, b in pairs)
+        return found.astype(np.float64)
+    for a, b in pairs:
+        oa, ob = occ.get(a), occ.get(b)
+        if oa is None or ob is None or not len(oa) or not len(ob):
+            continue
+        near = _holds(ob, oa + 1) | _holds(ob, oa + 2)
+        has = np.zeros(n, dtype=bool)
+        has[oa[near] // _GAP] = True
+        found += has
     return found / len(pairs)
 
 
@@ -115,15 +155,19 @@ def features(
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float64)
     texts = [str(c.payload.get("text", "")) for c in candidates]
-    wanted_terms = frozenset(terms)
-    seen: dict[str, tuple[str, ...]] = {}
-    positions = [_positions(t, wanted_terms, seen) for t in texts]
-    token_sets = [{t for _, t in p} for p in positions]
-    df = {t: sum(t in s for s in token_sets) for t in terms}
-    raw = {t: math.log((n + 1) / (df[t] + 0.5)) for t in terms}
+    occ = _occurrences([c.payload.get(WINDOW_PARTS) or (t,) for c, t in zip(candidates, texts)], terms)
+    present = np.zeros((n, len(terms)), dtype=bool)
+    for k, o in enumerate(occ):
+        present[o // _GAP, k] = True
+    df = present.sum(axis=0)
+    raw = {t: math.log((n + 1) / (int(df[k]) + 0.5)) for k, t in enumerate(terms)}
     total = sum(raw.values()) or 1.0
     weights = {t: w / total for t, w in raw.items()}
-    pairs = _query_pairs(query)
+    w = [weights[t] for t in terms]
+    # Added term by term, in the query's order (a running sum, as one would by hand).
+    coverage = np.cumsum(present * np.asarray(w), axis=1)[:, -1] if terms else np.zeros(n)
+    proximity = _proximity(occ, w, n)
+    phrase = _phrase(_query_pairs(query), dict(zip(terms, occ)), n)
     wanted = answer_type(query)
     top = max((c.score for c in candidates), default=0.0) or 1.0
     sparse = sparse or {}
@@ -139,9 +183,9 @@ def features(
             c.score / top,
             1.0 / (1 + i),
             sparse.get(c.id, 0.0) / top_sparse,
-            _covered(token_sets[i], weights),
-            _proximity(positions[i], weights),
-            _phrase(pairs, positions[i]),
+            float(coverage[i]),
+            float(proximity[i]),
+            float(phrase[i]),
             _covered(head, weights),
             _covered(title, weights),
             1.0 if wanted is not None and wanted[1].search(texts[i]) else 0.0,

@@ -13,7 +13,7 @@ from .chunking import chunk_id
 from .embed import Embedder
 from .glossary import expand_query, is_english, load_glossary, to_swedish
 from .qtype import answer_type
-from .rerank import DEFAULT_AUTHORITY, SECTION_START, Ranker, features
+from .rerank import DEFAULT_AUTHORITY, SECTION_START, WINDOW_PARTS, Ranker, features
 from .sparse import Bm25Encoder, SparseVec, token_index
 from .store import Scored, SearchFilter, Store
 from .swedish import tokenize
@@ -181,7 +181,8 @@ class Searcher:
                     parts.append((cid, str(q.get("text", ""))))
             covered.update(cid for cid, _ in parts)
             start = parts[0][0] == s.id  # no earlier chunk of the same section and page
-            out.append(replace(s, payload={**p, "text": "\n".join(t for _, t in parts), SECTION_START: start}))
+            texts = tuple(t for _, t in parts)
+            out.append(replace(s, payload={**p, "text": "\n".join(texts), SECTION_START: start, WINDOW_PARTS: texts}))
             if len(out) == k:
                 break
         return out
