@@ -73,6 +73,8 @@ PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that
 # A lead sentence must say some of the question's content itself, not only stand in a passage that
 # does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
 MIN_OWN = 0.2
+# Kinds whose answer instantiates the noun naming its type (a date for "vilket datum").
+TYPED = frozenset({"time", "number", "money", "frequency"})
 
 class ExtractiveEngine:
     """Answers with selected passage sentences. Needs only the knowledge base (and its embedder)."""
@@ -141,10 +143,14 @@ class ExtractiveEngine:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
             got = own = said = rest = 0.0
+            # "Mellan vilka månader …", "Vilket datum …": a time (a figure) says the answer's type
+            typed = info.kind in TYPED and cue_met(info.kind, u.text, info.said, info.text)
             for t, w in weight.items():
                 m = u.matches[t]
                 if m < 1.0 and near is not u.tokens:
                     m = t.match(near)
+                if typed and t.verb and t.stem in info.counted:
+                    m = 1.0
                 if m > 0 or (t, hits[u.hit].doc_id) not in implied:  # a document's own subject may go unsaid
                     said += w * m
                     rest += w

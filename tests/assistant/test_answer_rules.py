@@ -204,3 +204,13 @@ def test_a_compound_is_not_said_by_its_modifier_alone_unless_its_head_is_light()
     assert post.match(frozenset(tokens_of("Anna Berg är ordförande."))) >= 0.8
     assert analyse("Vad innehåller slutredovisningen?").terms[-1].head == "redovisning"
 
+
+
+def test_a_time_says_the_noun_naming_the_answers_type() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Förstudierna har letts av kansliet. Förstudierna har finansierats av fonden. "
+                 "Förstudierna har genomförts under perioden mars 2022 till maj 2023. "
+                 "Förstudierna omfattar fyra spår. Förstudierna redovisas i rapporten.",
+                 title="Rapport", doc="f1")]
+    a = engine.answer_from_hits("Mellan vilka månader pågick förstudierna?", hits)
+    assert a.grounded and "mars 2022 till maj 2023" in a.answer
