@@ -178,7 +178,7 @@ def asked_term(info: QuestionInfo) -> Term | None:
     if info.kind not in ("person", "name", "general"):
         return None
     if info.kind == "general" and not _ATTRIBUTE.match(info.text):
-        return None  # the first noun of "Fanns X …", "Vad ingick i …" is no attribute asked for
+        return None  # the first noun of "Fanns det X …", "Vad rymdes i …" is no attribute asked for
     return next((t for t in info.terms if not t.verb), None)
 
 

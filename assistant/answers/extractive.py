@@ -143,7 +143,7 @@ class ExtractiveEngine:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
             got = own = said = rest = 0.0
-            # "Mellan vilka månader …", "Vilket datum …": a time (a figure) says the answer's type
+            # "Under vilka veckor …", "Vilket datum …": a time (a figure) says the answer's type
             typed = info.kind in TYPED and cue_met(info.kind, u.text, info.said, info.text)
             for t, w in weight.items():
                 m = u.matches[t]
@@ -353,7 +353,7 @@ def _likeliest(units: Iterable[Unit]) -> Unit | None:
 
 def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
     """Whether the sentence names a sibling of a body the question names, and not that body
-    ("styrgruppen träffas två gånger per år" for "Hur ofta träffas GD-gruppen?")."""
+    ("referensgruppen möts varje kvartal" for "Hur ofta möts KX-gruppen?")."""
     names = {t for e in about for f in e.forms for t in f}
     return any(t.stem in names and t.sibling_in(u.tokens) for t in info.terms)
 
