@@ -91,7 +91,7 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+(?:i\s+)?uppdrag(?:et)?\s+att\b",
     r"\b(?:[Gg]av|[Gg]er)\s+(?P<resp>[^.;:]{2,80}?)\s+uppdraget\s+att\b",
-    # "Referensgruppen bad processledaren för vägledning att …", "Processledaren ombads ta fram …", "Eva åtog sig att …"
+    # "Referensgruppen bad sekreteraren om att …", "Processledaren ombads ta fram …", "Eva åtog sig att …"
     r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
     r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
