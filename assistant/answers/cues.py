@@ -186,3 +186,24 @@ def says_month(where: str, month: tuple[str, str]) -> bool:
     """Whether ``where`` (passages with their dates, lower-cased) names the month or is dated in it."""
     name, year = month
     return f"{name} {year}" in where or f" {year}-{month_number(name):02d}" in where
+
+
+_NAME_AFTER = re.compile(r"\s+([A-ZÅÄÖ][\w-]+)")
+
+
+def time_of_another(sentence: str, names: frozenset[str]) -> bool:
+    """Whether every time the sentence gives stands right before a name that is not one of the
+    question's (``names``, lower case): "… deltar Alfa, Beta och sedan våren 2021 Gamma" dates
+    Gamma, not Alfa."""
+    spans = list(TIME_WORD.finditer(sentence))
+    bound = free = 0
+    for i, m in enumerate(spans):
+        if i + 1 < len(spans) and sentence[m.end():spans[i + 1].start()].strip() == "":
+            continue  # "våren 2021": one expression
+        after = _NAME_AFTER.match(sentence, m.end())
+        if after and after.group(1).lower() not in names:
+            bound += 1
+        else:
+            free += 1
+    return bound > 0 and free == 0
+

@@ -39,6 +39,7 @@ from .cues import (
     says_month,
     says_ordinal,
     separators,
+    time_of_another,
 )
 from .question import (
     QUESTION_WORDS,
@@ -208,7 +209,8 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing:
             return False
-        if info.kind == "time" and not _says_what(info, best, about):
+        if info.kind == "time" and (not _says_what(info, best, about) or time_of_another(
+                best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
         if _names_a_sibling(info, best, about):
             return False

@@ -214,3 +214,14 @@ def test_a_time_says_the_noun_naming_the_answers_type() -> None:
                  title="Rapport", doc="f1")]
     a = engine.answer_from_hits("Mellan vilka månader pågick förstudierna?", hits)
     assert a.grounded and "mars 2022 till maj 2023" in a.answer
+
+
+def test_a_time_that_dates_another_name_in_a_list_does_not_answer() -> None:
+    from assistant.answers.cues import time_of_another
+
+    assert time_of_another("Här deltar Alfaverket, Betarådet och sedan våren 2021 Gammainstitutet.",
+                           frozenset({"alfaverket"}))
+    assert not time_of_another("Här deltar Alfaverket, Betarådet och sedan våren 2021 Gammainstitutet.",
+                               frozenset({"gammainstitutet"}))
+    assert not time_of_another("Karin Berg tillträder som generaldirektör för Alfaverket den 1 juni 2025.",
+                               frozenset({"karin", "berg"}))
