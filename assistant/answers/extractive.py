@@ -357,7 +357,8 @@ def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> 
     """Whether the sentence names a sibling of a body the question names, and not that body
     ("referensgruppen möts varje kvartal" for "Hur ofta möts KX-gruppen?")."""
     names = {t for e in about for f in e.forms for t in f}
-    return any(t.stem in names and t.sibling_in(u.tokens) for t in info.terms)
+    return any((t.stem in names or info.kind in ("person", "name")) and not t.verb and t.sibling_in(u.tokens)
+               for t in info.terms)
 
 
 def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:

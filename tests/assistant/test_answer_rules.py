@@ -225,3 +225,12 @@ def test_a_time_that_dates_another_name_in_a_list_does_not_answer() -> None:
                                frozenset({"gammainstitutet"}))
     assert not time_of_another("Karin Berg tillträder som generaldirektör för Alfaverket den 1 juni 2025.",
                                frozenset({"karin", "berg"}))
+
+
+def test_who_holds_an_office_is_not_answered_by_a_sibling_office() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Efter omorganisationen av myndigheten blir Anna Berg ny generaldirektör för Alfaverket i Borås. "
+                 "Hon tillträder i maj.", title="Alfaverket i Borås", doc="g1")]
+    q = "Vem på Alfaverket i Borås blir ny {} efter omorganisationen av myndigheten?"
+    assert not engine.answer_from_hits(q.format("överdirektör"), hits).grounded
+    assert "Anna Berg" in engine.answer_from_hits(q.format("generaldirektör"), hits).answer
