@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .swedish import _lexicon
+from .swedish import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def _from_dictionary(word: str, base: str | None) -> str | None:
     """A general Swedish word for an English word the domain list lacks: of the dictionary's
     translations (the plural's singular looked up too) the first the knowledge base's vocabulary
     has; None when the word is Swedish already, or no translation is in the vocabulary."""
-    known = _lexicon()
+    known = lexicon()
     if base is None or word in known or not re.fullmatch(r"[a-z]{3,}", word):
         return None
     entries = load_freedict(base)

@@ -124,7 +124,9 @@ def normalize(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> frozenset[str]:
+def lexicon() -> frozenset[str]:
+    """The Swedish word list (``data/sv_lexicon.txt.gz``): compound splitting and the English
+    dictionary's choice of a Swedish word both ask it."""
     data = resources.files("ingest").joinpath("data/sv_lexicon.txt.gz").read_bytes()
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
@@ -147,7 +149,7 @@ def _is_head(part: str, lex: frozenset[str]) -> bool:
 @lru_cache(maxsize=200_000)
 def split_compound(word: str) -> tuple[str, ...]:
     """Split a Swedish compound into known parts, longest tail first; () when it is not one."""
-    lex = _lexicon()
+    lex = lexicon()
     if len(word) < 2 * _MIN_PART + 1 or not word.isalpha():
         return ()
     best: tuple[str, ...] = ()

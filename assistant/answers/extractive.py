@@ -230,6 +230,7 @@ class ExtractiveEngine:
         info = parts[0]
         units = self.rank_units(info, hits)
         chosen: list[Unit] = []
+        said: set[str] = set()  # the chosen sentences' texts
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
         for part in parts:  # every part needs a sentence that answers it; half an answer is none
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
@@ -240,11 +241,12 @@ class ExtractiveEngine:
                 ranked = units if part is info else self.rank_units(part, hits)
                 fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
                 # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
-                lead = _likeliest(u for u in fit if u.text not in {c.text for c in chosen}) or _likeliest(fit)
+                lead = _likeliest(u for u in fit if u.text not in said) or _likeliest(fit)
                 if lead is None:
                     return self._refusal(question, part, ranked, hits, unnamed)
-            if lead.text not in {c.text for c in chosen}:
+            if lead.text not in said:
                 chosen.append(lead)
+                said.add(lead.text)
         best = chosen[0]
         for u in sorted(units, key=lambda u: -u.p):  # stable: equals keep the hand-set order
             if len(chosen) >= MAX_SENTENCES:
@@ -252,11 +254,12 @@ class ExtractiveEngine:
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p
-                    and u.text not in {c.text for c in chosen} and not about.get(u.hit)
+                    and u.text not in said and not about.get(u.hit)
                     and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
+                said.add(u.text)
         nxt = next((u for u in units if u.hit == best.hit and u.pos == best.pos + 1), None)
-        if (nxt is not None and len(chosen) < MAX_SENTENCES and nxt.text not in {c.text for c in chosen}
+        if (nxt is not None and len(chosen) < MAX_SENTENCES and nxt.text not in said
                 and sum(len(c.text) for c in chosen) + len(nxt.text) <= ANSWER_CHARS
                 and any(m > 0 for m in nxt.matches.values()) and not nxt.is_item):
             chosen.append(nxt)  # the sentence after the lead often goes on with the matter ("Däremot …")
@@ -348,6 +351,11 @@ class ExtractiveEngine:
         return Answer(question, text, True, self.name, citations=citations)
 
 
+def _name_stems(about: tuple[Entity, ...]) -> set[str]:
+    """The stems of every form of the question's named subjects."""
+    return {t for e in about for f in e.forms for t in f}
+
+
 def _likeliest(units: Iterable[Unit]) -> Unit | None:
     """The unit the sentence model finds likeliest to answer (the first of equals)."""
     return max(units, key=lambda u: u.p, default=None)
@@ -356,7 +364,7 @@ def _likeliest(units: Iterable[Unit]) -> Unit | None:
 def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
     """Whether the sentence names a sibling of a body the question names, and not that body
     ("referensgruppen möts varje kvartal" for "Hur ofta möts KX-gruppen?")."""
-    names = {t for e in about for f in e.forms for t in f}
+    names = _name_stems(about)
     return any((t.stem in names or info.kind in ("person", "name")) and not t.verb and t.sibling_in(u.tokens)
                for t in info.terms)
 
@@ -364,7 +372,7 @@ def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> 
 def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
     """Whether a sentence says what the question times ("När upphör avtalet?" is not answered by
     "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's."""
-    names = {t for e in about for f in e.forms for t in f}
+    names = _name_stems(about)
     what = [t for t in info.terms if not t.verb and t.stem not in names]
     return not what or any(u.matches.get(t, 0.0) >= 0.8 for t in what)
 
