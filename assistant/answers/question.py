@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.abbreviations import load_abbreviations
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
@@ -189,7 +190,8 @@ def _glossary_by_lowercase() -> dict[str, list[str]]:
 @lru_cache(maxsize=256)
 def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
     lower = _glossary_by_lowercase()
-    longs = lower.get(word.lower()) or lower.get(word.split("-")[0].lower()) or []
+    longs = (lower.get(word.lower()) or lower.get(word.split("-")[0].lower())
+             or load_abbreviations().get(word) or load_abbreviations().get(word.split("-")[0]) or [])
     out = []
     for long in longs:
         stems = tuple(t[0] for w in long.split() if (t := tokenize(w)) and len(t[0]) > 3)

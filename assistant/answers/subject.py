@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.abbreviations import load_abbreviations
 from ingest.glossary import load_english_words, load_glossary
 from ingest.swedish import STOPWORDS, tokenize
 
@@ -147,7 +148,9 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
         if form and not set(form) & covered:  # "TSI-projektet" is the glossary's TSI
             short = ABBREVIATED_NOUN.fullmatch(name)
             spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
-            entities.setdefault(name.lower(), Entity(name, (form,), short=spelled))
+            # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too
+            defined = tuple(f for n in load_abbreviations().get(name, ()) if (f := _stems(n)))
+            entities.setdefault(name.lower(), Entity(name, (form, *defined), short=spelled))
             covered |= set(form)
     for year in dict.fromkeys(_YEAR.findall(question)):
         entities.setdefault(year, Entity(year, ((year,),), year=year))

@@ -1,0 +1,145 @@
+"""Abbreviations learned from the documents themselves: wherever a text writes a name and then its
+short form in brackets ("Kungliga biblioteket (KB)", "arbetsmarknadsutbildning (AMU)"), the pair is
+a definition. Pairs are found by the Schwartz–Hearst rule (the short form's letters occur in order
+in the words before it, its first letter starting a word), counted over a collection and kept when
+they recur, so that a question's "KB" is known to be named by a passage saying "Kungliga
+biblioteket".
+
+    python -m ingest.abbreviations OUT.toml DOCS...   (text files, or .jsonl[.gz] with a "text" field)
+
+writes the table; ``ingest/data/abbreviations.toml`` is the one derived from the bundled corpus and
+the public government pages. The hand-written glossary (``data/glossary.toml``) comes first where
+both know a short form."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import tomllib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# "(KB)", "(ESF+)", "(SPSM)": two to six capitals, the first a letter; "(S)" and "(MP)" name parties,
+# which a reader knows; single letters are too ambiguous to learn.
+_DEFINED = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?)\)")
+_WORD = re.compile(r"[\wÅÄÖåäöéÉ-]+")
+# "AMU (arbetsmarknadsutbildning)": the short form first, its name in the brackets
+_SHORT_FIRST = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?) \(([^()]{3,80})\)")
+# a sentence break: a stop and a capital, or a line break ("Kungl. biblioteket" runs on)
+_BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])|[;:\n()»”\"]")
+MAX_WORDS = 8  # a name is at most this many words before its short form
+MIN_SEEN = 1  # a definition written once is a definition (the hand glossary comes first where they differ)
+
+
+def definitions(text: str) -> Iterator[tuple[str, str]]:
+    """The (short form, name) pairs ``text`` defines as "name (SHORT)"."""
+    for m in _DEFINED.finditer(text):
+        short = m.group(1)
+        before = text[max(0, m.start() - 200):m.start()]
+        # the name ends where the brackets begin and starts after the last break of the sentence
+        before = _BREAK.split(before)[-1]
+        words = _WORD.findall(before)[-max(len(short.rstrip("+")) + 3, MAX_WORDS):]
+        name = _long_form(short.rstrip("+"), words)
+        if name:
+            yield short, name
+    for m in _SHORT_FIRST.finditer(text):
+        short, inside = m.group(1), m.group(2).strip()
+        words = _WORD.findall(inside)
+        name = _long_form(short.rstrip("+"), words)
+        if name and name == " ".join(words):  # the whole bracket is the name, not a remark
+            yield short, name
+
+
+def _long_form(short: str, words: list[str]) -> str:
+    """The shortest tail of ``words`` that spells ``short``: scanning both from the end, every
+    letter of the short form is found in order, its first letter at the start of a word (the
+    Schwartz–Hearst rule). "" when there is none."""
+    if not words:
+        return ""
+    text = " ".join(words)
+    low, letters = text.lower(), short.lower()
+    si, li = len(letters) - 1, len(low) - 1
+    while si >= 0:
+        c = letters[si]
+        if not c.isalnum():
+            si -= 1
+            continue
+        while li >= 0 and (low[li] != c or (si == 0 and li > 0 and low[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return ""
+        si -= 1
+        li -= 1
+    start = li + 1
+    name = text[start:].strip(" -")
+    n_words = len(name.split())
+    # a name as long as a sentence, or one word for a short form of four letters, is no definition
+    if not name or n_words > len(letters) + 2 or name.lower() == letters:
+        return ""
+    return name
+
+
+def learn(texts: Iterable[str], min_seen: int = MIN_SEEN) -> dict[str, list[str]]:
+    """Short form → its names, most written first, over ``texts``; a name counted in lower case."""
+    seen: Counter[tuple[str, str]] = Counter()
+    written: dict[tuple[str, str], str] = {}
+    for text in texts:
+        for short, name in dict.fromkeys(definitions(text)):  # in text order: the same table every run
+            key = (short, name.lower())
+            seen[key] += 1
+            written.setdefault(key, name)
+    table: dict[str, list[str]] = {}
+    for (short, low), n in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0])):
+        if n >= min_seen:
+            table.setdefault(short, []).append(written[(short, low)])
+    return {k: v[:3] for k, v in sorted(table.items())}
+
+
+@lru_cache(maxsize=1)
+def load_abbreviations() -> dict[str, list[str]]:
+    """The shipped table (``data/abbreviations.toml``)."""
+    raw = resources.files("ingest").joinpath("data/abbreviations.toml").read_text("utf-8")
+    return {k: list(v) for k, v in tomllib.loads(raw).get("terms", {}).items()}
+
+
+def _texts(paths: Iterable[Path]) -> Iterator[str]:
+    for path in paths:
+        if path.name.endswith((".jsonl", ".jsonl.gz")):
+            opener = gzip.open if path.name.endswith(".gz") else open
+            with opener(path, "rt", encoding="utf-8") as f:
+                for line in f:
+                    if line.strip():
+                        yield json.loads(line).get("text", "")
+        elif path.is_dir():
+            yield from _texts(sorted(p for p in path.rglob("*") if p.suffix in (".txt", ".md")))
+        else:
+            yield path.read_text("utf-8", errors="replace")
+
+
+def _toml(table: dict[str, list[str]]) -> str:
+    lines = ["# Derived by `python -m ingest.abbreviations` (see its docstring); do not edit by hand.", "[terms]"]
+    for short, names in table.items():
+        lines.append(f"{json.dumps(short, ensure_ascii=False)} = {json.dumps(names, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) < 2:
+        sys.exit("usage: python -m ingest.abbreviations OUT.toml DOCS...")
+    out, docs = Path(args[0]), [Path(a) for a in args[1:]]
+    missing = [str(p) for p in docs if not p.exists()]
+    if missing:
+        sys.exit(f"no such file or folder: {', '.join(missing)}")
+    table = learn(_texts(docs))
+    out.write_text(_toml(table), encoding="utf-8")
+    print(f"{len(table)} short forms written to {out}")
+
+
+if __name__ == "__main__":
+    main()
