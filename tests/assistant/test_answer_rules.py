@@ -234,3 +234,15 @@ def test_who_holds_an_office_is_not_answered_by_a_sibling_office() -> None:
     q = "Vem på Alfaverket i Borås blir ny {} efter omorganisationen av myndigheten?"
     assert not engine.answer_from_hits(q.format("överdirektör"), hits).grounded
     assert "Anna Berg" in engine.answer_from_hits(q.format("generaldirektör"), hits).answer
+
+
+def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
+    from assistant.answers.extractive import _figure_says
+
+    share = asked_term(analyse("What share of the graduates had a job a year later?"))
+    assert share is not None
+    assert _figure_says(share, "Av de examinerade hade 91 procent arbete ett år senare.")
+    assert not _figure_says(share, "Av de examinerade hade 910 personer arbete ett år senare.")
+    money = asked_term(analyse("Hur mycket pengar fick regionerna för arbetet?"))
+    assert money is not None and _figure_says(money, "Regionerna fick 12 miljoner kronor.")
+    assert not _figure_says(money, "Regionerna fick 12 procent fler deltagare.")
