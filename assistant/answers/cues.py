@@ -43,6 +43,8 @@ _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterar
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
+SHARE_NOUNS = frozenset(["del", "andel", "~andel"])
+PERCENT = re.compile(r"\d\s*(?:procent|%)")
 # "Vilka tre skolor …", "Vilka är de fem …": a list whose length the question states.
 COUNTED_LIST = re.compile(r"\bvilka (?:är )?(?:de )?(två|tre|fyra|fem|sex|sju|åtta|nio|tio|\d+) ", re.IGNORECASE)
 _SMALL_NUMBERS = ("två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio")
@@ -207,3 +209,10 @@ def time_of_another(sentence: str, names: frozenset[str]) -> bool:
             free += 1
     return bound > 0 and free == 0
 
+
+
+def figure_says(role: Term, text: str) -> bool:
+    """Whether the sentence's figure is what the question asks for by its unit: an amount in
+    kronor says the money ("hur mycket pengar"), a percentage says the share ("hur stor andel")."""
+    stems = {role.stem, *role.parts}
+    return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))

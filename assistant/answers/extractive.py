@@ -24,14 +24,13 @@ from .base import REFUSAL, Answer, Citation
 from .cues import (
     AMOUNT,
     COUNTED_LIST,
-    MONEY,
-    MONEY_NOUNS,
     NO_CUE,
     ORDINAL,
     YEARISH,
     asked_term,
     counts_near,
     cue_met,
+    figure_says,
     list_count,
     names_listed,
     offers_all,
@@ -74,8 +73,6 @@ PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that
 # A lead sentence must say some of the question's content itself, not only stand in a passage that
 # does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
 MIN_OWN = 0.2
-SHARE_NOUNS = frozenset(["del", "andel", "~andel"])
-PERCENT = re.compile(r"\d\s*(?:procent|%)")
 # Kinds whose answer instantiates the noun naming its type (a date for "vilket datum").
 TYPED = frozenset({"time", "number", "money", "frequency"})
 
@@ -164,7 +161,7 @@ class ExtractiveEngine:
             u.coverage = got / total
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
-            u.role_missing = role is not None and not _figure_says(role, u.text) and (
+            u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
@@ -355,13 +352,6 @@ class ExtractiveEngine:
 def _name_stems(about: tuple[Entity, ...]) -> set[str]:
     """The stems of every form of the question's named subjects."""
     return {t for e in about for f in e.forms for t in f}
-
-
-def _figure_says(role: Term, text: str) -> bool:
-    """Whether the sentence's figure is what the question asks for by its unit: an amount in
-    kronor says the money ("hur mycket pengar"), a percentage says the share ("hur stor andel")."""
-    stems = {role.stem, *role.parts}
-    return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))
 
 
 def _likeliest(units: Iterable[Unit]) -> Unit | None:

@@ -237,7 +237,7 @@ def test_who_holds_an_office_is_not_answered_by_a_sibling_office() -> None:
 
 
 def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
-    from assistant.answers.extractive import _figure_says
+    from assistant.answers.cues import figure_says as _figure_says
 
     share = asked_term(analyse("What share of the graduates had a job a year later?"))
     assert share is not None
