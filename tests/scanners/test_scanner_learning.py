@@ -105,3 +105,12 @@ def test_marks_train_a_model_that_ranks_the_next_news(tmp_path: Path) -> None:
 
     res = runner.invoke(app, ["scan", "mark", "99999", "--relevant"])
     assert res.exit_code == 2 and "99999" in res.output
+
+
+def test_the_learned_model_reads_past_the_lead() -> None:
+    """A press release's later paragraphs (beyond 1,500 characters) are features too."""
+    from scanners.learned import item_words
+
+    text = "Regeringen har beslutat. " * 80 + "Folkhögskolorna får fler platser."
+    assert len(text) > 2000
+    assert "folkhögskol" in " ".join(item_words("Beslut", text))

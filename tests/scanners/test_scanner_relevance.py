@@ -133,3 +133,20 @@ def test_an_agency_named_without_a_word_of_the_field_counts_less(
         assert default[regional] == pytest.approx(weight * full[regional], abs=1e-3)
     else:
         assert default[regional] == full[regional]
+
+
+FILLER = ("Regeringen har i dag beslutat om en proposition om ändrade regler för fastighetstaxering, "
+          "vägtrafik och hamnavgifter. ") * 5
+
+
+@pytest.mark.parametrize("term", ["vuxenutbildning", "validering", "folkhögskola"])
+def test_a_term_in_the_lead_counts_more_than_one_deep_in_the_body(scorer: RelevanceScorer,
+                                                                  term: str) -> None:
+    """What an item is about is said in its lead; a body that mentions a subject among others
+    says less (the same words, only the order differs)."""
+    title = "Regeringen beslutar om nya regler"
+    lead = f"Satsningen på {term} byggs ut. {FILLER}"
+    body = f"{FILLER}Satsningen på {term} byggs ut."
+    in_lead, in_body = scorer.score(title, lead), scorer.score(title, body)
+    assert in_lead.reason["lexical"] > in_body.reason["lexical"] > 0, (in_lead.reason, in_body.reason)
+    assert in_lead.score > in_body.score

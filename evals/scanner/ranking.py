@@ -1,0 +1,129 @@
+"""`python -m evals.scanner.ranking`: ranking experiments on development labels only, in seconds.
+
+The development pages (the time split's ``dev`` part and the older ``labels.jsonl``) are scored once
+by the app's cold start and cached with their texts, months, lead and embedding (title and lead);
+each experiment then trains on the older development months and ranks the newer development pages
+of three rolling origins (``calibrate.CUTS``), printing average precision, R-precision and
+precision@10/@30 per origin. The held-out part is only part of the stream the cold start's word
+rarity is measured against (as the app's store would hold it); none of its pages is cached here."""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from evals.scanner.calibrate import CUTS
+
+CACHE_NAME = "scanner-ranking-v1.pkl"
+
+
+def cache_path() -> Path:
+    root = Path(os.environ.get("MSV_EVAL_CACHE") or Path.home() / ".cache/msv-kunskapsbas/evals")
+    return root / CACHE_NAME
+
+
+def build() -> list[dict]:
+    """Every development page with its cold-start parts (cached)."""
+    path = cache_path()
+    if path.exists():
+        return pickle.loads(path.read_bytes())
+    from evals.scanner.evaluate import score_labels
+    from scanners.items import extractive_summary
+    from scanners.job import lazy_embedder
+    from scanners.relevance import load_scorer
+
+    scorer = load_scorer(embed=lazy_embedder())
+    s = score_labels(scorer)
+    dev_urls = {r["url"] for r in s.dev}
+    rows = []
+    for r in s.pool:
+        rec = s.records[r["url"]]
+        lead = extractive_summary(rec["title"], rec["text"], 1, 300)
+        # the main subject: the title and first sentence alone (nothing of the body's mentions)
+        head = scorer._score_one(rec["title"], lead, (), False, None)  # noqa: SLF001 - a probe
+        rows.append({"url": r["url"], "title": rec["title"], "text": rec["text"],
+                     "kind": rec.get("kind", ""), "month": s.month(r),
+                     "relevant": bool(r["relevant"]), "dev": r["url"] in dev_urls,
+                     "cold": s.cold[r["url"]], "raw": s.raw[r["url"]], "lead": lead,
+                     "lead3": extractive_summary(rec["title"], rec["text"], 3, 600),
+                     "head_raw": float(head.reason["cold"]),
+                     "head_lexical": float(head.reason["lexical"]),
+                     "head_profile": float(head.reason["profile"])})
+    embed = lazy_embedder()
+    vecs = embed([f"{r['title']}. {r['lead3']}" for r in rows])
+    for r, v in zip(rows, vecs, strict=True):
+        r["vec"] = np.asarray(v, dtype=np.float32)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(rows))
+    return rows
+
+
+def metrics(scores: Sequence[float], labels: Sequence[bool]) -> dict[str, float]:
+    order = np.argsort(-np.asarray(scores, dtype=float), kind="stable")
+    y = np.asarray(labels, dtype=int)[order]
+    r = int(y.sum())
+    hits = np.cumsum(y)
+    ap = float(np.sum((hits / np.arange(1, len(y) + 1)) * y) / r) if r else 0.0
+    return {"ap": ap, "rprec": float(hits[r - 1] / r) if r else 0.0,
+            "p10": float(hits[min(10, len(y)) - 1] / min(10, len(y))),
+            "p30": float(hits[min(30, len(y)) - 1] / min(30, len(y)))}
+
+
+def _core(row: dict) -> bool:
+    from evals.scanner.sample_heldout_v2 import CORE, STRIP
+
+    return bool(CORE.search(STRIP.sub(" ", f"{row['title']}\n{row['text']}")))
+
+
+Ranker = Callable[[list[dict], list[dict]], Sequence[float]]  # (train rows, test rows) -> scores
+
+
+def learned(older: list[dict], newer: list[dict]) -> Sequence[float]:
+    """The app's learned model trained on the older pages as marks."""
+    from scanners.learned import Example, train
+
+    def ex(r: dict) -> Example:
+        return Example(r["title"], r["text"], r["cold"])
+
+    model = train([ex(r) for r in older], [r["relevant"] for r in older])
+    return model.probabilities([ex(r) for r in newer]) if model else [r["cold"] for r in newer]
+
+
+def splits(rows: list[dict]) -> list[tuple[tuple[int, int], list[dict], list[dict]]]:
+    return [(cut, [r for r in rows if r["month"] < cut], [r for r in rows if r["dev"] and r["month"] >= cut])
+            for cut in CUTS]
+
+
+def run(name: str, ranker: Ranker, rows: list[dict]) -> list[dict[str, float]]:
+    """Figures per origin; "core AP" is the average precision among the newer pages that use the
+    field's words (the sampling's core stratum, HELDOUT.md): the held-out part's hard case."""
+    out = []
+    for _cut, older, newer in splits(rows):
+        scores = list(ranker(older, newer))
+        m = metrics(scores, [r["relevant"] for r in newer])
+        core = [i for i, r in enumerate(newer) if _core(r)]
+        m["core_ap"] = metrics([scores[i] for i in core], [newer[i]["relevant"] for i in core])["ap"]
+        out.append(m)
+    mean = {k: float(np.mean([m[k] for m in out])) for k in out[0]}
+    print(f"{name:<44} AP " + "/".join(f"{m['ap']:.3f}" for m in out) + f" ({mean['ap']:.3f})"
+          + "  R-prec " + "/".join(f"{m['rprec']:.2f}" for m in out) + f" ({mean['rprec']:.3f})"
+          + "  p@30 " + "/".join(f"{m['p30']:.2f}" for m in out) + f" ({mean['p30']:.3f})"
+          + "  p@10 " + "/".join(f"{m['p10']:.1f}" for m in out)
+          + "  core AP " + "/".join(f"{m['core_ap']:.3f}" for m in out) + f" ({mean['core_ap']:.3f})")
+    return out
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.WARNING)
+    data = build()
+    for cut, older, newer in splits(data):
+        print(f"origin {cut[0]}-{cut[1]:02d}: train {len(older)} ({sum(r['relevant'] for r in older)} relevant),"
+              f" test {len(newer)} ({sum(r['relevant'] for r in newer)} relevant; core stratum "
+              f"{sum(_core(r) for r in newer)}, {sum(_core(r) and r['relevant'] for r in newer)} relevant)")
+    run("cold start", lambda _o, n: [r["cold"] for r in n], data)
+    run("learned (scanners.learned.train)", learned, data)
