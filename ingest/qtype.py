@@ -23,6 +23,11 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
     # "Vilken organisation får granska avgifterna …" asks for a name, not an amount.
     ("name", re.compile(rf"^\s*(?:\w+ )?(?:vilk(?:en|et)|which) (?:{NAMED_THINGS})")),
+    # A question word that opens the question says what is asked before any word after it does:
+    # "Vem stod för kostnaden …" asks for who, "När betalades pengarna ut" for when.
+    ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
+    ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b")),
+    ("list", re.compile(r"^\s*(?:vilka|which) (?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+) ")),
     ("money", _MONEY),
     ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),

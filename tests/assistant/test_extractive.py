@@ -113,6 +113,11 @@ def test_what_a_question_kind_asks_for(kind: str, sentence: str, question: str, 
     ("Under vilken tidsperiod pågick projektet?", "time"),
     ("Vilket verksamhetsår gäller planen?", "time"),
     ("Vilka förslag lämnade gruppen?", "list"),
+    # the opening question word decides before a word for money or an amount later on
+    ("Vem betalade kostnaden för konsulterna?", "person"),
+    ("När betalades pengarna ut till regionerna?", "time"),
+    ("Vilka tre föreningar fördelar pengarna?", "list"),
+    ("Hur mycket pengar fick regionerna?", "money"),
 ])
 def test_time_questions_by_compound(question: str, kind: str) -> None:
     from ingest.qtype import question_kind
