@@ -35,7 +35,7 @@ from ingest.glossary import is_english  # noqa: E402
 QUESTIONS = ROOT / "evals" / "questions"
 OUT = ROOT / "assistant" / "answers" / "data" / "sentences.json"
 DEV_SETS = ("answers.jsonl", "answers_dev2.jsonl", "answers_dev3.jsonl", "answers_dev4.jsonl", "answers_dev5.jsonl",
-            "answers_dev6.jsonl")
+            "answers_dev6.jsonl", "answers_dev8.jsonl")
 FOLDS = 5
 
 
