@@ -21,6 +21,7 @@ _ACRONYM = re.compile(r"^[A-ZÅÄÖ]{2,6}\+?$")
 # "PL-mötena", "IT-stöd": an abbreviation joined to a common noun names a kind of thing, which a
 # compound may spell out ("processledarmötena").
 ABBREVIATED_NOUN = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
+_NAME_NOUN = re.compile(r"([A-ZÅÄÖ][\wåäöé]+)-([a-zåäö]{3,})")
 _NAME = re.compile(r"[A-ZÅÄÖ][\wåäöé]*(?:-[\wåäöé]+)*")
 # Two capitalised words with only a space between at the start ("Anders Ferbe lämnar …"),
 # the second not a month ("Projekttid: Juli 2023" has a colon; "Mars 2024" no name either).
@@ -146,6 +147,11 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
             continue
         form = _stems(name)
         if form and not set(form) & covered:  # "TSI-projektet" is the glossary's TSI
+            joined = _NAME_NOUN.fullmatch(name)
+            if joined and not ABBREVIATED_NOUN.fullmatch(name) and _stems(joined.group(1)):
+                # "Eures-piloten", "Sverigekursen-uppdraget": the name is the subject; the common
+                # noun joined to it is one of the question's words, not part of the name
+                form = _stems(joined.group(1))
             short = ABBREVIATED_NOUN.fullmatch(name)
             spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
             # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too

@@ -246,3 +246,14 @@ def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
     money = asked_term(analyse("Hur mycket pengar fick regionerna för arbetet?"))
     assert money is not None and _figure_says(money, "Regionerna fick 12 miljoner kronor.")
     assert not _figure_says(money, "Regionerna fick 12 procent fler deltagare.")
+
+
+def test_a_name_joined_to_a_common_noun_is_the_name_alone() -> None:
+    from assistant.answers.subject import missing
+
+    about = subjects("När skulle Tillväxtverket återrapportera Norrland-satsningen?")
+    assert [e.label for e in about] == ["Tillväxtverket", "Norrland-satsningen"]
+    # the name is said; the noun joined to it is a word of the question like any other
+    assert missing(about, "Tillväxtverket ska redovisa insatserna i Norrland senast den 1 mars.") == []
+    assert [e.label for e in missing(about, "Tillväxtverket ska redovisa insatserna senast den 1 mars.")] == [
+        "Norrland-satsningen"]
