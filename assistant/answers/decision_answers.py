@@ -192,6 +192,7 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
         return seen
 
     groups: list[set[str]] = []
+    found = _with_paragraph(found, pool)
     for d in found:
         before = closure(d.id, up)
         after = closure(d.id, down)
@@ -199,18 +200,44 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
         # back on or settles (its later settlement is the matter's latest word)
         side = {x for a in before for x in down.get(a, set())
                 if by_id[x].date <= d.date or (by_id[a].kind == "uppdrag" and a in up.get(d.id, set()))}
-        members = {d.id} | before | after | side
+        members = {d.id} | before | after | side | {x.id for x in found if _same_paragraph(x, d)}
         for g in [g for g in groups if g & members]:
             members |= g
             groups.remove(g)
         groups.append(members)
-    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g), key=_order) for g in groups]
+    pos = {d.id: n for n, d in enumerate(pool)}  # the register's order: within a paragraph, the minutes'
+    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g),
+                      key=lambda d: (*_order(d), pos.get(d.id, 0))) for g in groups]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 
 
+def _same_paragraph(a: Decision, b: Decision) -> bool:
+    return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
+
+
+def _with_paragraph(found: list[Decision], pool: list[Decision]) -> list[Decision]:
+    """The found decisions and the other decisions of their paragraphs: a paragraph's decisions are
+    one matter ("godkände årsrapporten" and "rapporten ska publiceras på myh.se")."""
+    seen = {d.id for d in found}
+    out = list(found)
+    for d in found:
+        for x in pool:
+            if x.id not in seen and _same_paragraph(x, d):
+                seen.add(x.id)
+                out.append(x)
+    return out
+
+
 def _order(d: Decision) -> tuple[str, str, int]:
     return (d.date, d.doc_id, _paragraph_key(d.paragraph))
+
+
+def _lead_paragraph_first(group: list[Decision]) -> tuple[list[Decision], list[Decision]]:
+    """The group's latest paragraph (its decisions in the order of the minutes) and the earlier steps."""
+    last = group[-1]
+    lead = [d for d in group if d is last or _same_paragraph(d, last)]
+    return lead, [d for d in group if d not in lead]
 
 
 def _open_sentence(d: Decision, n: int, today: Date) -> str:
@@ -231,8 +258,8 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     links = link_decisions(pool)
     answered = {lk.earlier for lk in links}
     relation = {lk.later: lk for lk in links}
-    groups = _threads(decisions, pool, links)
-    order = [d for g in groups for d in ([g[-1]] + g[:-1])]
+    groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
+    order = [d for g in groups for d in g[0] + g[1]]
     n_of = {d.id: n for n, d in enumerate(order, start=1)}
     citations = [
         Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section, page=d.page,
@@ -240,16 +267,22 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
         for n, d in enumerate(order, start=1)
     ]
     lines = []
-    for group in groups:
-        latest, earlier = group[-1], group[:-1]
+    for lead, earlier in groups:
+        latest = lead[0]
         lines.append(decision_sentence(latest, n_of[latest.id]))
         if latest.kind == "uppdrag" and latest.id not in answered:
             lines.append(_open_sentence(latest, n_of[latest.id], today))
+        if len(lead) > 1:
+            lines.append("Vid samma möte och under samma punkt:")
+        for d in lead[1:]:
+            lines.append(decision_sentence(d, n_of[d.id]))
+            if d.kind == "uppdrag" and d.id not in answered:
+                lines.append(_open_sentence(d, n_of[d.id], today))
         if earlier:
             lines.append("Det föregicks av:" if len(earlier) > 1 else "Det föregicks av ett tidigare steg:")
         for d in earlier:
             lines.append(decision_sentence(d, n_of[d.id]))
-        lines += _change_sentences(group, relation, n_of, terms)
+        lines += _change_sentences(earlier + lead, relation, n_of, terms)
     return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
 
 
@@ -294,7 +327,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         return None
     pool = _pool(kb, flt)
     if dq is None:
-        return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
+        return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
     if not decisions:
         return None
@@ -365,11 +398,14 @@ def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3)
     return sorted((d for _, d in scored[:most]), key=lambda d: (d.date, d.doc_id, _paragraph_key(d.paragraph)))
 
 
-def open_answer(question: str, pool: list[Decision], body: str, today: Date) -> Answer | None:
+def open_answer(question: str, pool: list[Decision], body: str, today: Date, *, overdue: bool = False) -> Answer | None:
     """The follow-up list: assignments (given by ``body``, or to it) that no later decision answers,
-    earliest deadline first, each with its deadline and cited."""
+    earliest deadline first, each with its deadline and cited; with ``overdue`` (the question asks
+    which have passed their deadline) only those, when there are any."""
     found = [o for o in open_assignments(pool, today)
              if not body or body in (o.decision.body, body_of(o.decision.responsible))]
+    if overdue and any(o.overdue for o in found):
+        found = [o for o in found if o.overdue]
     if not found:
         return None
     lines, citations = [], []
