@@ -59,8 +59,9 @@ class QuestionScore:
 
 
 def _para(value: object) -> str:
-    m = re.search(r"\d+", str(value or ""))
-    return m.group() if m else ""
+    """"§ 4 b" → "4b", "Ärende 2" → "2", "punkt 3" → "3"."""
+    m = re.search(r"\d+(?:\s?[a-z](?![a-zåäö]))?", str(value or "").lower())
+    return m.group().replace(" ", "") if m else ""
 
 
 def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
@@ -71,7 +72,7 @@ def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
         if Path(c.source).name != Path(file).name:
             continue
         said = [ln for ln in lines if f"[{c.n}]" in ln]
-        if any(_para(p) == _para(paragraph) for ln in said for p in re.findall(r"\((?:§|punkt)\s*\d+[a-z]?\)", ln)):
+        if any(_para(p) == _para(paragraph) for ln in said for p in re.findall(r"\((?:§|punkt)\s*\d+(?:\s?[a-z])?\)", ln)):
             return True
         if not _para(paragraph):
             return True

@@ -83,8 +83,9 @@ def gold_links(path: Path) -> list[tuple[object, object]]:
 
 
 def _para(value: object) -> str:
-    """A paragraph's number however it is written: "§ 3", "punkt 3", "3." and "3" are one paragraph."""
-    return re.sub(r"^(?:§|punkt|p\.)\s*", "", str(value or "").strip().lower()).strip().rstrip(".")
+    """A paragraph's number however it is written: "§ 3", "punkt 3", "Ärende 3", "3." and "3" are one
+    paragraph ("§ 4 b" a sub-item of its own)."""
+    return re.sub(r"\s+", " ", re.sub(r"^(?:§|punkt|ärende|p\.)\s*", "", str(value or "").strip().lower())).strip().rstrip(".")
 
 
 def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision]:
