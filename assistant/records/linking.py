@@ -197,3 +197,19 @@ def cites(a: Decision, b: Decision) -> float:
         return 0.0
     day = f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]}"
     return 1.0 if re.search(rf"\b{day}\b", b.text, re.IGNORECASE) or a.date in b.text else 0.0
+
+
+def one_matter_a_paragraph(decisions: Sequence[Decision], options: dict[str, list[tuple[float, Decision, list[str], bool]]],
+                           near: float) -> dict[str, list[tuple[float, Decision, list[str]]]]:
+    """A paragraph's decisions concern one matter: an earlier decision far less likely for one of
+    them than another decision of the paragraph's likeliest link ("rapporten ska publiceras" under
+    "Årsrapport 2028", for another report's assignment, beside "godkände årsrapporten") is not
+    linked, unless the later one names its meeting's day (``near``: the share of the likeliest kept)."""
+    paragraph = {d.id: (d.doc_id, d.paragraph) for d in decisions}
+    best = {b: max(o[0] for o in opts) for b, opts in options.items()}
+    kept = {}
+    for b, opts in options.items():
+        key = paragraph[b]
+        others = max((p for x, p in best.items() if x != b and paragraph[x] == key), default=0.0) if key[1] else 0.0
+        kept[b] = [(p, a, w) for p, a, w, named in opts if named or p >= near * others]
+    return {b: opts for b, opts in kept.items() if opts}

@@ -32,6 +32,7 @@ from .linking import (
     deliverable,
     direction,
     names_deliverable,
+    one_matter_a_paragraph,
     probability,
 )
 from .matter import matter_terms
@@ -338,22 +339,6 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     return out
 
 
-def _one_matter_a_paragraph(decisions: Sequence[Decision], options: dict[str, list[tuple[float, Decision, list[str], bool]]]
-                            ) -> dict[str, list[tuple[float, Decision, list[str]]]]:
-    """A paragraph's decisions concern one matter: an earlier decision far less likely for one of
-    them than another decision of the paragraph's likeliest link ("rapporten ska publiceras" under
-    "Årsrapport 2028", for another report's assignment, beside "godkände årsrapporten") is not
-    linked, unless the later one names its meeting's day."""
-    paragraph = {d.id: (d.doc_id, d.paragraph) for d in decisions}
-    best = {b: max(o[0] for o in opts) for b, opts in options.items()}
-    kept = {}
-    for b, opts in options.items():
-        key = paragraph[b]
-        others = max((p for x, p in best.items() if x != b and paragraph[x] == key), default=0.0) if key[1] else 0.0
-        kept[b] = [(p, a, w) for p, a, w, named in opts if named or p >= NEAR_BEST * others]
-    return {b: opts for b, opts in kept.items() if opts}
-
-
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
@@ -365,7 +350,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
         p = probability(values, weights)
         if p >= threshold or (values[-1] and values[0] > 0):  # it names the earlier meeting's day, same matter
             options.setdefault(b.id, []).append((p, a, words, bool(values[-1] and values[0] > 0)))
-    options = _one_matter_a_paragraph(decisions, options)
+    options = one_matter_a_paragraph(decisions, options, NEAR_BEST)
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []
     answers: dict[str, set[str]] = {}
