@@ -199,7 +199,7 @@ def _same_paragraph(a: Decision, b: Decision) -> bool:
 
 def _with_paragraph(found: list[Decision], pool: list[Decision]) -> list[Decision]:
     """The found decisions and the other decisions of their paragraphs: a paragraph's decisions are
-    one matter ("godkände årsrapporten" and "rapporten ska publiceras på myh.se")."""
+    one matter (a report approved, and where it is to be published)."""
     seen = {d.id for d in found}
     out = list(found)
     for d in found:

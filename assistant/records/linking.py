@@ -202,9 +202,9 @@ def cites(a: Decision, b: Decision) -> float:
 def one_matter_a_paragraph(decisions: Sequence[Decision], options: dict[str, list[tuple[float, Decision, list[str], bool]]],
                            near: float) -> dict[str, list[tuple[float, Decision, list[str]]]]:
     """A paragraph's decisions concern one matter: an earlier decision far less likely for one of
-    them than another decision of the paragraph's likeliest link ("rapporten ska publiceras" under
-    "Årsrapport 2028", for another report's assignment, beside "godkände årsrapporten") is not
-    linked, unless the later one names its meeting's day (``near``: the share of the likeliest kept)."""
+    them than another decision of the paragraph's likeliest link (the publication of a report
+    approved under the paragraph, taken for another report's assignment) is not linked, unless the
+    later one names its meeting's day (``near``: the share of the likeliest kept)."""
     paragraph = {d.id: (d.doc_id, d.paragraph) for d in decisions}
     best = {b: max(o[0] for o in opts) for b, opts in options.items()}
     kept = {}
