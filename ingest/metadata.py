@@ -50,6 +50,7 @@ def parse_date(text: str) -> str:
 
 
 def infer_kind(name: str, text: str) -> str:
+    name = name.replace("_", " ")  # "2025-01-09_gd-grupp_minnesanteckningar": underscores separate words
     for kind, pattern in _KIND_PATTERNS:
         if pattern.search(name):
             return kind

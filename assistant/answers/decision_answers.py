@@ -22,11 +22,13 @@ from ingest.dates import DATE, long_date
 from ingest.swedish import normalize
 
 from ..records.decisions import Decision
-from ..records.meeting import body_name, body_of, matches_body
+from ..records.meeting import matches_body
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, build_threads, due_of, link_decisions, open_assignments
+from ..records.threads import Link, build_threads, link_decisions
 from .base import Answer, Citation, Engine
 from .collection import with_collection
+from .decision_match import best_matter
+from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
 from .question import Term, question_terms, tokens_of
 
@@ -34,8 +36,6 @@ if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
     from ingest.store import SearchFilter
 
-ENGINE_NAME = "beslutsregister"
-MAX_DECISIONS = 10
 MIN_RELEVANCE = 0.85  # weighted share of the topic's words a decision (text and heading) must cover
 
 # -- which decisions match -------------------------------------------------------------------------
@@ -134,25 +134,6 @@ _CHANGE_WORDS = re.compile(r"\b(?:revider|ändr|ersätt|upphäv|juster|förläng
                            re.IGNORECASE)
 
 
-def _paragraph(d: Decision) -> str:
-    p = (d.paragraph or "").strip()
-    return f"punkt {p}" if p.isdigit() else p
-
-
-def decision_sentence(d: Decision, n: int) -> str:
-    """One sentence: when, who, which paragraph, and the decision quoted as written."""
-    who = body_name(d.body)
-    where = f" ({_paragraph(d)})" if d.paragraph else ""
-    quote = d.text.strip().rstrip(",;.")
-    if d.kind == "uppdrag":
-        lead = f"Den {long_date(d.date)} gav {who} ett uppdrag{where}"
-    elif d.kind == "ställningstagande":
-        lead = f"Den {long_date(d.date)} tog {who} ställning{where}"
-    else:
-        lead = f"Den {long_date(d.date)} beslutade {who}{where}"
-    return f"{lead}: ”{quote}” [{n}]."
-
-
 def changes(terms: tuple[Term, ...], decisions: list[Decision]) -> dict[int, int]:
     """Later decision index → the earlier one it changes: same body, same subject and years, a later
     date, and either the same kind of decision or words that say it changes something."""
@@ -192,6 +173,7 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
         return seen
 
     groups: list[set[str]] = []
+    found = _with_paragraph(found, pool)
     for d in found:
         before = closure(d.id, up)
         after = closure(d.id, down)
@@ -199,28 +181,44 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
         # back on or settles (its later settlement is the matter's latest word)
         side = {x for a in before for x in down.get(a, set())
                 if by_id[x].date <= d.date or (by_id[a].kind == "uppdrag" and a in up.get(d.id, set()))}
-        members = {d.id} | before | after | side
+        members = {d.id} | before | after | side | {x.id for x in found if _same_paragraph(x, d)}
         for g in [g for g in groups if g & members]:
             members |= g
             groups.remove(g)
         groups.append(members)
-    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g), key=_order) for g in groups]
+    pos = {d.id: n for n, d in enumerate(pool)}  # the register's order: within a paragraph, the minutes'
+    ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g),
+                      key=lambda d: (*_order(d), pos.get(d.id, 0))) for g in groups]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
+
+
+def _same_paragraph(a: Decision, b: Decision) -> bool:
+    return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
+
+
+def _with_paragraph(found: list[Decision], pool: list[Decision]) -> list[Decision]:
+    """The found decisions and the other decisions of their paragraphs: a paragraph's decisions are
+    one matter (a report approved, and where it is to be published)."""
+    seen = {d.id for d in found}
+    out = list(found)
+    for d in found:
+        for x in pool:
+            if x.id not in seen and _same_paragraph(x, d):
+                seen.add(x.id)
+                out.append(x)
+    return out
 
 
 def _order(d: Decision) -> tuple[str, str, int]:
     return (d.date, d.doc_id, _paragraph_key(d.paragraph))
 
 
-def _open_sentence(d: Decision, n: int, today: Date) -> str:
-    due, due_text = due_of(d)
-    where = f" ({_paragraph(d)})" if d.paragraph else ""
-    line = f"Uppdraget den {long_date(d.date)}{where} är öppet: inget senare beslut har redovisat det"
-    if due:
-        overdue = due < today.isoformat()[: len(due)]
-        line += f"; tidsfrist {due_text or long_date(due)}" + (" – försenat" if overdue else "")
-    return f"{line} [{n}]."
+def _lead_paragraph_first(group: list[Decision]) -> tuple[list[Decision], list[Decision]]:
+    """The group's latest paragraph (its decisions in the order of the minutes) and the earlier steps."""
+    last = group[-1]
+    lead = [d for d in group if d is last or _same_paragraph(d, last)]
+    return lead, [d for d in group if d not in lead]
 
 
 def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *,
@@ -231,8 +229,8 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     links = link_decisions(pool)
     answered = {lk.earlier for lk in links}
     relation = {lk.later: lk for lk in links}
-    groups = _threads(decisions, pool, links)
-    order = [d for g in groups for d in ([g[-1]] + g[:-1])]
+    groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
+    order = [d for g in groups for d in g[0] + g[1]]
     n_of = {d.id: n for n, d in enumerate(order, start=1)}
     citations = [
         Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section, page=d.page,
@@ -240,16 +238,22 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
         for n, d in enumerate(order, start=1)
     ]
     lines = []
-    for group in groups:
-        latest, earlier = group[-1], group[:-1]
+    for lead, earlier in groups:
+        latest = lead[0]
         lines.append(decision_sentence(latest, n_of[latest.id]))
         if latest.kind == "uppdrag" and latest.id not in answered:
-            lines.append(_open_sentence(latest, n_of[latest.id], today))
+            lines.append(open_sentence(latest, n_of[latest.id], today))
+        if len(lead) > 1:
+            lines.append("Vid samma möte och under samma punkt:")
+        for d in lead[1:]:
+            lines.append(decision_sentence(d, n_of[d.id]))
+            if d.kind == "uppdrag" and d.id not in answered:
+                lines.append(open_sentence(d, n_of[d.id], today))
         if earlier:
             lines.append("Det föregicks av:" if len(earlier) > 1 else "Det föregicks av ett tidigare steg:")
         for d in earlier:
             lines.append(decision_sentence(d, n_of[d.id]))
-        lines += _change_sentences(group, relation, n_of, terms)
+        lines += _change_sentences(earlier + lead, relation, n_of, terms)
     return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
 
 
@@ -294,8 +298,11 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         return None
     pool = _pool(kb, flt)
     if dq is None:
-        return open_answer(question, pool, loose.body, today or Date.today()) if loose and loose.open_only else None
+        return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
+    if not decisions and any_question:  # the matter named in other words: the dense channel as well
+        found = best_matter(kb, question, question_terms(dq.topic), pool)
+        decisions = [found.decision] if found is not None else []
     if not decisions:
         return None
     a = compose(question, decisions, question_terms(dq.topic), pool=pool, today=today)
@@ -363,23 +370,6 @@ def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3)
             scored.append((share, steps[-1]))
     scored.sort(key=lambda x: (-x[0], x[1].date))
     return sorted((d for _, d in scored[:most]), key=lambda d: (d.date, d.doc_id, _paragraph_key(d.paragraph)))
-
-
-def open_answer(question: str, pool: list[Decision], body: str, today: Date) -> Answer | None:
-    """The follow-up list: assignments (given by ``body``, or to it) that no later decision answers,
-    earliest deadline first, each with its deadline and cited."""
-    found = [o for o in open_assignments(pool, today)
-             if not body or body in (o.decision.body, body_of(o.decision.responsible))]
-    if not found:
-        return None
-    lines, citations = [], []
-    for n, o in enumerate(found[:MAX_DECISIONS], start=1):
-        d = o.decision
-        lines.append(decision_sentence(d, n))
-        lines.append(_open_sentence(d, n, today))
-        citations.append(Citation(n=n, doc_id=d.doc_id, title=d.title, source=d.source, section=d.section,
-                                  page=d.page, text=d.passage or d.text, date=d.date))
-    return Answer(question, "\n".join(lines), True, ENGINE_NAME, citations=citations)
 
 
 class DecisionEngine:

@@ -41,6 +41,7 @@ _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
                    r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna)\b", re.IGNORECASE)
+_OVERDUE = re.compile(r"\b(?:passerat|försenade?|försenat|förfallna|förfallit|överskridit|överskridna|sena)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(
     r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
     r"|arbetsgrupp\w*(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkan\w*)", re.IGNORECASE)
@@ -69,6 +70,7 @@ class LooseQuestion:
     topic: str  # Swedish words to match decisions against ("" asks for the open assignments)
     body: str  # "" for any body
     open_only: bool  # the question asks which assignments are open
+    overdue: bool = False  # … and only those past their deadline
 
 
 def loose_question(question: str) -> LooseQuestion | None:
@@ -78,13 +80,14 @@ def loose_question(question: str) -> LooseQuestion | None:
         return None
     body = body_of(q)
     open_only = bool(_OPEN.search(q)) and bool(re.search(r"\buppdrag", q, re.IGNORECASE))
+    overdue = open_only and bool(_OVERDUE.search(q))
     rest = _BODY_WORDS.sub(" ", q)
     rest = _CUE.sub(" ", rest)
     words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME]
     topic = " ".join(words).strip(" ,;:-")
     if topic and tokenize(topic, compounds=False):
-        return LooseQuestion(topic, body, open_only)
-    return LooseQuestion("", body, True) if open_only else None
+        return LooseQuestion(topic, body, open_only, overdue)
+    return LooseQuestion("", body, True, overdue) if open_only else None
 
 
 def content_topic(question: str) -> LooseQuestion | None:

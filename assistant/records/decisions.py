@@ -136,8 +136,13 @@ _NOT_DECISION = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
-_INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)\s*:?\s*$|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
-_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S", re.IGNORECASE)
+_INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt\s+)?följande)?\s*:?\s*$"
+                    r"|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
+# a list item after such an intro: "att …", a bullet, or a numbered item ("1. Arbetsordningen fastställs …")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE)
+# … but the next numbered agenda item written as a line of its own ("3. Indikatorer") is a heading
+_NEXT_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^.;,]*$")
+_ITEM_MARK = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s*")
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
 _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
 _CLAUSE_START = re.compile(
@@ -153,8 +158,9 @@ _RESPONSIBLE = re.compile(
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
     r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
-_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+[a-z]?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
-                           r"|punkt\s+(?P<p>\d{1,2})\s*[:–-]?)(?:\s|$)", re.IGNORECASE)
+# "§ 4 b" is a sub-item of § 4; "Ärende 2." an item as "Punkt 2" is
+_PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+(?:\s?[a-z](?![\wåäö]))?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
+                           r"|(?:punkt|ärende)\s+(?P<p>\d{1,2})\s*[.:–-]?)(?:\s|$)", re.IGNORECASE)
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
@@ -281,8 +287,10 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
         elif task := columns.row(row):
             yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
             continue
-        if in_list and _LIST_ITEM.match(text):
-            yield _Unit(re.sub(r"^\s*[-–•*]\s*", "", text), paragraph, True, block, heading, summary=summary)
+        if in_list and _LIST_ITEM.match(text) and not _NEXT_ITEM.match(text):
+            numbered = re.split(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZÅÄÖ])", text) if re.match(r"\s*\d", text) else [text]
+            for item in numbered:  # a numbered list read as one block: one decision an item
+                yield _Unit(_ITEM_MARK.sub("", item), paragraph, True, block, heading, summary=summary)
             continue
         in_list = bool(_DECISION_SECTION.match(section or ""))
         for para, seg in _segments(text):

@@ -8,7 +8,8 @@ import re
 
 from ingest.swedish import tokenize
 
-_NUMBER = re.compile(r"^[^\w§]*(?:§\s*\d+[a-z]?\.?|punkt\s+\d{1,2}[.)]?|\d{1,2}[.)])\s*", re.IGNORECASE)
+_NUMBER = re.compile(r"^[^\w§]*(?:§\s*\d+(?:\s?[a-z](?![\wåäö]))?\.?|(?:punkt|ärende)\s+\d{1,2}[.):]?|\d{1,2}[.)])\s*",
+                     re.IGNORECASE)
 # Headings that say nothing about the matter (the agenda's frame, not its business).
 _GENERIC = re.compile(
     r"^(?:formalia|dagordning|mötets\s+(?:öppnande|avslutande)|avslutning|inledning|övrigt|övriga\s+frågor"

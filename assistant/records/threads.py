@@ -32,6 +32,7 @@ from .linking import (
     deliverable,
     direction,
     names_deliverable,
+    one_matter_a_paragraph,
     probability,
 )
 from .matter import matter_terms
@@ -343,12 +344,13 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
     answers, changes or takes up, as :mod:`.linking`'s model finds likely (see :func:`_chosen`)."""
     ctx = LinkContext.of(decisions)
-    options: dict[str, list[tuple[float, Decision, list[str]]]] = {}
+    options: dict[str, list[tuple[float, Decision, list[str], bool]]] = {}
     for a, b in candidate_pairs(decisions):
         values, words = pair_features(a, b, ctx)
         p = probability(values, weights)
         if p >= threshold or (values[-1] and values[0] > 0):  # it names the earlier meeting's day, same matter
-            options.setdefault(b.id, []).append((p, a, words))
+            options.setdefault(b.id, []).append((p, a, words, bool(values[-1] and values[0] > 0)))
+    options = one_matter_a_paragraph(decisions, options, NEAR_BEST)
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []
     answers: dict[str, set[str]] = {}

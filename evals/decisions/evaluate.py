@@ -137,7 +137,8 @@ def evaluate_decisions(gold_path: Path = GOLD, data_dir: Path = DATA) -> Decisio
         return ok / len(pairs) if pairs else 0.0
 
     body, date, kind = share("body", _body_key), share("date"), share("kind")
-    para = share("paragraph", lambda v: re.sub(r"^(?:§|punkt|p\.)\s*", "", (v or "").strip().lower()).rstrip("."))
+    para = share("paragraph", lambda v: re.sub(r"\s+", " ", re.sub(r"^(?:§|punkt|ärende|p\.)\s*", "",
+                                                                (v or "").strip().lower())).rstrip("."))
     resp, dl = share("responsible"), share("deadline")
     body_date = sum(1 for g, d in pairs if _body_key(g["body"]) == _body_key(d.body) and g["date"] == d.date) / len(pairs) if pairs else 0.0
     procs = [g for g in gold if g["kind"] == "procedur"]

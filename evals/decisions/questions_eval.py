@@ -9,7 +9,9 @@ the register gave it. The answer is checked against the question's gold, read fr
 - ``facts`` ([str, …]): each fact is said in the answer (its words, stemmed, in the answer).
 
 A question is right when it is answered, leads with the latest decision and says every fact;
-the earlier steps are counted separately. Cases are never printed for the held-out set."""
+the earlier steps are counted separately. A question marked ``"unanswerable": true`` (the minutes
+hold no decision on it) is right when the register does not answer it; it counts in ``right``
+and ``refused_unanswerable``, not in the other shares. Cases are never printed for the held-out set."""
 
 from __future__ import annotations
 
@@ -39,6 +41,8 @@ class QuestionScore:
     earlier_named: float
     right: float
     failures: list[str]
+    unanswerable: int = 0  # questions the register should not answer
+    refused_unanswerable: float = 1.0  # share of those it did not answer
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -49,12 +53,15 @@ class QuestionScore:
                 f"  latest decision first, cited {self.latest_first:.3f}",
                 f"  facts said                   {self.facts:.3f}",
                 f"  earlier steps named          {self.earlier_named:.3f}",
-                f"  right (latest + all facts)   {self.right:.3f}   (target ≥ {TARGET})"]
+                f"  right (latest + all facts)   {self.right:.3f}   (target ≥ {TARGET})"] + (
+                [f"  unanswerable left unanswered {self.refused_unanswerable:.3f}   ({self.unanswerable} questions)"]
+                if self.unanswerable else [])
 
 
 def _para(value: object) -> str:
-    m = re.search(r"\d+", str(value or ""))
-    return m.group() if m else ""
+    """"§ 4 b" → "4b", "Ärende 2" → "2", "punkt 3" → "3"."""
+    m = re.search(r"\d+(?:\s?[a-z](?![a-zåäö]))?", str(value or "").lower())
+    return m.group().replace(" ", "") if m else ""
 
 
 def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
@@ -65,7 +72,7 @@ def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
         if Path(c.source).name != Path(file).name:
             continue
         said = [ln for ln in lines if f"[{c.n}]" in ln]
-        if any(_para(p) == _para(paragraph) for ln in said for p in re.findall(r"\((?:§|punkt)\s*\d+[a-z]?\)", ln)):
+        if any(_para(p) == _para(paragraph) for ln in said for p in re.findall(r"\((?:§|punkt)\s*\d+(?:\s?[a-z])?\)", ln)):
             return True
         if not _para(paragraph):
             return True
@@ -90,7 +97,14 @@ def score_answers(rows: list[dict], answers: list[object | None], *, show: bool)
     answered = latest = facts_total = facts_hit = right = 0
     earlier_total = earlier_hit = 0
     failures: list[str] = []
-    for row, a in zip(rows, answers, strict=True):
+    unanswerable = [(r, a) for r, a in zip(rows, answers, strict=True) if r.get("unanswerable")]
+    refused = sum(1 for _, a in unanswerable if a is None)
+    for row, a in unanswerable:
+        if a is not None and show:
+            failures.append(f"{row.get('id')}: besvarad fast ingen beslut finns: {a.answer[:200]}")  # type: ignore[attr-defined]
+    pairs = [(r, a) for r, a in zip(rows, answers, strict=True) if not r.get("unanswerable")]
+    m = len(pairs)
+    for row, a in pairs:
         facts = [str(f) for f in row.get("facts") or []]
         earlier = [e for e in row.get("earlier") or [] if isinstance(e, list | tuple) and e]
         exp = row.get("expected_latest") or {}
@@ -111,10 +125,11 @@ def score_answers(rows: list[dict], answers: list[object | None], *, show: bool)
         if show and not ok:
             failures.append(f"{row.get('id')}: lead {lead}, facts {len(said)}/{len(facts)}: {a.answer[:300]}")  # type: ignore[attr-defined]
     return QuestionScore(
-        questions=n, answered=answered / n if n else 0.0, latest_first=latest / n if n else 0.0,
+        questions=n, answered=answered / m if m else 0.0, latest_first=latest / m if m else 0.0,
         facts=facts_hit / facts_total if facts_total else 1.0,
         earlier_named=earlier_hit / earlier_total if earlier_total else 1.0,
-        right=right / n if n else 0.0, failures=failures)
+        right=(right + refused) / n if n else 0.0, failures=failures,
+        unanswerable=len(unanswerable), refused_unanswerable=refused / len(unanswerable) if unanswerable else 1.0)
 
 
 def evaluate_questions(questions: Path, files: list[Path], *, show: bool = False, today: Date | None = None) -> QuestionScore:

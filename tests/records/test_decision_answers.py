@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import typer
@@ -15,10 +17,15 @@ from testkit import SharedKb
 from typer.testing import CliRunner
 
 from assistant.access.users import UserStore
-from assistant.answers.decision_answers import ENGINE_NAME, DecisionEngine, parse_question, with_decisions
+from assistant.answers.decision_answers import ENGINE_NAME, DecisionEngine, compose, parse_question, with_decisions
+from assistant.answers.decision_match import best_matter
+from assistant.answers.decision_questions import content_topic
+from assistant.answers.question import question_terms
 from assistant.answers.registry import get_engine
 from assistant.cli.assist import add_commands
+from assistant.records.decisions import Decision
 from assistant.settings import Settings
+from ingest.embed import Embedder
 from ingest.kb import KnowledgeBase
 from ingest.store import SearchFilter
 
@@ -216,3 +223,49 @@ def test_ask_respects_the_users_groups(cli: typer.Typer) -> None:
     ans = ask(cli, q, "--user", "eva")
     assert ans["engine"] != ENGINE_NAME and "högst 5 miljoner" not in ans["answer"]
     assert not any(str(c["source"]).endswith(RESTRICTED) for c in ans["citations"] + ans.get("related", []))
+
+
+def _matter(i: str, date_: str, section: str, text: str, kind: str = "beslut") -> Decision:
+    return Decision(id=i, body="styrgrupp", date=date_, paragraph=section.split(" ", 2)[0] + " " + section.split(" ", 2)[1],
+                    text=text, kind=kind, responsible="", deadline="", doc_id=f"doc-{i}", title="", source=f"/tmp/{i}.md",
+                    section=section, page=None, passage="")
+
+
+MATTERS = [
+    _matter("plan", "2026-10-08", "§ 3 Beredningsgruppens mötesplan 2027",
+            "Beredningsgruppen fastställde sin mötesplan för 2027 med fyra möten."),
+    _matter("strategy", "2026-06-04", "§ 5 Kommunikationsstrategi", "Förslaget till kommunikationsstrategi antogs i sin helhet."),
+    _matter("budget", "2026-11-16", "§ 3 Verksamhetsbudget 2027",
+            "GD-gruppen fastställde en verksamhetsbudget för 2027 om 1,2 miljoner kronor."),
+    _matter("web", "2026-03-09", "§ 5 Gemensam webbplats", "Styrgruppen ställde sig bakom att den externa informationen "
+            "samlas på en undersida hos MYH i stället för på en egen domän."),
+]
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Blev det någon egen domän för webbplatsen?", "web"),  # like the decision, and its words
+    ("Får deltagarna ersättning för resor?", None),  # like no matter: no answer from the register
+    ("Vem är generaldirektör för Skolverket?", None),
+])
+def test_a_matter_named_in_other_words(embedder: Embedder, question: str, expected: str | None) -> None:
+    """The dense channel (the real model) and the question's words over the thread choose a matter,
+    or none when no matter is both like the question and shares its words."""
+    topic = content_topic(question)
+    found = best_matter(SimpleNamespace(embedder=embedder), question, question_terms(topic.topic) if topic else (), MATTERS)
+    assert (found.decision.id if found else None) == expected
+
+
+def test_a_paragraphs_decisions_answer_together() -> None:
+    """The approval and the publication under one paragraph lead together, in the minutes' order;
+    the assignment they answer follows as the earlier step."""
+    task = _matter("task", "2025-10-08", "§ 10 Årsrapport 2025", "Styrgruppen uppdrog åt sekretariatet att sammanställa "
+                   "årsrapport 2025 till styrgruppens första möte 2026.", kind="uppdrag")
+    approved = replace(_matter("ok", "2026-02-05", "§ 4 Årsrapport 2025", "Styrgruppen godkände årsrapporten 2025."), doc_id="feb")
+    published = replace(_matter("pub", "2026-02-05", "§ 4 Årsrapport 2025",
+                                "Styrgruppen beslutade att rapporten ska publiceras senast den 1 mars 2026."), doc_id="feb")
+    pool = [task, approved, published]
+    a = compose("Var publiceras årsrapporten?", [published], question_terms("publiceras årsrapporten"), pool=pool,
+                today=date(2026, 3, 1))
+    lines = a.answer.splitlines()
+    assert "godkände årsrapporten 2025" in lines[0] and lines[1].startswith("Vid samma möte")
+    assert "ska publiceras" in lines[2] and "sammanställa årsrapport 2025" in a.answer.split("Det föregicks av")[1]

@@ -20,6 +20,7 @@ from assistant.records.meeting import (
     period_of,
 )
 from ingest.documents import Block
+from ingest.metadata import infer_kind
 
 META = DocMeta("doc1", "Minnesanteckningar styrgruppen MSV KLL", "/tmp/x.md", "")
 
@@ -197,6 +198,8 @@ def test_body_filter(body: str, wanted: str, ok: bool) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("§ 5 Verksamhetsbudget", "§ 5"), ("§5. Budget", "§ 5"), ("3. Arbetsplan 2025", "punkt 3"),
     ("**4. Uppdrag om mötesstruktur.** Beredningsgruppen …", "punkt 4"), ("Mötets öppnande", ""),
+    ("Ärende 2. Strategi för vägledning", "punkt 2"), ("§ 4 b Arbetsgruppen vägledning – tidplan", "§ 4 b"),
+    ("§ 4 budget", "§ 4"),
 ])
 def test_paragraph_of(text: str, expected: str) -> None:
     assert paragraph_of(text) == expected
@@ -224,6 +227,22 @@ def test_decision_list_after_intro() -> None:
     found = extract_decisions(blocks, META)
     assert [(d.kind, d.text[:20]) for d in found] == [("beslut", "att fastställa budge"), ("uppdrag", "att ge sekretariatet")]
     assert found[1].deadline == "2026-02-28" and found[1].responsible == "sekretariatet"
+
+
+def test_a_numbered_decision_list_after_intro() -> None:
+    """"… beslutade följande:" and a numbered list: one decision an item, in its paragraph, even when
+    the list arrives as one block; the next agenda item's own line is no item of the list."""
+    section = "§ 3 Arbetsordning"
+    blocks = [Block("Styrgruppen beslutade följande:", section),
+              Block("1. Arbetsordningen fastställs och gäller från och med den 1 januari 2031. "
+                    "2. Arbetsordningen ska ses över årligen.", section)]
+    found = [d for d in extract_decisions(blocks, META) if d.kind in DECISION_KINDS]
+    assert [(d.paragraph, d.text) for d in found] == [
+        ("§ 3", "Arbetsordningen fastställs och gäller från och med den 1 januari 2031."),
+        ("§ 3", "Arbetsordningen ska ses över årligen.")]
+    notes = [Block("Beslut:", "Minnesanteckningar"), Block("- Arbetsgruppen godkände inspelet.", "Minnesanteckningar"),
+             Block("3. Indikatorer", "Minnesanteckningar"), Block("Gruppen diskuterade indikatorer.", "Minnesanteckningar")]
+    assert [d.text for d in extract_decisions(notes, META) if d.kind in DECISION_KINDS] == ["Arbetsgruppen godkände inspelet."]
 
 
 def test_bullets_after_a_decision_label() -> None:
@@ -393,3 +412,13 @@ def test_word_list_items_after_a_decision_label(tmp_path) -> None:
              if x.kind in DECISION_KINDS]
     assert [(x.kind, x.paragraph, x.body) for x in found] == [("uppdrag", "punkt 3", "arbetsgrupp-validering"),
                                                              ("beslut", "punkt 3", "arbetsgrupp-validering")]
+
+
+@pytest.mark.parametrize(("name", "text", "kind"), [
+    # the file name says what the minutes are, though § 2 mentions the autumn's lägesbedömningar
+    ("2028-06-08_styrgrupp_protokoll.docx", "Information om arbetet med årets lägesbedömningar.", "protokoll"),
+    ("2028-03-23_arbetsgrupp_minnesanteckningar.md", "Lägesbedömning hösten", "minnesanteckningar"),
+    ("2028-09-01_stem_lagesbedomning.docx", "§ 1 Status", "lägesbedömning"),
+])
+def test_the_file_names_words_say_the_kind(name: str, text: str, kind: str) -> None:
+    assert infer_kind(name, text) == kind

@@ -43,6 +43,23 @@ def test_a_plan_for_next_year_answers_this_years_assignment() -> None:
     assert "till höstens möte" in link.reason
 
 
+def test_a_paragraphs_decisions_answer_one_matter() -> None:
+    """Under "Årsrapport 2025" both the approval and "rapporten ska publiceras" belong to the annual
+    report's assignment: the second is not linked to another report's assignment."""
+    annual = dec("a", "2025-10-08", "Årsrapport 2025", "Styrgruppen uppdrog åt sekretariatet att sammanställa "
+                 "årsrapport 2025 till styrgruppens första möte 2026.", kind="uppdrag")
+    other = dec("b", "2025-06-04", "Regionernas deltagande", "Sekretariatet fick i uppdrag att under Q4 2025 "
+                "sammanställa en rapport om regionernas deltagande i arbetsgrupperna.", kind="uppdrag")
+    approved = replace(dec("c", "2026-02-05", "Årsrapport 2025", "Styrgruppen godkände årsrapporten 2025."),
+                       paragraph="§ 4", doc_id="doc-feb")
+    published = replace(dec("d", "2026-02-05", "Årsrapport 2025",
+                            "Styrgruppen beslutade att rapporten ska publiceras på webbplatsen senast den 1 mars 2026."),
+                        paragraph="§ 4", doc_id="doc-feb")
+    links = {(lk.earlier, lk.later) for lk in link_decisions([annual, other, approved, published])}
+    assert ("a", "c") in links
+    assert ("b", "d") not in links and ("b", "c") not in links
+
+
 def test_the_deliverable_is_the_thing_not_a_word_inside_another() -> None:
     model = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
                 "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")

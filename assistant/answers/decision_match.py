@@ -1,0 +1,75 @@
+"""Which matter a question asks about when it names it in words no decision uses ("Hur många
+gånger ska beredningsgruppen träffas?" for "mötesplan … med fyra möten"): each decision, with its
+paragraph heading and what it asks to be delivered, is compared with the question by the embedding
+model the knowledge base already holds (the dense channel), and by the question's words over the
+decision's whole thread. A matter is chosen only when both say so, clearly ahead of the next."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ..records.decisions import Decision
+from ..records.linking import deliverable
+from ..records.matter import heading_of
+from ..records.threads import build_threads
+from .question import Term
+
+if TYPE_CHECKING:
+    from ingest.kb import KnowledgeBase
+
+# Chosen on the development questions (dev5, dev6: every wrong lead it gave below these, no right one lost; evals/README.md).
+MIN_DENSE = 0.6  # cosine of the question and the best decision of the matter
+MIN_WORDS = 0.3  # weighted share of the question's content words the matter's steps have
+MARGIN = 0.05  # the chosen matter's score ahead of the next matter's
+
+
+@dataclass(frozen=True)
+class MatterMatch:
+    decision: Decision  # the matter's decision most like the question
+    dense: float
+    words: float
+    score: float
+
+
+def matter_text(d: Decision) -> str:
+    """What a decision is about, as the model reads it: heading, decision, deliverable."""
+    parts = [heading_of(d.section), d.text]
+    if d.kind == "uppdrag" and (what := deliverable(d)):
+        parts.append(what)
+    return ". ".join(p.strip(" .") for p in parts if p and p.strip())
+
+
+def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
+    weights = [0.5 if t.verb else 1.0 for t in terms]
+    hit = [w * t.match(words) for w, t in zip(weights, terms, strict=True)]
+    return sum(hit) / (sum(weights) or 1.0)
+
+
+def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
+                *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN
+                ) -> MatterMatch | None:
+    """The matter (thread) the question most likely asks about, or None when no matter is both like
+    the question (dense) and shares its words, or two matters are nearly as likely."""
+    from .question import tokens_of
+
+    if not pool or not terms:
+        return None
+    vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
+    sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
+    found: list[MatterMatch] = []
+    for t in build_threads(pool):
+        best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
+        words = frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in t.decisions)))
+        share = _share(terms, words)
+        dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
+        found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
+    found.sort(key=lambda m: -m.score)
+    top = found[0]
+    if top.dense < min_dense or top.words < min_words:
+        return None
+    if len(found) > 1 and top.score - found[1].score < margin:
+        return None
+    return top
