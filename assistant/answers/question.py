@@ -12,7 +12,7 @@ from ingest.abbreviations import load_abbreviations
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
-from ingest.swedish import tokenize
+from ingest.swedish import lexicon, stem, tokenize
 
 # Words that say what is asked, not what about: they never count as content.
 QUESTION_WORDS = frozenset(tokenize(
@@ -176,10 +176,29 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         if not toks or toks[0] in QUESTION_WORDS or TIME_WORD.fullmatch(word):
             continue
         stem, parts = toks[0], tuple(t for t in toks[1:] if t not in QUESTION_WORDS)
+        if not any(p[0] != "~" for p in parts):
+            parts += _short_compound(word.lower())
         lower = word.lower()
         terms.setdefault(stem, Term(stem, parts, lower == finite or _verbish(lower) or stem in soft,
                                     _aliases(word)))
     return tuple(terms.values())
+
+
+@lru_cache(maxsize=4096)
+def _short_compound(word: str) -> tuple[str, ...]:
+    """The stems of a compound too short for the index's splitter ("expertråd": expert, råd):
+    a known word of four letters or more, then a known word of three or more."""
+    if not 7 <= len(word) < 10 or not word.isalpha():
+        return ()
+    lex = lexicon()
+    for i in range(len(word) - 3, 3, -1):  # the longest head first
+        head, tail = word[:i], word[i:]
+        if tail in lex and (head in lex or head.endswith("s") and head[:-1] in lex) and tail not in _NOT_HEADS:
+            return (stem(head.removesuffix("s") if head not in lex else head), stem(tail))
+    return ()
+
+
+_NOT_HEADS = frozenset("het ning lig else skap isk ande ende ade are are tion itet ism ist ör".split())
 
 
 @lru_cache(maxsize=1)

@@ -257,3 +257,11 @@ def test_a_name_joined_to_a_common_noun_is_the_name_alone() -> None:
     assert missing(about, "Tillväxtverket ska redovisa insatserna i Norrland senast den 1 mars.") == []
     assert [e.label for e in missing(about, "Tillväxtverket ska redovisa insatserna senast den 1 mars.")] == [
         "Norrland-satsningen"]
+
+
+def test_a_short_compound_is_said_by_its_head() -> None:
+    # "expertråd" is too short for the index's splitter; the question's analysis splits it
+    term = next(t for t in analyse("Hur ofta träffas ministerns expertråd?").terms if t.stem == "expertråd")
+    assert term.match(frozenset(tokens_of("Möten i rådet hålls tre gånger per år."))) == 0.8
+    assert term.match(frozenset(tokens_of("Styrelsen möts tre gånger per år."))) == 0.0
+    assert [t.parts for t in analyse("Vem leder kansliet?").terms if t.stem == "kansliet"] == [("~kansli",)]
