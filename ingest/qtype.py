@@ -24,7 +24,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "Vilken organisation får granska avgifterna …" asks for a name, not an amount.
     ("name", re.compile(rf"^\s*(?:\w+ )?(?:vilk(?:en|et)|which) (?:{NAMED_THINGS})")),
     # A question word that opens the question says what is asked before any word after it does:
-    # "Vem stod för kostnaden …" asks for who, "När betalades pengarna ut" for when.
+    # "Vem betalar hyran …" asks for who, "När betalades bidraget ut" for when.
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b")),
     ("list", re.compile(r"^\s*(?:vilka|which) (?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+) ")),

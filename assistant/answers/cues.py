@@ -213,6 +213,6 @@ def time_of_another(sentence: str, names: frozenset[str]) -> bool:
 
 def figure_says(role: Term, text: str) -> bool:
     """Whether the sentence's figure is what the question asks for by its unit: an amount in
-    kronor says the money ("hur mycket pengar"), a percentage says the share ("hur stor andel")."""
+    kronor says the money asked for, a percentage says the share."""
     stems = {role.stem, *role.parts}
     return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))

@@ -114,7 +114,7 @@ def test_what_a_question_kind_asks_for(kind: str, sentence: str, question: str, 
     ("Vilket verksamhetsår gäller planen?", "time"),
     ("Vilka förslag lämnade gruppen?", "list"),
     # the opening question word decides before a word for money or an amount later on
-    ("Vem betalade kostnaden för konsulterna?", "person"),
+    ("Vem betalade kostnaden för lokalen?", "person"),
     ("När betalades pengarna ut till regionerna?", "time"),
     ("Vilka tre föreningar fördelar pengarna?", "list"),
     ("Hur mycket pengar fick regionerna?", "money"),
