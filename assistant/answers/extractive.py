@@ -138,6 +138,10 @@ class ExtractiveEngine:
         doc_text: dict[str, str] = {}
         for h in hits:
             doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()
+        # a compound of the question that no retrieved passage has, not even its head
+        # ("bokningssystemet"): the knowledge base does not speak of that thing
+        unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
+                      and all(in_ctx[i][t] < 0.5 for i in in_ctx))
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
@@ -161,6 +165,7 @@ class ExtractiveEngine:
             u.coverage = got / total
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
+            u.unheard = unheard
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)))
@@ -205,7 +210,7 @@ class ExtractiveEngine:
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
         # question is about is guarded by the subject check, not by requiring every word.
         nouns = sum(not t.verb for t in info.terms)
-        if best.missing > nouns // 3 or best.role_missing:
+        if best.missing > nouns // 3 or best.role_missing or best.unheard:
             return False
         if info.kind == "time" and (not _says_what(info, best, about) or time_of_another(
                 best.text, frozenset(w.lower() for e in about for w in e.label.split()))):

@@ -188,8 +188,8 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
 def _short_compound(word: str) -> tuple[str, ...]:
     """The stems of a compound too short for the index's splitter ("expertråd": expert, råd):
     a known word of four letters or more, then a known word of three or more."""
-    if not 7 <= len(word) < 10 or not word.isalpha():
-        return ()
+    if not 7 <= len(word) < 10 or not word.isalpha() or word.endswith(_VERB_ENDS):
+        return ()  # "redovisa" is a verb, not "redo" + "visa"
     lex = lexicon()
     for i in range(len(word) - 3, 3, -1):  # the longest head first
         head, tail = word[:i], word[i:]
@@ -198,6 +198,7 @@ def _short_compound(word: str) -> tuple[str, ...]:
     return ()
 
 
+_VERB_ENDS = ("a", "ar", "er", "ir", "or", "de", "te", "at", "it", "ts", "ds")
 _NOT_HEADS = frozenset("het ning lig else skap isk ande ende ade are are tion itet ism ist ör".split())
 
 

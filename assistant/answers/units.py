@@ -43,6 +43,7 @@ class Unit:
     enumerates: bool = False  # lists things: items after it, or a run of short comma-separated names
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
+    unheard: int = 0  # the question's specific nouns (compounds) that no retrieved passage has
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
     p: float = 0.0  # the sentence model's probability that it answers (the hand-set score without a model)
     features: tuple[float, ...] = ()  # the sentence model's inputs (sentence_rank.FEATURES)

@@ -265,3 +265,14 @@ def test_a_short_compound_is_said_by_its_head() -> None:
     assert term.match(frozenset(tokens_of("Möten i rådet hålls tre gånger per år."))) == 0.8
     assert term.match(frozenset(tokens_of("Styrelsen möts tre gånger per år."))) == 0.0
     assert [t.parts for t in analyse("Vem leder kansliet?").terms if t.stem == "kansliet"] == [("~kansli",)]
+
+
+def test_a_compound_no_retrieved_passage_has_is_something_the_documents_do_not_cover() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Folkhögskolorna ska redovisa sommarkurserna till Folkbildningsrådet senast den 1 oktober 2025. "
+                 "Kurserna riktar sig till vuxna som vill byta yrke.")]
+    asked = engine.answer_from_hits("När ska folkhögskolorna redovisa sommarkurserna?", hits)
+    assert asked.grounded and "1 oktober 2025" in asked.answer
+    # the same question about a thing (a compound) that no passage has, not even its head
+    other = engine.answer_from_hits("När ska folkhögskolorna redovisa personalenkäten för sommarkurserna?", hits)
+    assert not other.grounded
