@@ -1,11 +1,10 @@
 """The extractive engine, the embedded default: it answers with sentences taken from the
 retrieved passages (lightly trimmed, each marked [n]) and refuses when none addresses the question.
 
-A sentence is scored by how much of the question's weighted content it covers (Swedish stemmed
-tokens with compound parts; rare terms weigh more; a document's own subject counts as said), whether
-it has what the question type asks for (a number, a time, a frequency, a reason, a definition, a
-list) and how closely it echoes the question's wording. A two-part question needs an answer to each
-part. Embedding similarity can be added as a re-ranking step (``use_embeddings``)."""
+A sentence is scored by how much of the question's weighted content it covers (stemmed tokens with
+compound parts; rare terms weigh more; a document's own subject counts as said), whether it has what
+the question type asks for and how closely it echoes the question; a learned model orders them. A
+two-part question needs an answer to each part."""
 
 from __future__ import annotations
 
@@ -51,7 +50,7 @@ from .question import (
 )
 from .sentence_rank import SentenceModel, feature_rows, load_model
 from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
-from .units import Unit, passage_units
+from .units import Unit, passage_units, taken_up
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -83,8 +82,7 @@ class ExtractiveEngine:
 
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
                  use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True) -> None:
-        # Re-ranking the best sentences by embedding similarity cost a second embedding call per
-        # question (≈ the search's own) and changed no development answer; off.
+        # Re-ranking by embedding similarity cost a second embedding call and changed no answer; off.
         self.kb = kb
         self.k = k
         self.min_coverage = min_coverage
@@ -142,10 +140,14 @@ class ExtractiveEngine:
         # ("bokningssystemet"): the knowledge base does not speak of that thing
         unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
+        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits]
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
+            if info.kind in ("time", "frequency"):  # "Uppdraget ska redovisas senast …" dates what it takes up
+                near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
+            u.near = near
             got = own = said = rest = 0.0
             # "Under vilka veckor …", "Vilket datum …": a time (a figure) says the answer's type
             typed = info.kind in TYPED and cue_met(info.kind, u.text, info.said, info.text)
@@ -377,7 +379,7 @@ def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
     "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's."""
     names = _name_stems(about)
     what = [t for t in info.terms if not t.verb and t.stem not in names]
-    return not what or any(u.matches.get(t, 0.0) >= 0.8 for t in what)
+    return not what or any(u.matches.get(t, 0.0) >= 0.8 or t.match(u.near) >= 0.8 for t in what)
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

@@ -43,6 +43,9 @@ class Unit:
     enumerates: bool = False  # lists things: items after it, or a run of short comma-separated names
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
+    # "Uppdraget ska redovisas …": the stems of a definite noun opening it
+    takes_up: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()  # the words it speaks with: its own, and those it leans on
     unheard: int = 0  # the question's specific nouns (compounds) that no retrieved passage has
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
     p: float = 0.0  # the sentence model's probability that it answers (the hand-set score without a model)
@@ -57,6 +60,11 @@ _RUN_IN = re.compile(rf"^(?P<head>[A-ZÅÄÖ][^.!?:;]{{8,90}}?[\w)]) (?P<rest>(?
 # A sentence that leans on the one before it ("Dessa är i enlighet med ...").
 _ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|Sådana?)\b|"
                       r"^(?:\S+ ){1,2}(?:dessa|detta|denna|sådana?)\b")
+
+
+# A definite noun opening a sentence, then its verb: "Uppdraget ska redovisas …", "Ändringarna träder …".
+_DEFINITE_OPENER = re.compile(r"^([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|na))\s+(?:ska|skall|har|hade|är|var|blir|kan|får|"
+                              r"bör|omfattar|innebär|gäller|träder|redovisas|genomförs)\b")
 
 
 def split_run_in(sentence: str) -> tuple[str, str]:
@@ -79,6 +87,20 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
             short = len(s) < 8 or len(s.split()) < 2
             if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
                 continue  # a single word stands only as a list item ("Reglab")
+            opener = _DEFINITE_OPENER.match(s)
             units.append(Unit(hit_index, len(units), s, frozenset(tokens_of(s)), is_item,
-                              anaphoric=bool(_ANAPHOR.match(s)) and not is_item))
+                              anaphoric=bool(_ANAPHOR.match(s)) and not is_item,
+                              takes_up=frozenset(tokens_of(opener.group(1))) if opener and not is_item else frozenset()))
     return units
+
+
+def taken_up(u: Unit, passage: list[Unit], heading: frozenset[str]) -> frozenset[str]:
+    """The words of what a sentence opening with a definite noun takes up: the nearest earlier
+    sentence of its passage naming that noun, else the passage's title and heading when they do
+    ("Uppdrag till X om Y" … "Uppdraget ska redovisas senast …"); empty when there is none."""
+    if not u.takes_up:
+        return frozenset()
+    before = next((b.tokens for b in reversed(passage[:u.pos]) if u.takes_up & b.tokens), None)
+    if before is not None:
+        return before
+    return heading if u.takes_up & heading else frozenset()

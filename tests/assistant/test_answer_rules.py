@@ -276,3 +276,16 @@ def test_a_compound_no_retrieved_passage_has_is_something_the_documents_do_not_c
     # the same question about a thing (a compound) that no passage has, not even its head
     other = engine.answer_from_hits("När ska folkhögskolorna redovisa personalenkäten för sommarkurserna?", hits)
     assert not other.grounded
+
+
+def test_a_date_sentence_that_takes_up_the_assignment_answers_when_it_is_due() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Regeringen ger Tillväxtverket i uppdrag att göra en kartläggning av besöksnäringens kompetensbehov. "
+                 "Arbetet ska ske i samråd med regionerna. "
+                 "Uppdraget ska redovisas till Näringsdepartementet senast den 15 maj 2026.",
+                 title="Uppdrag till Tillväxtverket")]
+    a = engine.answer_from_hits("När ska Tillväxtverkets kartläggning av besöksnäringens kompetensbehov lämnas?", hits)
+    assert a.grounded and "15 maj 2026" in a.answer
+    # the same sentence does not date a matter neither it nor what it takes up names
+    b = engine.answer_from_hits("När ska Tillväxtverkets utvärdering av skogsnäringens exportstöd lämnas?", hits)
+    assert not b.grounded
