@@ -21,7 +21,7 @@ from .deadlines import deadline_of
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
-from .tables import ActionColumns, cells, is_rule
+from .tables import ActionColumns, DecisionColumns, cells, is_rule
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -80,8 +80,9 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
     r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
-    # the agenda approved with its verb first, a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+)?dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
+    # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
+    # a person chosen to check the minutes
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -268,21 +269,28 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
     columns: ActionColumns | None = None  # the header of the action list being read
+    table: DecisionColumns | None = None  # the header of the decision table being read
     summary = False  # after a closing summary's heading: what follows restates the decisions
     for block in blocks:
         if block.section != section:
             section = block.section
             paragraph = paragraph_of(section) or ("" if section else paragraph)
-            heading, columns = "", None
+            heading, columns, table = "", None, None
             in_list = bool(_DECISION_SECTION.match(section or ""))
             summary = opens_summary(section or "") or (summary and not section)
         text = _MARKUP.sub("", block.text).strip()
         row = cells(text)
         if row is None:
             columns = None if not is_rule(text) else columns
+            table = None if not is_rule(text) else table
+        elif table is not None:
+            if decided := table.row(row, paragraph):
+                yield _Unit(decided[0], decided[2], True, block, decided[1], summary=summary)
+            continue
         elif columns is None:
             columns = ActionColumns.of(row)
-            if columns is not None:
+            table = DecisionColumns.of(row) if columns is None else None
+            if columns is not None or table is not None:
                 continue
         elif task := columns.row(row):
             yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
