@@ -100,9 +100,13 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
-_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
+_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
                    r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
                    r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
+# Outside a labelled list, such a task is one when it comes with a deadline ("Per Lind (UHR) tar
+# fram en sammanställning till nästa möte").
+_TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
+                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
@@ -181,7 +185,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
         return None
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
-    if (any(p.search(sentence) for p in _UPPDRAG) or (labelled and _TASK.search(sentence))
+    if (any(p.search(sentence) for p in _UPPDRAG) or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):

@@ -292,6 +292,25 @@ def test_action_list_table() -> None:
         ("uppdrag", "§ 6", "Boka lokal till höstens seminarium", "Kansliet", "2025-09-30")]
 
 
+@pytest.mark.parametrize(("text", "kind", "responsible"), [
+    ("Eva Holm (Skolverket) tar fram en översikt över nätverken till nästa möte.", "uppdrag", "Eva Holm"),
+    ("Kansliet sammanställer enkätsvaren senast den 3 juni.", "uppdrag", "Kansliet"),
+    ("Eva Holm tar fram en översikt över nätverken.", None, ""),  # no deadline, outside a decision list: a remark
+    ("Eva Holm presenterade en översikt till nästa möte.", None, ""),  # a past report, not a task
+])
+def test_a_task_in_the_present_tense_with_a_deadline(text: str, kind: str | None, responsible: str) -> None:
+    found = one(text)
+    assert [d.kind for d in found] == ([kind] if kind else [])
+    if kind:
+        assert found[0].responsible == responsible
+
+
+def test_the_object_of_a_task_in_the_present_tense() -> None:
+    from assistant.records.matter import object_of
+
+    assert object_of("Eva Holm tar fram en översikt över nätverken till nästa möte.") == "översikt över nätverken"
+
+
 def test_decision_table() -> None:
     """A decision table's row is a decision on the matter its item column names, in the row's
     sub-item; the proposal column is not read as a decision."""
