@@ -111,7 +111,11 @@ _TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b", re.IGNORECASE)
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b"
+                        # the chair records that the body is of one mind ("Ordföranden konstaterade att
+                        # styrgruppen var enig om att …"; a group "enig" in a discussion takes no position)
+                        r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
+                        re.IGNORECASE)
 _BESLUT = re.compile(
     # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
     r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"

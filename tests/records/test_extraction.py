@@ -305,6 +305,15 @@ def test_a_task_in_the_present_tense_with_a_deadline(text: str, kind: str | None
         assert found[0].responsible == responsible
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ordföranden konstaterade att beredningsgruppen var enig om att mallen ska användas från hösten.", "ställningstagande"),
+    ("Gruppen var enig om att arbetet bör utgå från deltagarnas behov.", None),  # a discussion's drift
+    ("Ordföranden konstaterade att frågan behöver beredas vidare.", None),
+])
+def test_the_chair_records_a_position(text: str, kind: str | None) -> None:
+    assert [d.kind for d in one(text)] == ([kind] if kind else [])
+
+
 def test_the_object_of_a_task_in_the_present_tense() -> None:
     from assistant.records.matter import object_of
 
