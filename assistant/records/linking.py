@@ -230,6 +230,16 @@ def cites(a: Decision, b: Decision) -> float:
     return 1.0 if re.search(rf"\b{day}\b", b.text, re.IGNORECASE) or a.date in b.text else 0.0
 
 
+_OWN = re.compile(r"\b(?:sin|sitt|sina)\s+(?:egen\s+|egna\s+)?[\wåäö-]+", re.IGNORECASE)
+
+
+def own_act(a: Decision, b: Decision, given_to: str) -> bool:
+    """``b`` is a body's act on its own thing ("Arbetsgruppen godkände sin lägesbedömning") after
+    another body's decision that neither gave nor handed it anything: a rule for many (when all
+    lägesbedömningar are due) is not the matter of one body's own report."""
+    return a.kind == "beslut" and a.body != b.body and bool(_OWN.search(b.text)) and body_relation(a, b, given_to) == 0
+
+
 def paragraph_key(d: Decision) -> str:
     """A paragraph's decisions concern one matter: what one of them took up, the paragraph took up."""
     return f"{d.doc_id}|{d.paragraph}" if d.paragraph else d.id

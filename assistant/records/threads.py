@@ -33,6 +33,7 @@ from .linking import (
     direction,
     names_deliverable,
     one_matter_a_paragraph,
+    own_act,
     paragraph_key,
     probability,
 )
@@ -280,11 +281,10 @@ def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[floa
 
 
 def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decision]]:
-    """Every (earlier, later) pair that may be linked: different meetings, in date order, and not
-    about different years."""
+    """Every (earlier, later) pair that may be linked: other meetings, date order, no year clash, no ``own_act``."""
     ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
-    return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j]
-            if a.date < b.date and a.doc_id != b.doc_id and not _years_clash(a, b)]
+    return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j] if a.date < b.date and a.doc_id != b.doc_id
+            and not _years_clash(a, b) and not own_act(a, b, _given_to(a))]
 
 
 def _decider(a: Decision) -> str:

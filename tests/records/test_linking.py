@@ -254,3 +254,21 @@ def test_a_matter_handed_on_reaches_the_third_body_through_the_hand_over() -> No
     links = {(lk.earlier, lk.later) for lk in link_decisions([task, draft, backed, settled])}
     assert {("a", "b"), ("b", "c"), ("a", "d")} <= links
     assert ("a", "c") not in links
+
+
+def test_a_bodys_own_report_is_not_another_bodys_rule_for_all() -> None:
+    """The steering group's rule for when every group's lägesbedömning is due is not the matter of
+    one group approving its own; the group's own earlier decision on it is."""
+    rule = dec("a", "2030-03-01", "Lägesbedömningar våren", "Styrgruppen beslutade att vårens lägesbedömningar ska "
+               "lämnas senast den 15 april.")
+    earlier = dec("b", "2030-02-01", "Lägesbedömning våren", "Arbetsgruppen beslutade att vårens lägesbedömning tas "
+                  "fram av processledaren.", body="arbetsgrupp-validering")
+    own = dec("c", "2030-04-02", "Lägesbedömning våren", "Arbetsgruppen godkände sin lägesbedömning för våren, som "
+              "lämnas senast den 15 april.", body="arbetsgrupp-validering")
+    asked = dec("d", "2030-03-01", "Lägesbedömning våren", "Styrgruppen gav arbetsgruppen validering i uppdrag att "
+                "komplettera sin lägesbedömning för våren.", kind="uppdrag")
+    links = {(lk.earlier, lk.later) for lk in link_decisions([rule, earlier, own])}
+    assert ("a", "c") not in links
+    from assistant.records.linking import own_act
+
+    assert own_act(rule, own, "") and not own_act(asked, own, "arbetsgrupp-validering") and not own_act(earlier, own, "")
