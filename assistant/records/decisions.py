@@ -103,8 +103,8 @@ _UPPDRAG = [re.compile(p) for p in (
 _TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
                    r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
                    r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
-# Outside a labelled list, such a task is one when it comes with a deadline ("Per Lind (UHR) tar
-# fram en sammanställning till nästa möte").
+# Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
+# skriver ett utkast inför höstmötet").
 _TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
                        r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
@@ -112,8 +112,8 @@ _TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b"
-                        # the chair records that the body is of one mind ("Ordföranden konstaterade att
-                        # styrgruppen var enig om att …"; a group "enig" in a discussion takes no position)
+                        # the chair records that the body is of one mind ("… konstaterade att nätverket
+                        # var enigt …"); a group "enig" in a discussion takes no position
                         r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
                         re.IGNORECASE)
 _BESLUT = re.compile(

@@ -146,8 +146,8 @@ def names_deliverable(a: Decision, b: Decision) -> bool:
 
 
 def qualifier(a: Decision) -> set[str]:
-    """The words that say which deliverable an assignment means ("vägledningen för
-    informationshantering och diarieföring": "informationshantering", "diarieföring"), or none."""
+    """The words that say which deliverable an assignment means ("rutinen för arkivering och
+    gallring": "arkivering", "gallring"), or none."""
     word = deliverable(a)
     said = re.findall(r"[\wåäöÅÄÖé-]+", object_of(a.text).lower())
     for i, w in enumerate(said):
@@ -162,9 +162,9 @@ def qualifier(a: Decision) -> set[str]:
 
 def _qualifier_named(a: Decision, said: list[str]) -> bool:
     """``said`` (the later decision's heading and text) names the assignment's qualifier, when it
-    has one: a "vägledning för informationshantering" is not delivered by a strategy for "livslång
-    vägledning", nor by "the vägledning" alone (on the development sets a bare mention linked other
-    matters more often than the one asked for)."""
+    has one: a "rutin för arkivering" is not delivered by a "digital rutin" for something else, nor
+    by "the rutin" alone (on the development sets a bare mention linked other matters more often
+    than the one asked for)."""
     qual = qualifier(a)
     if not qual:
         return True
@@ -235,9 +235,9 @@ _OWN = re.compile(r"\b(?:sin|sitt|sina)\s+(?:egen\s+|egna\s+)?[\wåäö-]+", re.
 
 
 def own_act(a: Decision, b: Decision, given_to: str) -> bool:
-    """``b`` is a body's act on its own thing ("Arbetsgruppen godkände sin lägesbedömning") after
-    another body's decision that neither gave nor handed it anything: a rule for many (when all
-    lägesbedömningar are due) is not the matter of one body's own report."""
+    """``b`` is a body's act on its own thing ("Nätverket antog sin verksamhetsberättelse") after
+    another body's decision that neither gave nor handed it anything: a rule for many (when every
+    group's report is due) is not the matter of one body's own report."""
     return a.kind == "beslut" and a.body != b.body and bool(_OWN.search(b.text)) and body_relation(a, b, given_to) == 0
 
 

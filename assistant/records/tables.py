@@ -1,6 +1,6 @@
 """Tables in minutes. Action lists ("| Åtgärd | Ansvarig | Klart |"): each row under such a header
 is a task given at the meeting, with who does it and by when. Decision tables ("| Ärende | Förslag
-| Beslut |"): each row is a decision on the matter its first column names ("2 a Mötesplan 2031"),
+| Beslut |"): each row is a decision on the matter its first column names ("3 b Mötesplan 2027"),
 often in a few words ("Godkändes."). The loaders give a table row as one block whose cells are
 separated by "|" (Markdown and Word alike)."""
 
