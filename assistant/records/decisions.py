@@ -21,7 +21,7 @@ from .deadlines import deadline_of
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
-from .tables import ActionColumns, cells, is_rule
+from .tables import ActionColumns, DecisionColumns, cells, is_rule
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -80,8 +80,9 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
     r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
-    # the agenda approved with its verb first, a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+)?dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
+    # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
+    # a person chosen to check the minutes
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -99,14 +100,22 @@ _UPPDRAG = [re.compile(p) for p in (
     r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
-_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})\s+(?:tar\s+fram|utreder"
+_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
                    r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
                    r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
+# Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
+# skriver ett utkast inför höstmötet").
+_TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
+                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b", re.IGNORECASE)
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b"
+                        # the chair records that the body is of one mind ("… konstaterade att nätverket
+                        # var enigt …"); a group "enig" in a discussion takes no position
+                        r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
+                        re.IGNORECASE)
 _BESLUT = re.compile(
     # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
     r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"
@@ -180,7 +189,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
         return None
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
-    if (any(p.search(sentence) for p in _UPPDRAG) or (labelled and _TASK.search(sentence))
+    if (any(p.search(sentence) for p in _UPPDRAG) or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
@@ -268,21 +277,28 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
     columns: ActionColumns | None = None  # the header of the action list being read
+    table: DecisionColumns | None = None  # the header of the decision table being read
     summary = False  # after a closing summary's heading: what follows restates the decisions
     for block in blocks:
         if block.section != section:
             section = block.section
             paragraph = paragraph_of(section) or ("" if section else paragraph)
-            heading, columns = "", None
+            heading, columns, table = "", None, None
             in_list = bool(_DECISION_SECTION.match(section or ""))
             summary = opens_summary(section or "") or (summary and not section)
         text = _MARKUP.sub("", block.text).strip()
         row = cells(text)
         if row is None:
             columns = None if not is_rule(text) else columns
+            table = None if not is_rule(text) else table
+        elif table is not None:
+            if decided := table.row(row, paragraph):
+                yield _Unit(decided[0], decided[2], True, block, decided[1], summary=summary)
+            continue
         elif columns is None:
             columns = ActionColumns.of(row)
-            if columns is not None:
+            table = DecisionColumns.of(row) if columns is None else None
+            if columns is not None or table is not None:
                 continue
         elif task := columns.row(row):
             yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)

@@ -36,20 +36,25 @@ EVIDENCE_SV = {"matter": "samma ärende i rubrik och föremål", "words": "mång
                "own": "organet följer upp sitt eget uppdrag", "cites": "det senare beslutet nämner det tidigare mötets datum"}
 # Fitted on the development links of all six sets (evals/decisions/fit_links.py); intercept last.
 # The threshold: each development set linked by weights fitted on the other five (``fit_links
-# --cv``: 0.800 / 0.825 at 0.60, 0.824 / 0.796 at 0.65, 0.845 / 0.777 at 0.70, F1 0.812 / 0.810 /
-# 0.810); 0.70 keeps precision, the held-out set's weak side, highest at the same F1.
+# --cv``: 0.865 / 0.845 at 0.60, 0.897 / 0.825 at 0.65, 0.921 / 0.777 at 0.70, F1 0.855 / 0.860 /
+# 0.843). 0.65 has the best cross-validated F1, but fitted on all six sets 0.70 is better (0.978 /
+# 0.825 against 0.937 / 0.845) and keeps precision, the held-out set's weak side, highest.
 # A later decision that names the earlier meeting's day on the same matter is linked whatever the
 # model says (``threads.link_decisions``): few pairs have it, so its weight says little.
-WEIGHTS = (3.14, 1.95, 0.92, 0.86, -0.06, -0.30, 0.31, 0.55, 0.04, 1.24, -0.13, -0.60, 0.10, 0.15, -1.88)
+WEIGHTS = (3.15, 1.96, 1.01, 0.81, -0.10, -0.34, 0.31, 0.52, 0.03, 1.20, -0.14, -0.60, 0.11, 0.15, -1.86)
 THRESHOLD = 0.70
 
 _NOISE = frozenset(
     "styrgrupp gd-grupp gd grupp beredningsgrupp arbetsgrupp sekretariat samverkan msv kll beslut beslutad "
     "uppdrag fram ny nya möt ska gäller gäll enligt samt också även inför januari februari mars april maj juni "
     "juli augusti september oktober november december".split())
+# The task's verbs, as written and as the stemmer gives them ("lämna", "lämn"): the deliverable is
+# the first word after them.
 _VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa planera lämna revidera anta pröva "
                    "färdigställa hur att en ett den det de sin sitt sina till förslag".split()
-                   + [w for v in ("sammanställa", "komplettera", "kartlägga", "analysera", "genomföra", "redovisa")
+                   + [w for v in ("sammanställa", "komplettera", "kartlägga", "analysera", "genomföra", "redovisa",
+                                  "bereda", "utreda", "planera", "lämna", "revidera", "pröva", "färdigställa",
+                                  "bearbeta", "samordna", "återkomma", "presentera")
                       for w in tokenize(v, compounds=False, prefixes=False)]
                    # adjectives before the deliverable ("ett samlat underlag")
                    + [w for a in ("gemensam", "samlad", "enhetlig", "övergripande", "reviderad", "uppdaterad", "slutlig")
@@ -132,12 +137,39 @@ def names_deliverable(a: Decision, b: Decision) -> bool:
         whole = tokenize(w, compounds=False, prefixes=False)
         if not whole:
             continue
-        if _same(whole[0], word) and not _qualified_otherwise(said[i + 1:i + 5], obj):
+        if _same(whole[0], word) and not _qualified_otherwise(said[i + 1:i + 5], obj) and _qualifier_named(a, said):
             return True
         parts = [t for t in tokenize(w, prefixes=False) if t != whole[0]]
         if parts and _same(parts[-1], word) and all(any(_same(t, o) for o in obj) for t in parts[:-1]):
             return True
     return False
+
+
+def qualifier(a: Decision) -> set[str]:
+    """The words that say which deliverable an assignment means ("rutinen för arkivering och
+    gallring": "arkivering", "gallring"), or none."""
+    word = deliverable(a)
+    said = re.findall(r"[\wåäöÅÄÖé-]+", object_of(a.text).lower())
+    for i, w in enumerate(said):
+        whole = tokenize(w, compounds=False, prefixes=False)
+        if whole and _same(whole[0], word):
+            if i + 1 < len(said) and said[i + 1] in ("för", "om", "över", "kring", "inom"):
+                words = [t for x in said[i + 2:i + 6] for t in tokenize(x, compounds=False, prefixes=False)]
+                return {t for t in words if t not in _VERBS and t not in _NOISE and len(t) > 3 and not t.isdigit()}
+            return set()
+    return set()
+
+
+def _qualifier_named(a: Decision, said: list[str]) -> bool:
+    """``said`` (the later decision's heading and text) names the assignment's qualifier, when it
+    has one: a "rutin för arkivering" is not delivered by a "digital rutin" for something else, nor
+    by "the rutin" alone (on the development sets a bare mention linked other matters more often
+    than the one asked for)."""
+    qual = qualifier(a)
+    if not qual:
+        return True
+    words = {t for w in said for t in tokenize(w, prefixes=False)}
+    return any(_same(q, t) or (len(q) >= 6 and q in t) for q in qual for t in words)
 
 
 def _qualified_otherwise(after: list[str], obj: set[str]) -> bool:
@@ -197,6 +229,21 @@ def cites(a: Decision, b: Decision) -> float:
         return 0.0
     day = f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]}"
     return 1.0 if re.search(rf"\b{day}\b", b.text, re.IGNORECASE) or a.date in b.text else 0.0
+
+
+_OWN = re.compile(r"\b(?:sin|sitt|sina)\s+(?:egen\s+|egna\s+)?[\wåäö-]+", re.IGNORECASE)
+
+
+def own_act(a: Decision, b: Decision, given_to: str) -> bool:
+    """``b`` is a body's act on its own thing ("Nätverket antog sin verksamhetsberättelse") after
+    another body's decision that neither gave nor handed it anything: a rule for many (when every
+    group's report is due) is not the matter of one body's own report."""
+    return a.kind == "beslut" and a.body != b.body and bool(_OWN.search(b.text)) and body_relation(a, b, given_to) == 0
+
+
+def paragraph_key(d: Decision) -> str:
+    """A paragraph's decisions concern one matter: what one of them took up, the paragraph took up."""
+    return f"{d.doc_id}|{d.paragraph}" if d.paragraph else d.id
 
 
 def one_matter_a_paragraph(decisions: Sequence[Decision], options: dict[str, list[tuple[float, Decision, list[str], bool]]],

@@ -21,7 +21,9 @@ _FRAME = re.compile(r"\b(?:uppdrag\s+(?:om|till)|revidering(?:\s+av)?|beslut\s+o
 _OBJECT = re.compile(
     r"\b(?:i\s+uppdrag\s+att|uppdraget\s+att|åt\s+[^.;]{2,60}?\s+att|(?:åtog|åtar)\s+sig\s+att|omb[ae]ds(?:\s+att)?"
     r"|bad\s+[^.;]{2,60}?\s+att|(?:överens|enades|beslut\w*)\s+om(?:\s+att)?|bestämde\w*\s+att|beslut\w*\s+att|ställ\w*\s+sig\s+bakom|fastställ\w*|godkän\w*"
-    r"|ant(?:og|ogs|a)|revidera|upphäva|ändra|anta|utse|tillsätt\w*)\s+(?P<obj>[^.;:]{3,120})",
+    r"|ant(?:og|ogs|a)|revidera|upphäva|ändra|anta|utse|tillsätt\w*"
+    # a person's or a group's task in the present tense ("Eva Holm skriver ett utkast …")
+    r"|tar\s+fram|sammanställer|utreder|kartlägger|analyserar|reviderar|förbereder|skriver)\s+(?P<obj>[^.;:]{3,120})",
     re.IGNORECASE)
 _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|styrgrupp|nästa|höstens|vårens)"
                          r"|för\s+vidare|från\s+och\s+med|att\s+gälla|inför|,)\b|,", re.IGNORECASE)

@@ -103,7 +103,7 @@ def drop_restatements(decisions: Sequence[Decision], summary: set[str] | frozens
 _WHEN = re.compile(rf"\b(?:(?P<day>[0-3]?\d)\s+(?P<month>{MONTH_NAMES})|i\s+(?P<month2>{MONTH_NAMES}))"
                    rf"(?:\s+(?P<year>(?:19|20)\d\d))?\b|\b(?P<iso>(?:19|20)\d\d-\d\d-\d\d)\b", re.IGNORECASE)
 _NOT_WHEN = re.compile(r"\b(?:senast|till|före|innan|från|fr\.o\.m\.|t\.o\.m\.|inför|efter|med|gälla|gäller|per|under"
-                       r"|klart|möte\w*|sammanträde\w*|träff\w*|om|beslut\w*|uppdrag\w*|protokoll\w*)\s+(?:den\s+)?$",
+                       r"|klart|möte\w*|sammanträde\w*|träff\w*|om|beslut(?:et|en|ets)?|uppdrag\w*|protokoll\w*)\s+(?:den\s+)?$",
                        re.IGNORECASE)
 _AT_ITS_MEETING = re.compile(r"\bvid\s+(?:sitt|dess|deras)\s+(?:\w+\s+)?(?:möte|sammanträde)", re.IGNORECASE)
 

@@ -1,6 +1,8 @@
-"""Action lists written as tables ("| Åtgärd | Ansvarig | Klart |"): each row under such a header
-is a task given at the meeting, with who does it and by when. The loaders give a table row as
-one block whose cells are separated by "|" (Markdown and Word alike)."""
+"""Tables in minutes. Action lists ("| Åtgärd | Ansvarig | Klart |"): each row under such a header
+is a task given at the meeting, with who does it and by when. Decision tables ("| Ärende | Förslag
+| Beslut |"): each row is a decision on the matter its first column names ("3 b Mötesplan 2027"),
+often in a few words ("Godkändes."). The loaders give a table row as one block whose cells are
+separated by "|" (Markdown and Word alike)."""
 
 from __future__ import annotations
 
@@ -53,3 +55,40 @@ class ActionColumns:
         if len(what) < 4:
             return None
         return what, at(self.who), at(self.when)
+
+
+_ITEM = re.compile(r"^(?:ärende\w*|fråga\w*|punkt\w*|rubrik|beslutsärende\w*)$", re.IGNORECASE)
+_DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IGNORECASE)
+# "2 a Mötesplan", "§ 4 b. Budget", "b) Budget", "3. Budget": the item's number and letter
+_ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class DecisionColumns:
+    item: int
+    decision: int
+
+    @classmethod
+    def of(cls, header: list[str]) -> DecisionColumns | None:
+        """The columns of a decision table's header (an item column and a decision column), or None."""
+        item = next((i for i, c in enumerate(header) if _ITEM.match(c.strip())), -1)
+        decision = next((i for i, c in enumerate(header) if i != item and _DECIDED.match(c.strip())), -1)
+        return cls(item, decision) if item >= 0 and decision >= 0 else None
+
+    def row(self, row: list[str], paragraph: str) -> tuple[str, str, str] | None:
+        """(decision, matter, paragraph) of one row, or None for a row without a decision: the
+        paragraph is the row's sub-item ("§ 2 a" under "§ 2" for "2 a …")."""
+        decided = row[self.decision].strip() if self.decision < len(row) else ""
+        item = row[self.item].strip() if self.item < len(row) else ""
+        if len(decided) < 4:
+            return None
+        m = _ITEM_NUMBER.match(item)
+        if not m or not (m.group("n") or m.group("s")):
+            return decided, item, paragraph
+        matter = item[m.end():].strip()
+        number = re.sub(r"^(?:§|punkt)\s*", "", paragraph)
+        if m.group("s") and (not m.group("n") or m.group("n") == number) and paragraph:
+            return decided, matter, f"{paragraph} {m.group('s')}"
+        if m.group("n") and not paragraph:
+            return decided, matter, f"punkt {m.group('n')}" + (f" {m.group('s')}" if m.group("s") else "")
+        return decided, matter, paragraph

@@ -33,6 +33,8 @@ from .linking import (
     direction,
     names_deliverable,
     one_matter_a_paragraph,
+    own_act,
+    paragraph_key,
     probability,
 )
 from .matter import matter_terms
@@ -279,11 +281,10 @@ def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[floa
 
 
 def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decision]]:
-    """Every (earlier, later) pair that may be linked: different meetings, in date order, and not
-    about different years."""
+    """Every (earlier, later) pair that may be linked: other meetings, date order, no year clash, no ``own_act``."""
     ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
-    return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j]
-            if a.date < b.date and a.doc_id != b.doc_id and not _years_clash(a, b)]
+    return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j] if a.date < b.date and a.doc_id != b.doc_id
+            and not _years_clash(a, b) and not own_act(a, b, _given_to(a))]
 
 
 def _decider(a: Decision) -> str:
@@ -301,7 +302,7 @@ def _settles(a: Decision, b: Decision) -> bool:
 
 
 def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answers: dict[str, set[str]],
-            settler: dict[str, Decision]) -> list[tuple[float, Decision, list[str]]]:
+            settler: dict[str, Decision], took_up: dict[str, set[str]] | None = None) -> list[tuple[float, Decision, list[str]]]:
     """The earlier decisions ``b`` is linked to, among the likely ones: every open assignment or
     hand-over it answers (the likeliest and those close to it: a report back and the decision that
     settles a matter both answer the assignment), and the settled decision it changes, or, when it
@@ -309,7 +310,10 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     ``answers`` holds, for each decision that answers an assignment or hand-over, the bodies that
     were to decide on it (a report handed back to them opens nothing new); ``settler`` the decision
     that settled each closed assignment or hand-over: a matter likely to be the closed one's is
-    taken up from the decision that settled it."""
+    taken up from the decision that settled it. ``took_up`` holds the earlier decisions each
+    paragraph's decisions were linked to: a matter handed on to ``b``'s body by a decision that took up an
+    assignment reaches ``b`` through that hand-over, so ``b`` answers the hand-over and not the
+    assignment behind it, unless ``b``'s body is the one that settles the assignment."""
     def opens(a: Decision) -> bool:
         return a.kind == "uppdrag" or (bool(to := _given_to(a)) and to not in answers.get(a.id, set()))
 
@@ -325,6 +329,9 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
             moved[a.id] = (p, a, words)
     options = list(moved.values())
     opening = [o for o in options if opens(o[1])]
+    behind = {x for _, h, _ in opening if h.kind != "uppdrag" and _given_to(h) == b.body
+              for x in (took_up or {}).get(paragraph_key(h), ())}
+    opening = [o for o in opening if o[1].id not in behind or _decider(o[1]) == b.body]
     settled = [o for o in options if not opens(o[1])]
     out: list[tuple[float, Decision, list[str]]] = []
     if opening:
@@ -355,8 +362,10 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     links: list[Link] = []
     answers: dict[str, set[str]] = {}
     settler: dict[str, Decision] = {}
+    took_up: dict[str, set[str]] = {}
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        chosen = sorted(_chosen(b, options[b.id], answers, settler), key=lambda o: (o[1].date, o[1].doc_id))
+        chosen = sorted(_chosen(b, options[b.id], answers, settler, took_up), key=lambda o: (o[1].date, o[1].doc_id))
+        took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
             if a in opened and (a.kind == "uppdrag" or _given_to(a) not in answers.get(a.id, set())):

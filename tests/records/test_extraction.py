@@ -124,6 +124,9 @@ NOT_DECISIONS = [
     "GD-gruppen godkände dagordningen.",
     "Att justera protokollet jämte ordföranden utsågs Eva Holm (UHR).",
     "Maria Berglund valdes att justera protokollet.",
+    # a proposed agenda for another body's meeting approved
+    "Arbetsgruppen godkände förslaget till dagordning för GD-gruppens möte den 3 juni.",
+    "GD-gruppen fastställde utkastet till dagordning med ett tillägg.",
 ]
 TRAPS = [
     "Beredningsgruppen föreslog att styrgruppen skulle fastställa arbetsplanen.",
@@ -289,6 +292,50 @@ def test_action_list_table() -> None:
         ("uppdrag", "§ 6", "Boka lokal till höstens seminarium", "Kansliet", "2025-09-30")]
 
 
+@pytest.mark.parametrize(("text", "kind", "responsible"), [
+    ("Eva Holm (Skolverket) tar fram en översikt över nätverken till nästa möte.", "uppdrag", "Eva Holm"),
+    ("Kansliet sammanställer enkätsvaren senast den 3 juni.", "uppdrag", "Kansliet"),
+    ("Eva Holm tar fram en översikt över nätverken.", None, ""),  # no deadline, outside a decision list: a remark
+    ("Eva Holm presenterade en översikt till nästa möte.", None, ""),  # a past report, not a task
+])
+def test_a_task_in_the_present_tense_with_a_deadline(text: str, kind: str | None, responsible: str) -> None:
+    found = one(text)
+    assert [d.kind for d in found] == ([kind] if kind else [])
+    if kind:
+        assert found[0].responsible == responsible
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ordföranden konstaterade att beredningsgruppen var enig om att mallen ska användas från hösten.", "ställningstagande"),
+    ("Gruppen var enig om att arbetet bör utgå från deltagarnas behov.", None),  # a discussion's drift
+    ("Ordföranden konstaterade att frågan behöver beredas vidare.", None),
+])
+def test_the_chair_records_a_position(text: str, kind: str | None) -> None:
+    assert [d.kind for d in one(text)] == ([kind] if kind else [])
+
+
+def test_the_object_of_a_task_in_the_present_tense() -> None:
+    from assistant.records.matter import object_of
+
+    assert object_of("Eva Holm tar fram en översikt över nätverken till nästa möte.") == "översikt över nätverken"
+
+
+def test_decision_table() -> None:
+    """A decision table's row is a decision on the matter its item column names, in the row's
+    sub-item; the proposal column is not read as a decision."""
+    section = "§ 4 Beslut utan föredragning"
+    blocks = [Block("Datum: 2025-05-14"), Block("| Ärende | Förslag | Beslut |", section), Block("|---|---|---|", section),
+              Block("| 4 a Mötesplan 2026 | Kansliets förslag med tre möten | Godkändes. |", section),
+              Block("| 4 b Rutin för arkivering | Arbetsgruppens förslag | Fastställdes med tillägget att rutinen ses över. |", section),
+              Block("| 4 c Seminarium om validering | Sekretariatets förslag | Bordlades. |", section)]
+    found = extract_decisions(blocks, META)
+    assert [(d.kind, d.paragraph, d.heading, d.text) for d in found if d.kind in DECISION_KINDS] == [
+        ("beslut", "§ 4 a", "Mötesplan 2026", "Godkändes."),
+        ("beslut", "§ 4 b", "Rutin för arkivering", "Fastställdes med tillägget att rutinen ses över.")]
+    assert [d.paragraph for d in found if d.kind == "procedur" and d.paragraph] == ["§ 4 c"]
+    assert "arkivering" in next(d for d in found if d.paragraph == "§ 4 b").matter.lower()
+
+
 def test_run_in_heading_with_acronyms() -> None:
     page = ("§ 4. Introduktion av nya deltagare i MSV KLL Kansliet presenterade ett upplägg. "
             "Styrgruppen godkände upplägget med ändringen att träffarna hålls digitalt.")
@@ -362,6 +409,10 @@ def test_action_list_in_a_word_file_stays_in_its_paragraph(tmp_path) -> None:
     ("Det beslutades att seminariet den 23 november 2025 hålls digitalt.", True),  # the date is what was decided
     ("Styrgruppen har per capsulam den 2 maj 2025 beslutat att godkänna yttrandet.", True),
     ("Styrgruppen beslutade att flytta junimötet till den 3 september 2025.", True),
+    # the deciding verb itself dated earlier, with a month only or a full date
+    ("Beredningsgruppen beslutade i februari att mallen används tills vidare.", False),
+    ("Riksdagen beslutade den 2 april 2025 att anslaget höjs.", False),
+    ("Styrgruppen beslutade i maj att kansliet ska ta fram en mall.", True),  # the month of the meeting
 ])
 def test_earlier_decisions_told_with_their_date(text: str, kept: bool) -> None:
     """Minutes of 14 May 2025 that tell what a body decided on an earlier day record no decision."""

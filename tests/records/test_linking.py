@@ -191,12 +191,14 @@ def test_a_matter_lifted_to_another_body_is_answered_there() -> None:
 @pytest.mark.parametrize(("later", "named"), [
     ("Styrgruppen fastställde modellen för regionala kompetensanalyser.", True),
     ("Styrgruppen godkände modellen med tre skyddsnivåer.", False),
-    ("Styrgruppen godkände modellen.", True),
+    ("Styrgruppen godkände modellen.", False),  # which model is not said …
+    ("Regionala kompetensanalyser. Styrgruppen godkände modellen.", True),  # … unless the heading says it
 ])
 def test_a_deliverable_qualified_as_something_else_is_not_the_one_asked_for(later: str, named: bool) -> None:
     task = dec("a", "2026-02-03", "", "GD-gruppen uppdrog åt styrgruppen att ta fram en gemensam modell för regionala "
                "kompetensanalyser till höstens möte.", kind="uppdrag", body="gd-grupp")
-    assert names_deliverable(task, dec("b", "2026-06-09", "", later)) is named
+    heading, _, text = later.rpartition(". ")
+    assert names_deliverable(task, dec("b", "2026-06-09", heading, text if heading else later)) is named
 
 
 def test_which_way_the_matter_went() -> None:
@@ -211,3 +213,62 @@ def test_which_way_the_matter_went() -> None:
     assert direction(task, dec("c", "2027-04-01", "", "x", body="beredningsgrupp"), "styrgrupp") == [1.0, 0.0]
     assert direction(task, dec("c", "2027-04-01", "", "x", body="styrgrupp"), "styrgrupp") == [0.0, 0.0]
     assert direction(handed, dec("c", "2027-04-01", "", "x", body="beredningsgrupp"), "styrgrupp") == [0.0, 1.0]
+
+
+@pytest.mark.parametrize(("later", "named"), [
+    ("Beredningsgruppen godkände den reviderade rutinen för arkivering av mötesunderlag.", True),
+    ("Beredningsgruppen godkände rutinen för arkivering.", True),
+    ("Beredningsgruppen tillstyrkte rutinen för introduktion av nya ledamöter.", False),
+    ("Beredningsgruppen godkände rutinen.", False),  # which routine is not said
+    ("Beredningsgruppen godkände en digital rutin för introduktion.", False),
+])
+def test_a_qualified_deliverable_is_named_with_its_qualifier(later: str, named: bool) -> None:
+    """"rutinen för arkivering och gallring" is delivered by a decision on a routine for arkivering,
+    not by any routine."""
+    task = dec("a", "2026-02-03", "", "Beredningsgruppen bad kansliet att revidera rutinen för arkivering och gallring av "
+               "mötesunderlag senast den 1 maj.", kind="uppdrag", body="beredningsgrupp")
+    assert names_deliverable(task, dec("b", "2026-06-09", "", later, body="beredningsgrupp")) is named
+
+
+def test_the_tasks_verbs_are_not_the_deliverable() -> None:
+    """The stemmer writes "lämna" as "lämn": the deliverable is what is to be handed in, not the verb."""
+    from assistant.records.linking import deliverable
+
+    task = dec("a", "2026-02-03", "", "Styrgruppen uppdrog åt arbetsgruppen att senast den 15 maj lämna ett förslag till "
+               "gemensam mötesplan.", kind="uppdrag")
+    assert deliverable(task) not in ("lämn", "lämna", "senast")
+    assert not names_deliverable(task, dec("b", "2026-06-09", "Lägesbedömningar", "Styrgruppen beslutade att "
+                                           "lägesbedömningarna ska lämnas senast den 1 oktober."))
+
+
+def test_a_matter_handed_on_reaches_the_third_body_through_the_hand_over() -> None:
+    """A working group's hand-over to the beredningsgrupp, of the draft the steering group asked it
+    for, is what the beredningsgrupp answers; the steering group's own decision answers its assignment."""
+    task = dec("a", "2027-02-01", "Strategi för validering", "Styrgruppen uppdrog åt arbetsgruppen validering att ta fram "
+               "ett förslag till strategi för validering.", kind="uppdrag")
+    draft = dec("b", "2027-05-01", "Strategi för validering", "Arbetsgruppen godkände utkastet till strategi för validering "
+                "och överlämnade det till beredningsgruppen.", body="arbetsgrupp-validering")
+    backed = dec("c", "2027-08-01", "Strategi för validering", "Beredningsgruppen tillstyrkte förslaget till strategi för "
+                 "validering.", kind="ställningstagande", body="beredningsgrupp")
+    settled = dec("d", "2027-09-01", "Strategi för validering", "Styrgruppen fastställde strategin för validering.")
+    links = {(lk.earlier, lk.later) for lk in link_decisions([task, draft, backed, settled])}
+    assert {("a", "b"), ("b", "c"), ("a", "d")} <= links
+    assert ("a", "c") not in links
+
+
+def test_a_bodys_own_report_is_not_another_bodys_rule_for_all() -> None:
+    """The steering group's rule for when every group's lägesbedömning is due is not the matter of
+    one group approving its own; the group's own earlier decision on it is."""
+    rule = dec("a", "2030-03-01", "Lägesbedömningar våren", "Styrgruppen beslutade att vårens lägesbedömningar ska "
+               "lämnas senast den 15 april.")
+    earlier = dec("b", "2030-02-01", "Lägesbedömning våren", "Arbetsgruppen beslutade att vårens lägesbedömning tas "
+                  "fram av processledaren.", body="arbetsgrupp-validering")
+    own = dec("c", "2030-04-02", "Lägesbedömning våren", "Arbetsgruppen godkände sin lägesbedömning för våren, som "
+              "lämnas senast den 15 april.", body="arbetsgrupp-validering")
+    asked = dec("d", "2030-03-01", "Lägesbedömning våren", "Styrgruppen gav arbetsgruppen validering i uppdrag att "
+                "komplettera sin lägesbedömning för våren.", kind="uppdrag")
+    links = {(lk.earlier, lk.later) for lk in link_decisions([rule, earlier, own])}
+    assert ("a", "c") not in links
+    from assistant.records.linking import own_act
+
+    assert own_act(rule, own, "") and not own_act(asked, own, "arbetsgrupp-validering") and not own_act(earlier, own, "")
