@@ -278,10 +278,10 @@ class ExtractiveEngine:
         own = analyse(part.text, english=part.english)
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
-        merged = self.rank_units(part, hits) if not own.terms or part.kind in ("number", "money") else []
+        merged = self.rank_units(part, hits) if not own.terms or part.kind in ("number", "money", "time") else []
         if merged and not any(t.match(u.tokens) for u in merged for t in own.terms):
-            # "… och hur stora är de?", "… och hur stor är kakan?" ask about what the first answer
-            # names (a size in words no passage has): a sentence of its document (the answer's own,
+            # "… och hur stor är kakan?", "… och när ska det vara klart?" ask about what the first
+            # answer names (in words no passage has): a sentence of its document (the answer's own,
             # too) that has what the part asks for answers it
             return next((u for u in merged if hits[u.hit].doc_id == doc and not unnamed[u.hit]
                          and cue_met(part.kind, u.text, part.said, part.text)), None)

@@ -289,3 +289,12 @@ def test_a_date_sentence_that_takes_up_the_assignment_answers_when_it_is_due() -
     # the same sentence does not date a matter neither it nor what it takes up names
     b = engine.answer_from_hits("När ska Tillväxtverkets utvärdering av skogsnäringens exportstöd lämnas?", hits)
     assert not b.grounded
+
+
+def test_a_later_part_asking_only_when_is_answered_by_a_date_of_the_first_answers_document() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Regeringen tillsätter en utredning om högskolornas lokalförsörjning. "
+                 "Till särskild utredare utses Karin Lind, förvaltningschef vid Lunds universitet. "
+                 "Uppdraget ska redovisas senast den 31 mars 2027.", title="Utredning om högskolornas lokaler")]
+    a = engine.answer_from_hits("Vem ska utreda högskolornas lokalförsörjning och när ska det vara klart?", hits)
+    assert a.grounded and "Karin Lind" in a.answer and "31 mars 2027" in a.answer
