@@ -36,11 +36,15 @@ _SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
 # Nouns naming a role or office ("ordföranden", "myndighetens ledning"): who holds one
 # answers "vem" or "vilka personer" as a name would.
 _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
-                   r"samordnare|handläggare|rektor|ansvarig)\w*\b", re.IGNORECASE)
+                   r"samordnare|handläggare|utredare|rektor|ansvarig)\w*\b", re.IGNORECASE)
 # Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
 # answered by a person's name, not by an organisation or another role.
-_PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|"
+_PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|utredare|"
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+# An agency or body by the way Swedish names them ("Statskontoret", "Skolinspektionen"): who did
+# something may be answered by one.
+_AGENCY = re.compile(r"(?:verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"
+                     r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet)$")
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
 SHARE_NOUNS = frozenset(["del", "andel", "~andel"])
@@ -73,7 +77,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
             return bool(new)
         # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
         roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
-        return (any(_is_person(n) or n in glossary_names() for n in new)
+        return (any(_is_person(n) or n in glossary_names() or _AGENCY.search(n) for n in new)
                 or any(not set(tokenize(r, prefixes=False)) & known for r in roles))
     if kind == "place":  # a place or organisation named, not one the question names
         return any(n.lower() not in SCENE for n in _new_names(sentence, known))

@@ -280,11 +280,11 @@ class ExtractiveEngine:
         said = {c.text for c in chosen}
         merged = self.rank_units(part, hits) if not own.terms or part.kind in ("number", "money", "time") else []
         if merged and not any(t.match(u.tokens) for u in merged for t in own.terms):
-            # "… och hur stor är kakan?", "… och när ska det vara klart?" ask about what the first
-            # answer names (in words no passage has): a sentence of its document (the answer's own,
-            # too) that has what the part asks for answers it
+            # "… och hur stor är kakan?", "… och när ska det vara klart?" ask about what the first answer
+            # names, in words no passage has: a sentence of its document that has what the part asks for
             return next((u for u in merged if hits[u.hit].doc_id == doc and not unnamed[u.hit]
-                         and cue_met(part.kind, u.text, part.said, part.text)), None)
+                         and cue_met(part.kind, u.text, part.said, part.text)
+                         and (part.kind != "time" or u.takes_up)), None)  # "Uppdraget ska vara klart …"
         ranked = [u for u in self.rank_units(own, hits) if hits[u.hit].doc_id == doc]
         return next((u for u in ranked[:LEAD_CANDIDATES] if u.text not in said
                      and self.answerable(own, u, unnamed[u.hit])), None)

@@ -298,3 +298,12 @@ def test_a_later_part_asking_only_when_is_answered_by_a_date_of_the_first_answer
                  "Uppdraget ska redovisas senast den 31 mars 2027.", title="Utredning om högskolornas lokaler")]
     a = engine.answer_from_hits("Vem ska utreda högskolornas lokalförsörjning och när ska det vara klart?", hits)
     assert a.grounded and "Karin Lind" in a.answer and "31 mars 2027" in a.answer
+
+
+def test_who_did_something_may_be_answered_by_an_agency_but_who_holds_a_role_by_a_person() -> None:
+    q = "Vem kartlade valideringen av utrikes föddas kunskaper?"
+    info = analyse(q)
+    assert cue_met(info.kind, "Kartläggningen av valideringen gjordes av Statskontoret.", info.said, q)
+    assert not cue_met(info.kind, "En kartläggning av valideringen har gjorts.", info.said, q)
+    r = "Vem är särskild utredare i utredningen om valideringen?"
+    assert not cue_met(analyse(r).kind, "Utredningen om valideringen får stöd av Statskontoret.", analyse(r).said, r)
