@@ -26,16 +26,15 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     # A question word that opens the question says what is asked before any word after it does:
     # "Vem betalar hyran …" asks for who, "När betalades bidraget ut" for when.
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
+    # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
     ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b")),
     ("list", re.compile(r"^\s*(?:vilka|which) (?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+) ")),
     ("money", _MONEY),
     ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"
                           r"\b(?:share|proportion|percentage)\b")),
-    # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
-    ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b|"
-                        r"\bvilk(?:et|en|a) (?:\w*datum|\w*period|\w*(?<!k)år|\w*tidpunkt|månad(?:er)?|veck(?:a|or)|tidsram)\b|"
+    # A time asked for in other words than "när" (which opens the question and is matched above).
+    ("time", re.compile(r"\bvilk(?:et|en|a) (?:\w*datum|\w*period|\w*(?<!k)år|\w*tidpunkt|månad(?:er)?|veck(?:a|or)|tidsram)\b|"
                         r"\bhur länge\b|\bhow long\b|\bwhat (?:date|year|period|time)\b")),
-    ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),
     ("name", re.compile(r"^\s*vad heter\b|\bvilket namn\b|\bwhat(?: is|'s) the name\b|\bwhat is .{0,30} called\b")),
     # "Var hölls …", "Var finns …" (where; not "Var styrgruppen enig?", was): a verb follows.
     ("place", re.compile(r"^\s*(?:var (?:\w+(?:s|r|de|des|tes)|kan|ska|får|bör|går)|where)\b")),
