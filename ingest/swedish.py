@@ -147,13 +147,14 @@ def _is_head(part: str, lex: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def split_compound(word: str) -> tuple[str, ...]:
-    """Split a Swedish compound into known parts, longest tail first; () when it is not one."""
+def split_compound(word: str, min_tail: int = _MIN_PART) -> tuple[str, ...]:
+    """Split a Swedish compound into known parts, longest tail first; () when it is not one.
+    ``min_tail`` lets a short closing word count ("expert|råd"); the index keeps four letters."""
     lex = lexicon()
-    if len(word) < 2 * _MIN_PART + 1 or not word.isalpha():
+    if len(word) < _MIN_PART + min_tail + 1 or not word.isalpha():
         return ()
     best: tuple[str, ...] = ()
-    for i in range(_MIN_PART, len(word) - _MIN_PART + 1):
+    for i in range(_MIN_PART, len(word) - min_tail + 1):
         head, tail = word[:i], word[i:]
         heads = [head]
         if head.endswith("s") and len(head) > _MIN_PART:
@@ -163,7 +164,7 @@ def split_compound(word: str) -> tuple[str, ...]:
                 continue
             if tail in _SUFFIXES:
                 continue
-            if tail in lex and len(tail) >= _MIN_PART:
+            if tail in lex and len(tail) >= min_tail:
                 return (h, tail)
             rest = split_compound(tail)
             if rest and not best and min(map(len, rest)) >= 5:

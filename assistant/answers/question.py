@@ -12,7 +12,7 @@ from ingest.abbreviations import load_abbreviations
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
-from ingest.swedish import lexicon, stem, tokenize
+from ingest.swedish import split_compound, stem, tokenize
 
 # Words that say what is asked, not what about: they never count as content.
 QUESTION_WORDS = frozenset(tokenize(
@@ -184,22 +184,14 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     return tuple(terms.values())
 
 
-@lru_cache(maxsize=4096)
 def _short_compound(word: str) -> tuple[str, ...]:
-    """The stems of a compound too short for the index's splitter ("expertråd": expert, råd):
-    a known word of four letters or more, then a known word of three or more."""
-    if not 7 <= len(word) < 10 or not word.isalpha() or word.endswith(_VERB_ENDS):
-        return ()  # "redovisa" is a verb, not "redo" + "visa"
-    lex = lexicon()
-    for i in range(len(word) - 3, 3, -1):  # the longest head first
-        head, tail = word[:i], word[i:]
-        if tail in lex and (head in lex or head.endswith("s") and head[:-1] in lex) and tail not in _NOT_HEADS:
-            return (stem(head.removesuffix("s") if head not in lex else head), stem(tail))
-    return ()
+    """The stems of a compound too short for the index's splitter ("expertråd": expert, råd)."""
+    if len(word) >= 10 or word.endswith(_VERB_ENDS):
+        return ()  # longer words the index splits; "redovisa" is a verb, not "redo" + "visa"
+    return tuple(stem(p) for p in split_compound(word, min_tail=3))
 
 
 _VERB_ENDS = ("a", "ar", "er", "ir", "or", "de", "te", "at", "it", "ts", "ds")
-_NOT_HEADS = frozenset("het ning lig else skap isk ande ende ade are are tion itet ism ist ör".split())
 
 
 @lru_cache(maxsize=1)
