@@ -267,28 +267,27 @@ def test_a_short_compound_is_said_by_its_head() -> None:
     assert [t.parts for t in analyse("Vem leder kansliet?").terms if t.stem == "kansliet"] == [("~kansli",)]
 
 
-def test_a_compound_no_retrieved_passage_has_is_something_the_documents_do_not_cover() -> None:
+@pytest.mark.parametrize(("text", "title", "asked", "fact", "near_miss"), [
+    # a compound no retrieved passage has, not even its head, is something the documents do not cover
+    ("Folkhögskolorna ska redovisa sommarkurserna till Folkbildningsrådet senast den 1 oktober 2025. "
+     "Kurserna riktar sig till vuxna som vill byta yrke.", "Sommarkurser på folkhögskolor",
+     "När ska folkhögskolorna redovisa sommarkurserna?", "1 oktober 2025",
+     "När ska folkhögskolorna redovisa personalenkäten för sommarkurserna?"),
+    # a date sentence that takes up the assignment answers when it is due; it does not date a matter
+    # neither it nor what it takes up names
+    ("Regeringen ger Tillväxtverket i uppdrag att göra en kartläggning av besöksnäringens kompetensbehov. "
+     "Arbetet ska ske i samråd med regionerna. "
+     "Uppdraget ska redovisas till Näringsdepartementet senast den 15 maj 2026.", "Uppdrag till Tillväxtverket",
+     "När ska Tillväxtverkets kartläggning av besöksnäringens kompetensbehov lämnas?", "15 maj 2026",
+     "När ska Tillväxtverkets utvärdering av skogsnäringens exportstöd lämnas?"),
+])
+def test_a_date_is_given_for_what_the_passage_speaks_of_and_refused_for_its_neighbour(
+        text: str, title: str, asked: str, fact: str, near_miss: str) -> None:
     engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
-    hits = [_hit("Folkhögskolorna ska redovisa sommarkurserna till Folkbildningsrådet senast den 1 oktober 2025. "
-                 "Kurserna riktar sig till vuxna som vill byta yrke.")]
-    asked = engine.answer_from_hits("När ska folkhögskolorna redovisa sommarkurserna?", hits)
-    assert asked.grounded and "1 oktober 2025" in asked.answer
-    # the same question about a thing (a compound) that no passage has, not even its head
-    other = engine.answer_from_hits("När ska folkhögskolorna redovisa personalenkäten för sommarkurserna?", hits)
-    assert not other.grounded
-
-
-def test_a_date_sentence_that_takes_up_the_assignment_answers_when_it_is_due() -> None:
-    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
-    hits = [_hit("Regeringen ger Tillväxtverket i uppdrag att göra en kartläggning av besöksnäringens kompetensbehov. "
-                 "Arbetet ska ske i samråd med regionerna. "
-                 "Uppdraget ska redovisas till Näringsdepartementet senast den 15 maj 2026.",
-                 title="Uppdrag till Tillväxtverket")]
-    a = engine.answer_from_hits("När ska Tillväxtverkets kartläggning av besöksnäringens kompetensbehov lämnas?", hits)
-    assert a.grounded and "15 maj 2026" in a.answer
-    # the same sentence does not date a matter neither it nor what it takes up names
-    b = engine.answer_from_hits("När ska Tillväxtverkets utvärdering av skogsnäringens exportstöd lämnas?", hits)
-    assert not b.grounded
+    hits = [_hit(text, title=title)]
+    a = engine.answer_from_hits(asked, hits)
+    assert a.grounded and fact in a.answer
+    assert not engine.answer_from_hits(near_miss, hits).grounded
 
 
 def test_a_later_part_asking_only_when_is_answered_by_a_date_of_the_first_answers_document() -> None:
