@@ -24,7 +24,7 @@ from ingest.swedish import normalize
 from ..records.decisions import Decision
 from ..records.meeting import matches_body
 from ..records.register import MINUTES_KINDS, find_decisions
-from ..records.threads import Link, build_threads, link_decisions
+from ..records.threads import Link, Thread, build_threads, link_decisions
 from .base import Answer, Citation, Engine
 from .collection import with_collection
 from .decision_match import best_matter
@@ -299,9 +299,11 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     pool = _pool(kb, flt)
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
-    decisions = matching_decisions(kb, dq, flt) or _matching_threads(dq, pool)
+    decisions = matching_decisions(kb, dq, flt)
+    threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
+    decisions = decisions or _matching_threads(dq, threads)
     if not decisions and any_question:  # the matter named in other words: the dense channel as well
-        found = best_matter(kb, question, question_terms(dq.topic), pool)
+        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads)
         decisions = [found.decision] if found is not None else []
     if not decisions:
         return None
@@ -355,12 +357,12 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     return compose(question, [d], question_terms(content_topic(question).topic), pool=pool, today=today)  # type: ignore[union-attr]
 
 
-def _matching_threads(dq: DecisionQuestion, pool: list[Decision], most: int = 3) -> list[Decision]:
+def _matching_threads(dq: DecisionQuestion, threads: list[Thread], most: int = 3) -> list[Decision]:
     """When no single decision covers the question's words, the latest decision of each matter
     whose steps together do ("förslag" in the assignment, "analysmodell" in the decision)."""
     terms, years = question_terms(dq.topic), _years(dq.topic)
     weights, scored = _weights(terms), []
-    for t in build_threads(pool):
+    for t in threads:
         steps = [d for d in t.decisions if matches_body(d.body, dq.body) and _year_fits(years, d)]
         if len(t.decisions) < 2 or not steps:
             continue

@@ -14,7 +14,7 @@ import numpy as np
 from ..records.decisions import Decision
 from ..records.linking import deliverable
 from ..records.matter import heading_of
-from ..records.threads import build_threads
+from ..records.threads import Thread, build_threads
 from .question import Term
 
 if TYPE_CHECKING:
@@ -49,10 +49,11 @@ def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
 
 
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
-                *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN
-                ) -> MatterMatch | None:
+                *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN,
+                threads: list[Thread] | None = None) -> MatterMatch | None:
     """The matter (thread) the question most likely asks about, or None when no matter is both like
-    the question (dense) and shares its words, or two matters are nearly as likely."""
+    the question (dense) and shares its words, or two matters are nearly as likely. ``threads``:
+    the pool's threads when the caller has linked them already."""
     from .question import tokens_of
 
     if not pool or not terms:
@@ -60,7 +61,7 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
     sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
     found: list[MatterMatch] = []
-    for t in build_threads(pool):
+    for t in build_threads(pool) if threads is None else threads:
         best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
         words = frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in t.decisions)))
         share = _share(terms, words)
