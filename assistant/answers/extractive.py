@@ -145,7 +145,7 @@ class ExtractiveEngine:
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
-            if info.kind in ("time", "frequency"):  # "Uppdraget ska redovisas senast …" dates what it takes up
+            if info.kind in ("time", "frequency"):  # "Satsningen ska vara klar …" dates what it takes up
                 near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
             u.near = near
             got = own = said = rest = 0.0

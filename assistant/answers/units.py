@@ -43,7 +43,7 @@ class Unit:
     enumerates: bool = False  # lists things: items after it, or a run of short comma-separated names
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
-    # "Uppdraget ska redovisas …": the stems of a definite noun opening it
+    # "Satsningen ska vara klar …": the stems of a definite noun opening it
     takes_up: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()  # the words it speaks with: its own, and those it leans on
     unheard: int = 0  # the question's specific nouns (compounds) that no retrieved passage has
@@ -62,7 +62,7 @@ _ANAPHOR = re.compile(r"^(?:Dessa|Detta|Denna|Det|De|Den|Här|Där|Därför|Då|
                       r"^(?:\S+ ){1,2}(?:dessa|detta|denna|sådana?)\b")
 
 
-# A definite noun opening a sentence, then its verb: "Uppdraget ska redovisas …", "Ändringarna träder …".
+# A definite noun opening a sentence, then its verb: "Satsningen ska vara klar …", "Ändringarna träder …".
 _DEFINITE_OPENER = re.compile(r"^([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|na))\s+(?:ska|skall|har|hade|är|var|blir|kan|får|"
                               r"bör|omfattar|innebär|gäller|träder|redovisas|genomförs)\b")
 
@@ -97,7 +97,7 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
 def taken_up(u: Unit, passage: list[Unit], heading: frozenset[str]) -> frozenset[str]:
     """The words of what a sentence opening with a definite noun takes up: the nearest earlier
     sentence of its passage naming that noun, else the passage's title and heading when they do
-    ("Uppdrag till X om Y" … "Uppdraget ska redovisas senast …"); empty when there is none."""
+    ("Uppdrag till X om Y" … "Satsningen ska vara klar …"); empty when there is none."""
     if not u.takes_up:
         return frozenset()
     before = next((b.tokens for b in reversed(passage[:u.pos]) if u.takes_up & b.tokens), None)
