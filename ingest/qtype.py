@@ -15,14 +15,17 @@ _DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*wh
 # Nouns for things known by their names (agencies, bodies, places): "Vilken myndighet …" asks for
 # a name, "Vilka regioner …" for names.
 NAMED_THINGS = (r"myndighet|organisation|region|kommun|län\b|länder|departement|lärosäte|universitet|högskol|"
-                r"företag|stiftelse|stad\b|städer|land\b|agenc|authorit|organi[sz]ation|municipal|ministr|"
-                r"universit|compan|countr")
+                r"företag|firma|byrå|stiftelse|stad\b|städer|land\b|agenc|authorit|organi[sz]ation|municipal|"
+                r"ministr|universit|compan|countr|firm\b")
+# A Swedish compound ending in one of them names one too ("konsultfirma", "utbildningsföretag"); the
+# noun ends the word, give or take its ending ("myndigheterna"), so "kommunikationsplan" is none.
+_COMPOUND = r"[a-zåäö]*?"
 
 # (kind, pattern over the lower-cased question); the first that matches wins.
 KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("frequency", re.compile(r"\bhur ofta\b|\bhur många gånger\b|\bhow often\b|\bhow many times\b")),
     # "Vilken organisation får granska avgifterna …" asks for a name, not an amount.
-    ("name", re.compile(rf"^\s*(?:\w+ )?(?:vilk(?:en|et)|which) (?:{NAMED_THINGS})")),
+    ("name", re.compile(rf"^\s*(?:\w+ )?(?:vilk(?:en|et) {_COMPOUND}|which )(?:{NAMED_THINGS})\w{{0,5}}\b")),
     # A question word that opens the question says what is asked before any word after it does:
     # "Vem betalar hyran …" asks for who, "När betalades bidraget ut" for when.
     ("person", re.compile(r"^\s*(?:vem|vems|vilka personer|who|whom)\b")),

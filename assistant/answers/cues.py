@@ -220,3 +220,23 @@ def figure_says(role: Term, text: str) -> bool:
     kronor says the money asked for, a percentage says the share."""
     stems = {role.stem, *role.parts}
     return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))
+
+
+# A question about what came of something ("Vad beslutade styrgruppen …", "Kom MYH fram till …",
+# "Vad blev resultatet …") is answered by a sentence that tells an outcome: a decision, a choice, an
+# approval or a conclusion. One that only sets out to reach it ("ska ta ställning till",
+# "ingår att undersöka om") tells none.
+_OUTCOME_ASKED = re.compile(
+    r"\b(?:beslutade|beslöt|beslutat|valde|valt|godkände|godkänt|antog|antagit|fastställde|fastställt|bestämde|"
+    r"enades|enats|kom\w* (?:\w+ )?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
+    r"adopted|concluded|agreed|(?:what was|what were) the (?:result|outcome)s?)\b", re.IGNORECASE)
+_OUTCOME_TOLD = re.compile(
+    r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|ts|na)|"
+    r"ant(?:og|ogs|agit|agits|agen|agna)|fastställ(?:de|des|t|ts)|bestäm(?:de|des|t|ts)|enades|enats|"
+    r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat\w*|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
+    r"ledde till|landade)\b", re.IGNORECASE)
+
+
+def outcome_untold(question: str, sentence: str) -> bool:
+    """Whether the question asks what came of something and the sentence tells no outcome."""
+    return bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)

@@ -4,7 +4,8 @@ retrieved passages (lightly trimmed, each marked [n]) and refuses when none addr
 A sentence is scored by how much of the question's weighted content it covers (stemmed tokens with
 compound parts; rare terms weigh more; a document's own subject counts as said), whether it has what
 the question type asks for and how closely it echoes the question; a learned model orders them. A
-two-part question needs an answer to each part."""
+two-part question answers each part it can; its first part must be answered, and a later part the
+documents leave open is said to be so."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ import numpy as np
 from ingest.glossary import is_english, to_swedish
 
 from .base import REFUSAL, Answer, Citation
+from .compose import compose
 from .cues import (
     AMOUNT,
     COUNTED_LIST,
@@ -34,6 +36,7 @@ from .cues import (
     names_listed,
     offers_all,
     other_year,
+    outcome_untold,
     says_month,
     says_ordinal,
     separators,
@@ -72,6 +75,9 @@ PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that
 # A lead sentence must say some of the question's content itself, not only stand in a passage that
 # does (a list item "Samordnare 1,0 heltidstjänst" answers nothing on its own).
 MIN_OWN = 0.2
+# An answer that leaves a later part of the question open must be likelier right than not: the
+# sentence model's probability that its first sentence answers.
+PARTIAL_P = 0.5
 # Kinds whose answer instantiates the noun naming its type (a date for "vilket datum").
 TYPED = frozenset({"time", "number", "money", "frequency"})
 
@@ -219,7 +225,8 @@ class ExtractiveEngine:
             return False
         if _names_a_sibling(info, best, about):
             return False
-        if (offers_all(info.text, best.text) or not names_listed(info.text, best.text, info.said, about)
+        if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
+                or not names_listed(info.text, best.text, info.said, about)
                 or info.kind != "time" and other_year(info.years, best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)
@@ -237,7 +244,8 @@ class ExtractiveEngine:
         chosen: list[Unit] = []
         said: set[str] = set()  # the chosen sentences' texts
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
-        for part in parts:  # every part needs a sentence that answers it; half an answer is none
+        unanswered: list[QuestionInfo] = []  # later parts no sentence answers
+        for part in parts:  # each part needs a sentence of its own that answers it
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
             about = about or unnamed
@@ -247,12 +255,17 @@ class ExtractiveEngine:
                 fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
                 # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
                 lead = _likeliest(u for u in fit if u.text not in said) or _likeliest(fit)
-                if lead is None:
+                if lead is None and part is info:
                     return self._refusal(question, part, ranked, hits, unnamed)
+            if lead is None:  # a later part the documents leave open is said to be so; the first is answered
+                unanswered.append(part)
+                continue
             if lead.text not in said:
                 chosen.append(lead)
                 said.add(lead.text)
         best = chosen[0]
+        if unanswered and best.p < PARTIAL_P:
+            return self._refusal(question, info, units, hits, about)
         for u in sorted(units, key=lambda u: -u.p):  # stable: equals keep the hand-set order
             if len(chosen) >= MAX_SENTENCES:
                 break
@@ -269,7 +282,7 @@ class ExtractiveEngine:
                 and any(m > 0 for m in nxt.matches.values()) and not nxt.is_item):
             chosen.append(nxt)  # the sentence after the lead often goes on with the matter ("Däremot …")
         items = self._list_items(info, chosen, units, hits)
-        return self._compose(question, chosen, items, hits)
+        return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
 
     def _follow_up(self, part: QuestionInfo, chosen: list[Unit], hits: list[Hit],
                    unnamed: dict[int, frozenset[str]]) -> Unit | None:
@@ -328,32 +341,6 @@ class ExtractiveEngine:
                     chosen.append(lead)
                 return items[:MAX_ITEMS]
         return []
-
-    def _compose(self, question: str, chosen: list[Unit], items: list[Unit], hits: list[Hit]) -> Answer:
-        numbers: dict[int, int] = {}
-
-        def mark(u: Unit) -> str:
-            if u.hit not in numbers:
-                numbers[u.hit] = len(numbers) + 1
-            return f"[{numbers[u.hit]}]"
-
-        # Keep passage order within a passage so the answer reads as the source does; a sentence
-        # that leans on the one before it ("Dessa är ...") brings that one along.
-        chosen = [chosen[0]] + sorted(chosen[1:], key=lambda u: (u.hit, u.pos))
-        units = {(u.hit, u.pos): u for h in {c.hit for c in chosen} for u in passage_units(h, hits[h].text)}
-        ordered: list[Unit] = []
-        for u in chosen:
-            before = units.get((u.hit, u.pos - 1))
-            if u.anaphoric and before is not None and before.text not in {o.text for o in ordered + chosen}:
-                ordered.append(before)
-            ordered.append(u)
-        lines = [f"{_sentence(u.text)} {mark(u)}" for u in ordered]
-        lead = " ".join(lines)
-        seen = {u.text for u in ordered}
-        bullets = [f"- {_sentence(u.text)} {mark(u)}" for u in items if u.text not in seen]
-        text = lead + ("\n" + "\n".join(bullets) if bullets else "")
-        citations = [Citation.from_hit(n, hits[i]) for i, n in sorted(numbers.items(), key=lambda x: x[1])]
-        return Answer(question, text, True, self.name, citations=citations)
 
 
 def _name_stems(about: tuple[Entity, ...]) -> set[str]:
@@ -442,9 +429,3 @@ def _echo(info: QuestionInfo, u: Unit) -> float:
     pairs = set(zip(s, s[1:]))
     hits = sum((a, b) in pairs for a, b in zip(q, q[1:]) if not (a in QUESTION_WORDS and b in QUESTION_WORDS))
     return min(0.2, 0.07 * hits)
-
-
-def _sentence(text: str) -> str:
-    """End a unit with punctuation so the marker follows a finished sentence."""
-    text = text.rstrip()
-    return text if text[-1:] in ".!?:;)”\"" else text + "."

@@ -100,9 +100,15 @@ def test_a_later_part_in_words_no_passage_has_is_answered_from_the_first_answers
     a = engine.answer_from_hits("Hur många folkhögskolor delar på pengarna till sommarkurser, och hur stor är kakan?", hits)
     assert a.grounded and "12 miljoner kronor" in a.answer
     assert a.answer.count("sex folkhögskolor") == 1  # the sentence that answers both parts stands once
-    # a later part whose words a passage has must still be answered by its own sentence
+    # a later part whose words a passage has must still be answered by its own sentence: with none,
+    # the answer says that part is left open instead of answering it with the first part's sentence
     b = engine.answer_from_hits("Hur många folkhögskolor delar på pengarna till sommarkurser, och när ska de redovisa?", hits)
-    assert not b.grounded
+    assert b.grounded and "sex folkhögskolor" in b.answer
+    assert b.answer.endswith("Det framgår inte av underlaget: ”när ska de redovisa?”")
+    assert "[" not in b.answer.splitlines()[-1]  # the open part cites nothing
+    # the first part is what the question is about: left open, the whole question is refused
+    c = engine.answer_from_hits("Vem leder kurserna, och hur många folkhögskolor delar på pengarna?", hits)
+    assert not c.grounded
 
 
 def test_size_questions_ask_for_a_number_and_pronouns_are_not_content() -> None:
@@ -306,3 +312,24 @@ def test_who_did_something_may_be_answered_by_an_agency_but_who_holds_a_role_by_
     assert not cue_met(info.kind, "En kartläggning av valideringen har gjorts.", info.said, q)
     r = "Vem är särskild utredare i utredningen om valideringen?"
     assert not cue_met(analyse(r).kind, "Utredningen om valideringen får stöd av Statskontoret.", analyse(r).said, r)
+
+
+def test_a_question_about_what_came_of_something_needs_an_outcome() -> None:
+    from assistant.answers.cues import outcome_untold
+
+    q = "Vilken leverantör valde nämnden till slut för det nya bokningssystemet?"
+    assert outcome_untold(q, "Nämnden ska under hösten ta ställning till vilken leverantör som ska anlitas.")
+    assert outcome_untold(q, "Underlaget tas fram så att nämnden kan besluta om leverantören.")
+    assert not outcome_untold(q, "Nämnden valde i mars Bokab som leverantör av bokningssystemet.")
+    assert not outcome_untold(q, "Beslutet blev att Bokab anlitas.")
+    # a question that asks for no outcome is not held to one
+    assert not outcome_untold("Vem ska ta fram det nya bokningssystemet?", "Nämnden ska ta fram systemet.")
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Nämnden ska under hösten 2025 ta ställning till vilken leverantör som ska anlitas för det nya "
+                 "bokningssystemet. Nämnden valde i mars 2026 Bokab som leverantör av bokningssystemet.",
+                 title="Nytt bokningssystem")]
+    a = engine.answer_from_hits(q, hits)
+    assert a.grounded and "Bokab" in a.answer and "ta ställning" not in a.answer.split("[1]")[0]
+    assert not engine.answer_from_hits(q, hits[:0] + [_hit(
+        "Nämnden ska under hösten 2025 ta ställning till vilken leverantör som ska anlitas för det nya "
+        "bokningssystemet.", title="Nytt bokningssystem")]).grounded

@@ -88,8 +88,10 @@ def test_list_answer_collects_items_one_word_or_numbered(engine) -> None:
     assert "Reglab" in a.answer and "Kompetensförsörjningsdagarna" in a.answer
 
 
-def test_a_part_without_support_means_no_answer(engine) -> None:
-    a = engine.answer("Vilken konsultfirma anlitades för förstudierna och vad kostade konsultstödet?")
+def test_a_first_part_without_support_means_no_answer(engine) -> None:
+    # the report says the pre-studies paid for consultants, never what it cost: the question's
+    # first part is what it is about, so no answer is given to the rest either
+    a = engine.answer("Vad kostade konsultstödet i förstudierna och vem finansierade det?")
     assert not a.grounded and a.answer == REFUSAL
 
 
