@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import evals.fit_ranker as fit_ranker
@@ -59,3 +60,21 @@ def test_figures_give_the_standard_error_of_the_mrr() -> None:
     assert f["mrr@10"] == 0.625 and f["hit@1"] == 0.5 and f["hit@5"] == 0.75
     assert f["mrr_se"] == pytest.approx(0.239, abs=0.001)  # sample std 0.4787 / √4
     assert fit_ranker.figures([1, 1])["mrr_se"] == 0.0
+
+
+def test_cross_validation_scores_each_question_on_the_candidates_search_ranks() -> None:
+    """Fitted on the deep candidate lists, scored on the served ones: here the served lists mark
+    the passage the model likes least as relevant, so it must come last, not first."""
+    rng = np.random.default_rng(0)
+    col = fit_ranker.FEATURES.index("sparse")
+    questions, data, served = [], [], []
+    for q in range(20):
+        x = rng.random((5, len(fit_ranker.FEATURES)))
+        x[0, col] = 2.0  # the relevant passage of the deep list has by far the best BM25 score
+        ids = [f"q{q}-c{i}" for i in range(5)]
+        questions.append({"question": f"Fråga nummer {q}?"})
+        data.append((x, np.asarray([True, False, False, False, False]), ids))
+        served.append((x, np.asarray([i == int(np.argmin(x[:, col])) for i in range(5)]), ids))
+
+    assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0)) == {1}
+    assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0, served=served)) == {5}
