@@ -10,8 +10,8 @@ logistic regression (each relevant candidate against the best-fused other candid
 question) over standardised features; a second model is fitted without the authority prior for
 deployments that switch it off. Five-fold cross-validation by question prints the honest development
 figures (with the standard error of MRR@10) next to the fused order's, each question scored as search
-ranks it (the top SERVED candidates, their features computed over those alone); the regularisation is the most
-regularised one within a standard error of the best."""
+ranks it (the top SERVED candidates, their features computed over those alone); the regularisation
+is the most regularised one within one standard error of its per-question difference from the best."""
 
 from __future__ import annotations
 
