@@ -9,8 +9,9 @@ gold document holding one of the facts). The held-out files are never read. The 
 logistic regression (each relevant candidate against the best-fused other candidates of the same
 question) over standardised features; a second model is fitted without the authority prior for
 deployments that switch it off. Five-fold cross-validation by question prints the honest development
-figures (with the standard error of MRR@10) next to the fused order's; the regularisation is the most
-regularised one within a standard error of the best."""
+figures (with the standard error of MRR@10) next to the fused order's, each question scored as search
+ranks it (the top SERVED candidates, their features computed over those alone); the regularisation
+is the most regularised one within one standard error of its per-question difference from the best."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ from ingest.store import SearchFilter  # noqa: E402
 
 QUESTIONS = ROOT / "evals" / "questions"
 OUT = ROOT / "ingest" / "data" / "ranker.json"
-DEPTH = 50
+DEPTH = 50  # candidates the model is fitted over
+SERVED = SearchParams().rerank_depth  # candidates it ranks in search: the cross-validation scores these
 NEG_PER_QUESTION = 30  # best-fused non-relevant candidates a relevant one is paired against
 TITLES: list[list[str]] = []  # per question, per candidate: kind, title and section (for --misses)
 
@@ -58,8 +60,13 @@ def relevant(q: dict[str, Any], payload: dict[str, Any]) -> bool:
     return any(norm(e) in text for e in q["expected"])
 
 
-def collect(kb: Any, questions: list[dict[str, Any]]) -> list[tuple[np.ndarray, np.ndarray, list[str]]]:
-    out = []
+Data = list[tuple[np.ndarray, np.ndarray, list[str]]]  # per question: features, relevance, chunk ids
+
+
+def collect(kb: Any, questions: list[dict[str, Any]]) -> tuple[Data, Data]:
+    """Per question, the top DEPTH candidates (fitted on) and the top SERVED ones with their
+    features computed over those alone, as search computes them (scored on)."""
+    out, served = [], []
     TITLES.clear()
     for q in questions:
         dense, cands = kb.searcher.candidates(q["question"], 10, depth=DEPTH)
@@ -67,8 +74,11 @@ def collect(kb: Any, questions: list[dict[str, Any]]) -> list[tuple[np.ndarray, 
         x = kb.searcher.features(q["question"], dense, cands, SearchFilter())
         TITLES.append([f"{c.payload.get('kind')}: {str(c.payload.get('title'))[:50]} | {str(c.payload.get('section'))[:30]}"
                        for c in cands])
-        out.append((x, np.asarray([relevant(q, c.payload) for c in cands], dtype=bool), [c.id for c in cands]))
-    return out
+        y = np.asarray([relevant(q, c.payload) for c in cands], dtype=bool)
+        out.append((x, y, [c.id for c in cands]))
+        top = cands[:SERVED]
+        served.append((kb.searcher.features(q["question"], dense, top, SearchFilter()), y[:SERVED], [c.id for c in top]))
+    return out, served
 
 
 def fit(data: list[tuple[np.ndarray, np.ndarray, list[str]]], names: tuple[str, ...], c: float) -> LinearRanker:
@@ -90,20 +100,34 @@ def fit(data: list[tuple[np.ndarray, np.ndarray, list[str]]], names: tuple[str, 
     return LinearRanker(names, tuple(map(float, mean)), tuple(map(float, scale)), tuple(map(float, model.coef_[0])))
 
 
+def reciprocal(ranks: list[int | None]) -> np.ndarray:
+    """Per question, 1 / rank of the first relevant passage within the top 10, else 0."""
+    return np.asarray([1 / r if r is not None and r <= 10 else 0.0 for r in ranks], dtype=np.float64)
+
+
 def figures(ranks: list[int | None]) -> dict[str, float]:
     n = len(ranks) or 1
-    rr = np.asarray([1 / r if r is not None and r <= 10 else 0.0 for r in ranks] or [0.0])
+    rr = reciprocal(ranks) if ranks else np.zeros(1)
     return {"hit@1": round(sum(r == 1 for r in ranks) / n, 3), "hit@5": round(sum(r is not None and r <= 5 for r in ranks) / n, 3),
             "mrr@10": round(sum(1 / r for r in ranks if r is not None and r <= 10) / n, 3),
             "mrr_se": round(float(rr.std(ddof=1) / np.sqrt(len(rr))) if len(rr) > 1 else 0.0, 3)}
 
 
-def simplest_within_noise(results: list[tuple[float, dict[str, float]]]) -> tuple[float, dict[str, float]]:
+def simplest_within_noise(results: list[tuple[float, list[int | None]]]) -> float:
     """The most regularised C whose cross-validated MRR@10 is within one standard error of the
     best (the one-standard-error rule): a larger C that wins by less than that is noise, and the
-    simpler model carries over better to questions nobody fitted on."""
-    top = max(results, key=lambda r: r[1]["mrr@10"])[1]
-    return min((r for r in results if r[1]["mrr@10"] >= top["mrr@10"] - top["mrr_se"]), key=lambda r: r[0])
+    simpler model carries over better to questions nobody fitted on. Every C is scored on the same
+    questions, so the error is that of the per-question difference from the best: how hard a
+    question is cancels out, what is left is how much the two models disagree."""
+    rrs = [(c, reciprocal(ranks)) for c, ranks in results]
+    top = max(rrs, key=lambda r: r[1].mean())[1]
+
+    def within(rr: np.ndarray) -> bool:
+        d = top - rr
+        se = float(d.std(ddof=1) / np.sqrt(len(d))) if len(d) > 1 else 0.0
+        return float(d.mean()) <= se
+
+    return min(c for c, rr in rrs if within(rr))
 
 
 def rank_of(y: np.ndarray, order: list[int]) -> int | None:
@@ -120,16 +144,18 @@ def fold_of(question: str, folds: int) -> int:
     return int(hashlib.sha1(" ".join(question.lower().split()).encode()).hexdigest(), 16) % folds
 
 
-def cross_validate(data: list[Any], questions: list[dict[str, Any]], names: tuple[str, ...], c: float,
-                   folds: int = 5) -> dict[str, float]:
+def cross_validate(data: Data, questions: list[dict[str, Any]], names: tuple[str, ...], c: float,
+                   folds: int = 5, served: Data | None = None) -> list[int | None]:
+    """Per question, the rank of its first relevant passage by a model fitted on the other folds'
+    ``data``, the question scored on ``served`` (default: ``data``)."""
     fold = [fold_of(q["question"], folds) for q in questions]
     ranks: list[int | None] = [None] * len(data)
     for f in range(folds):
         model = fit([d for d, g in zip(data, fold) if g != f], names, c)
         for i in (i for i, g in enumerate(fold) if g == f):
-            x, y, ids = data[i]
+            x, y, ids = (served or data)[i]
             ranks[i] = rank_of(y, ordered(model, x, ids))
-    return figures(ranks)
+    return ranks
 
 
 def main() -> None:
@@ -143,17 +169,18 @@ def main() -> None:
     with eval_kb(questions, corpus_dir=args.corpus, regeringen=args.regeringen, name="ranker",
                  params=SearchParams(rerank_depth=0),
                  log=lambda s: print(s, file=sys.stderr)) as kb:
-        data = collect(kb, questions)
+        data, served = collect(kb, questions)
     if os.environ.get("FIT_RANKER_DUMP"):  # for experiments: the collected features, no texts
         with open(os.environ["FIT_RANKER_DUMP"], "wb") as fh:
-            pickle.dump((questions, data, TITLES), fh)
+            pickle.dump((questions, data, TITLES, served), fh)
     found = sum(bool(y.any()) for _, y, _ in data)
-    print(f"{len(questions)} development questions, a relevant passage among the top {DEPTH} for {found}")
-    fused = figures([rank_of(y, list(range(len(ids)))) for _, y, ids in data])
+    print(f"{len(questions)} development questions, a relevant passage among the top {DEPTH} for {found}; "
+          f"figures over the top {SERVED}, as search ranks them")
+    fused = figures([rank_of(y, list(range(len(ids)))) for _, y, ids in served])
     print(f"fused order (no second stage):          {fused}")
     at = FEATURES.index("answer_type")
     boosted = figures([rank_of(y, sorted(range(len(ids)), key=lambda i: (-x[i, 0] * (1 + 0.75 * x[i, at]), ids[i])))
-                       for x, y, ids in data])
+                       for x, y, ids in served])
     print(f"fused × answer-type factor (until now): {boosted}")
     with_auth = tuple(FEATURES)
     without_auth = tuple(n for n in FEATURES if n != "authority")
@@ -161,10 +188,11 @@ def main() -> None:
     for label, names in (("with authority", with_auth), ("without authority", without_auth)):
         results = []
         for c in (0.01, 0.03, 0.1):
-            results.append((c, cross_validate(data, questions, names, c)))
-            print(f"5-fold CV, {label:18} C={c:<5} {results[-1][1]}")
-        best[label] = simplest_within_noise(results)
-        print(f"chosen, {label}: C={best[label][0]} (the most regularised within one standard error of the best)")
+            results.append((c, cross_validate(data, questions, names, c, served=served)))
+            print(f"5-fold CV, {label:18} C={c:<5} {figures(results[-1][1])}")
+        chosen = simplest_within_noise(results)
+        best[label] = (chosen, figures(dict(results)[chosen]))
+        print(f"chosen, {label}: C={chosen} (the most regularised within one standard error of the best)")
     models = {key: fit(data, names, best[label][0]) for key, label, names in (
         ("with_authority", "with authority", with_auth), ("without_authority", "without authority", without_auth))}
     for key, m in models.items():

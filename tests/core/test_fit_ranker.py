@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import evals.fit_ranker as fit_ranker
@@ -33,17 +34,25 @@ def test_learns_from_every_development_set_and_never_a_heldout_one(tmp_path: Pat
     assert rows[2]["expected"] == ["ett faktum"] and rows[2]["set"] == "answers"
 
 
-@pytest.mark.parametrize(("results", "chosen"), [
-    # the best C wins by less than its standard error: the most regularised model within it
-    ([(0.01, 0.897, 0.012), (0.03, 0.899, 0.012), (0.1, 0.907, 0.012)], 0.01),
-    # the best wins by more than its standard error: it is chosen
-    ([(0.01, 0.850, 0.010), (0.03, 0.880, 0.010), (0.1, 0.900, 0.010)], 0.1),
-    # a middle value within the error of the best, the smallest one outside it
-    ([(0.01, 0.870, 0.010), (0.03, 0.895, 0.010), (0.1, 0.900, 0.010)], 0.03),
+# Ranks of the first relevant passage of ten questions under three values of C (0.01, 0.03, 0.1).
+_SAME = [1, 1, 2, 1, 3, 1, 1, 2, 1, 1]
+_ONE_BETTER = [1, 1, 1, 1, 4, 1, 1, 2, 1, 1]  # one question up from 2nd to 1st, one down from 3rd to 4th
+_ALL_BETTER = [1] * 10
+
+
+@pytest.mark.parametrize(("ranks", "chosen"), [
+    # the best C wins by one question out of ten: noise, the most regularised model is kept
+    ([_SAME, _SAME, _ONE_BETTER], 0.01),
+    # the best wins on every question it changes, beyond the error of the difference: it is chosen
+    ([[2] * 10, [2] * 10, _ALL_BETTER], 0.1),
+    # a middle value equal to the best, the smallest one clearly worse
+    ([[2] * 10, _ALL_BETTER, _ALL_BETTER], 0.03),
+    # questions that stay unfound under every C do not hide a steady gain: the error is the paired
+    # difference's (0.046 against a gain of 0.1), not the MRR's own (0.11)
+    ([[None] * 8 + [1] * 8 + [2] * 4, [None] * 8 + [1] * 8 + [2] * 4, [None] * 8 + [1] * 12], 0.1),
 ])
-def test_simplest_model_within_one_standard_error(results: list[tuple[float, float, float]], chosen: float) -> None:
-    cv = [(c, {"mrr@10": m, "mrr_se": se}) for c, m, se in results]
-    assert fit_ranker.simplest_within_noise(cv)[0] == chosen
+def test_simplest_model_within_one_standard_error(ranks: list[list[int | None]], chosen: float) -> None:
+    assert fit_ranker.simplest_within_noise(list(zip((0.01, 0.03, 0.1), ranks))) == chosen
 
 
 def test_figures_give_the_standard_error_of_the_mrr() -> None:
@@ -51,3 +60,21 @@ def test_figures_give_the_standard_error_of_the_mrr() -> None:
     assert f["mrr@10"] == 0.625 and f["hit@1"] == 0.5 and f["hit@5"] == 0.75
     assert f["mrr_se"] == pytest.approx(0.239, abs=0.001)  # sample std 0.4787 / √4
     assert fit_ranker.figures([1, 1])["mrr_se"] == 0.0
+
+
+def test_cross_validation_scores_each_question_on_the_candidates_search_ranks() -> None:
+    """Fitted on the deep candidate lists, scored on the served ones: here the served lists mark
+    the passage the model likes least as relevant, so it must come last, not first."""
+    rng = np.random.default_rng(0)
+    col = fit_ranker.FEATURES.index("sparse")
+    questions, data, served = [], [], []
+    for q in range(20):
+        x = rng.random((5, len(fit_ranker.FEATURES)))
+        x[0, col] = 2.0  # the relevant passage of the deep list has by far the best BM25 score
+        ids = [f"q{q}-c{i}" for i in range(5)]
+        questions.append({"question": f"Fråga nummer {q}?"})
+        data.append((x, np.asarray([True, False, False, False, False]), ids))
+        served.append((x, np.asarray([i == int(np.argmin(x[:, col])) for i in range(5)]), ids))
+
+    assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0)) == {1}
+    assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0, served=served)) == {5}
