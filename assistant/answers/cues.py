@@ -240,3 +240,15 @@ _OUTCOME_TOLD = re.compile(
 def outcome_untold(question: str, sentence: str) -> bool:
     """Whether the question asks what came of something and the sentence tells no outcome."""
     return bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
+
+
+# "uppdraget om entreprenörskap i …", "utvärderingen av folkbildningen": a matter noun and the words
+# that say which one it is.
+_MATTER = re.compile(r"\b(?:uppdrag|utredning|satsning|förstudie|utvärdering|undersökning|kartläggning|program|"
+                     r"projekt|pilot)\w*\s+(?:om|av|för|kring|att|på|inom)\s+(.{3,80}?)"
+                     r"(?=[,?]|\s+(?:och|till|från|som|under|senast|när|hos)\b|$)", re.IGNORECASE)
+
+
+def matter_words(question: str) -> str:
+    """The words that say which assignment, inquiry or programme a question is about."""
+    return " ".join(m.group(1) for m in _MATTER.finditer(question))

@@ -33,6 +33,7 @@ from .cues import (
     cue_met,
     figure_says,
     list_count,
+    matter_words,
     names_listed,
     offers_all,
     other_year,
@@ -147,6 +148,8 @@ class ExtractiveEngine:
         unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
         heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits]
+        which = set(tokens_of(matter_words(info.text)))  # which assignment: one of them must be in the passage
+        matter = [t for t in info.terms if not t.verb and t.stem in which]
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
@@ -174,6 +177,7 @@ class ExtractiveEngine:
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.unheard = unheard
+            u.matter_missing = bool(matter) and all(in_ctx[u.hit][t] < 0.8 for t in matter)
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)))
@@ -218,7 +222,7 @@ class ExtractiveEngine:
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
         # question is about is guarded by the subject check, not by requiring every word.
         nouns = sum(not t.verb for t in info.terms)
-        if best.missing > nouns // 3 or best.role_missing or best.unheard:
+        if best.missing > nouns // 3 or best.role_missing or best.unheard or best.matter_missing:
             return False
         if info.kind == "time" and (not _says_what(info, best, about) or time_of_another(
                 best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
@@ -272,7 +276,7 @@ class ExtractiveEngine:
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
             if (u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p
-                    and u.text not in said and not about.get(u.hit)
+                    and u.text not in said and not about.get(u.hit) and not u.matter_missing
                     and (cue_met(info.kind, u.text, info.said, info.text) or info.kind in NO_CUE)):
                 chosen.append(u)
                 said.add(u.text)

@@ -333,3 +333,15 @@ def test_a_question_about_what_came_of_something_needs_an_outcome() -> None:
     assert not engine.answer_from_hits(q, hits[:0] + [_hit(
         "Nämnden ska under hösten 2025 ta ställning till vilken leverantör som ska anlitas för det nya "
         "bokningssystemet.", title="Nytt bokningssystem")]).grounded
+
+
+def test_an_assignment_named_by_its_matter_is_answered_only_from_a_passage_on_that_matter() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    q = "När ska Myndigheten för yrkeshögskolan redovisa uppdraget om entreprenörskap?"
+    other = _hit("Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att utveckla valideringen i utbildningarna. "
+                 "Uppdraget ska redovisas senast den 31 augusti 2026.", doc="d2", title="Uppdrag om validering")
+    assert not engine.answer_from_hits(q, [other]).grounded
+    own = _hit("Regeringen ger Myndigheten för yrkeshögskolan i uppdrag att främja entreprenörskap i utbildningarna. "
+               "Uppdraget ska redovisas senast den 15 mars 2026.", title="Uppdrag om entreprenörskap")
+    a = engine.answer_from_hits(q, [other, own])
+    assert a.grounded and "15 mars 2026" in a.answer and "31 augusti" not in a.answer
