@@ -83,7 +83,7 @@ class Settings(BaseSettings):
                                "inte hunnit börja hoppas över med en varning.")
     scan_contact: str = Field("", description="Kontaktadress (e-post eller URL, bara ASCII) som skickas i "
                               "User-Agent så att webbplatsernas förvaltare kan nå er, t.ex. omvarld@myh.se.")
-    scan_threshold: float = Field(0.13, ge=0, le=1, description="Relevansgränsen för sammanställningen: den "
+    scan_threshold: float = Field(0.12, ge=0, le=1, description="Relevansgränsen för sammanställningen: den "
                                   "kalibrerade sannolikheten att en nyhet är relevant för MSV som krävs för att den "
                                   "ska visas (den högsta gräns där både kallstarten och den inlärda modellen hittar "
                                   "85 % av de relevanta nyheterna i utvärderingens utvecklingsdel, se "

@@ -24,6 +24,12 @@ _SV_STOP = frozenset("och att det som en på är av för med till den har de int
                      "vi så från vid eller kan ska även nya ny detta under mot efter".split())
 _WORD = re.compile(r"[a-zåäöéü]+")
 PASSAGE_CHARS = 800
+# The contrast (Profile.contrast): pages of the stream before it counts (word rarity over a few
+# items says nothing), and the pseudo-texts that pull MSV's rate of a word towards the stream's,
+# so that a word MSV's texts use once or twice weighs little either way.
+MIN_BACKGROUND = 200
+CONTRAST_PRIOR = 50.0
+CONTRAST_SAMPLE = 1000  # the latest stream pages whose mean contrast is the zero point
 
 
 def is_english(text: str) -> bool:
@@ -54,6 +60,7 @@ class Passage:
     section: str | None
     page: int | None
     text: str
+    own: bool = False  # from the collaboration's own files, not a copy of a web page
 
     def where(self) -> str:
         out = self.title
@@ -77,14 +84,14 @@ def load_passages(folder: str | Path) -> list[Passage]:
 def _load_passages(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Passage, ...]:
     """The passages of the documents in `folder` (the bundled corpus) that everyone may read.
     A file that cannot be read is skipped with a warning: the profile is built from the rest."""
-    from ingest.loaders import is_supported, loader_for
+    from ingest.background import bundled_paths
+    from ingest.loaders import loader_for
     from ingest.metadata import read_sidecar
 
     out: list[Passage] = []
     root = Path(folder)
-    for path in sorted(root.rglob("*") if root.is_dir() else []):
-        if not path.is_file() or path.name.endswith(".meta.toml") or not is_supported(path):
-            continue
+    # the documents the knowledge base indexes from the folder (not its README, not sidecars)
+    for path in bundled_paths(root) if root.is_dir() else []:
         try:
             meta = read_sidecar(path)
             if "alla" not in list(meta.get("access", ["alla"])):  # type: ignore[arg-type]
@@ -93,13 +100,15 @@ def _load_passages(folder: str, stamp: tuple[tuple[str, int], ...]) -> tuple[Pas
                 if isinstance(doc, Exception):
                     continue
                 title = str(meta.get("title") or doc.title)
-                out.extend(_passages(title, doc.blocks))
+                own = not (meta.get("url") or doc.url)
+                out.extend(_passages(title, doc.blocks, own=own))
         except Exception as e:  # noqa: BLE001 - one unreadable file never stops the profile
             log.warning("%s: not used for relevance: %s", path, e)
     return tuple(out)
 
 
-def _passages(title: str, blocks: Sequence[Any], size: int = PASSAGE_CHARS) -> list[Passage]:
+def _passages(title: str, blocks: Sequence[Any], size: int = PASSAGE_CHARS,
+              own: bool = False) -> list[Passage]:
     """Paragraphs packed into passages of about `size` characters within one section and page
     (the knowledge base's chunker needs llama-index, which takes seconds to import)."""
     out: list[Passage] = []
@@ -107,11 +116,11 @@ def _passages(title: str, blocks: Sequence[Any], size: int = PASSAGE_CHARS) -> l
     for block in blocks:
         here = (block.section or None, block.page)
         if text and (here != key or len(text) + len(block.text) > size):
-            out.append(Passage(title, key[0], key[1], text))  # type: ignore[index]
+            out.append(Passage(title, key[0], key[1], text, own))  # type: ignore[index]
             text = ""
         key, text = here, f"{text}\n\n{block.text}".strip()
     if text and key is not None:
-        out.append(Passage(title, key[0], key[1], text))
+        out.append(Passage(title, key[0], key[1], text, own))
     return out
 
 
@@ -124,7 +133,8 @@ class ProfileMatch:
 
 class Profile:
     """MSV's vocabulary: topic descriptions and KB passages, weighed by how rare each word is in
-    the news stream (a word every press release uses says nothing about MSV)."""
+    the news stream (a word every press release uses says nothing about MSV); and the contrast of
+    MSV's own texts with the stream, word by word (``contrast``)."""
 
     def __init__(self, descriptions: Sequence[str], passages: Sequence[Passage] = (),
                  kb_weight: float = 0.2) -> None:
@@ -135,6 +145,16 @@ class Profile:
         for c in self._pass:
             kb.update(c)
         self._kb = kb
+        # MSV's own texts for the contrast: the descriptions and its own documents' passages
+        # (the government pages of the knowledge base are the stream's kind of text, not MSV's)
+        own = [set(profile_words(d)) for d in descriptions]
+        own += [set(c) for p, c in zip(self.passages, self._pass, strict=True) if p.own]
+        self._own_df = Counter(w for words in own for w in words)
+        self._own_n = len(own)
+        self._log_odds: dict[str, float] = {}
+        self._sample: list[dict[str, float]] = []  # the latest stream pages' sublinear counts
+        self._seen_texts = 0
+        self._zero: float | None = None
         self.kb_weight = kb_weight
         self._df: Counter[str] = Counter()
         self._n = 0
@@ -146,8 +166,15 @@ class Profile:
         """Add the news stream's texts to the background that word rarity is measured against
         (the store's items; the profile's own texts count as one document each)."""
         for text in texts:
-            self._df.update(set(profile_words(text)))
+            words = profile_words(text)
+            self._df.update(set(words))
             self._n += 1
+            tf = {w: 1 + math.log(n) for w, n in Counter(words).items()}
+            if len(self._sample) < CONTRAST_SAMPLE:
+                self._sample.append(tf)
+            else:
+                self._sample[self._seen_texts % CONTRAST_SAMPLE] = tf
+            self._seen_texts += 1
         desc = self._weigh(self._desc)
         kb = self._weigh(self._kb)
         dn, kn = _norm(desc), _norm(kb)
@@ -155,7 +182,39 @@ class Profile:
         for w, v in kb.items():
             merged[w] = merged.get(w, 0.0) + self.kb_weight * v / kn
         self._vec = merged
+        self._log_odds, self._zero = {}, None
         self._pvecs = [(v, _norm(v)) for v in (self._weigh(c) for c in self._pass)]
+
+    def log_odds(self, word: str) -> float:
+        """How much likelier MSV's own texts are to use `word` than the stream's pages are (the
+        log-odds ratio of a text containing it), MSV's rate smoothed towards the stream's."""
+        v = self._log_odds.get(word)
+        if v is None:
+            pb = min(0.999, (self._df.get(word, 0) + 0.5) / (self._n + 1))
+            pk = min(0.999, (self._own_df.get(word, 0) + CONTRAST_PRIOR * pb)
+                     / (self._own_n + CONTRAST_PRIOR))
+            v = self._log_odds[word] = math.log(pk / (1 - pk)) - math.log(pb / (1 - pb))
+        return v
+
+    def _mean_log_odds(self, tf: dict[str, float]) -> float:
+        return sum(v * self.log_odds(w) for w, v in tf.items()) / (sum(tf.values()) or 1.0)
+
+    def contrast(self, title: str, text: str) -> float:
+        """How much more an item speaks MSV's language than the stream's pages do: the mean
+        log-odds of its words (title thrice, lead twice, sublinear counts) less that of the
+        latest stream pages. 0.0 while the stream is too small to tell (`MIN_BACKGROUND`)."""
+        if self._n < MIN_BACKGROUND or not self._own_n:
+            return 0.0
+        if self._zero is None:
+            self._zero = sum(map(self._mean_log_odds, self._sample)) / (len(self._sample) or 1)
+        counts: Counter[str] = Counter()
+        for part, weight in ((title, 3), (text[:400], 1), (text[:1500], 1)):
+            for w in profile_words(part):
+                counts[w] += weight
+        if not counts:
+            return 0.0
+        tf = {w: 1 + math.log(n) for w, n in counts.items()}
+        return round(self._mean_log_odds(tf) - self._zero, 4)
 
     def idf(self, word: str) -> float:
         return math.log((self._n + 1) / (self._df.get(word, 0) + 1)) + 1.0

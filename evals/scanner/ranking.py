@@ -19,7 +19,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v1.pkl"
+CACHE_NAME = "scanner-ranking-v2.pkl"
 
 
 def cache_path() -> Path:
