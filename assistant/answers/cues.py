@@ -222,8 +222,8 @@ def figure_says(role: Term, text: str) -> bool:
     return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))
 
 
-# A question about what came of something ("Vad beslutade styrgruppen …", "Kom MYH fram till …",
-# "Vad blev resultatet …") is answered by a sentence that tells an outcome: a decision, a choice, an
+# A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",
+# "Hur blev utfallet …") is answered by a sentence that tells an outcome: a decision, a choice, an
 # approval or a conclusion. One that only sets out to reach it ("ska ta ställning till",
 # "ingår att undersöka om") tells none.
 _OUTCOME_ASKED = re.compile(
@@ -231,7 +231,7 @@ _OUTCOME_ASKED = re.compile(
     r"enades|enats|kom\w* (?:\w+ )?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
     r"adopted|concluded|agreed|(?:what was|what were) the (?:result|outcome)s?)\b", re.IGNORECASE)
 _OUTCOME_TOLD = re.compile(
-    r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|ts|na)|"
+    r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|na)|"
     r"ant(?:og|ogs|agit|agits|agen|agna)|fastställ(?:de|des|t|ts)|bestäm(?:de|des|t|ts)|enades|enats|"
     r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat\w*|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
     r"ledde till|landade)\b", re.IGNORECASE)
@@ -242,7 +242,7 @@ def outcome_untold(question: str, sentence: str) -> bool:
     return bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
 
 
-# "uppdraget om entreprenörskap i …", "utvärderingen av folkbildningen": a matter noun and the words
+# "uppdraget om simkunnighet bland vuxna", "utvärderingen av musikskolorna": a matter noun and the words
 # that say which one it is.
 _MATTER = re.compile(r"\b(?:uppdrag|utredning|satsning|förstudie|utvärdering|undersökning|kartläggning|program|"
                      r"projekt|pilot)\w*\s+(?:om|av|för|kring|att|på|inom)\s+(.{3,80}?)"
