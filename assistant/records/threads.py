@@ -260,6 +260,27 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     return out
 
 
+def _past_report(b: Decision, chosen: list[tuple[float, Decision, list[str]]], reported: dict[str, list[Decision]],
+                 settler: dict[str, Decision], ctx: LinkContext) -> list[tuple[float, Decision, list[str]]]:
+    """A body's decision on a report back made to it answers the assignment it gave, not the report:
+    the assignment is linked to its report back and to the decision that settles it, and the report
+    back is not linked to that decision (so the settling decision is not taken for a step after the
+    report, and the assignment is not left open). A decision that sends the matter back settles nothing."""
+    if b.kind != "beslut" or _SENT_BACK.search(b.text):
+        return chosen
+    out: list[tuple[float, Decision, list[str]]] = []
+    seen = {a.id for _, a, _ in chosen}
+    for p, a, words in chosen:
+        asked = [x for x in reported.get(a.id, []) if x.body == b.body and x.id not in settler and x.date < b.date]
+        if not asked:
+            out.append((p, a, words))
+        for x in (x for x in asked if x.id not in seen):
+            seen.add(x.id)
+            values, shared = pair_features(x, b, ctx)
+            out.append((probability(values), x, shared or words))
+    return out
+
+
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
@@ -277,8 +298,10 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     answers: dict[str, set[str]] = {}
     settler: dict[str, Decision] = {}
     took_up: dict[str, set[str]] = {}
+    reported: dict[str, list[Decision]] = {}  # a report back → the assignments it reports on
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        chosen = sorted(_chosen(b, options[b.id], answers, settler, took_up), key=lambda o: (o[1].date, o[1].doc_id))
+        chosen = _chosen(b, options[b.id], answers, settler, took_up)
+        chosen = sorted(_past_report(b, chosen, reported, settler, ctx), key=lambda o: (o[1].date, o[1].doc_id))
         took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
@@ -287,6 +310,8 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             if _settles(a, b):
                 settler[a.id] = b
             link = _link(a, b, words)
+            if link.relation == "återrapporterar":
+                reported.setdefault(b.id, []).append(a)
             values, _ = pair_features(a, b, ctx)
             said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
             links.append(Link(link.earlier, link.later, link.relation,
