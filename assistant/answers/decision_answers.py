@@ -189,12 +189,22 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
     pos = {d.id: n for n, d in enumerate(pool)}  # the register's order: within a paragraph, the minutes'
     ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g),
                       key=lambda d: (*_order(d), pos.get(d.id, 0))) for g in groups]
+    ordered = [_with_lead_paragraph(g, pool, pos) for g in ordered]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 
 
 def _same_paragraph(a: Decision, b: Decision) -> bool:
     return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
+
+
+def _with_lead_paragraph(group: list[Decision], pool: list[Decision], pos: dict[str, int]) -> list[Decision]:
+    """The group with every decision of its latest paragraph, also when that paragraph was reached
+    through a link rather than matched: the latest word is all that its paragraph decided (a
+    compilation noted for the annual report, and what is to be added to it)."""
+    ids = {d.id for d in group}
+    more = [x for x in pool if x.id not in ids and _same_paragraph(x, group[-1])]
+    return sorted(group + more, key=lambda d: (*_order(d), pos.get(d.id, 0))) if more else group
 
 
 def _with_paragraph(found: list[Decision], pool: list[Decision]) -> list[Decision]:

@@ -269,3 +269,22 @@ def test_a_paragraphs_decisions_answer_together() -> None:
     lines = a.answer.splitlines()
     assert "godkände årsrapporten 2025" in lines[0] and lines[1].startswith("Vid samma möte")
     assert "ska publiceras" in lines[2] and "sammanställa årsrapport 2025" in a.answer.split("Det föregicks av")[1]
+
+
+def test_the_latest_paragraph_leads_whole_when_reached_through_a_link() -> None:
+    """The question matched an earlier step; the thread's latest paragraph holds two decisions, of which
+    only one is linked to that step: both lead, in the minutes' order, and the matched step follows."""
+    from assistant.answers.decision_answers import _lead_paragraph_first, _threads
+    from assistant.records.threads import Link
+
+    task = _matter("task", "2026-03-02", "§ 3 Statistik om lärlingar",
+                   "Sekretariatet tar fram en sammanställning av lärlingsstatistik till nästa möte.", kind="uppdrag")
+    noted = replace(_matter("noted", "2026-09-07", "§ 4 Lärlingsstatistik", "Styrgruppen noterade sammanställningen "
+                            "och beslutade att den ska publiceras på webbplatsen."), doc_id="sep")
+    more = replace(_matter("more", "2026-09-07", "§ 4 Lärlingsstatistik", "Styrgruppen ger sekretariatet i uppdrag att "
+                           "komplettera sammanställningen med regionala uppgifter senast den 1 december 2026.",
+                           kind="uppdrag"), doc_id="sep")
+    other = _matter("other", "2026-09-07", "§ 5 Mötesplan", "Styrgruppen fastställde mötesplanen för 2027.")
+    (group,) = _threads([task], [task, noted, more, other], [Link("task", "more", "besvarar", "samma ärende")])
+    lead, earlier = _lead_paragraph_first(group)
+    assert [d.id for d in lead] == ["noted", "more"] and [d.id for d in earlier] == ["task"]
