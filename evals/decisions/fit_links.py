@@ -7,7 +7,8 @@ The development sets are the generated samples (``samples.py``, ``thread_samples
 ``gold_threads.jsonl``), ``dev4/``, ``dev5/`` and ``dev6/`` (real files and their own gold, in the held-out folder's
 format); ``--cv`` fits on all sets but one and links the one left out, for each set and each L2
 strength, and chooses the L2 strength and the threshold by the pooled leave-one-set-out F1 (the
-figures on all sets at once are printed too, but they score sets the weights were fitted on).
+most regularised within one standard error of the best; the figures on all sets at once are
+printed too, but they score sets the weights were fitted on).
 
     PYTHONPATH=. .venv/bin/python -m evals.decisions.fit_links [--cv]"""
 
@@ -102,9 +103,10 @@ PENALTIES = (0.001, 0.003, 0.01, 0.03, 0.1)  # the L2 strengths tried
 def cross_validate(thresholds: tuple[float, ...] = THRESHOLDS, penalties: tuple[float, ...] = PENALTIES,
                    ) -> tuple[float, float]:
     """Leave one development set out: for each L2 strength, fit on the other sets, link and score the
-    one left out at each threshold. The (L2, threshold) with the best pooled F1 (ties: the higher
-    precision, then the stronger penalty) is returned; its per-set figures and the weights of each
-    fold (a feature whose sign changes between folds does not carry over from set to set) are printed."""
+    one left out at each threshold. Returned: the strongest L2 whose pooled F1 is within one
+    standard error (over the left-out sets) of the best, at its most precise threshold within it.
+    Its per-set figures and the weights of each fold are printed (a feature whose sign changes
+    between folds does not carry over from set to set)."""
     sets = folds()
     names = [_name(s) for s in sets]
     per: dict[tuple[float, float], list[tuple[int, int, int, int]]] = {}
@@ -122,11 +124,15 @@ def cross_validate(thresholds: tuple[float, ...] = THRESHOLDS, penalties: tuple[
     for (l2, t), tot in pooled.items():
         print(_line(f"cross-validated, L2 {l2:g}, threshold {t:.2f}", *tot))  # type: ignore[misc]
 
-    def rank(k: tuple[float, float]) -> tuple[float, float, float]:
-        right, pred, matched, gold = pooled[k]
-        return (round(_f1(right, pred, matched, gold), 3), round(right / max(pred, 1), 3), k[0])
-
-    best = max(pooled, key=rank)
+    f1 = {k: _f1(*v) for k, v in pooled.items()}  # type: ignore[misc]
+    top = max(f1, key=lambda k: f1[k])
+    folds_f1 = np.array([_f1(*x) for x in per[top]])
+    se = float(folds_f1.std(ddof=1) / np.sqrt(len(folds_f1))) if len(folds_f1) > 1 else 0.0
+    # the most regularised model within one standard error of the best (as fit_ranker does), then
+    # the threshold with the higher precision: the held-out set's weak side
+    near = [k for k in f1 if f1[k] >= f1[top] - se]
+    best = max(near, key=lambda k: (k[0], pooled[k][0] / max(pooled[k][1], 1), f1[k]))
+    print(f"best pooled F1 {f1[top]:.3f} (L2 {top[0]:g}, threshold {top[1]:.2f}); standard error over the sets {se:.3f}")
     print(_line(f"chosen by leave-one-set-out: L2 {best[0]:g}, threshold {best[1]:.2f}", *pooled[best]))  # type: ignore[misc]
     for name, tot in zip(names, per[best], strict=True):
         print("  " + _line(f"{name} (fitted on the others)", *tot))
