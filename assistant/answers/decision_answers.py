@@ -232,11 +232,12 @@ def _lead_paragraph_first(group: list[Decision]) -> tuple[list[Decision], list[D
 
 
 def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *,
-            pool: list[Decision] | None = None, today: Date | None = None) -> Answer:
-    """Per matter: the latest decision first, then the earlier steps in date order, each cited."""
+            pool: list[Decision] | None = None, today: Date | None = None, links: list[Link] | None = None) -> Answer:
+    """Per matter: the latest decision first, then the earlier steps in date order, each cited
+    (``links``: the pool's links when the caller has them already)."""
     today = today or Date.today()
     pool = decisions if pool is None else pool
-    links = link_decisions(pool)
+    links = link_decisions(pool) if links is None else links
     answered = {lk.earlier for lk in links}
     relation = {lk.later: lk for lk in links}
     groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
@@ -364,7 +365,21 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     d = quoted_decision(found, pool)
     if d is None:
         return None
-    return compose(question, [d], question_terms(content_topic(question).topic), pool=pool, today=today)  # type: ignore[union-attr]
+    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
+    links = link_decisions(pool)
+    if not _names_matter(terms, d, build_threads(pool, links)):
+        return None
+    return compose(question, [d], terms, pool=pool, today=today, links=links)
+
+
+def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> bool:
+    """The question names something of ``d``'s matter: one of its content words is in the heading
+    or text of a step of ``d``'s thread. A decision the ordinary engine quoted from a passage that
+    shares no word with the question (a logo for a question about a newsletter) is another matter."""
+    steps = next((t.decisions for t in threads if any(x.id == d.id for x in t.decisions)), [d])
+    words = _Words.of(" ".join(f"{x.text} {x.section} {x.matter}" for x in steps))
+    nouns = [t for t in terms if not t.verb]  # "beslutat" names no matter
+    return not nouns or any(term_score(t, words) > 0 for t in nouns)
 
 
 def _matching_threads(dq: DecisionQuestion, threads: list[Thread], most: int = 3) -> list[Decision]:

@@ -288,3 +288,16 @@ def test_the_latest_paragraph_leads_whole_when_reached_through_a_link() -> None:
     (group,) = _threads([task], [task, noted, more, other], [Link("task", "more", "besvarar", "samma ärende")])
     lead, earlier = _lead_paragraph_first(group)
     assert [d.id for d in lead] == ["noted", "more"] and [d.id for d in earlier] == ["task"]
+
+
+@pytest.mark.parametrize(("topic", "named"), [
+    ("ett gemensamt nyhetsbrev", False),  # the quoted decision is about something else
+    ("färgerna i mallarna", True),  # its text
+    ("den grafiska profilen", True),  # its paragraph heading
+])
+def test_a_quoted_decision_answers_only_a_question_that_names_its_matter(topic: str, named: bool) -> None:
+    from assistant.answers.decision_answers import _names_matter
+    from assistant.records.threads import build_threads
+
+    logo = _matter("logo", "2026-09-07", "§ 5 Grafisk profil", "Styrgruppen godkände blå och gröna färger i alla mallar.")
+    assert _names_matter(question_terms(topic), logo, build_threads([logo])) is named
