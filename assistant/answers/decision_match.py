@@ -48,13 +48,19 @@ def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
     return sum(hit) / (sum(weights) or 1.0)
 
 
+def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
+    """The weighted share of the question's words that a thread's steps (headings and texts) have."""
+    from .question import tokens_of
+
+    return _share(terms, frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in steps))))
+
+
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
                 *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN,
                 threads: list[Thread] | None = None) -> MatterMatch | None:
     """The matter (thread) the question most likely asks about, or None when no matter is both like
     the question (dense) and shares its words, or two matters are nearly as likely. ``threads``:
     the pool's threads when the caller has linked them already."""
-    from .question import tokens_of
 
     if not pool or not terms:
         return None
@@ -63,8 +69,7 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     found: list[MatterMatch] = []
     for t in build_threads(pool) if threads is None else threads:
         best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
-        words = frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in t.decisions)))
-        share = _share(terms, words)
+        share = thread_words_share(terms, t.decisions)
         dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
         found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
     found.sort(key=lambda m: -m.score)

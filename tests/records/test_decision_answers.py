@@ -301,3 +301,20 @@ def test_a_quoted_decision_answers_only_a_question_that_names_its_matter(topic: 
 
     logo = _matter("logo", "2026-09-07", "§ 5 Grafisk profil", "Styrgruppen godkände blå och gröna färger i alla mallar.")
     assert _names_matter(question_terms(topic), logo, build_threads([logo])) is named
+
+
+def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_of_the_question() -> None:
+    from assistant.answers.decision_answers import named_matter
+    from assistant.answers.decision_match import MatterMatch
+    from assistant.records.threads import build_threads
+
+    routine = _matter("routine", "2026-05-04", "§ 6 Rutin för utskick",
+                      "Styrgruppen fastställde rutinen för hur skrivelser skickas till departementet.")
+    letter = _matter("letter", "2026-09-07", "§ 3 Skrivelse om regionernas roll",
+                     "GD-gruppen ställde sig bakom skrivelsen om regionernas roll, som skickas till departementet.")
+    threads = build_threads([routine, letter])
+    terms = question_terms("skrivelsen regionernas roll")
+    dense = MatterMatch(letter, 0.7, 1.0, 1.2)
+    assert named_matter(routine, dense, terms, threads) is letter
+    assert named_matter(letter, MatterMatch(routine, 0.7, 0.3, 0.85), terms, threads) is letter
+    assert named_matter(routine, None, terms, threads) is routine
