@@ -27,7 +27,7 @@ from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, Thread, build_threads, link_decisions
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_match import MatterMatch, best_matter, thread_words_share
+from .decision_match import best_matter, named_matter
 from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
 from .question import Term, question_terms, tokens_of
@@ -372,26 +372,6 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
         return None
     d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
     return compose(question, [d], terms, pool=pool, today=today, links=links)
-
-
-def named_matter(d: Decision, other: MatterMatch | None, terms: tuple[Term, ...], threads: list[Thread]) -> Decision:
-    """The quoted decision ``d``, or the dense channel's matter when that is another thread whose
-    steps name more of the question's words (the ordinary engine quoted a passage about the matter's
-    neighbour: a routine for letters, for a question about one letter)."""
-    if other is None or _thread_of(other.decision, threads) is _thread_of(d, threads):
-        return d
-    return other.decision if other.words > _thread_share(terms, d, threads) else d
-
-
-def _thread_of(d: Decision, threads: list[Thread]) -> Thread | None:
-    return next((t for t in threads if any(x.id == d.id for x in t.decisions)), None)
-
-
-def _thread_share(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> float:
-    """The weighted share of the question's words that the steps of ``d``'s thread have, as
-    :func:`best_matter` counts it."""
-    t = _thread_of(d, threads)
-    return thread_words_share(terms, t.decisions if t is not None else [d])
 
 
 def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> bool:

@@ -261,11 +261,13 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
 
 
 def _past_report(b: Decision, chosen: list[tuple[float, Decision, list[str]]], reported: dict[str, list[Decision]],
-                 settler: dict[str, Decision], ctx: LinkContext) -> list[tuple[float, Decision, list[str]]]:
+                 settler: dict[str, Decision], ctx: LinkContext,
+                 via: dict[str, Decision]) -> list[tuple[float, Decision, list[str]]]:
     """A body's decision on a report back made to it answers the assignment it gave, not the report:
     the assignment is linked to its report back and to the decision that settles it, and the report
     back is not linked to that decision (so the settling decision is not taken for a step after the
-    report, and the assignment is not left open). A decision that sends the matter back settles nothing."""
+    report, and the assignment is not left open). A decision that sends the matter back settles nothing.
+    ``via`` records the report back each assignment was reached through (the link's reason names it)."""
     if b.kind != "beslut" or _SENT_BACK.search(b.text):
         return chosen
     out: list[tuple[float, Decision, list[str]]] = []
@@ -276,6 +278,7 @@ def _past_report(b: Decision, chosen: list[tuple[float, Decision, list[str]]], r
             out.append((p, a, words))
         for x in (x for x in asked if x.id not in seen):
             seen.add(x.id)
+            via[x.id] = a
             values, shared = pair_features(x, b, ctx)
             out.append((probability(values), x, shared or words))
     return out
@@ -301,7 +304,8 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     reported: dict[str, list[Decision]] = {}  # a report back → the assignments it reports on
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
         chosen = _chosen(b, options[b.id], answers, settler, took_up)
-        chosen = sorted(_past_report(b, chosen, reported, settler, ctx), key=lambda o: (o[1].date, o[1].doc_id))
+        via: dict[str, Decision] = {}
+        chosen = sorted(_past_report(b, chosen, reported, settler, ctx, via), key=lambda o: (o[1].date, o[1].doc_id))
         took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
@@ -314,8 +318,9 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
                 reported.setdefault(b.id, []).append(a)
             values, _ = pair_features(a, b, ctx)
             said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+            after = f"; efter återrapporten {_where(via[a.id])}" if a.id in via else ""
             links.append(Link(link.earlier, link.later, link.relation,
-                              f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
+                              f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
     return links
 
 

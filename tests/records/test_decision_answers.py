@@ -304,8 +304,7 @@ def test_a_quoted_decision_answers_only_a_question_that_names_its_matter(topic: 
 
 
 def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_of_the_question() -> None:
-    from assistant.answers.decision_answers import named_matter
-    from assistant.answers.decision_match import MatterMatch
+    from assistant.answers.decision_match import MatterMatch, named_matter
     from assistant.records.threads import build_threads
 
     routine = _matter("routine", "2026-05-04", "§ 6 Rutin för utskick",
