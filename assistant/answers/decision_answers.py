@@ -27,7 +27,7 @@ from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, Thread, build_threads, link_decisions
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_match import best_matter
+from .decision_match import best_matter, named_matter
 from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
 from .question import Term, question_terms, tokens_of
@@ -189,12 +189,22 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
     pos = {d.id: n for n, d in enumerate(pool)}  # the register's order: within a paragraph, the minutes'
     ordered = [sorted((by_id.get(i) or next(d for d in found if d.id == i) for i in g),
                       key=lambda d: (*_order(d), pos.get(d.id, 0))) for g in groups]
+    ordered = [_with_lead_paragraph(g, pool, pos) for g in ordered]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
     return ordered
 
 
 def _same_paragraph(a: Decision, b: Decision) -> bool:
     return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
+
+
+def _with_lead_paragraph(group: list[Decision], pool: list[Decision], pos: dict[str, int]) -> list[Decision]:
+    """The group with every decision of its latest paragraph, also when that paragraph was reached
+    through a link rather than matched: the latest word is all that its paragraph decided (a
+    compilation noted for the annual report, and what is to be added to it)."""
+    ids = {d.id for d in group}
+    more = [x for x in pool if x.id not in ids and _same_paragraph(x, group[-1])]
+    return sorted(group + more, key=lambda d: (*_order(d), pos.get(d.id, 0))) if more else group
 
 
 def _with_paragraph(found: list[Decision], pool: list[Decision]) -> list[Decision]:
@@ -222,11 +232,12 @@ def _lead_paragraph_first(group: list[Decision]) -> tuple[list[Decision], list[D
 
 
 def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *,
-            pool: list[Decision] | None = None, today: Date | None = None) -> Answer:
-    """Per matter: the latest decision first, then the earlier steps in date order, each cited."""
+            pool: list[Decision] | None = None, today: Date | None = None, links: list[Link] | None = None) -> Answer:
+    """Per matter: the latest decision first, then the earlier steps in date order, each cited
+    (``links``: the pool's links when the caller has them already)."""
     today = today or Date.today()
     pool = decisions if pool is None else pool
-    links = link_decisions(pool)
+    links = link_decisions(pool) if links is None else links
     answered = {lk.earlier for lk in links}
     relation = {lk.later: lk for lk in links}
     groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
@@ -354,7 +365,23 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     d = quoted_decision(found, pool)
     if d is None:
         return None
-    return compose(question, [d], question_terms(content_topic(question).topic), pool=pool, today=today)  # type: ignore[union-attr]
+    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
+    links = link_decisions(pool)
+    threads = build_threads(pool, links)
+    if not _names_matter(terms, d, threads):
+        return None
+    d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
+    return compose(question, [d], terms, pool=pool, today=today, links=links)
+
+
+def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> bool:
+    """The question names something of ``d``'s matter: one of its content words is in the heading
+    or text of a step of ``d``'s thread. A decision the ordinary engine quoted from a passage that
+    shares no word with the question (a logo for a question about a newsletter) is another matter."""
+    steps = next((t.decisions for t in threads if any(x.id == d.id for x in t.decisions)), [d])
+    words = _Words.of(" ".join(f"{x.text} {x.section} {x.matter}" for x in steps))
+    nouns = [t for t in terms if not t.verb]  # "beslutat" names no matter
+    return not nouns or any(term_score(t, words) > 0 for t in nouns)
 
 
 def _matching_threads(dq: DecisionQuestion, threads: list[Thread], most: int = 3) -> list[Decision]:

@@ -48,13 +48,19 @@ def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
     return sum(hit) / (sum(weights) or 1.0)
 
 
+def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
+    """The weighted share of the question's words that a thread's steps (headings and texts) have."""
+    from .question import tokens_of
+
+    return _share(terms, frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in steps))))
+
+
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
                 *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN,
                 threads: list[Thread] | None = None) -> MatterMatch | None:
     """The matter (thread) the question most likely asks about, or None when no matter is both like
     the question (dense) and shares its words, or two matters are nearly as likely. ``threads``:
     the pool's threads when the caller has linked them already."""
-    from .question import tokens_of
 
     if not pool or not terms:
         return None
@@ -63,8 +69,7 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     found: list[MatterMatch] = []
     for t in build_threads(pool) if threads is None else threads:
         best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
-        words = frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in t.decisions)))
-        share = _share(terms, words)
+        share = thread_words_share(terms, t.decisions)
         dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
         found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
     found.sort(key=lambda m: -m.score)
@@ -74,3 +79,23 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     if len(found) > 1 and top.score - found[1].score < margin:
         return None
     return top
+
+
+def named_matter(d: Decision, other: MatterMatch | None, terms: tuple[Term, ...], threads: list[Thread]) -> Decision:
+    """The quoted decision ``d``, or the dense channel's matter when that is another thread whose
+    steps name more of the question's words (the ordinary engine quoted a passage about the matter's
+    neighbour: a routine for letters, for a question about one letter)."""
+    if other is None or _thread_of(other.decision, threads) is _thread_of(d, threads):
+        return d
+    return other.decision if other.words > _thread_share(terms, d, threads) else d
+
+
+def _thread_of(d: Decision, threads: list[Thread]) -> Thread | None:
+    return next((t for t in threads if any(x.id == d.id for x in t.decisions)), None)
+
+
+def _thread_share(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> float:
+    """The weighted share of the question's words that the steps of ``d``'s thread have, as
+    :func:`best_matter` counts it."""
+    t = _thread_of(d, threads)
+    return thread_words_share(terms, t.decisions if t is not None else [d])

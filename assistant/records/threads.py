@@ -8,14 +8,13 @@ Linking is by matter (heading and object words), by the assignment's deliverable
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from ingest.dates import DATE, long_date
+from ingest.dates import long_date
 from ingest.swedish import tokenize
 
 from .deadlines import find_deadline
@@ -37,9 +36,11 @@ from .linking import (
     paragraph_key,
     probability,
 )
-from .matter import matter_terms
 from .meeting import body_name, body_of, matches_body
 from .register import RecordRegister
+from .similarity import same_stem as _same
+from .similarity import similarity
+from .similarity import years_clash as _years_clash
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -47,16 +48,6 @@ if TYPE_CHECKING:
 NEAR_BEST = 0.85  # among candidates this close to the best (in probability), the latest is the predecessor
 GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the deadline's matter
 
-# Words that say nothing about which matter a decision concerns.
-_GENERIC = frozenset(
-    "gemensam gemensamm förslag beslut uppdrag möt styrgrupp gd-grupp beredningsgrupp arbetsgrupp sekretariat "
-    "samverkan msv kll fram ta ny nya del ändring inför beredning revider ändr upphäv fastställ godkän "
-    "sammanställ kompletter kartlägg analyser genomför redovis".split()
-    + [m[:6] for m in ("januari februari mars april maj juni juli augusti september oktober november "
-                       "december").split()] + "januari februari mars april maj juni juli augusti september oktober "
-    "november december".split())
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
@@ -108,83 +99,6 @@ class OpenAssignment:
     def as_dict(self) -> dict[str, object]:
         return {**self.decision.as_dict(), "due": self.due, "due_text": self.due_text, "overdue": self.overdue,
                 "status": "försenat" if self.overdue else "öppet"}
-
-
-# -- what a decision is about ----------------------------------------------------------------------
-def _terms(d: Decision) -> tuple[frozenset[str], frozenset[str]]:
-    whole, parts = matter_terms(d.heading, d.text, deliverable=True)  # heading and object both name the matter
-    drop = _GENERIC | {t for t in whole | parts if t.isdigit()}
-    return whole - drop, parts - drop
-
-
-def _years(d: Decision) -> frozenset[str]:
-    """The years (and VT/HT periods) the decision's heading names, else its text; full dates
-    (deadlines, start dates) do not count."""
-    head = DATE.sub(" ", d.heading)
-    text = head if _YEAR.search(head) else DATE.sub(" ", f"{d.heading} {d.text}")  # the heading's year rules
-    periods = {f"{m.group(1)} {m.group(2)}" for m in _PERIOD.finditer(text)}
-    return frozenset(_YEAR.findall(text)) | periods
-
-
-def _years_clash(a: Decision, b: Decision) -> bool:
-    """Both name their year (or period) and they differ: "Verksamhetsbudget 2025" is not
-    "Verksamhetsbudget 2026". When only one names its year, the other's meeting year stands in,
-    give or take one (a plan for next year is prepared this year)."""
-    ya, yb = _years(a), _years(b)
-    if not ya and not yb:
-        return False
-    pa = {y for y in ya if " " in y}
-    pb = {y for y in yb if " " in y}
-    if pa and pb and not pa & pb:
-        return True
-    ya = {y for y in ya if " " not in y}
-    yb = {y for y in yb if " " not in y}
-    if ya and yb:
-        return not ya & yb
-    named, other = (ya, b) if ya else (yb, a)
-    if not named or not other.date[:4].isdigit():
-        return False
-    year = int(other.date[:4])
-    return all(abs(int(y) - year) > 1 for y in named)
-
-
-def similarity(a: Decision, b: Decision) -> tuple[float, list[str]]:
-    """How much the two matters share, and the shared words: a word both have counts 1, a word
-    that is the head of the other's compound ("budget" in "verksamhetsbudget") ¾, another part of
-    it ("kommunikation" in "kommunikationsplan") ½; two compounds that share only a part
-    ("arbetsplan", "mötesplan") share nothing. Normalised by the geometric mean of the two
-    matters' sizes, so one common word between long descriptions is not enough."""
-    aw, ap = _terms(a)
-    bw, bp = _terms(b)
-    if not aw or not bw:
-        return 0.0, []
-    shared = _common(aw, bw)
-    heads = _heads(aw) | _heads(bw)
-    partial = (_common(aw, bp) | _common(ap, bw)) - shared
-    score = len(shared) + sum(0.75 if _common({t}, heads) else 0.5 for t in partial)
-    return min(score / math.sqrt(len(aw) * len(bw)), 1.0), sorted(shared) or sorted(partial)
-
-
-def _same(a: str, b: str) -> bool:
-    """One stem, or two the stemmer left apart ("kompetensanaly", "kompetensanalys")."""
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
-
-
-def _common(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> set[str]:
-    return {x for x in xs if any(_same(x, y) for y in ys)}
-
-
-def _heads(words: frozenset[str]) -> set[str]:
-    """The last part of each compound among ``words``."""
-    out = set()
-    for w in words:
-        parts = [p for p in tokenize(w, prefixes=False) if p != w]
-        if parts:
-            out.add(parts[-1])
-    return out
 
 
 def due_of(d: Decision) -> tuple[str, str]:
@@ -346,6 +260,30 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
     return out
 
 
+def _past_report(b: Decision, chosen: list[tuple[float, Decision, list[str]]], reported: dict[str, list[Decision]],
+                 settler: dict[str, Decision], ctx: LinkContext,
+                 via: dict[str, Decision]) -> list[tuple[float, Decision, list[str]]]:
+    """A body's decision on a report back made to it answers the assignment it gave, not the report:
+    the assignment is linked to its report back and to the decision that settles it, and the report
+    back is not linked to that decision (so the settling decision is not taken for a step after the
+    report, and the assignment is not left open). A decision that sends the matter back settles nothing.
+    ``via`` records the report back each assignment was reached through (the link's reason names it)."""
+    if b.kind != "beslut" or _SENT_BACK.search(b.text):
+        return chosen
+    out: list[tuple[float, Decision, list[str]]] = []
+    seen = {a.id for _, a, _ in chosen}
+    for p, a, words in chosen:
+        asked = [x for x in reported.get(a.id, []) if x.body == b.body and x.id not in settler and x.date < b.date]
+        if not asked:
+            out.append((p, a, words))
+        for x in (x for x in asked if x.id not in seen):
+            seen.add(x.id)
+            via[x.id] = a
+            values, shared = pair_features(x, b, ctx)
+            out.append((probability(values), x, shared or words))
+    return out
+
+
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
@@ -363,8 +301,11 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     answers: dict[str, set[str]] = {}
     settler: dict[str, Decision] = {}
     took_up: dict[str, set[str]] = {}
+    reported: dict[str, list[Decision]] = {}  # a report back → the assignments it reports on
     for b in sorted((by_id[i] for i in options), key=lambda d: (d.date, d.doc_id)):
-        chosen = sorted(_chosen(b, options[b.id], answers, settler, took_up), key=lambda o: (o[1].date, o[1].doc_id))
+        chosen = _chosen(b, options[b.id], answers, settler, took_up)
+        via: dict[str, Decision] = {}
+        chosen = sorted(_past_report(b, chosen, reported, settler, ctx, via), key=lambda o: (o[1].date, o[1].doc_id))
         took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
@@ -373,10 +314,13 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             if _settles(a, b):
                 settler[a.id] = b
             link = _link(a, b, words)
+            if link.relation == "återrapporterar":
+                reported.setdefault(b.id, []).append(a)
             values, _ = pair_features(a, b, ctx)
             said = tuple(EVIDENCE_SV[f] for f, v in zip(FEATURES, values, strict=False) if v >= 0.5 and f in EVIDENCE_SV)
+            after = f"; efter återrapporten {_where(via[a.id])}" if a.id in via else ""
             links.append(Link(link.earlier, link.later, link.relation,
-                              f"{link.reason.rstrip('.')} (sannolikhet {p:.2f}).", p, said))
+                              f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
     return links
 
 

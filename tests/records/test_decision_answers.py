@@ -269,3 +269,51 @@ def test_a_paragraphs_decisions_answer_together() -> None:
     lines = a.answer.splitlines()
     assert "godkände årsrapporten 2025" in lines[0] and lines[1].startswith("Vid samma möte")
     assert "ska publiceras" in lines[2] and "sammanställa årsrapport 2025" in a.answer.split("Det föregicks av")[1]
+
+
+def test_the_latest_paragraph_leads_whole_when_reached_through_a_link() -> None:
+    """The question matched an earlier step; the thread's latest paragraph holds two decisions, of which
+    only one is linked to that step: both lead, in the minutes' order, and the matched step follows."""
+    from assistant.answers.decision_answers import _lead_paragraph_first, _threads
+    from assistant.records.threads import Link
+
+    task = _matter("task", "2026-03-02", "§ 3 Statistik om lärlingar",
+                   "Sekretariatet tar fram en sammanställning av lärlingsstatistik till nästa möte.", kind="uppdrag")
+    noted = replace(_matter("noted", "2026-09-07", "§ 4 Lärlingsstatistik", "Styrgruppen noterade sammanställningen "
+                            "och beslutade att den ska publiceras på webbplatsen."), doc_id="sep")
+    more = replace(_matter("more", "2026-09-07", "§ 4 Lärlingsstatistik", "Styrgruppen ger sekretariatet i uppdrag att "
+                           "komplettera sammanställningen med regionala uppgifter senast den 1 december 2026.",
+                           kind="uppdrag"), doc_id="sep")
+    other = _matter("other", "2026-09-07", "§ 5 Mötesplan", "Styrgruppen fastställde mötesplanen för 2027.")
+    (group,) = _threads([task], [task, noted, more, other], [Link("task", "more", "besvarar", "samma ärende")])
+    lead, earlier = _lead_paragraph_first(group)
+    assert [d.id for d in lead] == ["noted", "more"] and [d.id for d in earlier] == ["task"]
+
+
+@pytest.mark.parametrize(("topic", "named"), [
+    ("ett gemensamt nyhetsbrev", False),  # the quoted decision is about something else
+    ("färgerna i mallarna", True),  # its text
+    ("den grafiska profilen", True),  # its paragraph heading
+])
+def test_a_quoted_decision_answers_only_a_question_that_names_its_matter(topic: str, named: bool) -> None:
+    from assistant.answers.decision_answers import _names_matter
+    from assistant.records.threads import build_threads
+
+    logo = _matter("logo", "2026-09-07", "§ 5 Grafisk profil", "Styrgruppen godkände blå och gröna färger i alla mallar.")
+    assert _names_matter(question_terms(topic), logo, build_threads([logo])) is named
+
+
+def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_of_the_question() -> None:
+    from assistant.answers.decision_match import MatterMatch, named_matter
+    from assistant.records.threads import build_threads
+
+    routine = _matter("routine", "2026-05-04", "§ 6 Rutin för utskick",
+                      "Styrgruppen fastställde rutinen för hur skrivelser skickas till departementet.")
+    letter = _matter("letter", "2026-09-07", "§ 3 Skrivelse om regionernas roll",
+                     "GD-gruppen ställde sig bakom skrivelsen om regionernas roll, som skickas till departementet.")
+    threads = build_threads([routine, letter])
+    terms = question_terms("skrivelsen regionernas roll")
+    dense = MatterMatch(letter, 0.7, 1.0, 1.2)
+    assert named_matter(routine, dense, terms, threads) is letter
+    assert named_matter(letter, MatterMatch(routine, 0.7, 0.3, 0.85), terms, threads) is letter
+    assert named_matter(routine, None, terms, threads) is routine

@@ -82,7 +82,8 @@ def test_a_change_follows_the_settled_decision_and_every_link_says_why() -> None
     changed = next(d for d in found if "ändra arbetsordningen" in d.text)
     assert (task.id, adopted.id) in pairs and (adopted.id, changed.id) in pairs
     assert (task.id, changed.id) not in pairs
-    assert all(lk.reason and lk.score >= THRESHOLD for lk in links)
+    # every link says why; one below the threshold is a settling decision reached through its report back
+    assert all(lk.reason and (lk.score >= THRESHOLD or "efter återrapporten" in lk.reason) for lk in links)
     plan = next(d for d in found if d.text == "Styrgruppen fastställde arbetsplanen för 2027.")
     assert not any(p[1] == plan.id and by_id[p[0]].date < "2026" for p in pairs)  # not the plan of 2025
     assert any({task.id, adopted.id, changed.id} <= {d.id for d in t.decisions} for t in build_threads(found, links))
@@ -272,3 +273,20 @@ def test_a_bodys_own_report_is_not_another_bodys_rule_for_all() -> None:
     from assistant.records.linking import own_act
 
     assert own_act(rule, own, "") and not own_act(asked, own, "arbetsgrupp-validering") and not own_act(earlier, own, "")
+
+
+def test_a_decision_on_a_report_back_answers_the_assignment_behind_it() -> None:
+    """A body settles a report back made to it on its own assignment: the settling decision answers
+    the assignment (so it is not left open), also when it shares more words with the report than
+    with the assignment, and the report back is not linked to it."""
+    task = replace(dec("a", "2026-02-02", "Bevarande",
+                       "Styrgruppen gav beredningsgruppen i uppdrag att utreda hur mötesanteckningar ska bevaras "
+                       "och återkomma till styrgruppen.", kind="uppdrag"), responsible="beredningsgruppen")
+    report = dec("b", "2026-05-04", "Arkivplan för mötesanteckningar",
+                 "Beredningsgruppen enades om en arkivplan med två bevarandeklasser för mötesanteckningar och "
+                 "överlämnade den till styrgruppen.", body="beredningsgrupp")
+    done = dec("c", "2026-06-08", "Arkivplan", "Styrgruppen godkände arkivplanen med två bevarandeklasser.")
+    links = {(lk.earlier, lk.later): lk for lk in link_decisions([task, report, done])}
+    assert set(links) == {("a", "b"), ("a", "c")}
+    assert links[("a", "b")].relation == "återrapporterar" and links[("a", "c")].relation == "besvarar"
+    assert links[("a", "c")].score >= THRESHOLD or "efter återrapporten den 4 maj 2026" in links[("a", "c")].reason
