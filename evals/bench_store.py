@@ -9,7 +9,9 @@ and embedding 50k chunks takes about an hour on this 2-core CPU); sparse vectors
 queries are real (the corpus's chunks, reused under new document ids when a size asks for more),
 and every query is embedded by the loaded model as part of its search time.
 Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
-     [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize]"""
+     [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize] [--store-dir DIR]
+With --store-dir a size's store is built once into DIR/<size> and later runs measure search on it
+as it is (a 500k build takes half an hour or more on a busy machine)."""
 
 from __future__ import annotations
 
