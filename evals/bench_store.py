@@ -9,7 +9,9 @@ and embedding 50k chunks takes about an hour on this 2-core CPU); sparse vectors
 queries are real (the corpus's chunks, reused under new document ids when a size asks for more),
 and every query is embedded by the loaded model as part of its search time.
 Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
-     [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize]"""
+     [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize] [--store-dir DIR]
+With --store-dir a size's store is built once into DIR/<size> and later runs measure search on it
+as it is (a 500k build takes half an hour or more on a busy machine)."""
 
 from __future__ import annotations
 
@@ -36,6 +38,8 @@ from ingest.kb import KbConfig, KnowledgeBase
 from ingest.loaders import load_jsonl
 from ingest.sparse import Bm25Encoder, SparseVec
 from ingest.store import EdgeStore, Point, SearchFilter
+
+BUILT = "built.txt"  # written into a kept store's folder when its build is complete
 
 QUERIES = [
     "Vilka uppdrag har Myndigheten för yrkeshögskolan fått om kompetensförsörjning?",
@@ -193,12 +197,53 @@ def _report(lat: dict[str, list[float]], label: str) -> None:
           f"frågeinbäddning (golv) {ms(lat['floor'])} | kvot p50 filter/golv {filt / floor:.2f} (mål ≤ 1.3)")
 
 
-def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = True, optimize_every: int = 0) -> None:
-    """One store of ``size`` points: insert time, search latency against the floor, memory."""
-    from ingest.search import Searcher
-
+def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = True, optimize_every: int = 0,
+               store_dir: Path | None = None) -> None:
+    """One store of ``size`` points: insert time, search latency against the floor, memory. With
+    ``store_dir`` the store is kept in ``store_dir/<size>``: built there when that folder holds no
+    store, searched as it is (no inserts, no index build) when it does."""
     peaks = _Peaks()
     peaks.start()
+    if store_dir is not None:
+        folder = store_dir / str(size)
+        if (folder / BUILT).exists():
+            _measure_kept(folder, embedder, size, peaks)
+            return
+        if (folder / "shard").exists():
+            raise SystemExit(f"{folder}: ett lager utan {BUILT} (ett avbrutet bygge); ta bort mappen och kör igen")
+        folder.mkdir(parents=True, exist_ok=True)
+        _build_and_measure(corpus, embedder, size, optimize, optimize_every, folder, peaks)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        _build_and_measure(corpus, embedder, size, optimize, optimize_every, Path(tmp), peaks)
+
+
+def _peak_line(size: int, peaks: _Peaks) -> None:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  toppminne (processen för {size}, modell inräknad): {peak:.0f} MB; högst anonymt "
+          f"{peaks.peak.get('RssAnon', 0)} MB, högst filsidor {peaks.peak.get('RssFile', 0)} MB (var 0,2 s)", flush=True)
+
+
+def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks) -> None:
+    """Search figures on a store kept by an earlier run (its layout as built then)."""
+    from ingest.search import Searcher
+
+    t = time.perf_counter()
+    store = EdgeStore(folder, embedder.dim)
+    info = store.shard.info()
+    print(f"{size} avsnitt: sparat lager i {folder}: {store.count()} punkter, {info.segments_count} segment, "
+          f"öppnat på {time.perf_counter() - t:.1f} s, {_rss()}", flush=True)
+    try:
+        _report(_latencies(Searcher(store, embedder), embedder, "k"), "sparat lager")
+    finally:
+        store.close()
+    _peak_line(size, peaks)
+
+
+def _build_and_measure(corpus: Path, embedder: Embedder, size: int, optimize: bool, optimize_every: int,
+                       folder: Path, peaks: _Peaks) -> None:
+    from ingest.search import Searcher
+
     t = time.perf_counter()
     rows, n_docs = _chunks(corpus, size)
     encoded = time.perf_counter() - t
@@ -206,41 +251,39 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
     print(f"{size} avsnitt: {len(rows)} avsnitt ur {n_docs} dokument i korpusen"
           + (f", återanvända i {copies} kopior med nya dokument-id" if copies > 1 else "")
           + f"; läsning, delning och BM25-kodning {encoded:.0f} s (utanför skrivtiden); {_rss()}", flush=True)
-    with tempfile.TemporaryDirectory() as tmp:
-        store = EdgeStore(Path(tmp), embedder.dim)
-        t = time.perf_counter()
-        built = 0.0
-        for done, batch in enumerate(_points(rows, size, embedder.dim), 1):
-            store.upsert(batch)
-            if optimize_every and done * 1000 % optimize_every == 0:  # as ingest runs do, a batch at a time
-                store.flush()
-                t_built = time.perf_counter()
-                store.optimize()
-                built += time.perf_counter() - t_built
-                print(f"    {done * 1000} punkter: {time.perf_counter() - t:.0f} s, därav indexbygge {built:.0f} s, "
-                      f"{store.shard.info().segments_count} segment, {_rss()}", flush=True)
-        store.flush()
-        load = time.perf_counter() - t
-        info = store.shard.info()
-        print(f"  skrivna: {store.count()} punkter på {load:.1f} s ({size / load:.0f} punkter/s"
-              + (f"; därav indexbygge var {optimize_every}:e punkt {built:.0f} s" if optimize_every else "") + "), "
-              f"{info.segments_count} segment, {_rss()}", flush=True)
-        searcher = Searcher(store, embedder)  # the model is loaded; every query is embedded each time
-        if not optimize_every:
-            _report(_latencies(searcher, embedder, "a"), "utan indexbygge")
-        if optimize:
-            t = time.perf_counter()
+    store = EdgeStore(folder, embedder.dim)
+    t = time.perf_counter()
+    built = 0.0
+    for done, batch in enumerate(_points(rows, size, embedder.dim), 1):
+        store.upsert(batch)
+        if optimize_every and done * 1000 % optimize_every == 0:  # as ingest runs do, a batch at a time
+            store.flush()
+            t_built = time.perf_counter()
             store.optimize()
-            built = time.perf_counter() - t
-            info = store.shard.info()
-            print(f"  indexbygge (optimize): {built:.1f} s, {info.segments_count} segment, "
-                  f"{info.indexed_vectors_count} indexerade vektorer; skrivning + index {load + built:.1f} s "
-                  f"({size / (load + built):.0f} punkter/s), {_rss()}", flush=True)
-            _report(_latencies(searcher, embedder, "b"), "efter indexbygge")
-        store.close()
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"  toppminne (processen för {size}, modell inräknad): {peak:.0f} MB; högst anonymt "
-          f"{peaks.peak.get('RssAnon', 0)} MB, högst filsidor {peaks.peak.get('RssFile', 0)} MB (var 0,2 s)", flush=True)
+            built += time.perf_counter() - t_built
+            print(f"    {done * 1000} punkter: {time.perf_counter() - t:.0f} s, därav indexbygge {built:.0f} s, "
+                  f"{store.shard.info().segments_count} segment, {_rss()}", flush=True)
+    store.flush()
+    load = time.perf_counter() - t
+    info = store.shard.info()
+    print(f"  skrivna: {store.count()} punkter på {load:.1f} s ({size / load:.0f} punkter/s"
+          + (f"; därav indexbygge var {optimize_every}:e punkt {built:.0f} s" if optimize_every else "") + "), "
+          f"{info.segments_count} segment, {_rss()}", flush=True)
+    searcher = Searcher(store, embedder)  # the model is loaded; every query is embedded each time
+    if not optimize_every:
+        _report(_latencies(searcher, embedder, "a"), "utan indexbygge")
+    if optimize:
+        t = time.perf_counter()
+        store.optimize()
+        built = time.perf_counter() - t
+        info = store.shard.info()
+        print(f"  indexbygge (optimize): {built:.1f} s, {info.segments_count} segment, "
+              f"{info.indexed_vectors_count} indexerade vektorer; skrivning + index {load + built:.1f} s "
+              f"({size / (load + built):.0f} punkter/s), {_rss()}", flush=True)
+        _report(_latencies(searcher, embedder, "b"), "efter indexbygge")
+    (folder / BUILT).write_text(f"{size}\n")  # a complete store: a later run may search it as it is
+    store.close()
+    _peak_line(size, peaks)
 
 
 def main() -> None:
@@ -252,12 +295,14 @@ def main() -> None:
     ap.add_argument("--no-optimize", action="store_true", help="skip building the index after the inserts")
     ap.add_argument("--optimize-every", type=int, default=0,
                     help="build the index after every N inserted points (as successive ingest runs would)")
+    ap.add_argument("--store-dir", type=Path,
+                    help="keep each size's store in DIR/<size>: built when absent, searched as it is when present")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     args = ap.parse_args()
     embedder = Embedder()
     if args.one_size:
         bench_size(args.corpus, embedder, args.one_size, optimize=not args.no_optimize,
-                   optimize_every=args.optimize_every)
+                   optimize_every=args.optimize_every, store_dir=args.store_dir)
         return
     print(f"belastning: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} "
           f"({os.cpu_count()} kärnor)", flush=True)
@@ -269,7 +314,9 @@ def main() -> None:
     for size in args.sizes:
         cmd = [sys.executable, __file__, "--corpus", str(args.corpus), "--one-size", str(size),
                "--optimize-every", str(args.optimize_every)]
-        subprocess.run(cmd + (["--no-optimize"] if args.no_optimize else []), check=True)
+        cmd += ["--no-optimize"] if args.no_optimize else []
+        cmd += ["--store-dir", str(args.store_dir)] if args.store_dir else []
+        subprocess.run(cmd, check=True)
     print(f"belastning efteråt: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 
