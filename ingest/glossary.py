@@ -24,12 +24,14 @@ def load_glossary(path: str | None = None) -> dict[str, list[str]]:
 
 
 def expand_query(query: str, glossary: dict[str, list[str]] | None = None) -> str:
-    """The query with the other forms of any glossary term it contains appended."""
+    """The query with the other forms of any glossary term it contains appended. A query typed
+    all in lower case ("vad gör msv?") names the short forms in lower case too."""
     glossary = load_glossary() if glossary is None else glossary
     lower = query.lower()
+    flags = re.IGNORECASE if query == lower else 0
     extra: list[str] = []
     for short, longs in glossary.items():
-        if re.search(rf"(?<![\wÅÄÖåäö]){re.escape(short)}(?![\wÅÄÖåäö])", query):
+        if re.search(rf"(?<![\wÅÄÖåäö]){re.escape(short)}(?![\wÅÄÖåäö])", query, flags):
             extra.extend(longs)
         elif any(long.lower() in lower for long in longs):
             extra.append(short)
