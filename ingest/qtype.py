@@ -10,7 +10,7 @@ import re
 from .dates import MONTH_NAMES, SEASONS
 
 _MONEY = re.compile(r"\bkronor|\bbudget(?:en|ar|s)?\b|\blön\b|\bkost|\bbelopp|\bpengar|\beuro\b|\bhow much money")
-_DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* mean)\b")
+_DEFINITION = re.compile(r"^\s*vad (?:är|avses|innebär|betyder|menas)\b|^\s*what (?:is|are|does .* (?:mean|stand for))\b")
 
 # Nouns for things known by their names (agencies, bodies, places): "Vilken myndighet …" asks for
 # a name, "Vilka regioner …" for names.

@@ -345,3 +345,13 @@ def test_an_assignment_named_by_its_matter_is_answered_only_from_a_passage_on_th
                "Uppdraget ska redovisas senast den 15 mars 2026.", title="Uppdrag om entreprenörskap")
     a = engine.answer_from_hits(q, [other, own])
     assert a.grounded and "15 mars 2026" in a.answer and "31 augusti" not in a.answer
+
+
+def test_what_an_english_abbreviation_stands_for_is_its_spelled_out_name() -> None:
+    assert question_kind("What does the abbreviation KBX stand for?") == "definition"
+    assert question_kind("What does KBX mean?") == "definition"
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Samverkan med kommunernas bildningsexperter (KBX) har ökat under året. "
+                 "KBX träffas två gånger per år.", title="Bildning i kommunerna")]
+    a = engine.answer_from_hits("What does the abbreviation KBX stand for?", hits)
+    assert a.grounded and "kommunernas bildningsexperter" in a.answer
