@@ -19,3 +19,10 @@ def test_a_question_typed_in_lower_case_names_short_forms_in_lower_case() -> Non
     # a question that capitalises does not mean the short form by a lower-case word
     assert expand_query("Vad gör msv?", GLOSSARY) == "Vad gör msv?"
     assert expand_query("vad gör msvx?", GLOSSARY) == "vad gör msvx?"
+
+
+def test_an_agency_of_the_field_named_in_english_is_its_swedish_name() -> None:
+    from ingest.glossary import to_swedish
+
+    swedish = to_swedish("When did the Swedish Work Environment Authority publish the report?")
+    assert "arbetsmiljöverket" in swedish and "environment" not in swedish
