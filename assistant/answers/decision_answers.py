@@ -27,7 +27,7 @@ from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Link, Thread, build_threads, link_decisions
 from .base import Answer, Citation, Engine
 from .collection import with_collection
-from .decision_match import best_matter, named_matter
+from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
 from .question import Term, question_terms, tokens_of
@@ -378,7 +378,8 @@ def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -
     """The question names something of ``d``'s matter: one of its content words is in the heading
     or text of a step of ``d``'s thread. A decision the ordinary engine quoted from a passage that
     shares no word with the question (a logo for a question about a newsletter) is another matter."""
-    steps = next((t.decisions for t in threads if any(x.id == d.id for x in t.decisions)), [d])
+    t = thread_of(d, threads)
+    steps = t.decisions if t is not None else [d]
     words = _Words.of(" ".join(f"{x.text} {x.section} {x.matter}" for x in steps))
     nouns = [t for t in terms if not t.verb]  # "beslutat" names no matter
     return not nouns or any(term_score(t, words) > 0 for t in nouns)

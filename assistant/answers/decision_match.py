@@ -85,17 +85,18 @@ def named_matter(d: Decision, other: MatterMatch | None, terms: tuple[Term, ...]
     """The quoted decision ``d``, or the dense channel's matter when that is another thread whose
     steps name more of the question's words (the ordinary engine quoted a passage about the matter's
     neighbour: a routine for letters, for a question about one letter)."""
-    if other is None or _thread_of(other.decision, threads) is _thread_of(d, threads):
+    if other is None or thread_of(other.decision, threads) is thread_of(d, threads):
         return d
     return other.decision if other.words > _thread_share(terms, d, threads) else d
 
 
-def _thread_of(d: Decision, threads: list[Thread]) -> Thread | None:
+def thread_of(d: Decision, threads: list[Thread]) -> Thread | None:
+    """The thread ``d`` is a step of, if any."""
     return next((t for t in threads if any(x.id == d.id for x in t.decisions)), None)
 
 
 def _thread_share(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> float:
     """The weighted share of the question's words that the steps of ``d``'s thread have, as
     :func:`best_matter` counts it."""
-    t = _thread_of(d, threads)
+    t = thread_of(d, threads)
     return thread_words_share(terms, t.decisions if t is not None else [d])
