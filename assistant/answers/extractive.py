@@ -147,14 +147,15 @@ class ExtractiveEngine:
         # ("bokningssystemet"): the knowledge base does not speak of that thing
         unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
-        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits]
+        dated = info.kind in ("time", "frequency")  # "Satsningen ska vara klar …" dates what it takes up
+        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated else []
         which = set(tokens_of(matter_words(info.text)))  # which assignment: one of them must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
             near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
-            if info.kind in ("time", "frequency"):  # "Satsningen ska vara klar …" dates what it takes up
+            if dated:
                 near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
             u.near = near
             got = own = said = rest = 0.0
