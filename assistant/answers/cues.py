@@ -47,6 +47,8 @@ _AGENCY = re.compile(r"(?:verket|kontoret|rådet|myndigheten|styrelsen|nämnden|
                      r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet)$")
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
+# "Hur många miljoner …" counts in a magnitude: any amount in kronor says how many.
+MAGNITUDES = frozenset(["miljon", "miljard", "tusen"])
 SHARE_NOUNS = frozenset(["del", "andel", "~andel"])
 PERCENT = re.compile(r"\d\s*(?:procent|%)")
 # "Vilka tre skolor …", "Vilka är de fem …": a list whose length the question states.
@@ -105,6 +107,14 @@ def names_listed(question: str, sentence: str, known: frozenset[str], about: tup
         return True
     return any(n.lower() not in SCENE and not any(e.named_in(frozenset(tokenize(n, compounds=False, prefixes=False)))
                                                   for e in about) for n in _new_names(sentence, known))
+
+
+def names_given(info: QuestionInfo, chosen: list, items: list, about: tuple[Entity, ...] = ()) -> bool:
+    """A lead ending in a colon leaves a named-things question's names to what follows it: the
+    answer (its other sentences and list items) must then name one."""
+    if not chosen[0].text.rstrip().endswith(":"):
+        return True
+    return any(names_listed(info.text, u.text.rstrip().rstrip(":"), info.said, about) for u in [*chosen, *items])
 
 
 def _new_names(sentence: str, known: frozenset[str]) -> list[str]:
@@ -219,7 +229,8 @@ def figure_says(role: Term, text: str) -> bool:
     """Whether the sentence's figure is what the question asks for by its unit: an amount in
     kronor says the money asked for, a percentage says the share."""
     stems = {role.stem, *role.parts}
-    return bool(stems & MONEY_NOUNS and MONEY.search(text) or stems & SHARE_NOUNS and PERCENT.search(text))
+    return bool((stems & MONEY_NOUNS or stems & MAGNITUDES) and MONEY.search(text)
+                or stems & SHARE_NOUNS and PERCENT.search(text))
 
 
 # A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",

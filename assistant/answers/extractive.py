@@ -34,6 +34,7 @@ from .cues import (
     figure_says,
     list_count,
     matter_words,
+    names_given,
     names_listed,
     offers_all,
     other_year,
@@ -245,6 +246,7 @@ class ExtractiveEngine:
         if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
             parts = [parts[0]] + [with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
+        first_about: tuple[Entity, ...] = ()
         units = self.rank_units(info, hits)
         chosen: list[Unit] = []
         said: set[str] = set()  # the chosen sentences' texts
@@ -254,6 +256,7 @@ class ExtractiveEngine:
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
             about = about or unnamed
+            first_about = first_about or entities
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
                 ranked = units if part is info else self.rank_units(part, hits)
@@ -287,6 +290,8 @@ class ExtractiveEngine:
                 and any(m > 0 for m in nxt.matches.values()) and not nxt.is_item):
             chosen.append(nxt)  # the sentence after the lead often goes on with the matter ("Däremot …")
         items = self._list_items(info, chosen, units, hits)
+        if not names_given(info, chosen, items, first_about):
+            return self._refusal(question, info, units, hits, about)
         return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
 
     def _follow_up(self, part: QuestionInfo, chosen: list[Unit], hits: list[Hit],

@@ -74,6 +74,23 @@ def test_a_list_of_named_things_is_answered_by_names_other_than_the_questions() 
     assert names_listed("Vilka uppgifter har kansliet?", "Kansliet samordnar arbetet.", info.said, about)
 
 
+def test_a_lead_ending_in_a_colon_leaves_the_names_to_its_items_which_must_then_give_them() -> None:
+    from types import SimpleNamespace
+
+    from assistant.answers.cues import names_given
+
+    q = "Vilka kommuner deltar i Länsstyrelsens projekt om vägledning?"
+    info, about = analyse(q), subjects(q)
+    lead = [SimpleNamespace(text="Kommunerna kan delta på två sätt:")]
+    ways = [SimpleNamespace(text="Permanent deltagande: kommuner kan delta i arbetet."),
+            SimpleNamespace(text="Referensgrupper: kommuner kan bjudas in vid behov.")]
+    names = [SimpleNamespace(text="Härnösand"), SimpleNamespace(text="Sundsvall och Kramfors")]
+    assert not names_given(info, lead, ways, about)
+    assert not names_given(info, lead, [], about)
+    assert names_given(info, lead, names, about)
+    assert names_given(info, [SimpleNamespace(text="Kommunerna samverkar.")], [], about)  # no colon: checked before
+
+
 def test_a_sentence_about_another_year_does_not_answer_for_the_questions_year() -> None:
     assert other_year(["2026"], "Under 2024 får nio lärosäten dela på 30 miljoner kronor.")
     assert not other_year(["2026"], "För 2026 får lärosätet 4 miljoner kronor.")
@@ -252,6 +269,9 @@ def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
     money = asked_term(analyse("Hur mycket pengar fick regionerna för arbetet?"))
     assert money is not None and _figure_says(money, "Regionerna fick 12 miljoner kronor.")
     assert not _figure_says(money, "Regionerna fick 12 procent fler deltagare.")
+    millions = asked_term(analyse("Hur många miljoner fick Skolverket för kampanjen?"))
+    assert millions is not None and _figure_says(millions, "Skolverket får disponera högst 5 000 000 kronor.")
+    assert not _figure_says(millions, "Skolverket ska nå fem miljoner invånare.")
 
 
 def test_a_name_joined_to_a_common_noun_is_the_name_alone() -> None:
