@@ -50,8 +50,8 @@ def main():
     # Only the v1 labels (the first 520 lines) define "already labelled"; the v2 lines appended
     # after them are the output of this script, so reading them would change the selection.
     with open(LABELS, encoding="utf-8") as f:
-        lines = [l for l in f if l.strip()][:V1_LINES]
-    labelled = {json.loads(l)["url"] for l in lines}
+        lines = [row for row in f if row.strip()][:V1_LINES]
+    labelled = {json.loads(row)["url"] for row in lines}
     print(f"# pool {len(pool)}; " + ", ".join(f"{k} {len(v)}" for k, v in strata.items()), file=sys.stderr)
     for k, recs in strata.items():
         v1 = {r["url"] for r in recs[:V1[k]]}
