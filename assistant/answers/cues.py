@@ -234,12 +234,12 @@ def figure_says(role: Term, text: str) -> bool:
 
 
 # A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",
-# "Hur blev utfallet …") is answered by a sentence that tells an outcome: a decision, a choice, an
-# approval or a conclusion. One that only sets out to reach it ("ska ta ställning till",
+# "Vad kom arbetsgruppen fram till", with its subject between the verb's parts, "Hur blev utfallet …")
+# is answered by a sentence that tells an outcome: a decision, a choice, an approval or a conclusion. One that only sets out to reach it ("ska ta ställning till",
 # "ingår att undersöka om") tells none.
 _OUTCOME_ASKED = re.compile(
     r"\b(?:beslutade|beslöt|beslutat|valde|valt|godkände|godkänt|antog|antagit|fastställde|fastställt|bestämde|"
-    r"enades|enats|kom\w* (?:\w+ )?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
+    r"enades|enats|kom\w* (?:[\w:-]+ ){0,12}?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
     r"adopted|concluded|agreed|(?:what was|what were) the (?:result|outcome)s?)\b", re.IGNORECASE)
 _OUTCOME_TOLD = re.compile(
     r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|na)|"

@@ -344,6 +344,10 @@ def test_a_question_about_what_came_of_something_needs_an_outcome() -> None:
     assert not outcome_untold(q, "Beslutet blev att Bokab anlitas.")
     # a question that asks for no outcome is not held to one
     assert not outcome_untold("Vem ska ta fram det nya bokningssystemet?", "Nämnden ska ta fram systemet.")
+    # the subject may stand between "kom" and "fram till"
+    inverted = "Vad kom nämndens förstudie om det nya bokningssystemet fram till?"
+    assert outcome_untold(inverted, "Nämnden gav kansliet i uppdrag att genomföra en förstudie om systemet.")
+    assert not outcome_untold(inverted, "Förstudien kom fram till att systemet bör upphandlas.")
     engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
     hits = [_hit("Nämnden ska under hösten 2025 ta ställning till vilken leverantör som ska anlitas för det nya "
                  "bokningssystemet. Nämnden valde i mars 2026 Bokab som leverantör av bokningssystemet.",
