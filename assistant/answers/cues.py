@@ -235,8 +235,8 @@ def figure_says(role: Term, text: str) -> bool:
 
 # A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",
 # "Vad kom arbetsgruppen fram till", with its subject between the verb's parts, "Hur blev utfallet …")
-# is answered by a sentence that tells an outcome: a decision, a choice, an approval or a conclusion. One that only sets out to reach it ("ska ta ställning till",
-# "ingår att undersöka om") tells none.
+# is answered by a sentence that tells an outcome: a decision, a choice, an approval or a conclusion.
+# One that only sets out to reach it ("ska ta ställning till", "ingår att undersöka om") tells none.
 _OUTCOME_ASKED = re.compile(
     r"\b(?:beslutade|beslöt|beslutat|valde|valt|godkände|godkänt|antog|antagit|fastställde|fastställt|bestämde|"
     r"enades|enats|kom\w* (?:[\w:-]+ ){0,12}?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
