@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.dates import DAY, TIME_WORD, month_number
-from ingest.glossary import load_english_words
+from ingest.glossary import load_english_words, load_glossary
 from ingest.qtype import NAMED_THINGS
 from ingest.swedish import tokenize
 
@@ -76,7 +76,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         if _PERSON_ROLE.search(question):
             return any(_is_person(n) for n in new)
         if kind == "name":
-            return bool(new)
+            return any(of_asked_class(n, question) for n in new)
         # a role answers "vem" unless the question asks who holds a role ("Vem är ordförande …")
         roles = () if _ROLE.search(question) else (m.group(0) for m in _ROLE.finditer(sentence))
         return (any(_is_person(n) or n in glossary_names() or _AGENCY.search(n) for n in new)
@@ -105,8 +105,9 @@ def names_listed(question: str, sentence: str, known: frozenset[str], about: tup
     its list items); True for other questions."""
     if not _NAMED_CLASS.search(question) or sentence.rstrip().endswith(":"):
         return True
-    return any(n.lower() not in SCENE and not any(e.named_in(frozenset(tokenize(n, compounds=False, prefixes=False)))
-                                                  for e in about) for n in _new_names(sentence, known))
+    return any(n.lower() not in SCENE and of_asked_class(n, question)
+               and not any(e.named_in(frozenset(tokenize(n, compounds=False, prefixes=False))) for e in about)
+               for n in _new_names(sentence, known))
 
 
 def names_given(info: QuestionInfo, chosen: list, items: list, about: tuple[Entity, ...] = ()) -> bool:
@@ -115,6 +116,23 @@ def names_given(info: QuestionInfo, chosen: list, items: list, about: tuple[Enti
     if not chosen[0].text.rstrip().endswith(":"):
         return True
     return any(names_listed(info.text, u.text.rstrip().rstrip(":"), info.said, about) for u in [*chosen, *items])
+
+
+# Named things no public body is: "Vilken konsultfirma …", "Vilka kommuner …" are not answered by an
+# agency's name ("Statens skolverk", "MYH").
+_NOT_A_BODY = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?[a-zåäö]*?(?:företag|firm|byrå|kommun|region|län\b|länder|"
+                         r"stad\b|städer|land\b|compan|municipal|countr)", re.IGNORECASE)
+_PUBLIC_BODY = re.compile(r"^(?:statens|myndighet\w*|regeringen|riksdagen)\b|(?:verket|verk|kontoret|rådet|myndigheten|"
+                          r"styrelsen|nämnden|inspektionen|institutet|förmedlingen|ämbetet|kansliet|departementet|"
+                          r"kommissionen|regeringen)$", re.IGNORECASE)
+
+
+def of_asked_class(name: str, question: str) -> bool:
+    """Whether ``name`` can be one of the named things the question asks for: a public body (or an
+    abbreviation the glossary writes out as one) is no firm, municipality, region or country."""
+    if not _NOT_A_BODY.search(question):
+        return True
+    return not any(_PUBLIC_BODY.search(form) for form in (name, *load_glossary().get(name, ())))
 
 
 def _new_names(sentence: str, known: frozenset[str]) -> list[str]:

@@ -379,3 +379,17 @@ def test_what_an_english_abbreviation_stands_for_is_its_spelled_out_name() -> No
                  "KBX träffas två gånger per år.", title="Bildning i kommunerna")]
     a = engine.answer_from_hits("What does the abbreviation KBX stand for?", hits)
     assert a.grounded and "kommunernas bildningsexperter" in a.answer
+
+
+def test_a_firm_or_a_municipality_asked_for_is_not_answered_by_a_public_bodys_name() -> None:
+    from assistant.answers.cues import of_asked_class
+
+    q = "Vilken konsultfirma anlitade nämnden för utredningen?"
+    info = analyse(q)
+    assert not cue_met(info.kind, "Statens skolverk och MYH ledde utredningen.", info.said, q)
+    assert cue_met(info.kind, "Utredningen genomfördes av Ramboll på uppdrag av nämnden.", info.said, q)
+    municipalities = "Vilka kommuner anordnade utbildningen för de uppsagda?"
+    assert not of_asked_class("Arbetsförmedlingen", municipalities)
+    assert of_asked_class("Södertälje", municipalities)
+    # an agency does answer for agencies
+    assert of_asked_class("Arbetsförmedlingen", "Vilka myndigheter deltar i projektet?")
