@@ -156,6 +156,18 @@ def other_year(question_years: list[str], sentence: str) -> bool:
     return not any(y in said or any(a <= int(y) <= b for a, b in spans) for y in question_years)
 
 
+# "40 miljoner kronor för 2025", "3 000 platser under 2024": a figure and the year it is for.
+_FIGURE_YEAR = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon\w*|miljard\w*|mnkr|euro|procent|%|platser|personer)"
+                          r"(?:\s+kronor)?\s+(?:\w+\s+)?(?:för|under|år|i|per år från)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def figure_of_another_year(question_years: list[str], sentence: str) -> bool:
+    """Whether every figure the sentence dates is for another year than the question's ("40 miljoner
+    kronor för 2025 … och planeras pågå till 2026" gives no amount for 2026)."""
+    dated = _FIGURE_YEAR.findall(sentence)
+    return bool(question_years and dated) and not any(y in question_years for y in dated)
+
+
 def _is_person(name: str) -> bool:
     """Two or more capitalised words that are no English title ("Technical Support Instrument")."""
     return bool(_PERSON.fullmatch(name)) and not any(w.lower() in load_english_words() for w in name.split())

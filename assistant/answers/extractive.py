@@ -31,6 +31,7 @@ from .cues import (
     asked_term,
     counts_near,
     cue_met,
+    figure_of_another_year,
     figure_says,
     list_count,
     matter_words,
@@ -233,7 +234,8 @@ class ExtractiveEngine:
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)
-                or info.kind != "time" and other_year(info.years, best.text)):
+                or info.kind != "time" and other_year(info.years, best.text)
+                or info.kind in ("money", "number") and figure_of_another_year(info.years, best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)
         if counted and not (best.enumerates or separators(best.text) >= list_count(counted.group(1)) - 1):
