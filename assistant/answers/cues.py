@@ -215,6 +215,13 @@ def offers_all(question: str, sentence: str) -> bool:
 _ATTRIBUTE = re.compile(r"^\s*vad\s+(?:är|blir|blev|heter|hette|var|kallas|kostar|kostade)\b", re.IGNORECASE)
 
 
+# "Har MSV en egen webbplats …?", "Finns det någon gemensam plan?": a yes/no question about whether a
+# thing exists asks about that thing (the last word of the noun phrase after the article).
+_HAS = re.compile(r"^\s*(?:har|hade|finns|fanns)\s+(?:det\s+)?(?:[\w:-]+\s+){0,3}?(?:en|ett|någon|något|några)\s+"
+                  r"((?:[\wåäö-]+\s+){0,2}?[\wåäö-]+)(?=\s+(?:i|på|för|som|med|till|från|hos|om|under|och|eller|idag|"
+                  r"nu|redan|ännu|längre)\b|\s*\?|\s*$)", re.IGNORECASE)
+
+
 def asked_term(info: QuestionInfo) -> Term | None:
     """The term naming what is asked about: the counted noun of "hur många …", else the first
     noun of a "vem", "vad heter" or plain "vad" question (None for lists, reasons, definitions and
@@ -223,8 +230,12 @@ def asked_term(info: QuestionInfo) -> Term | None:
         return next((t for t in info.terms if t.verb and t.stem in info.counted), None)
     if info.kind not in ("person", "name", "general"):
         return None
+    has = _HAS.match(info.text) if info.kind == "general" else None
+    if has:  # the thing whose existence is asked about
+        stems = set(tokenize(has.group(1).split()[-1]))
+        return next((t for t in info.terms if t.stem in stems), None)
     if info.kind == "general" and not _ATTRIBUTE.match(info.text):
-        return None  # the first noun of "Fanns det X …", "Vad rymdes i …" is no attribute asked for
+        return None  # the first noun of "Vad rymdes i …" is no attribute asked for
     return next((t for t in info.terms if not t.verb), None)
 
 
