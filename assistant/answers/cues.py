@@ -248,6 +248,30 @@ def says_month(where: str, month: tuple[str, str]) -> bool:
 _NAME_AFTER = re.compile(r"\s+([A-ZÅÄÖ][\w-]+)")
 
 
+# "När ska X redovisa …": X is the one who reports. "… ska rapportera analysen till X senast …" dates a
+# report X receives, not one X makes.
+_ASKS_WHEN_ONE_DOES = re.compile(r"^\s*(?:när|senast när|till när|when)\s+(?:ska|skall|skulle|måste|har|hade|will|must|should|"
+                                 r"did|does)\s+((?:[\w:-]+\s+){1,4})", re.IGNORECASE)
+_REPORTED_TO = re.compile(r"\b(?:redovisa\w*|rapportera\w*|lämna\w*|skicka\w*|överlämna\w*|inkomm\w*|delredovisa\w*|"
+                          r"slutredovisa\w*)\b(?:\s+[\w,():-]+){0,12}?\s+till\s+((?:[\w:-]+\s*){1,4})", re.IGNORECASE)
+
+
+def date_of_a_report_to(question: str, sentence: str, about: tuple[Entity, ...]) -> bool:
+    """Whether the question asks when a body it names does something, and the sentence names that body
+    only as the one a report is made to."""
+    asked = _ASKS_WHEN_ONE_DOES.match(question)
+    if not asked:
+        return False
+    doers = [e for e in about if e.named_in(frozenset(tokenize(asked.group(1), prefixes=False)))]
+    for m in _REPORTED_TO.finditer(sentence):
+        rest = sentence[:m.start(1)] + sentence[m.end(1):]
+        receiver = frozenset(tokenize(m.group(1), prefixes=False))
+        rest_tokens = frozenset(tokenize(rest, prefixes=False))
+        if any(e.named_in(receiver) and not e.named_in(rest_tokens) for e in doers):
+            return True
+    return False
+
+
 def time_of_another(sentence: str, names: frozenset[str]) -> bool:
     """Whether every time the sentence gives stands right before a name that is not one of the
     question's (``names``, lower case): "… deltar Alfa, Beta och sedan våren 2021 Gamma" dates

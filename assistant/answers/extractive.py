@@ -31,6 +31,7 @@ from .cues import (
     asked_term,
     counts_near,
     cue_met,
+    date_of_a_report_to,
     figure_of_another_year,
     figure_says,
     list_count,
@@ -227,8 +228,9 @@ class ExtractiveEngine:
         nouns = sum(not t.verb for t in info.terms)
         if best.missing > nouns // 3 or best.role_missing or best.unheard or best.matter_missing:
             return False
-        if info.kind == "time" and (not _says_what(info, best, about) or time_of_another(
-                best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
+        if info.kind == "time" and (
+                not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
+                or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
         if _names_a_sibling(info, best, about):
             return False

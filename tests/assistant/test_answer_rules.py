@@ -393,3 +393,32 @@ def test_a_firm_or_a_municipality_asked_for_is_not_answered_by_a_public_bodys_na
     assert of_asked_class("Södertälje", municipalities)
     # an agency does answer for agencies
     assert of_asked_class("Arbetsförmedlingen", "Vilka myndigheter deltar i projektet?")
+
+
+def test_what_a_survey_showed_needs_a_finding_and_an_amount_must_be_for_the_years_asked() -> None:
+    from assistant.answers.cues import figure_of_another_year, outcome_untold
+
+    showed = "Vad visade nämndens kartläggning av läsförståelsen?"
+    assert outcome_untold(showed, "Nämnden fick i uppdrag att kartlägga läsförståelsen bland studenter.")
+    assert not outcome_untold(showed, "Kartläggningen visade att läsförståelsen har försämrats.")
+    assert figure_of_another_year(["2026"], "Satsningen på 40 miljoner kronor för 2025 planeras pågå till 2026.")
+    assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor för 2026.")
+    assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor.")  # undated: no conflict
+
+
+def test_a_question_whether_something_exists_asks_about_that_thing() -> None:
+    for question, stem in (("Har nämnden en egen webbplats i dag?", "webbplat"),
+                           ("Finns det en gemensam kommunikationsplan?", "kommunikationsplan")):
+        term = asked_term(analyse(question))
+        assert term is not None and term.stem == stem
+
+
+def test_a_date_of_a_report_made_to_the_body_asked_about_is_not_that_bodys_date() -> None:
+    from assistant.answers.cues import date_of_a_report_to
+
+    q = "När ska Universitetskanslersämbetet redovisa sin sammanställning av lärosätenas analyser?"
+    about = subjects(q)
+    assert date_of_a_report_to(q, "Lärosätena ska rapportera analysen till Universitetskanslersämbetet senast den "
+                                  "30 november 2022.", about)
+    assert not date_of_a_report_to(q, "Universitetskanslersämbetet ska redovisa sammanställningen till "
+                                      "Regeringskansliet senast den 1 mars 2023.", about)
