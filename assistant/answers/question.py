@@ -157,8 +157,25 @@ def answer_type_word(question: str) -> str:
     """The noun naming the answer's type ("myndigheter" in "Vilka myndigheter …"), or ""."""
     m = _ANSWER_TYPE.match(question)
     word = m.group(1).lower() if m else ""
+    if word in _DEGREE:  # "Hur mycket extra statsbidrag …": the noun after it; "Hur mycket extra fick …": none
+        after = re.match(r"\s+([\w:-]+)", question[m.end(1):]) if m else None
+        word = after.group(1).lower() if after else ""
+        if word in _AUXILIARIES:
+            return ""
     # "Hur mycket sänks …" names no type: a Swedish word there ending in -s is the finite verb.
-    return "" if _verbish(word) or (word.endswith("s") and not is_english(question)) else word
+    return "" if (_verbish(word) or word in _DEGREE
+                  or (word.endswith("s") and not is_english(question))) else word
+
+
+_AUXILIARIES = frozenset(["ska", "skall", "skulle", "kan", "kunde", "får", "fick", "måste", "har", "hade", "bör", "är",
+                          "var", "blir", "blev", "kommer", "finns", "fanns", "brukar", "will", "did", "does", "do", "is",
+                          "was", "are", "were", "has", "had", "can", "could", "should"])
+
+
+# "Hur mycket extra …", "Hur många fler …": a word of degree after the question word names no type
+# ("längre", "kortare" do: how much longer asks for a time).
+_DEGREE = frozenset(["extra", "mer", "mera", "mindre", "fler", "färre", "större", "högre", "lägre",
+                     "totalt", "sammanlagt", "ungefär", "cirka", "more", "less", "fewer"])
 
 
 def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:

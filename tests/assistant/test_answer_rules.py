@@ -422,3 +422,12 @@ def test_a_date_of_a_report_made_to_the_body_asked_about_is_not_that_bodys_date(
                                   "30 november 2022.", about)
     assert not date_of_a_report_to(q, "Universitetskanslersämbetet ska redovisa sammanställningen till "
                                       "Regeringskansliet senast den 1 mars 2023.", about)
+
+
+def test_a_word_of_degree_after_how_much_names_no_type_but_the_noun_after_it_does() -> None:
+    from assistant.answers.question import answer_type_word
+
+    assert answer_type_word("Hur mycket extra statsbidrag får regionerna 2027?") == "statsbidrag"
+    assert answer_type_word("Hur mycket extra fick regionerna i budgeten?") == ""
+    assert answer_type_word("Hur många fler platser blir det?") == "platser"
+    assert answer_type_word("Hur många platser blir det?") == "platser"
