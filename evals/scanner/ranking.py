@@ -19,7 +19,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v2.pkl"
+CACHE_NAME = "scanner-ranking-v3.pkl"  # v3: the topics and terms each page matched
 
 
 def cache_path() -> Path:
@@ -46,6 +46,7 @@ def build() -> list[dict]:
         lead = extractive_summary(rec["title"], rec["text"], 1, 300)
         # the main subject: the title and first sentence alone (nothing of the body's mentions)
         head = scorer._score_one(rec["title"], lead, (), False, None)  # noqa: SLF001 - a probe
+        whole = scorer._score_one(rec["title"], rec["text"], (), False, None)  # noqa: SLF001
         rows.append({"url": r["url"], "title": rec["title"], "text": rec["text"],
                      "kind": rec.get("kind", ""), "month": s.month(r),
                      "relevant": bool(r["relevant"]), "dev": r["url"] in dev_urls,
@@ -53,7 +54,9 @@ def build() -> list[dict]:
                      "lead3": extractive_summary(rec["title"], rec["text"], 3, 600),
                      "head_raw": float(head.reason["cold"]),
                      "head_lexical": float(head.reason["lexical"]),
-                     "head_profile": float(head.reason["profile"])})
+                     "head_profile": float(head.reason["profile"]),
+                     "topics": [(t["id"], t["terms"][:4]) for t in whole.reason["topics"][:2]],
+                     "contrast": float(whole.reason["contrast"])})
     embed = lazy_embedder()
     vecs = embed([f"{r['title']}. {r['lead3']}" for r in rows])
     for r, v in zip(rows, vecs, strict=True):
@@ -118,9 +121,42 @@ def run(name: str, ranker: Ranker, rows: list[dict]) -> list[dict[str, float]]:
     return out
 
 
+def errors(rows: list[dict], threshold: float) -> list[str]:
+    """The cold start's digest on the development pages: its false alarms and the relevant pages
+    it leaves out, each with the topics and terms it matched, and a tally by the strongest topic
+    (the kinds of error to look for; evals/README.md sorts them). Development pages only."""
+    dev = sorted(rows, key=lambda r: -r["cold"])
+    out = [f"DEVELOPMENT, cold start at threshold {threshold:.2f}: {sum(r['cold'] >= threshold for r in dev)} "
+           f"shown, {sum(r['cold'] >= threshold and r['relevant'] for r in dev)} relevant of "
+           f"{sum(r['relevant'] for r in dev)}"]
+    tally: dict[str, list[int]] = {}
+    for rank, r in enumerate(dev, 1):
+        shown = r["cold"] >= threshold
+        top = r["topics"][0][0] if r["topics"] else "-"
+        t = tally.setdefault(top, [0, 0, 0])
+        t[0] += shown
+        t[1] += shown and r["relevant"]
+        t[2] += r["relevant"] and not shown
+        if shown != r["relevant"]:
+            what = "false alarm" if shown else "missed     "
+            terms = "; ".join(f"{tid}: {', '.join(ts)}" for tid, ts in r["topics"]) or "no topic"
+            out.append(f"  {what} #{rank:<3} p {r['cold']:.2f} contrast {r['contrast']:+.2f} "
+                       f"{r['kind'][:13]:<13} {r['title'][:80]}  [{terms}]")
+    out.append("by strongest topic: shown / relevant shown / relevant missed")
+    out += [f"  {tid:<28} {n[0]:>3} {n[1]:>3} {n[2]:>3}" for tid, n in sorted(tally.items(), key=lambda x: -x[1][0])]
+    return out
+
+
 if __name__ == "__main__":
+    import sys
+
+    from scanners.relevance import DEFAULT_THRESHOLD
+
     logging.basicConfig(level=logging.WARNING)
     data = build()
+    if "--errors" in sys.argv[1:]:
+        print("\n".join(errors(data, DEFAULT_THRESHOLD)))
+        raise SystemExit(0)
     for cut, older, newer in splits(data):
         print(f"origin {cut[0]}-{cut[1]:02d}: train {len(older)} ({sum(r['relevant'] for r in older)} relevant),"
               f" test {len(newer)} ({sum(r['relevant'] for r in newer)} relevant; core stratum "
