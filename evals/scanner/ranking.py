@@ -121,6 +121,28 @@ def run(name: str, ranker: Ranker, rows: list[dict]) -> list[dict[str, float]]:
     return out
 
 
+def compare(name: str, ranker: Ranker, baseline: Ranker, rows: list[dict], draws: int = 1000,
+            seed: int = 0) -> list[tuple[float, float, float]]:
+    """A variant against the baseline on the same newer pages of each origin: the difference in
+    average precision and its 90 % paired-bootstrap interval (pages drawn with replacement), so that
+    a change is kept only when it is more than the sampling noise of a few relevant pages."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _cut, older, newer in splits(rows):
+        a = np.asarray(list(ranker(older, newer)), dtype=float)
+        b = np.asarray(list(baseline(older, newer)), dtype=float)
+        y = np.asarray([r["relevant"] for r in newer], dtype=bool)
+        diffs = []
+        for _ in range(draws):
+            i = rng.integers(0, len(y), len(y))
+            if y[i].any():
+                diffs.append(metrics(a[i], y[i])["ap"] - metrics(b[i], y[i])["ap"])
+        lo, hi = np.percentile(diffs, [5, 95])
+        out.append((metrics(a, y)["ap"] - metrics(b, y)["ap"], float(lo), float(hi)))
+    print(f"{name:<44} ΔAP " + "  ".join(f"{d:+.3f} [{lo:+.3f}, {hi:+.3f}]" for d, lo, hi in out))
+    return out
+
+
 def errors(rows: list[dict], threshold: float) -> list[str]:
     """The cold start's digest on the development pages: its false alarms and the relevant pages
     it leaves out, each with the topics and terms it matched, and a tally by the strongest topic
@@ -163,3 +185,4 @@ if __name__ == "__main__":
               f"{sum(_core(r) for r in newer)}, {sum(_core(r) and r['relevant'] for r in newer)} relevant)")
     run("cold start", lambda _o, n: [r["cold"] for r in n], data)
     run("learned (scanners.learned.train)", learned, data)
+    compare("learned against the cold start (90 % interval)", learned, lambda _o, n: [r["cold"] for r in n], data)

@@ -56,3 +56,16 @@ def test_error_listing_names_false_alarms_misses_and_their_topics() -> None:
         "by strongest topic: shown / relevant shown / relevant missed") + 1:]}
     assert tally == {"vuxenutbildning": ["1", "1", "0"], "arbetsmarknad": ["1", "0", "0"],
                      "kompetens": ["0", "0", "1"], "-": ["0", "0", "0"]}
+
+
+def test_paired_comparison_separates_a_real_gain_from_none() -> None:
+    from evals.scanner.ranking import compare
+
+    rows = [{"relevant": i % 5 == 0, "month": (2023 + i // 40, 1 + i % 12), "dev": True, "cold": (i * 37 % 101) / 101}
+            for i in range(120)]
+    noisy = lambda _older, newer: [r["cold"] for r in newer]  # noqa: E731
+    perfect = lambda _older, newer: [float(r["relevant"]) for r in newer]  # noqa: E731
+    for diff, lo, hi in compare("same", noisy, noisy, rows, draws=100):
+        assert diff == lo == hi == 0.0
+    for diff, lo, hi in compare("perfect", perfect, noisy, rows, draws=100):
+        assert diff > 0 and 0 < lo <= diff <= hi
