@@ -4,8 +4,10 @@ The development pages (the time split's ``dev`` part and the older ``labels.json
 by the app's cold start and cached with their texts, months, lead and embedding (title and lead);
 each experiment then trains on the older development months and ranks the newer development pages
 of three rolling origins (``calibrate.CUTS``), printing average precision, R-precision and
-precision@10/@30 per origin. The held-out part is only part of the stream the cold start's word
-rarity is measured against (as the app's store would hold it); none of its pages is cached here."""
+precision@10/@30 per origin; ``compare`` puts a paired-bootstrap interval on a variant's gain and
+``--errors`` lists the cold start's development false alarms and misses. The held-out part is only
+part of the stream the cold start's word rarity is measured against (as the app's store would hold
+it); none of its pages is cached here."""
 
 from __future__ import annotations
 
