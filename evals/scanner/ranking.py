@@ -4,8 +4,10 @@ The development pages (the time split's ``dev`` part and the older ``labels.json
 by the app's cold start and cached with their texts, months, lead and embedding (title and lead);
 each experiment then trains on the older development months and ranks the newer development pages
 of three rolling origins (``calibrate.CUTS``), printing average precision, R-precision and
-precision@10/@30 per origin. The held-out part is only part of the stream the cold start's word
-rarity is measured against (as the app's store would hold it); none of its pages is cached here."""
+precision@10/@30 per origin; ``compare`` puts a paired-bootstrap interval on a variant's gain and
+``--errors`` lists the cold start's development false alarms and misses. The held-out part is only
+part of the stream the cold start's word rarity is measured against (as the app's store would hold
+it); none of its pages is cached here."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v2.pkl"
+CACHE_NAME = "scanner-ranking-v3.pkl"  # v3: the topics and terms each page matched
 
 
 def cache_path() -> Path:
@@ -46,6 +48,7 @@ def build() -> list[dict]:
         lead = extractive_summary(rec["title"], rec["text"], 1, 300)
         # the main subject: the title and first sentence alone (nothing of the body's mentions)
         head = scorer._score_one(rec["title"], lead, (), False, None)  # noqa: SLF001 - a probe
+        whole = scorer._score_one(rec["title"], rec["text"], (), False, None)  # noqa: SLF001
         rows.append({"url": r["url"], "title": rec["title"], "text": rec["text"],
                      "kind": rec.get("kind", ""), "month": s.month(r),
                      "relevant": bool(r["relevant"]), "dev": r["url"] in dev_urls,
@@ -53,7 +56,9 @@ def build() -> list[dict]:
                      "lead3": extractive_summary(rec["title"], rec["text"], 3, 600),
                      "head_raw": float(head.reason["cold"]),
                      "head_lexical": float(head.reason["lexical"]),
-                     "head_profile": float(head.reason["profile"])})
+                     "head_profile": float(head.reason["profile"]),
+                     "topics": [(t["id"], t["terms"][:4]) for t in whole.reason["topics"][:2]],
+                     "contrast": float(whole.reason["contrast"])})
     embed = lazy_embedder()
     vecs = embed([f"{r['title']}. {r['lead3']}" for r in rows])
     for r, v in zip(rows, vecs, strict=True):
@@ -118,12 +123,68 @@ def run(name: str, ranker: Ranker, rows: list[dict]) -> list[dict[str, float]]:
     return out
 
 
+def compare(name: str, ranker: Ranker, baseline: Ranker, rows: list[dict], draws: int = 1000,
+            seed: int = 0) -> list[tuple[float, float, float]]:
+    """A variant against the baseline on the same newer pages of each origin: the difference in
+    average precision and its 90 % paired-bootstrap interval (pages drawn with replacement), so that
+    a change is kept only when it is more than the sampling noise of a few relevant pages."""
+    rng = np.random.default_rng(seed)
+    out = []
+    for _cut, older, newer in splits(rows):
+        a = np.asarray(list(ranker(older, newer)), dtype=float)
+        b = np.asarray(list(baseline(older, newer)), dtype=float)
+        y = np.asarray([r["relevant"] for r in newer], dtype=bool)
+        diffs = []
+        for _ in range(draws):
+            i = rng.integers(0, len(y), len(y))
+            if y[i].any():
+                diffs.append(metrics(a[i], y[i])["ap"] - metrics(b[i], y[i])["ap"])
+        lo, hi = np.percentile(diffs, [5, 95])
+        out.append((metrics(a, y)["ap"] - metrics(b, y)["ap"], float(lo), float(hi)))
+    print(f"{name:<44} ΔAP " + "  ".join(f"{d:+.3f} [{lo:+.3f}, {hi:+.3f}]" for d, lo, hi in out))
+    return out
+
+
+def errors(rows: list[dict], threshold: float) -> list[str]:
+    """The cold start's digest on the development pages: its false alarms and the relevant pages
+    it leaves out, each with the topics and terms it matched, and a tally by the strongest topic
+    (the kinds of error to look for; evals/README.md sorts them). Development pages only."""
+    dev = sorted(rows, key=lambda r: -r["cold"])
+    out = [f"DEVELOPMENT, cold start at threshold {threshold:.2f}: {sum(r['cold'] >= threshold for r in dev)} "
+           f"shown, {sum(r['cold'] >= threshold and r['relevant'] for r in dev)} relevant of "
+           f"{sum(r['relevant'] for r in dev)}"]
+    tally: dict[str, list[int]] = {}
+    for rank, r in enumerate(dev, 1):
+        shown = r["cold"] >= threshold
+        top = r["topics"][0][0] if r["topics"] else "-"
+        t = tally.setdefault(top, [0, 0, 0])
+        t[0] += shown
+        t[1] += shown and r["relevant"]
+        t[2] += r["relevant"] and not shown
+        if shown != r["relevant"]:
+            what = "false alarm" if shown else "missed     "
+            terms = "; ".join(f"{tid}: {', '.join(ts)}" for tid, ts in r["topics"]) or "no topic"
+            out.append(f"  {what} #{rank:<3} p {r['cold']:.2f} contrast {r['contrast']:+.2f} "
+                       f"{r['kind'][:13]:<13} {r['title'][:80]}  [{terms}]")
+    out.append("by strongest topic: shown / relevant shown / relevant missed")
+    out += [f"  {tid:<28} {n[0]:>3} {n[1]:>3} {n[2]:>3}" for tid, n in sorted(tally.items(), key=lambda x: -x[1][0])]
+    return out
+
+
 if __name__ == "__main__":
+    import sys
+
+    from scanners.relevance import DEFAULT_THRESHOLD
+
     logging.basicConfig(level=logging.WARNING)
     data = build()
+    if "--errors" in sys.argv[1:]:
+        print("\n".join(errors(data, DEFAULT_THRESHOLD)))
+        raise SystemExit(0)
     for cut, older, newer in splits(data):
         print(f"origin {cut[0]}-{cut[1]:02d}: train {len(older)} ({sum(r['relevant'] for r in older)} relevant),"
               f" test {len(newer)} ({sum(r['relevant'] for r in newer)} relevant; core stratum "
               f"{sum(_core(r) for r in newer)}, {sum(_core(r) and r['relevant'] for r in newer)} relevant)")
     run("cold start", lambda _o, n: [r["cold"] for r in n], data)
     run("learned (scanners.learned.train)", learned, data)
+    compare("learned against the cold start (90 % interval)", learned, lambda _o, n: [r["cold"] for r in n], data)

@@ -33,3 +33,39 @@ def test_precision_and_recall_floor() -> None:
     assert any(line.startswith("DEVELOPMENT, TIME SPLIT") for line in score.lines())
     assert all(0 < f.mean_probability < 1 for f in score.development + score.time_split)
     assert set(score.to_json()) == {"threshold", "heldout", "development", "time_split"}
+
+
+def test_error_listing_names_false_alarms_misses_and_their_topics() -> None:
+    from evals.scanner.ranking import errors
+
+    def row(title: str, cold: float, relevant: bool, topics: list) -> dict:
+        return {"title": title, "cold": cold, "relevant": relevant, "topics": topics,
+                "contrast": 0.1, "kind": "pressmeddelanden"}
+
+    rows = [row("Komvux byggs ut", 0.9, True, [("vuxenutbildning", ["komvux"])]),
+            row("Kontroll av a-kassor", 0.5, False, [("arbetsmarknad", ["arbetslöshet"])]),
+            row("Utbildning för sjöbefäl", 0.05, True, [("kompetens", ["kompetens"])]),
+            row("Väder", 0.01, False, [])]
+    out = errors(rows, 0.12)
+    assert out[0].endswith("2 shown, 1 relevant of 2")
+    listed = [line for line in out if line.startswith(("  false alarm", "  missed"))]
+    assert len(listed) == 2
+    assert "false alarm #2" in listed[0] and "arbetsmarknad: arbetslöshet" in listed[0]
+    assert "missed      #3" in listed[1] and "Utbildning för sjöbefäl" in listed[1]
+    tally = {line.split()[0]: line.split()[1:] for line in out[out.index(
+        "by strongest topic: shown / relevant shown / relevant missed") + 1:]}
+    assert tally == {"vuxenutbildning": ["1", "1", "0"], "arbetsmarknad": ["1", "0", "0"],
+                     "kompetens": ["0", "0", "1"], "-": ["0", "0", "0"]}
+
+
+def test_paired_comparison_separates_a_real_gain_from_none() -> None:
+    from evals.scanner.ranking import compare
+
+    rows = [{"relevant": i % 5 == 0, "month": (2023 + i // 40, 1 + i % 12), "dev": True, "cold": (i * 37 % 101) / 101}
+            for i in range(120)]
+    noisy = lambda _older, newer: [r["cold"] for r in newer]  # noqa: E731
+    perfect = lambda _older, newer: [float(r["relevant"]) for r in newer]  # noqa: E731
+    for diff, lo, hi in compare("same", noisy, noisy, rows, draws=100):
+        assert diff == lo == hi == 0.0
+    for diff, lo, hi in compare("perfect", perfect, noisy, rows, draws=100):
+        assert diff > 0 and 0 < lo <= diff <= hi
