@@ -82,6 +82,7 @@ MIN_OWN = 0.2
 # An answer that leaves a later part of the question open must be likelier right than not: the
 # sentence model's probability that its first sentence answers.
 PARTIAL_P = 0.5
+MATTER_MISSING = 0.5  # a passage missing this share of the words that say which assignment is about another
 # Kinds whose answer instantiates the noun naming its type (a date for "vilket datum").
 TYPED = frozenset({"time", "number", "money", "frequency"})
 
@@ -152,7 +153,7 @@ class ExtractiveEngine:
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
         dated = info.kind in ("time", "frequency")  # "Satsningen ska vara klar …" dates what it takes up
         heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated else []
-        which = set(tokens_of(matter_words(info.text)))  # which assignment: one of them must be in the passage
+        which = set(tokens_of(matter_words(info.text)))  # which assignment: at least half must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
@@ -181,7 +182,7 @@ class ExtractiveEngine:
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
             u.unheard = unheard
-            u.matter_missing = bool(matter) and all(in_ctx[u.hit][t] < 0.8 for t in matter)
+            u.matter_missing = bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)))

@@ -369,6 +369,11 @@ def test_an_assignment_named_by_its_matter_is_answered_only_from_a_passage_on_th
                "Uppdraget ska redovisas senast den 15 mars 2026.", title="Uppdrag om entreprenörskap")
     a = engine.answer_from_hits(q, [other, own])
     assert a.grounded and "15 mars 2026" in a.answer and "31 augusti" not in a.answer
+    # a passage naming only part of the matter ("elektrifiering" without "kompetensförsörjning") is about another
+    q2 = "När ska Energimyndigheten redovisa uppdraget om kompetensförsörjning för elektrifieringen?"
+    planning = _hit("Energimyndigheten får i uppdrag att utveckla energiplaneringen för elektrifiering av industrin. "
+                    "Uppdraget slutredovisas senast den 30 juni 2024.", doc="d3", title="Uppdrag om energiplanering")
+    assert not engine.answer_from_hits(q2, [planning]).grounded
 
 
 def test_what_an_english_abbreviation_stands_for_is_its_spelled_out_name() -> None:
