@@ -300,24 +300,27 @@ def figure_says(role: Term, text: str) -> bool:
 
 # A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",
 # "Vad kom arbetsgruppen fram till", with its subject between the verb's parts, "Hur blev utfallet …",
-# "Vad visade kartläggningen", "Vad svarade departementet")
+# "Vad visade kartläggningen")
 # is answered by a sentence that tells an outcome: a decision, a choice, an approval or a conclusion.
 # One that only sets out to reach it ("ska ta ställning till", "ingår att undersöka om") tells none.
 _OUTCOME_ASKED = re.compile(
     r"\b(?:beslutade|beslöt|beslutat|valde|valt|godkände|godkänt|antog|antagit|fastställde|fastställt|bestämde|"
     r"enades|enats|kom\w* (?:[\w:-]+ ){0,12}?fram till|blev (?:resultatet|utfallet)|resulterade|decided|chose|approved|"
-    r"adopted|concluded|agreed|(?:what was|what were) the (?:result|outcome)s?|visade|visat|showed|svarade|replied|"
-    r"responded)\b", re.IGNORECASE)
+    r"adopted|concluded|agreed|(?:what was|what were) the (?:result|outcome)s?|visade|visat|showed)\b", re.IGNORECASE)
 _OUTCOME_TOLD = re.compile(
     r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|na)|"
     r"ant(?:og|ogs|agit|agits|agen|agna)|fastställ(?:de|des|t|ts)|bestäm(?:de|des|t|ts)|enades|enats|"
     r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat\w*|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
-    r"ledde till|landade|svar\w*|besvara\w*)\b", re.IGNORECASE)
+    r"ledde till|landade)\b", re.IGNORECASE)
+# "Vad svarade departementet …" asks for a response: a sentence telling one, not the request.
+_RESPONSE_ASKED = re.compile(r"\b(?:svarade|svarat|besvarade|replied|responded|answered)\b", re.IGNORECASE)
+_RESPONSE_TOLD = re.compile(r"\b(?:svar\w*|besvar\w*|återkopp\w*|repl\w*|respon\w*)\b", re.IGNORECASE)
 
 
 def outcome_untold(question: str, sentence: str) -> bool:
     """Whether the question asks what came of something and the sentence tells no outcome."""
-    return bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
+    return (bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
+            or bool(_RESPONSE_ASKED.search(question)) and not _RESPONSE_TOLD.search(sentence))
 
 
 # "uppdraget om simkunnighet bland vuxna", "utvärderingen av musikskolorna": a matter noun and the words

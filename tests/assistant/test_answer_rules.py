@@ -406,6 +406,9 @@ def test_what_a_survey_showed_needs_a_finding_and_an_amount_must_be_for_the_year
     showed = "Vad visade nämndens kartläggning av läsförståelsen?"
     assert outcome_untold(showed, "Nämnden fick i uppdrag att kartlägga läsförståelsen bland studenter.")
     assert not outcome_untold(showed, "Kartläggningen visade att läsförståelsen har försämrats.")
+    replied = "Vad svarade departementet på nämndens promemoria?"
+    assert outcome_untold(replied, "Promemorian beslutades av nämnden och skickades till departementet.")
+    assert not outcome_untold(replied, "Departementet svarade att frågan bereds vidare.")
     assert figure_of_another_year(["2026"], "Satsningen på 40 miljoner kronor för 2025 planeras pågå till 2026.")
     assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor för 2026.")
     assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor.")  # undated: no conflict
