@@ -11,7 +11,8 @@ and every query is embedded by the loaded model as part of its search time.
 Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
      [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize] [--store-dir DIR]
 With --store-dir a size's store is built once into DIR/<size> and later runs measure search on it
-as it is (a 500k build takes half an hour or more on a busy machine)."""
+as it is (a 500k build takes half an hour or more on a busy machine); --read-ahead-ab ROUNDS then
+compares the search with and without its read-ahead instead (alternated, same floor, top-10 ids)."""
 
 from __future__ import annotations
 

@@ -183,7 +183,10 @@ def _edge_config(qe: Any, dim: int) -> Any:
     the memory a build holds beside the segments it replaces (the peak at 500k passages); the cap
     is large enough that builds of 50k passages merge in pairs (fewer segments: each filtered
     channel query visits every segment, and one of 100k answered in half the time of two of 50k).
-    Payloads stay cold: cached, they cost 0.5 GB resident at 500k for 0.5 ms a search (evals/README.md)."""
+    Payloads stay cold: cached, they cost 0.5 GB resident at 500k for 0.5 ms a search (evals/README.md).
+    No access-aware graph (``is_tenant`` index on access, ``payload_m``): Qdrant adds payload links
+    only for groups under about a fifth of a segment, and access groups are larger; with ``m`` 0
+    (per-group graphs alone) searches over several groups or none lose recall (evals/README.md)."""
     int8 = qe.ScalarQuantizationConfig(type=qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Pinned)
     return qe.EdgeConfig(
         vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, memory=qe.Memory.Cold,
