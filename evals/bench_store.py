@@ -195,34 +195,54 @@ def _latencies(searcher, embedder: Embedder, tag: str) -> dict[str, list[float]]
 def _read_ahead_ab(store: EdgeStore, embedder: Embedder, rounds: int) -> None:
     """The search with and without the read-ahead (the work needing no query vector run in a thread
     while the query is embedded), on one store in one process, alternated query by query (order
-    swapped each time), against the floor measured between them; top-10 ids compared."""
+    swapped each time), against the floor measured between them; top-10 ids compared. Each search
+    is also split at the end of its own query embedding: the embedding (slowed when the read-ahead
+    competes with it for a core) and the time after it (what the read-ahead takes off the path)."""
     from ingest.search import Searcher
 
     on, off = Searcher(store, embedder), Searcher(store, embedder, read_ahead=False)
     flt = SearchFilter(access=("alla", "sekretariat"))
     for q in QUERIES:
         on.search(f"{q} vr", 10, flt), off.search(f"{q} vr", 10, flt)  # warm up
-    lat: dict[str, list[float]] = {"floor": [], "on": [], "off": []}
+    spans: list[tuple[float, float]] = []
+    embed_query = embedder.embed_query
+
+    def timed(text: str) -> np.ndarray:
+        t = time.perf_counter()
+        vec = embed_query(text)
+        spans.append((t, time.perf_counter()))
+        return vec
+
+    embedder.embed_query = timed  # type: ignore[method-assign]
+    lat: dict[str, list[float]] = {"floor": [], "on": [], "off": [], "on_embed": [], "off_embed": [],
+                                   "on_after": [], "off_after": []}
     same = total = 0
-    for rep in range(rounds):
-        for i, q in enumerate(QUERIES):
-            t = time.perf_counter()
-            embedder.embed_query(expand_query(f"{q} r{rep}!", on.glossary))
-            lat["floor"].append(time.perf_counter() - t)
-            ids = {}
-            for name in (("on", "off") if (rep + i) % 2 else ("off", "on")):
-                searcher = on if name == "on" else off
+    try:
+        for rep in range(rounds):
+            for i, q in enumerate(QUERIES):
                 t = time.perf_counter()
-                hits = searcher.search(f"{q} r{rep}", 10, flt)
-                lat[name].append(time.perf_counter() - t)
-                ids[name] = [h.chunk_id for h in hits]
-            same += ids["on"] == ids["off"]
-            total += 1
-    floor = statistics.median(lat["floor"])
+                embed_query(expand_query(f"{q} r{rep}!", on.glossary))
+                lat["floor"].append(time.perf_counter() - t)
+                ids = {}
+                for name in (("on", "off") if (rep + i) % 2 else ("off", "on")):
+                    t = time.perf_counter()
+                    hits = (on if name == "on" else off).search(f"{q} r{rep}", 10, flt)
+                    end = time.perf_counter()
+                    lat[name].append(end - t)
+                    lat[f"{name}_embed"].append(spans[-1][1] - spans[-1][0])
+                    lat[f"{name}_after"].append(end - spans[-1][1])
+                    ids[name] = [h.chunk_id for h in hits]
+                same += ids["on"] == ids["off"]
+                total += 1
+    finally:
+        del embedder.embed_query
+    floor, p50 = statistics.median(lat["floor"]), {k: statistics.median(v) * 1000 for k, v in lat.items()}
     paired = statistics.median(a / b for a, b in zip(lat["on"], lat["off"]))
     print(f"  förhandsläsning, med åtkomstfilter: av {ms(lat['off'])} (kvot {statistics.median(lat['off']) / floor:.2f}) | "
           f"på {ms(lat['on'])} (kvot {statistics.median(lat['on']) / floor:.2f}) | golv {ms(lat['floor'])} | "
           f"parvis på/av {paired:.2f} | samma topp-10 i {same} av {total} sökningar", flush=True)
+    print(f"    p50 av/på: sökningens frågeinbäddning {p50['off_embed']:.1f} / {p50['on_embed']:.1f} ms, "
+          f"tiden efter den {p50['off_after']:.1f} / {p50['on_after']:.1f} ms", flush=True)
 
 
 def _report(lat: dict[str, list[float]], label: str) -> None:
