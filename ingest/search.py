@@ -4,6 +4,7 @@ fused top candidates are then re-ranked by the learned second stage (rerank.py).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -94,14 +95,16 @@ class Searcher:
         read_ahead: bool = True,
     ) -> None:
         """``read_ahead``: run the work that needs no query vector (the sparse channel, its
-        records, their window neighbours, their tokens) in a thread while the query is embedded."""
+        records, their window neighbours, their tokens) in a thread while the query is embedded
+        (results are the same; the time saved needs a free core: evals/README.md, session 9)."""
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25 or Bm25Encoder()
         self.params = params
         self.glossary = load_glossary() if glossary is None else glossary
         self.ranker = ranker if ranker is not None or not params.rerank_depth else Ranker.load()
-        self._ahead = ThreadPoolExecutor(1, thread_name_prefix="msv-read-ahead") if read_ahead else None
+        spare = (os.cpu_count() or 1) > 1  # on one core the thread could only take turns with the model
+        self._ahead = ThreadPoolExecutor(1, thread_name_prefix="msv-read-ahead") if read_ahead and spare else None
 
     def sparse_query(self, query: str) -> SparseVec:
         """Query terms weigh 1 (an English query's Swedish translation too: it is what the query

@@ -5,6 +5,7 @@ same windows and scores as the search that reads everything after the embedding.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -85,7 +86,8 @@ def test_read_ahead_returns_what_the_plain_search_returns(
         assert len(with_ahead) == k
         assert any("\n" in h.text for h in with_ahead)  # windows of several chunks were built
         assert flt.access is None or all(set(h.access) & set(flt.access) for h in with_ahead)
-    assert given == [True, False, True, False]  # the read-ahead's channel went into the fusion
+    spare = (os.cpu_count() or 1) > 1  # one core: no read-ahead
+    assert given == [spare, False, spare, False]  # the read-ahead's channel went into the fusion
 
 
 @pytest.mark.parametrize("vectors", [True, False])
