@@ -19,7 +19,8 @@ from .pipeline import DEFAULT_MAX_BYTES, Ingestor, IngestSummary, ItemResult
 from .private import make_private_dir
 from .sandbox import ParseLimits, Parser
 from .search import Hit, Searcher, SearchParams
-from .store import EdgeStore, SearchFilter, ServerStore, Store
+from .server_store import ServerStore
+from .store import EdgeStore, SearchFilter, Store
 
 
 @dataclass(frozen=True)

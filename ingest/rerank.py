@@ -138,6 +138,15 @@ def _covered(tokens: set[str] | frozenset[str], weights: Mapping[str, float]) ->
     return sum(w for t, w in weights.items() if t in tokens)
 
 
+def prepare(payloads: Sequence[Mapping[str, object]]) -> None:
+    """Tokenise passages (texts, headings, titles) ahead of their ranking: the same caches the
+    features read fill earlier, off the search's critical path; the features do not change."""
+    for p in payloads:
+        _token_positions(str(p.get("text", "")))
+        _label_tokens(str(p.get("section", "")))
+        _label_tokens(str(p.get("title", "")))
+
+
 def features(
     query: str,
     candidates: Sequence[Scored],

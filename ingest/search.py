@@ -4,8 +4,11 @@ fused top candidates are then re-ranked by the learned second stage (rerank.py).
 
 from __future__ import annotations
 
+import os
 from collections import Counter
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field, replace
 
 import numpy as np
 
@@ -13,9 +16,9 @@ from .chunking import chunk_id
 from .embed import Embedder
 from .glossary import expand_query, is_english, load_glossary, to_swedish
 from .qtype import answer_type
-from .rerank import DEFAULT_AUTHORITY, SECTION_START, WINDOW_PARTS, Ranker, features
+from .rerank import DEFAULT_AUTHORITY, SECTION_START, WINDOW_PARTS, Ranker, features, prepare
 from .sparse import Bm25Encoder, SparseVec, token_index
-from .store import Scored, SearchFilter, Store
+from .store import Channel, Scored, SearchFilter, Store
 from .swedish import tokenize
 
 
@@ -57,6 +60,17 @@ class SearchParams:
     authority: tuple[tuple[str, float], ...] = tuple(DEFAULT_AUTHORITY.items())  # prior per document kind
 
 
+@dataclass
+class _Ahead:
+    """What a search read while its query was being embedded: the sparse channel with its top
+    records, and the window neighbours of those (``asked``: every neighbour id read, found or not)."""
+
+    channel: Channel
+    ids: dict[str, list[str]] = field(default_factory=dict)  # hit id → its window's chunk ids
+    asked: set[str] = field(default_factory=set)
+    near: dict[str, dict[str, object]] = field(default_factory=dict)
+
+
 def hit_from(rank: int, s: Scored) -> Hit:
     p = s.payload
     page = p.get("page")
@@ -78,13 +92,19 @@ class Searcher:
         params: SearchParams = SearchParams(),
         glossary: dict[str, list[str]] | None = None,
         ranker: Ranker | None = None,
+        read_ahead: bool = True,
     ) -> None:
+        """``read_ahead``: run the work that needs no query vector (the sparse channel, its
+        records, their window neighbours, their tokens) in a thread while the query is embedded
+        (results are the same; the time saved needs a free core: evals/README.md, session 9)."""
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25 or Bm25Encoder()
         self.params = params
         self.glossary = load_glossary() if glossary is None else glossary
         self.ranker = ranker if ranker is not None or not params.rerank_depth else Ranker.load()
+        spare = (os.cpu_count() or 1) > 1  # on one core the thread could only take turns with the model
+        self._ahead = ThreadPoolExecutor(1, thread_name_prefix="msv-read-ahead") if read_ahead and spare else None
 
     def sparse_query(self, query: str) -> SparseVec:
         """Query terms weigh 1 (an English query's Swedish translation too: it is what the query
@@ -142,26 +162,50 @@ class Searcher:
         if depth is None:
             depth = p.rerank_depth if self.ranker is not None else 0
         want = max(want, depth)
+        sparse, prefetch = self.sparse_query(query), max(p.prefetch, want)
+        ahead = None if self._ahead is None else self._ahead.submit(self._read_ahead, sparse, flt, prefetch, want,
+                                                                     depth > 0)
         dense = self.embedder.embed_query(expand_query(query, self.glossary))
+        early = ahead.result() if ahead is not None else None
         scored = self.store.hybrid(
-            dense, self.sparse_query(query), flt, want,
-            prefetch=max(p.prefetch, want), weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
-            vectors=depth > 0,
+            dense, sparse, flt, want, prefetch=prefetch, weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
+            vectors=depth > 0, sparse_hits=early.channel if early is not None else None,
         )
         scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
         if p.window:
-            scored = self._windows(scored, want, p.window, flt)
+            scored = self._windows(scored, want, p.window, flt, early)
         return dense, scored
 
-    def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter()) -> list[Scored]:
+    def _read_ahead(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, fetch: int, vectors: bool) -> _Ahead:
+        """The sparse channel with its top ``fetch`` records (most of the fused top: the dense
+        channel weighs little), their window neighbours, and their texts tokenised for the features."""
+        channel = self.store.sparse_channel(sparse, flt, prefetch, fetch=fetch, vectors=vectors)
+        out = _Ahead(channel)
+        if self.params.window:
+            hits = [Scored(pid, 0.0, rec[0]) for pid, rec in channel.records.items()]
+            out.ids = _window_ids(hits, self.params.window)
+            out.asked = {cid for cids in out.ids.values() for cid in cids}
+            out.near = {pid: rec[0] for pid, rec in channel.records.items() if pid in out.asked}
+            out.near.update((r.id, r.payload) for r in self.store.retrieve(sorted(out.asked - set(channel.records))))
+        if vectors:  # the second stage will rank them
+            prepare([rec[0] for rec in channel.records.values()] + list(out.near.values()))
+        return out
+
+    def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter(),
+                 ahead: _Ahead | None = None) -> list[Scored]:
         """Each hit with its neighbours in the same section and page (sentence-window retrieval);
         a hit already inside a better-ranked window is dropped. Neighbours are fetched by id, outside
         the filtered query, so each must belong to the hit's document and carry a label the filter
-        allows (a document's chunks share its labels; this is the guard should that ever not hold)."""
-        ids = {s.id: [chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d) for d in range(-width, width + 1)]
-               for s in scored if "chunk" in s.payload}  # each id computed once (uuid5 is not free)
+        allows (a document's chunks share its labels; this is the guard should that ever not hold).
+        ``ahead``: neighbours read while the query was embedded (not read again)."""
+        known = ahead.ids if ahead is not None else {}
+        ids = {s.id: known[s.id] for s in scored if s.id in known}
+        ids.update(_window_ids([s for s in scored if s.id not in known], width))
         wanted = {cid for cids in ids.values() for cid in cids} - {s.id for s in scored}
         near = {s.id: s.payload for s in scored if "chunk" in s.payload}
+        if ahead is not None:
+            near.update((cid, ahead.near[cid]) for cid in wanted if cid in ahead.near)
+            wanted -= ahead.asked
         near.update((r.id, r.payload) for r in self.store.retrieve(sorted(wanted)))
         covered: set[str] = set()
         out: list[Scored] = []
@@ -186,6 +230,13 @@ class Searcher:
             if len(out) == k:
                 break
         return out
+
+
+def _window_ids(hits: Sequence[Scored], width: int) -> dict[str, list[str]]:
+    """Each hit's window: the chunk ids from ``width`` before to ``width`` after it (each computed
+    once: uuid5 is not free)."""
+    return {s.id: [chunk_id(s.payload["doc_id"], int(s.payload["chunk"]) + d) for d in range(-width, width + 1)]
+            for s in hits if "chunk" in s.payload}
 
 
 def _neighbour_allowed(near: dict[str, object], hit: dict[str, object], flt: SearchFilter) -> bool:

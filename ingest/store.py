@@ -3,8 +3,8 @@ and access. Two backends behind one interface:
 
 * ``EdgeStore`` (default): Qdrant Edge, the Qdrant engine inside this process, on disk.
   Measured here (evals/bench_store.py): bulk inserts and filtered queries in milliseconds.
-* ``ServerStore``: qdrant-client against a Qdrant server or cluster by URL (or its local mode
-  by path, which speaks the same API and stands in for a server in tests).
+* ``ServerStore`` (server_store.py): qdrant-client against a Qdrant server or cluster by URL
+  (or its local mode by path, which speaks the same API and stands in for a server in tests).
 """
 
 from __future__ import annotations
@@ -68,6 +68,17 @@ class Scored:
     vector: np.ndarray | None = None  # from a hybrid search asked for vectors: the stored dense vector
 
 
+@dataclass
+class Channel:
+    """One channel's ranked (id, score) list, queried ahead of the fusion (the sparse channel needs
+    no query embedding, so it can run while the query is embedded), with the records already read
+    for some of its ids: id → (payload, stored dense vector when ``vectors``)."""
+
+    hits: list[tuple[str, float]]
+    records: dict[str, tuple[dict[str, Any], np.ndarray | None]] = field(default_factory=dict)
+    vectors: bool = False
+
+
 def rrf(lists: Sequence[Sequence[tuple[str, float]]], weights: Sequence[float], k: int, *,
         edge: bool = True) -> list[tuple[str, float]]:
     """Weighted reciprocal-rank fusion of ranked (id, score) lists, best first, ties by id.
@@ -100,7 +111,10 @@ class Store(Protocol):
     def hybrid(
         self, dense: np.ndarray, sparse: SparseVec, flt: SearchFilter, limit: int, *,
         prefetch: int, weights: tuple[float, float], rrf_k: int, vectors: bool = False,
+        sparse_hits: Channel | None = None,
     ) -> list[Scored]: ...
+    def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
+                       vectors: bool = False) -> Channel: ...
     def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
     def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]: ...
     def retrieve(self, ids: Sequence[str]) -> list[Scored]: ...
@@ -169,7 +183,10 @@ def _edge_config(qe: Any, dim: int) -> Any:
     the memory a build holds beside the segments it replaces (the peak at 500k passages); the cap
     is large enough that builds of 50k passages merge in pairs (fewer segments: each filtered
     channel query visits every segment, and one of 100k answered in half the time of two of 50k).
-    Payloads stay cold: cached, they cost 0.5 GB resident at 500k for 0.5 ms a search (evals/README.md)."""
+    Payloads stay cold: cached, they cost 0.5 GB resident at 500k for 0.5 ms a search (evals/README.md).
+    No access-aware graph (``is_tenant`` index on access, ``payload_m``): Qdrant adds payload links
+    only for groups under about a fifth of a segment, and access groups are larger; with ``m`` 0
+    (per-group graphs alone) searches over several groups or none lose recall (evals/README.md)."""
     int8 = qe.ScalarQuantizationConfig(type=qe.ScalarType.Int8, quantile=0.99, memory=qe.Memory.Pinned)
     return qe.EdgeConfig(
         vectors={DENSE: qe.EdgeVectorParams(size=dim, distance=qe.Distance.Cosine, memory=qe.Memory.Cold,
@@ -226,28 +243,55 @@ class EdgeStore:
             with self._guard:
                 self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
 
-    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False):  # noqa: ANN001
+    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False,  # noqa: ANN001
+               sparse_hits=None):  # noqa: ANN001
         """Each channel's top ``prefetch`` (ids and scores only), fused here rather than by
         Qdrant so the sparse channel's BM25 scores come along; then one fetch of the fused top's
-        payloads (and dense vectors, with ``vectors``)."""
+        payloads (and dense vectors, with ``vectors``). ``sparse_hits``: the sparse channel as
+        ``sparse_channel`` gave it earlier (its records read ahead are not read again)."""
         qe = self.qe
         f = self._filter(flt)
-        queries = [qe.Query.Nearest(dense.tolist(), using=DENSE)]
-        if sparse.indices:
-            queries.append(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values), using=SPARSE))
         with self._guard:
-            lists = [[(str(p.id), p.score) for p in self.shard.query(
-                qe.QueryRequest(limit=prefetch, query=q, filter=f, with_payload=False))] for q in queries]
+            lists = [self._ids(qe.Query.Nearest(dense.tolist(), using=DENSE), f, prefetch)]
+            ahead = sparse_hits if sparse_hits is not None else self._sparse(sparse, f, prefetch, 0, vectors)
+            if ahead.hits:
+                lists.append(ahead.hits)
             top = rrf(lists, weights, rrf_k)[:limit]
-            recs = self.shard.retrieve([pid for pid, _ in top], with_payload=True,
-                                       with_vector=[DENSE] if vectors else False)
-        # A record converts its payload and vector anew on every access: each is read once.
-        found = {str(r.id): (r.payload or {}, r.vector if vectors else None) for r in recs}
-        bm25, out = dict(lists[1]) if len(lists) > 1 else {}, []
+            found = dict(ahead.records) if ahead.vectors == vectors else {}
+            found.update(self._records([pid for pid, _ in top if pid not in found], vectors))
+        bm25, out = dict(ahead.hits), []
         for pid, score in top:
             if (rec := found.get(pid)) is not None:
-                vec = np.asarray(rec[1][DENSE], dtype=np.float32) if rec[1] and DENSE in rec[1] else None
-                out.append(Scored(pid, score, dict(rec[0]), bm25.get(pid, 0.0), vec))
+                out.append(Scored(pid, score, dict(rec[0]), bm25.get(pid, 0.0), rec[1]))
+        return out
+
+    def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
+                       vectors: bool = False) -> Channel:
+        """The sparse channel alone, for ``hybrid``'s ``sparse_hits``, with its top ``fetch``
+        records read ahead (most of the fused top: the dense channel weighs little in the fusion)."""
+        with self._guard:
+            return self._sparse(sparse, self._filter(flt), prefetch, fetch, vectors)
+
+    def _sparse(self, sparse: SparseVec, f: Any, prefetch: int, fetch: int, vectors: bool) -> Channel:
+        if not sparse.indices:
+            return Channel([], {}, vectors)
+        qe = self.qe
+        hits = self._ids(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values),
+                                          using=SPARSE), f, prefetch)
+        return Channel(hits, self._records([pid for pid, _ in hits[:fetch]], vectors), vectors)
+
+    def _ids(self, query: Any, f: Any, limit: int) -> list[tuple[str, float]]:
+        req = self.qe.QueryRequest(limit=limit, query=query, filter=f, with_payload=False)
+        return [(str(p.id), p.score) for p in self.shard.query(req)]
+
+    def _records(self, ids: list[str], vectors: bool) -> dict[str, tuple[dict[str, Any], np.ndarray | None]]:
+        if not ids:
+            return {}
+        recs = self.shard.retrieve(ids, with_payload=True, with_vector=[DENSE] if vectors else False)
+        out = {}
+        for r in recs:  # a record converts its payload and vector anew on every access: each is read once
+            payload, vec = r.payload or {}, r.vector if vectors else None
+            out[str(r.id)] = (payload, np.asarray(vec[DENSE], dtype=np.float32) if vec and DENSE in vec else None)
         return out
 
     def dense_only(self, dense, flt, limit):  # noqa: ANN001
@@ -324,125 +368,3 @@ class EdgeStore:
                 self.shard.close()
         finally:
             self._lock.release()
-
-
-class ServerStore:
-    """qdrant-client against a server URL, or its local mode at a path (same API)."""
-
-    def __init__(self, *, url: str | None = None, path: Path | None = None, collection: str = "msv", dim: int = 384,
-                 api_key: str | None = None) -> None:
-        from qdrant_client import QdrantClient, models
-
-        self.m = models
-        self.collection = collection
-        # Not ".lock": qdrant-client's local mode takes that one itself.
-        self._lock = FolderLock(path, ".msv.lock") if path is not None else None
-        try:
-            self.client = QdrantClient(url=url, api_key=api_key, timeout=30) if url else QdrantClient(path=str(path))
-            if not self.client.collection_exists(collection):
-                self.client.create_collection(
-                    collection,
-                    vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.COSINE)},
-                    sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
-                )
-                for key in KEYWORD_FIELDS:
-                    self.client.create_payload_index(collection, key, models.PayloadSchemaType.KEYWORD)
-                self.client.create_payload_index(collection, "date_num", models.PayloadSchemaType.INTEGER)
-        except Exception as e:
-            if self._lock:
-                self._lock.release()
-            raise StoreError(f"kunde inte ansluta till Qdrant ({url or path}): {e}") from e
-
-    def _filter(self, flt: SearchFilter | None):  # noqa: ANN202
-        return _build_filter(flt, self.m, self.m.Range)
-
-    def upsert(self, points: Sequence[Point]) -> None:
-        m = self.m
-        batch = [m.PointStruct(id=p.id, vector=p.vectors(m.SparseVector), payload=p.stored_payload) for p in points]
-        if batch:
-            self.client.upsert(self.collection, batch, wait=True)
-
-    def delete_docs(self, doc_ids: Sequence[str]) -> None:
-        if doc_ids:
-            flt = self._filter(SearchFilter(doc_ids=tuple(doc_ids)))
-            self.client.delete(self.collection, points_selector=self.m.FilterSelector(filter=flt), wait=True)
-
-    def _query(self, vec: Any, using: str, flt: SearchFilter | None, limit: int) -> list[Scored]:
-        res = self.client.query_points(
-            self.collection, query=vec, using=using, query_filter=self._filter(flt), limit=limit, with_payload=True
-        )
-        return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
-
-    def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False):  # noqa: ANN001
-        # Weighted reciprocal-rank fusion (weight / (k + rank)), as this backend always fused.
-        lists = [self._query(dense.tolist(), DENSE, flt, prefetch)]
-        if sparse.indices:
-            sv = self.m.SparseVector(indices=sparse.indices, values=sparse.values)
-            lists.append(self._query(sv, SPARSE, flt, prefetch))
-        hits = {h.id: h for hs in lists for h in hs}
-        bm25 = {h.id: h.score for h in lists[1]} if len(lists) > 1 else {}
-        top = rrf([[(h.id, h.score) for h in hs] for hs in lists], weights, rrf_k, edge=False)[:limit]
-        vecs = self.dense_vectors([pid for pid, _ in top]) if vectors else {}
-        return [Scored(pid, score, hits[pid].payload, bm25.get(pid, 0.0), vecs.get(pid)) for pid, score in top]
-
-    def dense_only(self, dense, flt, limit):  # noqa: ANN001
-        return self._query(dense.tolist(), DENSE, flt, limit)
-
-    def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]:
-        if not sparse.indices:
-            return []
-        return self._query(self.m.SparseVector(indices=sparse.indices, values=sparse.values), SPARSE, flt, limit)
-
-    def retrieve(self, ids: Sequence[str]) -> list[Scored]:
-        if not ids:
-            return []
-        return [Scored(str(r.id), 0.0, dict(r.payload or {}))
-                for r in self.client.retrieve(self.collection, ids=list(ids), with_payload=True)]
-
-    def dense_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        if not ids:
-            return {}
-        recs = self.client.retrieve(self.collection, ids=list(ids), with_payload=False, with_vectors=[DENSE])
-        out: dict[str, np.ndarray] = {}
-        for r in recs:
-            vec = r.vector.get(DENSE) if isinstance(r.vector, dict) else None
-            if vec is not None:
-                out[str(r.id)] = np.asarray(vec, dtype=np.float32)
-        return out
-
-    def count(self, flt: SearchFilter | None = None) -> int:
-        return int(self.client.count(self.collection, count_filter=self._filter(flt), exact=True).count)
-
-    def facet(self, key: str, flt: SearchFilter | None = None) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for p in self.payloads(flt or SearchFilter()):
-            vals = p.get(key)
-            for v in vals if isinstance(vals, list) else [vals]:
-                if v is not None:
-                    counts[str(v)] = counts.get(str(v), 0) + 1
-        return counts
-
-    def payloads(self, flt: SearchFilter) -> Iterator[dict[str, Any]]:
-        offset = None
-        while True:
-            records, offset = self.client.scroll(
-                self.collection, scroll_filter=self._filter(flt), limit=1000, offset=offset, with_payload=True
-            )
-            for r in records:
-                yield dict(r.payload or {})
-            if offset is None:
-                break
-
-    def flush(self) -> None:
-        """Writes are acknowledged with wait=True; nothing is pending."""
-
-    def optimize(self) -> bool:
-        """A server builds its indexes in the background."""
-        return False
-
-    def close(self) -> None:
-        try:
-            self.client.close()
-        finally:
-            if self._lock:
-                self._lock.release()
