@@ -22,6 +22,7 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
+from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -99,6 +100,9 @@ _UPPDRAG = [re.compile(p) for p in (
     # a matter handed over or sent back to a body, with an assignment to report on it
     r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
+_RECEIVER = (2, 5, 6, 7)  # the patterns above whose subject receives the task
+# A proposal put to the meeting ("Förslag till beslut: Styrgruppen fastställer …"), not its decision.
+_PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag|förslag|yrkande)\s*:", re.IGNORECASE)
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
 _TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
                    r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
@@ -117,16 +121,10 @@ _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|
                         r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
                         re.IGNORECASE)
 _BESLUT = re.compile(
-    # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
-    r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"
-    r"|\bbeslöts?\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt)\s+)?(?:att|om)\b"
-    r"|\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
-    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b"
-    r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b|\benades\s+om\b"
-    r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b"
-    r"|\bbestämde(?:s)?\s+(?:att|om)\b|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
-    r"|\bupphäv(?:de|des)\b|\båterkall(?:ade|ades)\b|\båterremitter(?:ade|ades)\b|\bförläng(?:de|des)\b"
-    r"|\bbiföll(?:s)?\b|\bbifölls\b|\bgodt(?:og|ogs)\b|\bfastslog(?:s)?\b|\bklubba(?:de|des)\b"
+    # the deciding verbs in their finite forms are verbs.DECIDING; these are the phrases around a noun
+    r"\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
+    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b|\benades\s+om\b"
+    r"|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
     r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
     r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
     # a decision taken between meetings and recorded in these minutes
@@ -144,7 +142,7 @@ _NOT_DECISION = re.compile(
     r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"(?<!till\s)\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt\s+)?följande)?\s*:?\s*$"
                     r"|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
 # a list item after such an intro: "att …", a bullet, or a numbered item ("1. Arbetsordningen fastställs …")
@@ -185,18 +183,31 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
     for p in _PROCEDURAL:
         if p.search(sentence):
             return "procedur"
-    if _NOT_DECISION.search(sentence) and not labelled:
+    if (_NOT_DECISION.search(sentence) or _PROPOSAL.match(sentence)) and not labelled:
         return None
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
-    if (any(p.search(sentence) for p in _UPPDRAG) or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
+    if (any(p.search(sentence) for p in _UPPDRAG) or ASSIGNING.search(sentence)
+            or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
-    if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
+    if (_STALLNING.search(sentence) or POSITION.search(sentence)
+            or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE)):
         return "ställningstagande"
-    if _BESLUT.search(sentence) or labelled:
+    if labelled:
         return "beslut"
-    return None
+    verbs = [*_BESLUT.finditer(sentence), *DECIDING.finditer(sentence)]
+    return "beslut" if verbs and not conditional(sentence, verbs) else None
+
+
+def _deciding_verb(sentence: str) -> tuple[re.Match[str] | None, bool]:
+    """The sentence's first deciding verb, and whether its subject is the one who decides (not
+    the receiver of an assignment: "Sekretariatet fick i uppdrag …")."""
+    found = [(m, True) for m in (_BESLUT.search(sentence), DECIDING.search(sentence), _STALLNING.search(sentence),
+                                 POSITION.search(sentence)) if m]
+    found += [(m, i not in _RECEIVER) for i, p in enumerate(_UPPDRAG) if (m := p.search(sentence))]
+    found += [(m, False) for m in (ASSIGNING.search(sentence),) if m]
+    return min(found, key=lambda f: f[0].start()) if found else (None, False)
 
 
 def responsible_of(text: str, context: str = "") -> str:
@@ -222,8 +233,7 @@ def _trim_start(sentence: str) -> str:
     m = _LABEL.search(sentence)
     if m:
         return sentence[m.end():]
-    verb = _BESLUT.search(sentence) or _STALLNING.search(sentence) or next(
-        (mm for p in _UPPDRAG if (mm := p.search(sentence))), None)
+    verb, _ = _deciding_verb(sentence)
     if verb is None:
         return sentence
     starts = [s.start() for s in _SUBJECT.finditer(sentence, 0, verb.start() + 1)]
@@ -235,8 +245,8 @@ def _trim_start(sentence: str) -> str:
 
 def _verb_end(sentence: str) -> int:
     """Where the sentence's deciding verb ends (0 when it has none)."""
-    found = [m for m in (_BESLUT.search(sentence), _STALLNING.search(sentence), *(p.search(sentence) for p in _UPPDRAG)) if m]
-    return min(m.end() for m in found) if found else 0
+    verb, _ = _deciding_verb(sentence)
+    return verb.end() if verb else 0
 
 
 # -- paragraphs and units ------------------------------------------------------------------------
@@ -257,6 +267,7 @@ class _Unit:
     heading: str = ""  # a heading written into the paragraph's first line (PDF text, inline items)
     row: tuple[str, str, str] | None = None  # an action list's row: what, who, by when
     summary: bool = False  # in a closing summary of the meeting's decisions ("Beslutspunkter")
+    proposed: bool = False  # after "Förslag till beslut:" in its paragraph, before the decision
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -279,9 +290,10 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     columns: ActionColumns | None = None  # the header of the action list being read
     table: DecisionColumns | None = None  # the header of the decision table being read
     summary = False  # after a closing summary's heading: what follows restates the decisions
+    proposing = False  # after "Förslag till beslut:", until the decision
     for block in blocks:
         if block.section != section:
-            section = block.section
+            section, proposing = block.section, False
             paragraph = paragraph_of(section) or ("" if section else paragraph)
             heading, columns, table = "", None, None
             in_list = bool(_DECISION_SECTION.match(section or ""))
@@ -313,14 +325,16 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
             sentences = split_sentences(seg)
             if para:
                 paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))
+                proposing = False
             for sentence in sentences:
                 summary = summary or opens_summary(sentence)
+                proposing = (proposing or bool(_PROPOSAL.match(sentence))) and not _LABEL.search(sentence)
                 if _INTRO.search(sentence):
-                    in_list = True
+                    in_list, proposing = True, False
                     head = _INTRO.sub("", sentence).strip()
                     if not head or classify(head) is None:
                         continue
-                yield _Unit(sentence, paragraph, False, block, heading, summary=summary)
+                yield _Unit(sentence, paragraph, False, block, heading, summary=summary, proposed=proposing)
 
 
 def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
@@ -348,6 +362,21 @@ def _section(unit: _Unit) -> str:
     return unit.paragraph or section
 
 
+def _not_the_meetings(unit: _Unit, text: str, own: frozenset[str]) -> bool:
+    """The sentence tells of a decision that is not this meeting's: another body's or an outside
+    actor's, one somebody reported, or the proposal put to the meeting (in the present tense)."""
+    blank = lambda t: _RELATIVE.sub(lambda m: " " * len(m.group(0)), t)  # noqa: E731
+    verb, decides = _deciding_verb(blank(text))
+    if verb is None:
+        return False
+    if decides and decided_elsewhere(text, verb, own):
+        return True
+    raw, _ = _deciding_verb(blank(unit.text))
+    if raw is not None and reported_saying(unit.text, raw.start()):
+        return True
+    return unit.proposed and not is_past(verb) and not re.search(r"\bförslag", text, re.IGNORECASE)
+
+
 def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
     """Every decision (and, with ``procedural``, every procedural line) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
@@ -367,6 +396,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             kind = "uppdrag" if kind != "procedur" else kind
         if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, _verb_end(text), date):
             continue  # an earlier decision told in the background, with its date
+        if kind in DECISION_KINDS and not labelled and _not_the_meetings(unit, text, joint or frozenset({body} - {""})):
+            continue
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
