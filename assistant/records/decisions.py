@@ -22,7 +22,7 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
-from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, reported_saying
+from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, is_present_verb, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -104,9 +104,18 @@ _RECEIVER = (2, 5, 6, 7)  # the patterns above whose subject receives the task
 # A proposal put to the meeting ("Förslag till beslut: Styrgruppen fastställer …"), not its decision.
 _PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag|förslag|yrkande)\s*:", re.IGNORECASE)
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
-_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
-                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
-                   r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
+# Any verb in the present tense is the task ("tar fram", "skickar ut", "bjuder in"), but not an
+# auxiliary, a copula or a verb of opinion ("har tagit fram", "är", "anser", "föreslår").
+_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+"
+                   r"(?!(?:har|kan|ska|skall|vill|bör|får|måste|är|blir|var|gäller|behöver|verkar|anser|menar|tycker"
+                   r"|föreslår|ser|finns|hoppas|önskar|undrar|saknar|deltar|närvarar|informerar|berättar|konstaterar)\b)"
+                   r"(?P<verb>[a-zåäö]{2,}(?:ar|er|ör|år)|tar|gör)\b")
+
+
+def _task(sentence: str) -> re.Match[str] | None:
+    """A task in the present tense whose verb is one (not a plural noun: "Samtliga arbetsgrupper …")."""
+    m = _TASK.search(sentence)
+    return m if m and is_present_verb(m.group("verb")) else None
 # Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
 # skriver ett utkast inför höstmötet").
 _TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
@@ -115,7 +124,8 @@ _TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b"
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+(?:bakom\b|positiv\w*\s+till\b)|\bförord(?:ade|ar)\b"
+                        r"|\b(?:gav|ger|uttalade|uttryckte)\s+(?:sitt\s+|sitt\s+fulla\s+|ett\s+)?stöd\s+(?:för|till)\b"
                         # the chair records that the body is of one mind ("… konstaterade att nätverket
                         # var enigt …"); a group "enig" in a discussion takes no position
                         r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
@@ -188,7 +198,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
     if (any(p.search(sentence) for p in _UPPDRAG) or ASSIGNING.search(sentence)
-            or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
+            or ((labelled or _TASK_DUE.search(sentence)) and _task(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if (_STALLNING.search(sentence) or POSITION.search(sentence)
@@ -211,8 +221,8 @@ def _deciding_verb(sentence: str) -> tuple[re.Match[str] | None, bool]:
 
 
 def responsible_of(text: str, context: str = "") -> str:
-    for p in (*_UPPDRAG, _TASK):
-        m = p.search(text)
+    for p in (*_UPPDRAG, None):
+        m = p.search(text) if p else _task(text)
         if m:
             return _clean_name(m.group("resp"))
     for t in (text, context):

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ingest.swedish import lexicon
+
 from .meeting import body_of
 
 
@@ -135,6 +137,8 @@ def decided_elsewhere(text: str, verb: re.Match[str], own: frozenset[str]) -> bo
         found.append(_actor(m.group("s"), own))
     if not any(found) and (m := _AFTER.match(after)):
         found.append(_actor(m.group("s"), own))
+    if not any(found) and re.search(r"\boch\s+$", before) and (m := _AFTER.match(text)):
+        found.append(_actor(m.group("s"), own))  # a second verb of the sentence's subject ("X har … och förordar")
     return "other" in found and "own" not in found
 
 
@@ -164,3 +168,17 @@ def conditional(sentence: str, verbs: Iterable[re.Match[str]]) -> bool:
         return False
     # the main clause's verb comes before its subject ("När planen hade diskuterats fastställde styrgruppen …")
     return not _INVERTED.match(sentence[found[0].start():])
+
+
+def is_present_verb(word: str) -> bool:
+    """``word`` is a verb in the present tense: its infinitive is a Swedish word ("skickar" →
+    "skicka", "bjuder" → "bjuda"), or it is one of the short verbs ("tar", "gör", "går")."""
+    word = word.lower()
+    if word in ("tar", "gör", "går", "ger"):
+        return True
+    lex = lexicon()
+    if word.endswith(("ar", "år")) and word[:-1] in lex:  # skickar → skicka, förstår → förstå
+        return True
+    if word.endswith("ör") and word + "a" in lex:  # genomför → genomföra
+        return True
+    return word.endswith("er") and (word[:-2] + "a" in lex or word[:-1] in lex)  # bjuder → bjuda

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.records.decisions import DECISION_KINDS, DocMeta, extract_decisions
-from assistant.records.verbs import DECIDING, is_past
+from assistant.records.verbs import DECIDING, is_past, is_present_verb
 from ingest.documents import Block
 
 STYRGRUPP = DocMeta("doc1", "Protokoll styrgruppen MSV KLL", "/tmp/x.md", "")
@@ -39,6 +39,9 @@ OWN = [
     ("Arbetsgruppen uppdras att sammanställa en rapport.", "uppdrag"),
     ("Sekretariatet fick i uppgift att kartlägga utbudet.", "uppdrag"),
     ("Styrgruppen avstyrkte förslaget om en ny portal.", "ställningstagande"),
+    ("Styrgruppen ställde sig positiv till en gemensam portal.", "ställningstagande"),
+    ("Styrgruppen gav sitt stöd till inriktningen i utkastet.", "ställningstagande"),
+    ("Anna Berg (MYH) skickar ut enkäten till regionerna före nästa möte.", "uppdrag"),  # any task verb
     ("Förslag till beslut: Styrgruppen fastställer planen. Beslut: Styrgruppen beslutade enligt förslaget.", "beslut"),
 ]
 
@@ -54,6 +57,7 @@ ELSEWHERE = [
     "Planen godkändes av GD-gruppen.",  # … as the passive's agent
     "I mars beslutade beredningsgruppen att skjuta upp frågan.",  # … after the verb
     "GD-gruppen gav styrgruppen i uppdrag att ta fram en plan.",
+    "GD-gruppen har gått igenom underlaget och förordar det andra spåret.",  # the subject of a second verb
     "Tillväxtverket beslutade att avsätta medel till regionala analyser.",  # an outside actor
     "Region Skåne beslutade att inrätta ett kompetensråd.",
     "Sekretariatet rapporterade att GD-gruppen godkände planen.",  # a reported decision
@@ -65,6 +69,7 @@ ELSEWHERE = [
     "Rapporten överlämnas till regeringen den 1 mars.",
     "Det antas att kostnaden blir lägre.",
     "Om planen godkänns kan arbetet starta i augusti.",  # a condition, not a decision
+    "Samtliga arbetsgrupper har lämnat sina lägesbedömningar senast den 31 mars.",  # a plural noun, no task
 ]
 
 
@@ -84,3 +89,9 @@ def test_at_a_joint_meeting_both_bodies_decide() -> None:
 def test_tense_of_the_deciding_verb(text: str, past: bool) -> None:
     m = DECIDING.search(text)
     assert m is not None and is_past(m) is past
+
+
+@pytest.mark.parametrize("word,verb", [("skickar", True), ("bjuder", True), ("genomför", True), ("tar", True),
+                                       ("arbetsgrupper", False), ("regioner", False), ("aktörer", False)])
+def test_a_present_tense_verb_is_told_from_a_plural_noun(word: str, verb: bool) -> None:
+    assert is_present_verb(word) is verb
