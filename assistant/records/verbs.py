@@ -135,10 +135,11 @@ def decided_elsewhere(text: str, verb: re.Match[str], own: frozenset[str]) -> bo
         found.append(_actor(m.group("s"), own))
     if head.split()[0].lower().endswith("s") and (m := _AGENT.match(after)):  # the passive's agent
         found.append(_actor(m.group("s"), own))
-    if not any(found) and (m := _AFTER.match(after)):
+    if not any(found) and re.search(r"\boch\s+$", before):
+        if m := _AFTER.match(text):  # a second verb of the sentence's subject ("X har … och förordar")
+            found.append(_actor(m.group("s"), own))
+    elif not any(found) and (m := _AFTER.match(after)):
         found.append(_actor(m.group("s"), own))
-    if not any(found) and re.search(r"\boch\s+$", before) and (m := _AFTER.match(text)):
-        found.append(_actor(m.group("s"), own))  # a second verb of the sentence's subject ("X har … och förordar")
     return "other" in found and "own" not in found
 
 
