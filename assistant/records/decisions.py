@@ -22,7 +22,8 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
-from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, is_present_verb, reported_saying
+from .tasks import TASK_DUE, task_of
+from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -103,23 +104,6 @@ _UPPDRAG = [re.compile(p) for p in (
 _RECEIVER = (2, 5, 6, 7)  # the patterns above whose subject receives the task
 # A proposal put to the meeting ("Förslag till beslut: Styrgruppen fastställer …"), not its decision.
 _PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag|förslag|yrkande)\s*:", re.IGNORECASE)
-# In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
-# Any verb in the present tense is the task ("tar fram", "skickar ut", "bjuder in"), but not an
-# auxiliary, a copula or a verb of opinion ("har tagit fram", "är", "anser", "föreslår").
-_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+"
-                   r"(?!(?:har|kan|ska|skall|vill|bör|får|måste|är|blir|var|gäller|behöver|verkar|anser|menar|tycker"
-                   r"|föreslår|ser|finns|hoppas|önskar|undrar|saknar|deltar|närvarar|informerar|berättar|konstaterar)\b)"
-                   r"(?P<verb>[a-zåäö]{2,}(?:ar|er|ör|år)|tar|gör)\b")
-
-
-def _task(sentence: str) -> re.Match[str] | None:
-    """A task in the present tense whose verb is one (not a plural noun: "Samtliga arbetsgrupper …")."""
-    m = _TASK.search(sentence)
-    return m if m and is_present_verb(m.group("verb")) else None
-# Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
-# skriver ett utkast inför höstmötet").
-_TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
-                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
@@ -137,13 +121,15 @@ _BESLUT = re.compile(
     r"|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
     r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
     r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
+    # a proposal decided on in two words ("Enligt förslag.")
+    r"|^\W*(?:beslut\w*:?\s+)?(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag(?:et)?\W*$"
     # a decision taken between meetings and recorded in these minutes
     r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
-    r"\bföresl(?:og|år)\b(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
+    r"\bföresl(?:og|år)\b(?!\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b)(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
     r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b"
     r"|\b(?:vid|på)\s+(?:förra|föregående)\s+(?:möte|mötet|träffen|sammanträdet)\b"
     # someone else's decision reported in the minutes (the government's, an agency's)
@@ -159,6 +145,7 @@ _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE)
 # … but the next numbered agenda item written as a line of its own ("3. Indikatorer") is a heading
 _NEXT_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^.;,]*$")
+_BARE_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<h>[A-ZÅÄÖ][^.!?:;|]{1,70})$")  # an item's number and heading, no "."
 _ITEM_MARK = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s*")
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
 _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
@@ -188,6 +175,10 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
 
+def _task(sentence: str) -> re.Match[str] | None:
+    return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
+
+
 def classify(sentence: str, *, labelled: bool = False) -> str | None:
     """The kind of one sentence, or None when it is neither a decision nor procedural."""
     for p in _PROCEDURAL:
@@ -198,7 +189,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
     if (any(p.search(sentence) for p in _UPPDRAG) or ASSIGNING.search(sentence)
-            or ((labelled or _TASK_DUE.search(sentence)) and _task(sentence))
+            or ((labelled or TASK_DUE.search(sentence)) and _task(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
     if (_STALLNING.search(sentence) or POSITION.search(sentence)
@@ -325,6 +316,9 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
         elif task := columns.row(row):
             yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
             continue
+        if row is None and (bare := _BARE_ITEM.match(text)):  # "**3** Dialogmötet i november" on its own line
+            paragraph, heading, in_list, proposing = f"punkt {bare.group('n')}", bare.group("h").strip(), False, False
+            continue
         if in_list and _LIST_ITEM.match(text) and not _NEXT_ITEM.match(text):
             numbered = re.split(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZÅÄÖ])", text) if re.match(r"\s*\d", text) else [text]
             for item in numbered:  # a numbered list read as one block: one decision an item
@@ -411,7 +405,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
-        if unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8:
+        if (unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8
+                and not text[len(unit.heading)].isalnum()):  # "Processledarmötena …" keeps its first word
             text = text[len(unit.heading):].lstrip(" .:")  # the heading run into the sentence (PDF text)
         if len(text) < 8:
             continue

@@ -42,6 +42,10 @@ OWN = [
     ("Styrgruppen ställde sig positiv till en gemensam portal.", "ställningstagande"),
     ("Styrgruppen gav sitt stöd till inriktningen i utkastet.", "ställningstagande"),
     ("Anna Berg (MYH) skickar ut enkäten till regionerna före nästa möte.", "uppdrag"),  # any task verb
+    ("Beslutades att kansliet tar fram en ny mall senast den 1 juni.", "uppdrag"),  # a task in what was decided
+    ("Styrgruppen föreslår GD-gruppen att budgeten höjs med en tiondel.", "beslut"),  # a proposal put to another body
+    ("Sekretariatet föreslog att mötena hålls digitalt.\n\nEnligt förslag.", "beslut"),  # decided in two words
+    ("Beslut: Ordföranden (UHR) leder arbetet och samordnar remissvaren.", "uppdrag"),
     ("Förslag till beslut: Styrgruppen fastställer planen. Beslut: Styrgruppen beslutade enligt förslaget.", "beslut"),
 ]
 
@@ -70,6 +74,8 @@ ELSEWHERE = [
     "Det antas att kostnaden blir lägre.",
     "Om planen godkänns kan arbetet starta i augusti.",  # a condition, not a decision
     "Samtliga arbetsgrupper har lämnat sina lägesbedömningar senast den 31 mars.",  # a plural noun, no task
+    "Gruppen bedömer att revideringen inte blir klar till den 30 april.",  # an opinion, no task
+    "Beredningsgruppen föreslog att styrgruppen fastställer planen.",  # another body's proposal
 ]
 
 
