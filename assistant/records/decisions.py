@@ -203,7 +203,7 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
 
 def _deciding_verb(sentence: str) -> tuple[re.Match[str] | None, bool]:
     """The sentence's first deciding verb, and whether its subject is the one who decides (not
-    the receiver of an assignment: "Sekretariatet fick i uppdrag …")."""
+    the receiver of an assignment: "Processledaren ombads …")."""
     found = [(m, True) for m in (_BESLUT.search(sentence), DECIDING.search(sentence), _STALLNING.search(sentence),
                                  POSITION.search(sentence)) if m]
     found += [(m, i not in _RECEIVER) for i, p in enumerate(_UPPDRAG) if (m := p.search(sentence))]

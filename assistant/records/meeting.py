@@ -19,7 +19,7 @@ _BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("beredningsgrupp", re.compile(r"\bberedningsgrupp", re.IGNORECASE)),
     ("styrgrupp", re.compile(r"\bstyrgrupp", re.IGNORECASE)),
     # "arbetsgruppen för analys", "arbetsgrupp Omvärld", "arbetsgrupp-omvarld" (a file name)
-    # … and a name of an adjective and a noun ("arbetsgruppen för horisontella perspektiv")
+    # … and a name of an adjective and a noun ("arbetsgruppen för digitala verktyg")
     ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?(?:\s+|-)(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*"
                                r"(?:(?<=ella)|(?<=iska)|(?<=ala)|(?<=iga)|(?<=alt)|(?<=ellt)|(?<=iskt)|(?<=igt))(?:\s+[a-zåäö]{4,}\b)?"
                                r"|[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),

@@ -1,6 +1,6 @@
 """Tasks given at a meeting in the present tense: "Sekretariatet tar fram …", "Anna Berg (MYH)
-skickar ut …", "Beslutades att sekretariatet tar fram …" — who does what, told apart from an
-opinion ("Gruppen bedömer att …"), a position ("ställer sig bakom") and a plural noun."""
+skickar ut …", "Beslutades att kansliet skriver …" — who does what, told apart from an
+opinion ("Gruppen bedömer att …"), a position ("ställer sig …") and a plural noun."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from collections.abc import Callable
 from .verbs import is_present_verb
 
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task;
-# so has one named in what was decided ("Beslutades att sekretariatet tar fram …").
+# so has one named in what was decided ("Beslutades att kansliet skriver …").
 TASK = re.compile(r"(?:^\W*|\b(?i:beslut)\w*\s+(?:\w+\s+){0,2}?att\s+)"
                   r"(?P<resp>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})"
                   r"(?:\s+\([^()]{1,40}\))?\s+(?P<verb>[a-zåäö]{2,}(?:ar|er|ör|år)|tar|gör)\b(?P<next>\s+\w+)?")
 # The usual task verbs make a task whoever does it; any other verb in the present tense does when
 # an actor does it (a body, an agency, a named person) and it takes an object — not "att" (an
-# opinion: "Gruppen bedömer att …"), not "sig" ("ställer sig bakom") — in a sentence with no
+# opinion: "Gruppen bedömer att …"), not "sig" (a reflexive: "ställer sig …") — in a sentence with no
 # deciding verb of its own; never an auxiliary or a copula ("har tagit fram", "är").
 _TASK_VERB = re.compile(r"(?:tar|utreder|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar|kartlägger"
                         r"|analyserar|följer|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder|kontaktar)$")
@@ -34,7 +34,7 @@ def task_of(sentence: str, decides: Callable[[str], bool]) -> re.Match[str] | No
         return None
     resp = m.group("resp")
     if m.start("resp") > 0 and not re.match(r"\W*$", sentence[: m.start("resp")]) and not _ACTOR.match(resp):
-        return None  # inside a decision only an actor's task ("… att sekretariatet tar fram …")
+        return None  # inside a decision only an actor's task ("… att kansliet skriver …")
     if resp[0].islower() and m.start("resp") == 0:
         return None
     if _TASK_VERB.match(m.group("verb")):

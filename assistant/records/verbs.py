@@ -66,7 +66,7 @@ DECIDING = re.compile(
     rf"|\bant(?:ar|as)\s+(?!att\b|(?:\w+\s+)?(?:vara|bli|ha|kunna|komma)\b)(?=\w+(?:en|et|na|n)\b)"
     rf"|\b(?:{_alternation(_CLAUSE_VERBS)})\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){{0,2}}?(?:att|om)\b"
     rf"|{_BODY_SUBJECT}(?:{_alternation(_BODY_VERBS)}|lämna(?:de|r)\s+över)\b"
-    # a body that puts a proposal to another ("Styrgruppen föreslår GD-gruppen att …") has decided to
+    # a body that puts a proposal to another ("Beredningsgruppen föreslog styrgruppen att …") has decided to
     rf"|{_BODY_SUBJECT}föresl(?:og|år)\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b"
     rf"|{_MATTER_SUBJECT}(?:överlämnades|remitterades|hänsköts|lämnades\s+över)\s+till\b"
     r"|\bbestämde\s+sig\s+för\s+att\b",
