@@ -55,7 +55,7 @@ _BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "berednings
 def body_name(body: str) -> str:
     """How a body is written in a sentence: "styrgruppen", "arbetsgruppen för analys"."""
     if body.startswith("arbetsgrupp-"):
-        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
+        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-').replace('-', ' ')}"  # "regionalt perspektiv"
     return _BODY_NAMES.get(body, body or "mötet")
 
 

@@ -46,6 +46,9 @@ def test_a_working_group_named_in_more_words_in_its_file_name_keeps_them() -> No
     meta = DocMeta("d4", "Arbetsgruppen för regionalt perspektiv", source, "2027-03-01")
     [d] = decisions([Block("Gruppen beslutade att bjuda in regionerna.", "2. Dialog")], meta)
     assert d.body == "arbetsgrupp-regionalt-perspektiv"
+    from assistant.records.meeting import body_name
+
+    assert body_name(d.body) == "arbetsgruppen för regionalt perspektiv"
 
 
 def test_a_working_group_named_by_an_adjective_and_a_noun_keeps_both_words() -> None:
