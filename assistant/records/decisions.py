@@ -22,6 +22,8 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
+from .tasks import TASK_DUE, task_of
+from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -99,43 +101,35 @@ _UPPDRAG = [re.compile(p) for p in (
     # a matter handed over or sent back to a body, with an assignment to report on it
     r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
 )]
-# In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task.
-_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})(?:\s+\([^()]{1,40}\))?\s+(?:tar\s+fram|utreder"
-                   r"|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar\s+för|kartlägger|analyserar"
-                   r"|följer\s+upp|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder\s+in|kontaktar)\b")
-# Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
-# skriver ett utkast inför höstmötet").
-_TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
-                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
+_RECEIVER = (2, 5, 6, 7)  # the patterns above whose subject receives the task
+# A proposal put to the meeting ("Förslag till beslut: Styrgruppen fastställer …"), not its decision.
+_PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag|förslag|yrkande)\s*:", re.IGNORECASE)
 # A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
 # antog i fjol"): it does not make a decision.
 _RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+bakom\b|\btillstyrk(?:te|er|tes)\b|\bförordade\b"
+_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+(?:bakom\b|positiv\w*\s+till\b)|\bförord(?:ade|ar)\b"
+                        r"|\b(?:gav|ger|uttalade|uttryckte)\s+(?:sitt\s+|sitt\s+fulla\s+|ett\s+)?stöd\s+(?:för|till)\b"
                         # the chair records that the body is of one mind ("… konstaterade att nätverket
                         # var enigt …"); a group "enig" in a discussion takes no position
                         r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
                         re.IGNORECASE)
 _BESLUT = re.compile(
-    # an adverb or two between verb and "att" ("beslutade gemensamt att", "beslutades på mötet om")
-    r"\bbeslut(?:ade|ades|ar|as)\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){0,2}?(?:att|om)\b"
-    r"|\bbeslöts?\s+(?:(?:också|även|vidare|därför|därmed|dessutom|enhälligt)\s+)?(?:att|om)\b"
-    r"|\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
-    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b"
-    r"|\bfastställ(?:de|des|er|s)\b|\bgodkän(?:de|des|ner|ns)\b|\bant(?:og|ogs)\b|\benades\s+om\b"
-    r"|\butsåg(?:s)?\b|\btillsatte(?:s)?\b|\bavslog(?:s)?\b|\bbeviljade(?:s)?\b"
-    r"|\bbestämde(?:s)?\s+(?:att|om)\b|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
-    r"|\bupphäv(?:de|des)\b|\båterkall(?:ade|ades)\b|\båterremitter(?:ade|ades)\b|\bförläng(?:de|des)\b"
-    r"|\bbiföll(?:s)?\b|\bbifölls\b|\bgodt(?:og|ogs)\b|\bfastslog(?:s)?\b|\bklubba(?:de|des)\b"
+    # the deciding verbs in their finite forms are verbs.DECIDING; these are the phrases around a noun
+    r"\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
+    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b|\benades\s+om\b"
+    r"|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
     r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
     r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
+    # a proposal decided on in two words ("Enligt förslag.")
+    r"|^\W*(?:beslut\w*:?\s+)?(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag(?:et)?\W*$"
     # a decision taken between meetings and recorded in these minutes
     r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
-    r"\bföresl(?:og|år)\b(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
+    r"\bföresl(?:og|år)\b(?!\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b)(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
     r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b"
     r"|\b(?:vid|på)\s+(?:förra|föregående)\s+(?:möte|mötet|träffen|sammanträdet)\b"
     # someone else's decision reported in the minutes (the government's, an agency's)
@@ -144,13 +138,14 @@ _NOT_DECISION = re.compile(
     r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
+_LABEL = re.compile(r"(?<!till\s)\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt\s+)?följande)?\s*:?\s*$"
                     r"|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
 # a list item after such an intro: "att …", a bullet, or a numbered item ("1. Arbetsordningen fastställs …")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE)
 # … but the next numbered agenda item written as a line of its own ("3. Indikatorer") is a heading
 _NEXT_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^.;,]*$")
+_BARE_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<h>[A-ZÅÄÖ][^.!?:;|]{1,70})$")  # an item's number and heading, no "."
 _ITEM_MARK = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s*")
 # Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
 _SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
@@ -180,28 +175,45 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
 
+def _task(sentence: str) -> re.Match[str] | None:
+    return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
+
+
 def classify(sentence: str, *, labelled: bool = False) -> str | None:
     """The kind of one sentence, or None when it is neither a decision nor procedural."""
     for p in _PROCEDURAL:
         if p.search(sentence):
             return "procedur"
-    if _NOT_DECISION.search(sentence) and not labelled:
+    if (_NOT_DECISION.search(sentence) or _PROPOSAL.match(sentence)) and not labelled:
         return None
     if not labelled:
         sentence = _RELATIVE.sub(" ", sentence)
-    if (any(p.search(sentence) for p in _UPPDRAG) or ((labelled or _TASK_DUE.search(sentence)) and _TASK.search(sentence))
+    if (any(p.search(sentence) for p in _UPPDRAG) or ASSIGNING.search(sentence)
+            or ((labelled or TASK_DUE.search(sentence)) and _task(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
-    if _STALLNING.search(sentence) or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
+    if (_STALLNING.search(sentence) or POSITION.search(sentence)
+            or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE)):
         return "ställningstagande"
-    if _BESLUT.search(sentence) or labelled:
+    if labelled:
         return "beslut"
-    return None
+    verbs = [*_BESLUT.finditer(sentence), *DECIDING.finditer(sentence)]
+    return "beslut" if verbs and not conditional(sentence, verbs) else None
+
+
+def _deciding_verb(sentence: str) -> tuple[re.Match[str] | None, bool]:
+    """The sentence's first deciding verb, and whether its subject is the one who decides (not
+    the receiver of an assignment: "Processledaren ombads …")."""
+    found = [(m, True) for m in (_BESLUT.search(sentence), DECIDING.search(sentence), _STALLNING.search(sentence),
+                                 POSITION.search(sentence)) if m]
+    found += [(m, i not in _RECEIVER) for i, p in enumerate(_UPPDRAG) if (m := p.search(sentence))]
+    found += [(m, False) for m in (ASSIGNING.search(sentence),) if m]
+    return min(found, key=lambda f: f[0].start()) if found else (None, False)
 
 
 def responsible_of(text: str, context: str = "") -> str:
-    for p in (*_UPPDRAG, _TASK):
-        m = p.search(text)
+    for p in (*_UPPDRAG, None):
+        m = p.search(text) if p else _task(text)
         if m:
             return _clean_name(m.group("resp"))
     for t in (text, context):
@@ -222,8 +234,7 @@ def _trim_start(sentence: str) -> str:
     m = _LABEL.search(sentence)
     if m:
         return sentence[m.end():]
-    verb = _BESLUT.search(sentence) or _STALLNING.search(sentence) or next(
-        (mm for p in _UPPDRAG if (mm := p.search(sentence))), None)
+    verb, _ = _deciding_verb(sentence)
     if verb is None:
         return sentence
     starts = [s.start() for s in _SUBJECT.finditer(sentence, 0, verb.start() + 1)]
@@ -235,8 +246,8 @@ def _trim_start(sentence: str) -> str:
 
 def _verb_end(sentence: str) -> int:
     """Where the sentence's deciding verb ends (0 when it has none)."""
-    found = [m for m in (_BESLUT.search(sentence), _STALLNING.search(sentence), *(p.search(sentence) for p in _UPPDRAG)) if m]
-    return min(m.end() for m in found) if found else 0
+    verb, _ = _deciding_verb(sentence)
+    return verb.end() if verb else 0
 
 
 # -- paragraphs and units ------------------------------------------------------------------------
@@ -257,6 +268,7 @@ class _Unit:
     heading: str = ""  # a heading written into the paragraph's first line (PDF text, inline items)
     row: tuple[str, str, str] | None = None  # an action list's row: what, who, by when
     summary: bool = False  # in a closing summary of the meeting's decisions ("Beslutspunkter")
+    proposed: bool = False  # after "Förslag till beslut:" in its paragraph, before the decision
 
 
 def _segments(text: str) -> Iterator[tuple[str, str]]:
@@ -279,9 +291,10 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     columns: ActionColumns | None = None  # the header of the action list being read
     table: DecisionColumns | None = None  # the header of the decision table being read
     summary = False  # after a closing summary's heading: what follows restates the decisions
+    proposing = False  # after "Förslag till beslut:", until the decision
     for block in blocks:
         if block.section != section:
-            section = block.section
+            section, proposing = block.section, False
             paragraph = paragraph_of(section) or ("" if section else paragraph)
             heading, columns, table = "", None, None
             in_list = bool(_DECISION_SECTION.match(section or ""))
@@ -303,6 +316,9 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
         elif task := columns.row(row):
             yield _Unit(task[0], paragraph, True, block, heading, task if not columns.decisions else None, summary)
             continue
+        if row is None and (bare := _BARE_ITEM.match(text)):  # "**3** Dialogmötet i november" on its own line
+            paragraph, heading, in_list, proposing = f"punkt {bare.group('n')}", bare.group("h").strip(), False, False
+            continue
         if in_list and _LIST_ITEM.match(text) and not _NEXT_ITEM.match(text):
             numbered = re.split(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZÅÄÖ])", text) if re.match(r"\s*\d", text) else [text]
             for item in numbered:  # a numbered list read as one block: one decision an item
@@ -313,14 +329,16 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
             sentences = split_sentences(seg)
             if para:
                 paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))
+                proposing = False
             for sentence in sentences:
                 summary = summary or opens_summary(sentence)
+                proposing = (proposing or bool(_PROPOSAL.match(sentence))) and not _LABEL.search(sentence)
                 if _INTRO.search(sentence):
-                    in_list = True
+                    in_list, proposing = True, False
                     head = _INTRO.sub("", sentence).strip()
                     if not head or classify(head) is None:
                         continue
-                yield _Unit(sentence, paragraph, False, block, heading, summary=summary)
+                yield _Unit(sentence, paragraph, False, block, heading, summary=summary, proposed=proposing)
 
 
 def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
@@ -348,6 +366,21 @@ def _section(unit: _Unit) -> str:
     return unit.paragraph or section
 
 
+def _not_the_meetings(unit: _Unit, text: str, own: frozenset[str]) -> bool:
+    """The sentence tells of a decision that is not this meeting's: another body's or an outside
+    actor's, one somebody reported, or the proposal put to the meeting (in the present tense)."""
+    blank = lambda t: _RELATIVE.sub(lambda m: " " * len(m.group(0)), t)  # noqa: E731
+    verb, decides = _deciding_verb(blank(text))
+    if verb is None:
+        return False
+    if decides and decided_elsewhere(text, verb, own):
+        return True
+    raw, _ = _deciding_verb(blank(unit.text))
+    if raw is not None and reported_saying(unit.text, raw.start()):
+        return True
+    return unit.proposed and not is_past(verb) and not re.search(r"\bförslag", text, re.IGNORECASE)
+
+
 def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
     """Every decision (and, with ``procedural``, every procedural line) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
@@ -367,10 +400,13 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             kind = "uppdrag" if kind != "procedur" else kind
         if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, _verb_end(text), date):
             continue  # an earlier decision told in the background, with its date
+        if kind in DECISION_KINDS and not labelled and _not_the_meetings(unit, text, joint or frozenset({body} - {""})):
+            continue
         if kind is None or (kind == "procedur" and not procedural):
             continue
         text = text.strip()
-        if unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8:
+        if (unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8
+                and not text[len(unit.heading)].isalnum()):  # "Processledarmötena …" keeps its first word
             text = text[len(unit.heading):].lstrip(" .:")  # the heading run into the sentence (PDF text)
         if len(text) < 8:
             continue

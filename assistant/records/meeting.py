@@ -19,7 +19,10 @@ _BODY_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("beredningsgrupp", re.compile(r"\bberedningsgrupp", re.IGNORECASE)),
     ("styrgrupp", re.compile(r"\bstyrgrupp", re.IGNORECASE)),
     # "arbetsgruppen för analys", "arbetsgrupp Omvärld", "arbetsgrupp-omvarld" (a file name)
-    ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?(?:\s+|-)(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
+    # … and a name of an adjective and a noun ("arbetsgruppen för digitala verktyg")
+    ("arbetsgrupp", re.compile(r"\barbetsgrupp(?:en)?(?:\s+|-)(?:för\s+)?(?P<name>[A-Za-zÅÄÖåäöÉé][\w-]*"
+                               r"(?:(?<=ella)|(?<=iska)|(?<=ala)|(?<=iga)|(?<=alt)|(?<=ellt)|(?<=iskt)|(?<=igt))(?:\s+[a-zåäö]{4,}\b)?"
+                               r"|[A-Za-zÅÄÖåäöÉé][\w-]*)", re.IGNORECASE)),
 ]
 
 
@@ -36,6 +39,9 @@ def meeting_date(title: str, blocks: Sequence[Block], fallback: str = "") -> str
     for m in _HEADER_DATE.finditer(head):
         if d := first_date(head[m.end() : m.end() + 40]):
             return d
+    # a header written as headings ("# GD-gruppen …", "## Protokoll 2031-10-22") before any text's dates
+    if d := first_date(" ".join(dict.fromkeys(b.section for b in blocks[:6] if b.section))[:300]):
+        return d
     return first_date(head) or fallback
 
 
@@ -49,7 +55,7 @@ _BODY_NAMES = {"styrgrupp": "styrgruppen", "gd-grupp": "GD-gruppen", "berednings
 def body_name(body: str) -> str:
     """How a body is written in a sentence: "styrgruppen", "arbetsgruppen för analys"."""
     if body.startswith("arbetsgrupp-"):
-        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-')}"
+        return f"arbetsgruppen för {body.removeprefix('arbetsgrupp-').replace('-', ' ')}"  # "regionalt perspektiv"
     return _BODY_NAMES.get(body, body or "mötet")
 
 
@@ -65,10 +71,13 @@ def body_of(text: str) -> str:
 
 
 def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:
-    """Which body met: from the title, else the header, else the file name."""
+    """Which body met: from the title, else the header, else the file name. A working group named
+    in more words in the file name ("…_arbetsgrupp-regionalt-perspektiv_…") keeps them all."""
     heading = blocks[0].section if blocks else ""  # a Word title becomes the first paragraphs' heading
-    return (body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(heading)
-            or body_of(re.sub(r"[_.]", " ", Path(source).name)))
+    named = re.sub(r"[_.]", " ", Path(source).name)
+    body = (body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(heading) or body_of(named))
+    longer = [slug(t) for t in Path(source).stem.split("_") if slug(t).startswith(f"{body}-")]
+    return longer[0] if body.startswith("arbetsgrupp-") and longer else body
 
 
 def period_of(title: str, blocks: Sequence[Block], date: str) -> str:

@@ -58,6 +58,7 @@ class ActionColumns:
 
 
 _ITEM = re.compile(r"^(?:ärende\w*|fråga\w*|punkt\w*|rubrik|beslutsärende\w*)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^(?:§|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)  # a column of item numbers ("| § | Ärende |")
 _DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IGNORECASE)
 # "2 a Mötesplan", "§ 4 b. Budget", "b) Budget", "3. Budget": the item's number and letter
 _ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
@@ -67,19 +68,23 @@ _ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wå�
 class DecisionColumns:
     item: int
     decision: int
+    number: int = -1  # the column of the items' numbers, when it is apart from the item's name
 
     @classmethod
     def of(cls, header: list[str]) -> DecisionColumns | None:
         """The columns of a decision table's header (an item column and a decision column), or None."""
         item = next((i for i, c in enumerate(header) if _ITEM.match(c.strip())), -1)
         decision = next((i for i, c in enumerate(header) if i != item and _DECIDED.match(c.strip())), -1)
-        return cls(item, decision) if item >= 0 and decision >= 0 else None
+        number = next((i for i, c in enumerate(header) if i not in (item, decision) and _NUMBER.match(c.strip())), -1)
+        return cls(item, decision, number) if item >= 0 and decision >= 0 else None
 
     def row(self, row: list[str], paragraph: str) -> tuple[str, str, str] | None:
         """(decision, matter, paragraph) of one row, or None for a row without a decision: the
         paragraph is the row's sub-item ("§ 2 a" under "§ 2" for "2 a …")."""
         decided = row[self.decision].strip() if self.decision < len(row) else ""
         item = row[self.item].strip() if self.item < len(row) else ""
+        if 0 <= self.number < len(row) and row[self.number].strip():
+            item = f"{row[self.number].strip()} {item}"  # "| 21 a | Processledarmöten |" is item "21 a Processledarmöten"
         if len(decided) < 4:
             return None
         m = _ITEM_NUMBER.match(item)

@@ -4,7 +4,7 @@ gold link a positive. Prints the weights and the threshold to copy into ``linkin
 held-out links are never read here.
 
 The development sets are the generated samples (``samples.py``, ``thread_samples*.py``, links in
-``gold_threads.jsonl``), ``dev4/``, ``dev5/`` and ``dev6/`` (real files and their own gold, in the held-out folder's
+``gold_threads.jsonl``), ``dev4/`` … ``dev7/`` (real files and their own gold, in the held-out folder's
 format); ``--cv`` fits on all sets but one and links the one left out, for each set and each L2
 strength, and chooses the L2 strength and the threshold by the pooled leave-one-set-out F1 (the
 most regularised within one standard error of the best; the figures on all sets at once are
@@ -31,7 +31,7 @@ Fold = tuple[Path, list[Path]]  # (gold links, the meetings they link)
 
 def folds() -> list[Fold]:
     """The development sets, one fold each: the first samples and thread_samples,
-    thread_samples2, thread_samples3, and dev4, dev5 and dev6 when they are there."""
+    thread_samples2, thread_samples3, and dev4 … dev7 when they are there."""
     from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
     from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
 
@@ -40,7 +40,7 @@ def folds() -> list[Fold]:
     taken = {f for fold in later for f in fold}
     first = [m.file for m in all_meetings() if m.file not in taken]
     out: list[Fold] = [(GOLD_THREADS, [DATA / f for f in names]) for names in (first, *later)]
-    for folder, _ in DEV_SETS.values():  # dev4, dev5, dev6: real files with their own gold
+    for folder, _ in DEV_SETS.values():  # dev4 … dev7: real files with their own gold
         if (folder / "gold_threads.jsonl").is_file():
             out.append((folder / "gold_threads.jsonl", minutes_in(folder)))
     return out

@@ -1,0 +1,51 @@
+"""Tasks given at a meeting in the present tense: "Sekretariatet tar fram …", "Anna Berg (MYH)
+skickar ut …", "Beslutades att kansliet skriver …" — who does what, told apart from an
+opinion ("Gruppen bedömer att …"), a position ("ställer sig …") and a plural noun."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .verbs import is_present_verb
+
+# In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task;
+# so has one named in what was decided ("Beslutades att kansliet skriver …").
+TASK = re.compile(r"(?:^\W*|\b(?i:beslut)\w*\s+(?:\w+\s+){0,2}?att\s+)"
+                  r"(?P<resp>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})"
+                  r"(?:\s+\([^()]{1,40}\))?\s+(?P<verb>[a-zåäö]{2,}(?:ar|er|ör|år)|tar|gör)\b(?P<next>\s+\w+)?")
+# The usual task verbs make a task whoever does it; any other verb in the present tense does when
+# an actor does it (a body, an agency, a named person) and it takes an object — not "att" (an
+# opinion: "Gruppen bedömer att …"), not "sig" (a reflexive: "ställer sig …") — in a sentence with no
+# deciding verb of its own; never an auxiliary or a copula ("har tagit fram", "är").
+_TASK_VERB = re.compile(r"(?:tar|utreder|sammanställer|bereder|återkommer|planerar|undersöker|skriver|ansvarar|kartlägger"
+                        r"|analyserar|följer|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder|kontaktar)$")
+_NOT_TASK_VERB = re.compile(r"(?:har|kan|ska|skall|vill|bör|får|måste|är|blir|var|gäller|behöver|verkar|anser|menar|tycker"
+                            r"|föreslår|ser|finns|hoppas|önskar|undrar|saknar|deltar|närvarar|informerar|berättar|konstaterar)$")
+_ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppen|sekretariatet|kansliet|processledar(?:e|en|na)"
+                    r"|ordförande(?:n)?|samordnar(?:e|en|na)|[A-ZÅÄÖ]{2,6}|\w+(?:verket|rådet|myndigheten|ämbetet|förmedlingen)"
+                    r"|[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][\wåäö-]+.*)$")
+
+
+def task_of(sentence: str, decides: Callable[[str], bool]) -> re.Match[str] | None:
+    """A task in the present tense (see above); ``decides`` tells whether a text holds a deciding verb."""
+    m = TASK.search(sentence)
+    if not m or _NOT_TASK_VERB.match(m.group("verb")) or not is_present_verb(m.group("verb")):
+        return None
+    resp = m.group("resp")
+    if m.start("resp") > 0 and not re.match(r"\W*$", sentence[: m.start("resp")]) and not _ACTOR.match(resp):
+        return None  # inside a decision only an actor's task ("… att kansliet skriver …")
+    if resp[0].islower() and m.start("resp") == 0:
+        return None
+    if _TASK_VERB.match(m.group("verb")):
+        return m
+    generic = (_ACTOR.match(resp) or re.search(r"\)\s*$", sentence[: m.start("verb")])) and (
+        (m.group("next") or "").strip().lower() not in ("att", "sig", "som", "om"))
+    rest = sentence[: m.start()] + sentence[m.end("verb"):]
+    return m if generic and not decides(rest) else None
+
+
+# Outside a labelled list, such a task is one when it comes with a deadline ("Eva Holm (Skolverket)
+# skriver ett utkast inför höstmötet").
+TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
+                      r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)", re.IGNORECASE)
