@@ -47,7 +47,7 @@ _AGENCY = re.compile(r"(?:verket|kontoret|rådet|myndigheten|styrelsen|nämnden|
                      r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet)$")
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
-# "Hur många miljoner …" counts in a magnitude: any amount in kronor says how many.
+# "Hur många miljarder …" counts in a magnitude: any amount in kronor says how many.
 MAGNITUDES = frozenset(["miljon", "miljard", "tusen"])
 SHARE_NOUNS = frozenset(["del", "andel", "~andel"])
 PERCENT = re.compile(r"\d\s*(?:procent|%)")
@@ -156,14 +156,14 @@ def other_year(question_years: list[str], sentence: str) -> bool:
     return not any(y in said or any(a <= int(y) <= b for a, b in spans) for y in question_years)
 
 
-# "40 miljoner kronor för 2025", "3 000 platser under 2024": a figure and the year it is for.
+# "12 miljarder kronor för 2031", "450 platser under 2029": a figure and the year it is for.
 _FIGURE_YEAR = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon\w*|miljard\w*|mnkr|euro|procent|%|platser|personer)"
                           r"(?:\s+kronor)?\s+(?:\w+\s+)?(?:för|under|år|i|per år från)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def figure_of_another_year(question_years: list[str], sentence: str) -> bool:
-    """Whether every figure the sentence dates is for another year than the question's ("40 miljoner
-    kronor för 2025 … och planeras pågå till 2026" gives no amount for 2026)."""
+    """Whether every figure the sentence dates is for another year than the question's ("12 miljarder
+    kronor för 2031 … och pågår till 2032" gives no amount for 2032)."""
     dated = _FIGURE_YEAR.findall(sentence)
     return bool(question_years and dated) and not any(y in question_years for y in dated)
 
@@ -215,7 +215,7 @@ def offers_all(question: str, sentence: str) -> bool:
 _ATTRIBUTE = re.compile(r"^\s*vad\s+(?:är|blir|blev|heter|hette|var|kallas|kostar|kostade)\b", re.IGNORECASE)
 
 
-# "Har MSV en egen webbplats …?", "Finns det någon gemensam plan?": a yes/no question about whether a
+# "Har nämnden ett eget kansli …?", "Finns det någon skriftlig rutin?": a yes/no question about whether a
 # thing exists asks about that thing (the last word of the noun phrase after the article).
 _HAS = re.compile(r"^\s*(?:har|hade|finns|fanns)\s+(?:det\s+)?(?:[\w:-]+\s+){0,3}?(?:en|ett|någon|något|några)\s+"
                   r"((?:[\wåäö-]+\s+){0,2}?[\wåäö-]+)(?=\s+(?:i|på|för|som|med|till|från|hos|om|under|och|eller|idag|"

@@ -269,9 +269,9 @@ def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
     money = asked_term(analyse("Hur mycket pengar fick regionerna för arbetet?"))
     assert money is not None and _figure_says(money, "Regionerna fick 12 miljoner kronor.")
     assert not _figure_says(money, "Regionerna fick 12 procent fler deltagare.")
-    millions = asked_term(analyse("Hur många miljoner fick Skolverket för kampanjen?"))
-    assert millions is not None and _figure_says(millions, "Skolverket får disponera högst 5 000 000 kronor.")
-    assert not _figure_says(millions, "Skolverket ska nå fem miljoner invånare.")
+    billions = asked_term(analyse("Hur många miljarder får Trafikverket för underhållet?"))
+    assert billions is not None and _figure_says(billions, "Trafikverket får disponera högst 5 000 000 000 kronor.")
+    assert not _figure_says(billions, "Trafikverket ska nå fem miljarder resenärer.")
 
 
 def test_a_name_joined_to_a_common_noun_is_the_name_alone() -> None:
@@ -369,10 +369,10 @@ def test_an_assignment_named_by_its_matter_is_answered_only_from_a_passage_on_th
                "Uppdraget ska redovisas senast den 15 mars 2026.", title="Uppdrag om entreprenörskap")
     a = engine.answer_from_hits(q, [other, own])
     assert a.grounded and "15 mars 2026" in a.answer and "31 augusti" not in a.answer
-    # a passage naming only part of the matter ("elektrifiering" without "kompetensförsörjning") is about another
-    q2 = "När ska Energimyndigheten redovisa uppdraget om kompetensförsörjning för elektrifieringen?"
-    planning = _hit("Energimyndigheten får i uppdrag att utveckla energiplaneringen för elektrifiering av industrin. "
-                    "Uppdraget slutredovisas senast den 30 juni 2024.", doc="d3", title="Uppdrag om energiplanering")
+    # a passage naming only part of the matter ("järnvägsunderhåll" without "kompetensförsörjning") is about another
+    q2 = "När ska Trafikverket redovisa uppdraget om kompetensförsörjning för järnvägsunderhållet?"
+    planning = _hit("Trafikverket får i uppdrag att utveckla planeringen av järnvägsunderhållet i regionerna. "
+                    "Uppdraget slutredovisas senast den 30 juni 2031.", doc="d3", title="Uppdrag om underhållsplanering")
     assert not engine.answer_from_hits(q2, [planning]).grounded
 
 
@@ -389,11 +389,11 @@ def test_what_an_english_abbreviation_stands_for_is_its_spelled_out_name() -> No
 def test_a_firm_or_a_municipality_asked_for_is_not_answered_by_a_public_bodys_name() -> None:
     from assistant.answers.cues import of_asked_class
 
-    q = "Vilken konsultfirma anlitade nämnden för utredningen?"
+    q = "Vilken byrå anlitade nämnden för enkäten?"
     info = analyse(q)
-    assert not cue_met(info.kind, "Statens skolverk och MYH ledde utredningen.", info.said, q)
-    assert cue_met(info.kind, "Utredningen genomfördes av Ramboll på uppdrag av nämnden.", info.said, q)
-    municipalities = "Vilka kommuner anordnade utbildningen för de uppsagda?"
+    assert not cue_met(info.kind, "Statens skolverk och MYH ledde enkäten.", info.said, q)
+    assert cue_met(info.kind, "Enkäten genomfördes av Novus på uppdrag av nämnden.", info.said, q)
+    municipalities = "Vilka kommuner deltar i nätverket för vuxenutbildning?"
     assert not of_asked_class("Arbetsförmedlingen", municipalities)
     assert of_asked_class("Södertälje", municipalities)
     # an agency does answer for agencies
@@ -403,20 +403,20 @@ def test_a_firm_or_a_municipality_asked_for_is_not_answered_by_a_public_bodys_na
 def test_what_a_survey_showed_needs_a_finding_and_an_amount_must_be_for_the_years_asked() -> None:
     from assistant.answers.cues import figure_of_another_year, outcome_untold
 
-    showed = "Vad visade nämndens kartläggning av läsförståelsen?"
-    assert outcome_untold(showed, "Nämnden fick i uppdrag att kartlägga läsförståelsen bland studenter.")
-    assert not outcome_untold(showed, "Kartläggningen visade att läsförståelsen har försämrats.")
-    replied = "Vad svarade departementet på nämndens promemoria?"
-    assert outcome_untold(replied, "Promemorian beslutades av nämnden och skickades till departementet.")
-    assert not outcome_untold(replied, "Departementet svarade att frågan bereds vidare.")
-    assert figure_of_another_year(["2026"], "Satsningen på 40 miljoner kronor för 2025 planeras pågå till 2026.")
-    assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor för 2026.")
-    assert not figure_of_another_year(["2026"], "Regeringen avsätter 100 miljoner kronor.")  # undated: no conflict
+    showed = "Vad visade nämndens enkät om arbetsmiljön?"
+    assert outcome_untold(showed, "Nämnden fick i uppdrag att genomföra en enkät om arbetsmiljön.")
+    assert not outcome_untold(showed, "Enkäten visade att arbetsmiljön har förbättrats.")
+    replied = "Vad svarade kommunen på nämndens skrivelse?"
+    assert outcome_untold(replied, "Skrivelsen beslutades av nämnden och skickades till kommunen.")
+    assert not outcome_untold(replied, "Kommunen svarade att frågan bereds vidare.")
+    assert figure_of_another_year(["2032"], "Satsningen på 12 miljarder kronor för 2031 pågår till 2032.")
+    assert not figure_of_another_year(["2032"], "Regeringen avsätter 3 miljarder kronor för 2032.")
+    assert not figure_of_another_year(["2032"], "Regeringen avsätter 3 miljarder kronor.")  # undated: no conflict
 
 
 def test_a_question_whether_something_exists_asks_about_that_thing() -> None:
-    for question, stem in (("Har nämnden en egen webbplats i dag?", "webbplat"),
-                           ("Finns det en gemensam kommunikationsplan?", "kommunikationsplan")):
+    for question, stem in (("Har nämnden ett eget kansli i dag?", "kansli"),
+                           ("Finns det en skriftlig rutin för arkivering?", "rutin")):
         term = asked_term(analyse(question))
         assert term is not None and term.stem == stem
 
@@ -424,18 +424,18 @@ def test_a_question_whether_something_exists_asks_about_that_thing() -> None:
 def test_a_date_of_a_report_made_to_the_body_asked_about_is_not_that_bodys_date() -> None:
     from assistant.answers.cues import date_of_a_report_to
 
-    q = "När ska Universitetskanslersämbetet redovisa sin sammanställning av lärosätenas analyser?"
+    q = "När ska Statskontoret redovisa sin sammanställning av myndigheternas svar?"
     about = subjects(q)
-    assert date_of_a_report_to(q, "Lärosätena ska rapportera analysen till Universitetskanslersämbetet senast den "
-                                  "30 november 2022.", about)
-    assert not date_of_a_report_to(q, "Universitetskanslersämbetet ska redovisa sammanställningen till "
-                                      "Regeringskansliet senast den 1 mars 2023.", about)
+    assert date_of_a_report_to(q, "Myndigheterna ska rapportera sina svar till Statskontoret senast den "
+                                  "30 november 2031.", about)
+    assert not date_of_a_report_to(q, "Statskontoret ska redovisa sammanställningen till "
+                                      "Regeringskansliet senast den 1 mars 2032.", about)
 
 
 def test_a_word_of_degree_after_how_much_names_no_type_but_the_noun_after_it_does() -> None:
     from assistant.answers.question import answer_type_word
 
-    assert answer_type_word("Hur mycket extra statsbidrag får regionerna 2027?") == "statsbidrag"
-    assert answer_type_word("Hur mycket extra fick regionerna i budgeten?") == ""
+    assert answer_type_word("Hur mycket mer anslag får regionerna 2031?") == "anslag"
+    assert answer_type_word("Hur mycket mer får regionerna i budgeten?") == ""
     assert answer_type_word("Hur många fler platser blir det?") == "platser"
     assert answer_type_word("Hur många platser blir det?") == "platser"
