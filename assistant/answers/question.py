@@ -157,7 +157,7 @@ def answer_type_word(question: str) -> str:
     """The noun naming the answer's type ("myndigheter" in "Vilka myndigheter …"), or ""."""
     m = _ANSWER_TYPE.match(question)
     word = m.group(1).lower() if m else ""
-    if word in _DEGREE:  # "Hur mycket mer anslag …": the noun after it; "Hur mycket mer får …": none
+    if word in _DEGREE:  # "Hur många färre platser …": the noun after it; "Hur många färre kan …": none
         after = re.match(r"\s+([\w:-]+)", question[m.end(1):]) if m else None
         word = after.group(1).lower() if after else ""
         if word in _AUXILIARIES:
@@ -172,7 +172,7 @@ _AUXILIARIES = frozenset(["ska", "skall", "skulle", "kan", "kunde", "får", "fic
                           "was", "are", "were", "has", "had", "can", "could", "should"])
 
 
-# "Hur mycket mer …", "Hur många fler …": a word of degree after the question word names no type
+# "Hur mycket mindre …", "Hur många färre …": a word of degree after the question word names no type
 # ("längre", "kortare" do: how much longer asks for a time).
 _DEGREE = frozenset(["extra", "mer", "mera", "mindre", "fler", "färre", "större", "högre", "lägre",
                      "totalt", "sammanlagt", "ungefär", "cirka", "more", "less", "fewer"])
