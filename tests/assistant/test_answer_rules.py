@@ -435,7 +435,7 @@ def test_a_date_of_a_report_made_to_the_body_asked_about_is_not_that_bodys_date(
 def test_a_word_of_degree_after_how_much_names_no_type_but_the_noun_after_it_does() -> None:
     from assistant.answers.question import answer_type_word
 
-    assert answer_type_word("Hur mycket mer anslag får regionerna 2031?") == "anslag"
-    assert answer_type_word("Hur mycket mer får regionerna i budgeten?") == ""
+    assert answer_type_word("Hur många färre platser får regionerna 2031?") == "platser"
+    assert answer_type_word("Hur många färre kan delta i kursen?") == ""
     assert answer_type_word("Hur många fler platser blir det?") == "platser"
     assert answer_type_word("Hur många platser blir det?") == "platser"
