@@ -110,6 +110,17 @@ def names_listed(question: str, sentence: str, known: frozenset[str], about: tup
                for n in _new_names(sentence, known))
 
 
+def spells_out_asked(question: str, sentence: str) -> bool:
+    """Whether the question asks what an abbreviation stands for ("Vad står NPS för?", "What does
+    NPS stand for …?") and the sentence spells that abbreviation out ("… planeringsstödet (NPS) …"):
+    that answers it, whatever else the question says of its setting."""
+    if not re.search(r"\bstå\w* \S+ för\b|\bstand for\b|\bförkortning\w*|\babbreviation\b|\bacronym\b",
+                     question, re.IGNORECASE):
+        return False
+    asked = set(re.findall(r"\b[A-ZÅÄÖ][A-ZÅÄÖ0-9+-]{1,10}\b", question))
+    return any(m.group(1) in asked for m in _SPELLED_OUT.finditer(sentence))
+
+
 def names_given(info: QuestionInfo, chosen: list, items: list, about: tuple[Entity, ...] = ()) -> bool:
     """A lead ending in a colon leaves a named-things question's names to what follows it: the
     answer (its other sentences and list items) must then name one."""

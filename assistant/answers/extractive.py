@@ -44,6 +44,7 @@ from .cues import (
     says_month,
     says_ordinal,
     separators,
+    spells_out_asked,
     time_of_another,
 )
 from .question import (
@@ -222,6 +223,8 @@ class ExtractiveEngine:
                    about: tuple[Entity, ...] = ()) -> bool:
         """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects (``about``) its
         passage does not name (any one makes it a sentence about something else)."""
+        if best is not None and not unnamed and spells_out_asked(info.text, best.text):
+            return True  # "Vad står X för?" is answered by the sentence that spells X out
         if best is None or best.coverage < self.min_coverage or best.own < MIN_OWN or unnamed:
             return False
         # A third of the question's nouns may be missing from the passage (paraphrase); what the

@@ -439,3 +439,17 @@ def test_a_word_of_degree_after_how_much_names_no_type_but_the_noun_after_it_doe
     assert answer_type_word("Hur många färre kan delta i kursen?") == ""
     assert answer_type_word("Hur många fler platser blir det?") == "platser"
     assert answer_type_word("Hur många platser blir det?") == "platser"
+
+
+def test_what_an_abbreviation_stands_for_is_answered_by_the_sentence_spelling_it_out() -> None:
+    from assistant.answers.cues import spells_out_asked
+
+    q = "What does KBX stand for in the agency's assignment on adult learning?"
+    assert spells_out_asked(q, "Föreslå hur kommunernas bildningsexperter (KBX) kan bli fler.")
+    assert not spells_out_asked(q, "Föreslå hur bildningsexperterna kan bli fler.")
+    assert not spells_out_asked("Hur många är KBX?", "Kommunernas bildningsexperter (KBX) är tolv.")
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Föreslå hur kommunernas bildningsexperter (KBX) kan bli fler inom vuxenutbildningen.",
+                 title="Uppdrag om vuxenutbildning")]
+    a = engine.answer_from_hits(q, hits)
+    assert a.grounded and "kommunernas bildningsexperter" in a.answer
