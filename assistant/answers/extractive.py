@@ -83,6 +83,7 @@ MIN_OWN = 0.2
 # An answer that leaves a later part of the question open must be likelier right than not: the
 # sentence model's probability that its first sentence answers.
 PARTIAL_P = 0.5
+_FIGURE_ASKED = re.compile(r"\b(?:hur stor[ta]?|vilken|vilket)\s+(del|andel|antal|summa|belopp)\b", re.IGNORECASE)
 MATTER_MISSING = 0.5  # a passage missing this share of the words that say which assignment is about another
 # Kinds whose answer instantiates the noun naming its type (a date for "vilket datum").
 TYPED = frozenset({"time", "number", "money", "frequency"})
@@ -181,7 +182,7 @@ class ExtractiveEngine:
                 got += w * max(m, 0.5 * in_ctx[u.hit][t])
             u.coverage = got / total
             u.own = said / rest if rest else 1.0
-            u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in info.terms if not t.verb)
+            u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in _content_nouns(info))
             u.unheard = unheard
             u.matter_missing = bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
             u.role_missing = role is not None and not figure_says(role, u.text) and (
@@ -229,7 +230,7 @@ class ExtractiveEngine:
             return False
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
         # question is about is guarded by the subject check, not by requiring every word.
-        nouns = sum(not t.verb for t in info.terms)
+        nouns = len(_content_nouns(info))
         if best.missing > nouns // 3 or best.role_missing or best.unheard or best.matter_missing:
             return False
         if info.kind == "time" and (
@@ -364,6 +365,14 @@ class ExtractiveEngine:
 def _name_stems(about: tuple[Entity, ...]) -> set[str]:
     """The stems of every form of the question's named subjects."""
     return {t for e in about for f in e.forms for t in f}
+
+
+def _content_nouns(info: QuestionInfo) -> list[Term]:
+    """The question's nouns that say what it is about: not the word for the figure a "hur stor
+    del/andel …", "hur stort antal …" question asks for, which the answer gives as a number."""
+    asked = _FIGURE_ASKED.search(info.text) if info.kind in ("number", "money") else None
+    figure = set(tokens_of(asked.group(1))) if asked else set()
+    return [t for t in info.terms if not t.verb and t.stem not in figure]
 
 
 def _likeliest(units: Iterable[Unit]) -> Unit | None:

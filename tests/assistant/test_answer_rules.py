@@ -453,3 +453,12 @@ def test_what_an_abbreviation_stands_for_is_answered_by_the_sentence_spelling_it
                  title="Uppdrag om vuxenutbildning")]
     a = engine.answer_from_hits(q, hits)
     assert a.grounded and "kommunernas bildningsexperter" in a.answer
+
+
+def test_the_word_for_the_figure_asked_is_not_a_noun_the_passage_must_use() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Trots behoven har anslaget för regional lärlingsutbildning under flera år varit underutnyttjat. "
+                 "Det genomsnittliga nyttjandet de senaste tre åren har legat runt 61 procent.", title="Lärlingsvux")]
+    a = engine.answer_from_hits("Hur stor del av anslaget för regional lärlingsutbildning har kommunerna använt de "
+                                "senaste åren?", hits)
+    assert a.grounded and "61 procent" in a.answer
