@@ -453,3 +453,17 @@ def test_what_an_abbreviation_stands_for_is_answered_by_the_sentence_spelling_it
                  title="Uppdrag om vuxenutbildning")]
     a = engine.answer_from_hits(q, hits)
     assert a.grounded and "kommunernas bildningsexperter" in a.answer
+
+
+def test_a_further_sentence_may_answer_a_later_part_of_the_question() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Anna Berg tillträder som rektor för Kiruna folkhögskola den 1 mars 2026. "
+                 "Skolan har omkring 300 deltagare och erbjuder kurser i samiska. "
+                 "Anna Berg har tidigare arbetat vid Luleå folkhögskola. "
+                 "Skolans styrelse är nöjd med rekryteringen. "
+                 "Anna Berg har även arbetat vid Umeå universitet.", title="Ny rektor för Kiruna folkhögskola")]
+    a = engine.answer_from_hits("När tillträder Anna Berg som rektor för Kiruna folkhögskola, och var har hon "
+                                "arbetat tidigare?", hits)
+    # the second place answers the later part though it has no date, which the first part asks for
+    assert a.grounded and "1 mars 2026" in a.answer and "Luleå" in a.answer and "Umeå" in a.answer
+    assert "300 deltagare" not in a.answer
