@@ -47,6 +47,7 @@ from .cues import (
     spells_out_asked,
     time_of_another,
 )
+from .lists import list_items
 from .question import (
     QUESTION_WORDS,
     QuestionInfo,
@@ -73,9 +74,6 @@ TOP_K = 10
 # (4 within 500 characters before).
 MAX_SENTENCES = 6
 ANSWER_CHARS = 470  # further sentences are added only within this length (a list is kept whole)
-MAX_ITEMS = 8
-MAX_ITEM_GAP = 3  # description sentences allowed between two list items
-LIST_LEADS = 10  # list questions look for a lead among this many best sentences
 EXTRA_SCORE = 0.65  # a further sentence must score this share of the lead's
 LEAD_CANDIDATES = 5  # the answer leads with the best of these that passes the refusal check
 PERVASIVE_SHARE = 0.15  # a term in this share of a document's sentences is that document's subject
@@ -299,7 +297,7 @@ class ExtractiveEngine:
                 and sum(len(c.text) for c in chosen) + len(nxt.text) <= ANSWER_CHARS
                 and any(m > 0 for m in nxt.matches.values()) and not nxt.is_item):
             chosen.append(nxt)  # the sentence after the lead often goes on with the matter ("Däremot …")
-        items = self._list_items(info, chosen, units, hits)
+        items = list_items(info, chosen, units, hits, self.min_coverage)
         if not names_given(info, chosen, items, first_about):
             return self._refusal(question, info, units, hits, about)
         return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
@@ -336,31 +334,6 @@ class ExtractiveEngine:
             return Answer(question, REFUSAL, False, self.name, related=related)
         return Answer(question, f"{REFUSAL} {line} [1]", False, self.name,
                       related=[Citation.from_hit(1, hits[near.hit])])
-
-    def _list_items(self, info: QuestionInfo, chosen: list[Unit], units: list[Unit], hits: list[Hit]) -> list[Unit]:
-        """For list questions (or a lead ending in a colon): the bullet items that follow a lead among
-        the best units; that lead joins the answer. Items may be separated by their descriptions."""
-        leads = units[:LIST_LEADS] if info.kind == "list" else [chosen[0]] if chosen[0].text.endswith(":") else []
-        for lead in leads:
-            if lead.coverage < self.min_coverage:
-                continue
-            items: list[Unit] = []
-            gap = 0
-            for u in passage_units(lead.hit, hits[lead.hit].text):
-                if u.pos <= lead.pos:
-                    continue
-                if u.is_item:
-                    items.append(u)
-                    gap = 0
-                    continue
-                gap += 1
-                if (not items and u.pos > lead.pos + 1) or gap > MAX_ITEM_GAP:
-                    break
-            if len(items) >= 2:
-                if lead.text not in {c.text for c in chosen}:
-                    chosen.append(lead)
-                return items[:MAX_ITEMS]
-        return []
 
 
 def _name_stems(about: tuple[Entity, ...]) -> set[str]:
