@@ -44,7 +44,7 @@ _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterar
 # An agency or body by the way Swedish names them ("Statskontoret", "Skolinspektionen"): who did
 # something may be answered by one.
 _AGENCY = re.compile(r"(?:verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"
-                     r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet)$")
+                     r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet|kollegiet|kollegium)$")
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
 # "Hur många miljarder …" counts in a magnitude: any amount in kronor says how many.
