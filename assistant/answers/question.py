@@ -163,7 +163,7 @@ def answer_type_word(question: str) -> str:
         if word in _AUXILIARIES:
             return ""
     # "Hur mycket sänks …" names no type: a Swedish word there ending in -s is the finite verb.
-    return "" if (_verbish(word) or word in _DEGREE
+    return "" if (_verbish(word) or word in _DEGREE or word in _AUXILIARIES
                   or (word.endswith("s") and not is_english(question))) else word
 
 
@@ -188,7 +188,9 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s") or after_noun):
         finite = ""
     soft = set(tokenize(answer_type)) if answer_type else set()
+    prev = ""
     for word in re.findall(r"[\w:-]+", text):
+        after_aux, prev = prev in _AUXILIARIES, word.lower()
         toks = tokenize(word)
         if not toks or toks[0] in QUESTION_WORDS or TIME_WORD.fullmatch(word):
             continue
@@ -196,8 +198,10 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         if not any(p[0] != "~" for p in parts):
             parts += _short_compound(word.lower())
         lower = word.lower()
-        terms.setdefault(stem, Term(stem, parts, lower == finite or _verbish(lower) or stem in soft,
-                                    _aliases(word)))
+        # an auxiliary is a verb, and so is the infinitive right after it ("brukar komma", "ska leda")
+        infinitive = after_aux and lower.endswith("a") and not lower.endswith("rna") and word[0].islower()
+        verb = lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
+        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word)))
     return tuple(terms.values())
 
 

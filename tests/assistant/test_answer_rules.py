@@ -462,3 +462,14 @@ def test_the_word_for_the_figure_asked_is_not_a_noun_the_passage_must_use() -> N
     a = engine.answer_from_hits("Hur stor del av anslaget för regional lärlingsutbildning har kommunerna använt de "
                                 "senaste åren?", hits)
     assert a.grounded and "61 procent" in a.answer
+
+
+def test_an_auxiliary_and_the_infinitive_after_it_are_verbs_not_what_is_counted() -> None:
+    info = analyse("Hur många brukar komma på höstmötena?")
+    assert not info.counted
+    assert {t.stem: t.verb for t in info.terms}["komm"] is True
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Varje höst håller nätverket två fysiska höstmöten. Vid dessa tillfällen har deltagarantalet "
+                 "uppgått till cirka 40 personer.", title="Höstmöten")]
+    a = engine.answer_from_hits("Hur många brukar komma på höstmötena?", hits)
+    assert a.grounded and "40 personer" in a.answer
