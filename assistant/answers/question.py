@@ -188,6 +188,7 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
     if m and not m.group("sure") and not (_verbish(finite) or finite.endswith("s") or after_noun):
         finite = ""
     soft = set(tokenize(answer_type)) if answer_type else set()
+    counting = bool(re.match(r"\s*hur många\b", text, re.IGNORECASE))
     prev = ""
     for word in re.findall(r"[\w:-]+", text):
         after_aux, prev = prev in _AUXILIARIES, word.lower()
@@ -198,8 +199,10 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         if not any(p[0] != "~" for p in parts):
             parts += _short_compound(word.lower())
         lower = word.lower()
-        # an auxiliary is a verb, and so is the infinitive right after it ("brukar komma", "ska leda")
-        infinitive = after_aux and lower.endswith("a") and not lower.endswith("rna") and word[0].islower()
+        # an auxiliary is a verb, and in a question counting the doers ("Hur många brukar komma …") so is
+        # the infinitive right after it ("Vem ska utreda …" keeps "utreda", said as "utredare" in answers)
+        infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
+                      and word[0].islower())
         verb = lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
         terms.setdefault(stem, Term(stem, parts, verb, _aliases(word)))
     return tuple(terms.values())
