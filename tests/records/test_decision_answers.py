@@ -358,3 +358,18 @@ def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_o
     assert named_matter(routine, dense, terms, threads) is letter
     assert named_matter(letter, MatterMatch(routine, 0.7, 0.3, 0.85), terms, threads) is letter
     assert named_matter(routine, None, terms, threads) is routine
+
+
+@pytest.mark.parametrize(("words", "others", "alone"), [
+    (0.75, [0.25, 0.0], True),  # most of the question's words, in this matter alone
+    (0.75, [0.5], False),  # another matter has nearly as many
+    (0.5, [0.0], False),  # too few of the question's words
+])
+def test_the_question_words_choose_a_matter_without_the_dense_channel_only_when_clearly_alone(
+        words: float, others: list[float], alone: bool) -> None:
+    from assistant.answers.decision_match import MatterMatch, _words_alone
+
+    d = MATTERS[0]
+    top = MatterMatch(d, 0.5, words, 0.5 + 0.5 * words)
+    found = [top] + [MatterMatch(d, 0.6, w, 0.6 + 0.5 * w) for w in others]
+    assert _words_alone(top, found) is alone
