@@ -19,7 +19,6 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from ingest.dates import DATE, long_date
-from ingest.swedish import normalize
 
 from ..records.decisions import Decision
 from ..records.meeting import matches_body
@@ -30,6 +29,7 @@ from .collection import with_collection
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
+from .decision_quotes import cited_paragraph, quoted_decision
 from .question import Term, question_terms, tokens_of
 
 if TYPE_CHECKING:
@@ -329,28 +329,6 @@ def _pool(kb: KnowledgeBase, flt: SearchFilter | None) -> list[Decision]:
     return [d for d in pool if d.doc_id in flt.doc_ids] if flt is not None and flt.doc_ids else pool
 
 
-def _words_of(text: str) -> set[str]:
-    return set(re.findall(r"\w+", normalize(text)))
-
-
-def quoted_decision(answer: Answer, pool: list[Decision]) -> Decision | None:
-    """The first decision an answer's sentences quote from the passage they cite (nearly all of the
-    decision's words in one sentence that cites its minutes), in the answer's order."""
-    by_doc: dict[str, list[Decision]] = {}
-    for d in pool:
-        by_doc.setdefault(d.doc_id, []).append(d)
-    cited = {c.n: c for c in answer.citations}
-    for line in re.split(r"(?<=\])\s+|\n", answer.answer):
-        words = _words_of(line)
-        for n in (int(x) for x in re.findall(r"\[(\d+)\]", line)):
-            c = cited.get(n)
-            for d in by_doc.get(c.doc_id, []) if c is not None else []:
-                want = _words_of(d.text)
-                if want and len(want & words) >= 0.9 * len(want):
-                    return d
-    return None
-
-
 def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt: SearchFilter | None = None,
                          today: Date | None = None) -> Answer | None:
     """The register's answer to a question the ordinary engine answered from the minutes ("Hur ofta
@@ -362,27 +340,48 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     pool = _pool(kb, flt)
-    d = quoted_decision(found, pool)
+    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
+    d = quoted_decision(found, pool) or cited_paragraph(found, pool, lambda x: relevance(terms, x))
     if d is None:
         return None
-    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
     links = link_decisions(pool)
     threads = build_threads(pool, links)
-    if not _names_matter(terms, d, threads):
+    if not _names_matter(terms, d, threads, pool):
         return None
     d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
     return compose(question, [d], terms, pool=pool, today=today, links=links)
 
 
-def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> bool:
+def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread], pool: list[Decision]) -> bool:
     """The question names something of ``d``'s matter: one of its content words is in the heading
-    or text of a step of ``d``'s thread. A decision the ordinary engine quoted from a passage that
-    shares no word with the question (a logo for a question about a newsletter) is another matter."""
+    or text of a step of ``d``'s thread, and not only words that most matters share ("MSV KLL").
+    A decision the ordinary engine quoted from a passage that shares no word with the question (a
+    logo for a question about a newsletter), or only such common words, is another matter."""
     t = thread_of(d, threads)
-    steps = t.decisions if t is not None else [d]
-    words = _Words.of(" ".join(f"{x.text} {x.section} {x.matter}" for x in steps))
+    words = _matter_words(t.decisions if t is not None else [d])
     nouns = [t for t in terms if not t.verb]  # "beslutat" names no matter
-    return not nouns or any(term_score(t, words) > 0 for t in nouns)
+    if not nouns:
+        return True
+    shared = [t for t in nouns if term_score(t, words) > 0]
+    return bool(shared) and not all(_common(t, threads, pool) for t in shared)
+
+
+def _matter_words(steps: list[Decision]) -> _Words:
+    return _Words.of(" ".join(f"{x.text} {x.section} {x.matter}" for x in steps))
+
+
+COMMON_SHARE = 0.25  # a word in more than this share of the register's matters names none of them
+
+
+def _common(term: Term, threads: list[Thread], pool: list[Decision]) -> bool:
+    """Whether ``term`` is in more than :data:`COMMON_SHARE` of the register's matters (each thread,
+    and each decision in none): a low inverse document frequency, counted over the register itself."""
+    linked = {x.id for t in threads for x in t.decisions}
+    matters = [t.decisions for t in threads] + [[d] for d in pool if d.id not in linked]
+    if len(matters) < 4:
+        return False
+    df = sum(term_score(term, _matter_words(m)) > 0 for m in matters)
+    return df > COMMON_SHARE * len(matters)
 
 
 def _matching_threads(dq: DecisionQuestion, threads: list[Thread], most: int = 3) -> list[Decision]:

@@ -300,7 +300,48 @@ def test_a_quoted_decision_answers_only_a_question_that_names_its_matter(topic: 
     from assistant.records.threads import build_threads
 
     logo = _matter("logo", "2026-09-07", "§ 5 Grafisk profil", "Styrgruppen godkände blå och gröna färger i alla mallar.")
-    assert _names_matter(question_terms(topic), logo, build_threads([logo])) is named
+    assert _names_matter(question_terms(topic), logo, build_threads([logo]), [logo]) is named
+
+
+_COMMON = [  # made up: four matters, three of them in "MSV KLL:s" name
+    _matter("web", "2026-03-02", "§ 2 Skrivelse om validering",
+            "Styrgruppen godkände skrivelsen som expedieras i MSV KLL:s namn."),
+    _matter("logo", "2026-05-04", "§ 4 Grafisk profil", "Styrgruppen fastställde MSV KLL:s grafiska profil."),
+    _matter("plan", "2026-09-07", "§ 5 Verksamhetsplan", "Styrgruppen fastställde MSV KLL:s verksamhetsplan för 2027."),
+    _matter("kick", "2026-10-08", "§ 6 Kickoff", "Styrgruppen beslutade att en kickoff hålls i Norrköping."),
+]
+
+
+@pytest.mark.parametrize(("topic", "named"), [
+    ("MSV KLL:s webbplats", False),  # the only words shared are in most of the register's matters
+    ("skrivelsen om validering", True),  # a word of this matter alone
+    ("MSV KLL:s skrivelse", True),  # a common word and a rare one
+])
+def test_words_most_matters_share_name_none_of_them(topic: str, named: bool) -> None:
+    from assistant.answers.decision_answers import _names_matter
+    from assistant.records.threads import build_threads
+
+    assert _names_matter(question_terms(topic), _COMMON[0], build_threads(_COMMON), _COMMON) is named
+
+
+def test_an_answer_quoting_a_paragraphs_discussion_speaks_of_the_decision_in_its_passage() -> None:
+    from assistant.answers.base import Answer, Citation
+    from assistant.answers.decision_answers import relevance
+    from assistant.answers.decision_quotes import cited_paragraph
+
+    routine = replace(_matter("routine", "2026-02-12", "punkt 3", "Beslutades att sekretariatet tar fram en uppdaterad "
+                              "rutin för expediering senast den 1 december 2026.", kind="uppdrag"), doc_id="d")
+    other = replace(_matter("other", "2026-02-12", "punkt 2", "Beslutades att mötesplanen fastställs."), doc_id="d")
+    passage = ("Punkt 2. Beslutades att mötesplanen fastställs. Punkt 3. Ida påpekade att rutinen för hur skrivelser "
+               "expedieras inte har uppdaterats. Beslutades att sekretariatet tar fram en uppdaterad rutin för "
+               "expediering senast den 1 december 2026.")
+    cite = Citation(n=1, doc_id="d", title="", source="/tmp/d.md", section="", page=None, text=passage)
+    said = Answer("q", "Ida påpekade att rutinen för hur skrivelser expedieras inte har uppdaterats. [1]", True, "x",
+                  citations=[cite])
+    terms = question_terms("en uppdaterad rutin för skrivelser")
+    assert cited_paragraph(said, [other, routine], lambda d: relevance(terms, d)) is routine
+    assert cited_paragraph(said, [other, routine], lambda d: relevance(question_terms("kickoff"), d)) is None
+    assert cited_paragraph(replace(said, citations=[]), [other, routine], lambda d: 1.0) is None
 
 
 def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_of_the_question() -> None:
@@ -317,3 +358,18 @@ def test_the_dense_matter_wins_over_a_quoted_neighbour_only_when_it_names_more_o
     assert named_matter(routine, dense, terms, threads) is letter
     assert named_matter(letter, MatterMatch(routine, 0.7, 0.3, 0.85), terms, threads) is letter
     assert named_matter(routine, None, terms, threads) is routine
+
+
+@pytest.mark.parametrize(("words", "others", "alone"), [
+    (0.75, [0.25, 0.0], True),  # most of the question's words, in this matter alone
+    (0.75, [0.5], False),  # another matter has nearly as many
+    (0.5, [0.0], False),  # too few of the question's words
+])
+def test_the_question_words_choose_a_matter_without_the_dense_channel_only_when_clearly_alone(
+        words: float, others: list[float], alone: bool) -> None:
+    from assistant.answers.decision_match import MatterMatch, _words_alone
+
+    d = MATTERS[0]
+    top = MatterMatch(d, 0.5, words, 0.5 + 0.5 * words)
+    found = [top] + [MatterMatch(d, 0.6, w, 0.6 + 0.5 * w) for w in others]
+    assert _words_alone(top, found) is alone
