@@ -32,7 +32,7 @@ KINDS: list[tuple[str, re.Pattern[str]]] = [
     # "När …", "Sedan när …", "Till när …": a question word for time, perhaps after a preposition.
     ("time", re.compile(r"^\s*(?:\w+ )?(?:när|when)\b")),
     ("list", re.compile(r"^\s*(?:vilka|which) (?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|two|three|four|five|\d+) ")),
-    # "Hur stor del av pengarna …" asks for a share, whatever it is a share of.
+    # "Hur stor andel av bidraget …" asks for a share, whatever it is a share of.
     ("number", re.compile(r"\bhur stor (?:del|andel)\b|\bvilken andel\b|\bwhat (?:share|proportion|percentage)\b")),
     ("money", _MONEY),
     ("number", re.compile(r"\bhur (?:många|mycket|stor[ta]?|lång[ta]?)\b|\bhow (?:many|much|large|big)\b|\bandel\b|"

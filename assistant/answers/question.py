@@ -199,8 +199,8 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         if not any(p[0] != "~" for p in parts):
             parts += _short_compound(word.lower())
         lower = word.lower()
-        # an auxiliary is a verb, and in a question counting the doers ("Hur många brukar komma …") so is
-        # the infinitive right after it ("Vem ska utreda …" keeps "utreda", said as "utredare" in answers)
+        # an auxiliary is a verb, and in a "hur många" question counting the doers so is the infinitive
+        # after it ("… brukar delta"); elsewhere it stays a term ("… ska granska" matches "granskare")
         infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
                       and word[0].islower())
         verb = lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
