@@ -43,8 +43,9 @@ _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterar
                           r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
 # An agency or body by the way Swedish names them ("Statskontoret", "Skolinspektionen"): who did
 # something may be answered by one.
-_AGENCY = re.compile(r"(?:verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"
-                     r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet|kollegiet|kollegium)$")
+_AGENCY_ENDINGS = (r"verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"
+                   r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet|kollegiet|kollegium")
+_AGENCY = re.compile(rf"(?:{_AGENCY_ENDINGS})$")
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
 # "Hur många miljarder …" counts in a magnitude: any amount in kronor says how many.
@@ -133,9 +134,7 @@ def names_given(info: QuestionInfo, chosen: list, items: list, about: tuple[Enti
 # agency's name ("Statens skolverk", "MYH").
 _NOT_A_BODY = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?[a-zåäö]*?(?:företag|firm|byrå|kommun|region|län\b|länder|"
                          r"stad\b|städer|land\b|compan|municipal|countr)", re.IGNORECASE)
-_PUBLIC_BODY = re.compile(r"^(?:statens|myndighet\w*|regeringen|riksdagen)\b|(?:verket|verk|kontoret|rådet|myndigheten|"
-                          r"styrelsen|nämnden|inspektionen|institutet|förmedlingen|ämbetet|kansliet|departementet|"
-                          r"kommissionen|regeringen)$", re.IGNORECASE)
+_PUBLIC_BODY = re.compile(rf"^(?:statens|myndighet\w*|regeringen|riksdagen)\b|(?:{_AGENCY_ENDINGS}|verk)$", re.IGNORECASE)
 
 
 def of_asked_class(name: str, question: str) -> bool:

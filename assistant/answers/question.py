@@ -160,8 +160,6 @@ def answer_type_word(question: str) -> str:
     if word in _DEGREE:  # "Hur många färre platser …": the noun after it; "Hur många färre kan …": none
         after = re.match(r"\s+([\w:-]+)", question[m.end(1):]) if m else None
         word = after.group(1).lower() if after else ""
-        if word in _AUXILIARIES:
-            return ""
     # "Hur mycket sänks …" names no type: a Swedish word there ending in -s is the finite verb.
     return "" if (_verbish(word) or word in _DEGREE or word in _AUXILIARIES
                   or (word.endswith("s") and not is_english(question))) else word
