@@ -20,6 +20,10 @@ from scanners.relevance import DEFAULT_THRESHOLD, RelevanceScorer, load_scorer
 HERE = Path(__file__).parent
 LABELS = HERE / "labels.jsonl"  # the older development set
 TIME_SPLIT = HERE / "labels_heldout.jsonl"  # split: dev (older) / heldout (newer, frozen)
+# More development marks, before the held-out months, from the skills and education strata only
+# (HELDOUT.md, "v3"): they train the learned model but are not scored, so the development figures
+# stay those of the stratified sample.
+DEV_MARKS = HERE / "labels_dev_v3.jsonl"
 _SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
                            Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"
@@ -172,10 +176,16 @@ class Scored:
     records: dict[str, dict]
     cold: dict[str, float]  # the calibrated probability
     raw: dict[str, float] = field(default_factory=dict)  # the blend before calibration
+    marks_only: set[str] = field(default_factory=set)  # urls of the extra development marks (v3)
+
+    @property
+    def sample(self) -> list[dict]:
+        """The development pool as sampled (the strata of v1), without the extra marks."""
+        return [r for r in self.pool if r["url"] not in self.marks_only]
 
     @property
     def everything(self) -> list[dict]:
-        return [*self.held, *self.pool]
+        return [*self.held, *self.sample]
 
     def examples(self, rows: list[dict]) -> list[Example]:
         return _examples(rows, self.records, self.cold)
@@ -208,9 +218,11 @@ def score_labels(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     dev_urls = {r["url"] for r in dev}
     # the older set is development too, less anything the time split holds
     pool = dev + [r for r in load_labels(LABELS) if r["url"] not in held_urls | dev_urls]
+    known = held_urls | {r["url"] for r in pool}
+    extra = [r for r in load_labels(DEV_MARKS) if r["url"] not in known] if DEV_MARKS.exists() else []
     stream: list[tuple[str, str]] = []
-    records = _texts({r["url"] for r in split + pool}, corpus, stream)
-    missing = [r["url"] for r in split + pool if r["url"] not in records]
+    records = _texts({r["url"] for r in split + pool + extra}, corpus, stream)
+    missing = [r["url"] for r in split + pool + extra if r["url"] not in records]
     if missing:
         raise SystemExit(f"{len(missing)} labelled URLs not in {corpus}, e.g. {missing[0]}")
     # as ScanJob builds it: topics, the bundled corpus, the embedding model for English items
@@ -224,9 +236,13 @@ def score_labels(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     scorer.observe(stream)
     scorer.observe(docs)
     rels = scorer.score_many(docs)
-    cold = {r["url"]: rel.score for r, rel in zip(everything, rels, strict=True)}
-    raw = {r["url"]: float(rel.reason["cold"]) for r, rel in zip(everything, rels, strict=True)}
-    return Scored(held, dev, pool, records, cold, raw)
+    # the extra marks are scored by the same scorer but kept out of its word counts and of the
+    # stream: drawn from the field's strata only, they would raise the stream's share of relevant
+    # news (which sets the learned model's prior) above the sample's
+    rels += scorer.score_many([(records[r["url"]]["title"], records[r["url"]]["text"]) for r in extra])
+    cold = {r["url"]: rel.score for r, rel in zip(everything + extra, rels, strict=True)}
+    raw = {r["url"]: float(rel.reason["cold"]) for r, rel in zip(everything + extra, rels, strict=True)}
+    return Scored(held, dev, pool + extra, records, cold, raw, {r["url"] for r in extra})
 
 
 def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
@@ -237,9 +253,12 @@ def evaluate(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     held, dev, pool, cold = s.held, s.dev, s.pool, s.cold
     y_held = [bool(r["relevant"]) for r in held]
     out_held = [figures("cold start (no marks)", [cold[r["url"]] for r in held], y_held, threshold)]
-    reading_order = sorted(pool, key=lambda r: -cold[r["url"]])  # marks follow what readers see
+    # marks follow what readers see; the curve's first points read the sampled pool (the extra
+    # marks, from the field's strata only, would fill them with relevant pages) and its last
+    # point takes every development mark
+    reading_order = sorted(s.sample, key=lambda r: -cold[r["url"]])
     for n in CURVE:
-        marked = reading_order[: n or len(pool)]
+        marked = reading_order[:n] if n else pool
         model, probs = s.learned(marked, held)
         name = f"learned, {len(marked)} marks" + ("" if model else " (too few: cold start)")
         out_held.append(figures(name, probs, y_held, threshold, len(marked)))

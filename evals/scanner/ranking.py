@@ -21,7 +21,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v3.pkl"  # v3: the topics and terms each page matched
+CACHE_NAME = "scanner-ranking-v4.pkl"  # v4: with the v3 development marks (labels_dev_v3.jsonl)
 
 
 def cache_path() -> Path:
