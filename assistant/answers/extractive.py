@@ -172,7 +172,7 @@ class ExtractiveEngine:
             if dated:
                 near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
             u.near = near
-            got = own = said = rest = 0.0
+            got = own = said = rest = syn = 0.0
             # "Under vilka veckor …", "Vilket datum …": a time (a figure) says the answer's type
             typed = info.kind in TYPED and cue_met(info.kind, u.text, info.said, info.text)
             for t, w in weight.items():
@@ -188,7 +188,9 @@ class ExtractiveEngine:
                     m = max(m, 0.8)
                 own += w * m
                 got += w * max(m, 0.5 * in_ctx[u.hit][t])
-            u.coverage = got / total
+                if m < 0.8 and t in alt[u.hit] and self.synonyms.get(t.stem, frozenset()) & near:
+                    syn += w * (0.8 - max(m, 0.5 * in_ctx[u.hit][t]))  # the sentence says it by a synonym
+            u.coverage, u.synonym_gain = got / total, syn / total
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 and t not in alt[u.hit] for t in _content_nouns(info))
             u.unheard = unheard
@@ -211,7 +213,7 @@ class ExtractiveEngine:
                      or not all(says_ordinal(where, o) for o in ORDINAL.findall(info.text)))
             if lacks:
                 u.score -= 1.0
-                u.coverage = 0.0
+                u.coverage = u.synonym_gain = 0.0
             signals[id(u)] = (own / total, cue, listy, echo, lacks)
         x = feature_rows(units, by_hit, [h.doc_id for h in hits], signals, sum(not t.verb for t in info.terms))
         p = self.model.probabilities(x) if self.model is not None else None
@@ -235,7 +237,8 @@ class ExtractiveEngine:
         skips the soft gates (coverage, own share, the missing nouns, the role asked about)."""
         if best is not None and not unnamed and spells_out_asked(info.text, best.text):
             return True  # "Vad står X för?" is answered by the sentence that spells X out
-        if best is None or unnamed or soft and (best.coverage < self.min_coverage or best.own < MIN_OWN):
+        if best is None or unnamed or soft and (
+                best.coverage + best.synonym_gain < self.min_coverage or best.own < MIN_OWN):
             return False
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
         # question is about is guarded by the subject check, not by requiring every word.

@@ -53,6 +53,14 @@ def test_a_noun_said_by_a_synonym_is_not_missing() -> None:
     assert other.rank_units(info, HITS)[0].missing == 1  # a table without it changes nothing
 
 
+def test_a_sentence_saying_the_question_in_other_words_answers_it() -> None:
+    plain = ExtractiveEngine(kb=None, answerability=False)  # type: ignore[arg-type]
+    assert not plain.answer_from_hits(QUESTION, HITS).grounded
+    engine = ExtractiveEngine(kb=None, answerability=False, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
+    a = engine.answer_from_hits(QUESTION, HITS)
+    assert a.grounded and "första måndagen" in a.answer and "årsavgift" not in a.answer
+
+
 @pytest.mark.skipif(not THESAURUS.is_file(), reason="mythes-sv not installed (make dictionary)")
 def test_the_installed_thesaurus_knows_common_nouns() -> None:
     table = load_thesaurus()
