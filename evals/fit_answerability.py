@@ -31,6 +31,7 @@ from assistant.answers.answerability import FEATURES, lead_of  # noqa: E402
 from assistant.answers.extractive import LEAD_CANDIDATES, ExtractiveEngine  # noqa: E402
 from assistant.answers.question import analyse, split_question  # noqa: E402
 from assistant.answers.subject import subjects, unnamed_per_hit  # noqa: E402
+from assistant.answers.synonyms import load_thesaurus  # noqa: E402
 from evals.retrieval import eval_kb, load_questions, norm  # noqa: E402
 from ingest.glossary import is_english, to_swedish  # noqa: E402
 
@@ -54,7 +55,7 @@ def dev_questions() -> list[dict[str, Any]]:
 
 def collect(kb: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per question: the engine's answer without the model (its outcome) and the lead's measurements."""
-    engine = ExtractiveEngine(kb, answerability=False)
+    engine = ExtractiveEngine(kb, answerability=False, synonyms=load_thesaurus())  # as the registry builds it
     out = []
     for q in questions:
         text = q["question"]
