@@ -25,14 +25,15 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
-# Debian's FreeDict English–Swedish dictionary, read at run time for English questions (GPL: not
-# copied into the repository). Optional for `make run`: without it English words the glossary lacks
-# stay English, as before.
+# Debian's FreeDict English–Swedish dictionary, read at run time for English questions, and the
+# Swedish thesaurus mythes-sv (Folkets synonymlexikon), read for questions asked in other words
+# (GPL: not copied into the repository). Optional for `make run`: without them English words the
+# glossary lacks stay English, and a question noun must be the passage's own word, as before.
 dictionary:
-	@test -f /usr/share/dictd/freedict-eng-swe.index || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe >/dev/null; fi; } \
-	  || echo "varning: dict-freedict-eng-swe kunde inte installeras; engelska frågor översätts bara med ordlistan"
+	@test -f /usr/share/dictd/freedict-eng-swe.index -a -f /usr/share/mythes/th_sv_SE_v2.dat || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe mythes-sv >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dict-freedict-eng-swe mythes-sv >/dev/null; fi; } \
+	  || echo "varning: dict-freedict-eng-swe/mythes-sv kunde inte installeras; engelska frågor översätts bara med ordlistan, synonymer används inte"
 
 run: install dictionary
 	$(BIN)/msv serve

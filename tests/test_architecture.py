@@ -26,7 +26,8 @@ ROOM_RANK = {
     "assistant": {"settings": 0, "records": 1, "answers": 2, "access": 2, "web": 3, "cli": 4},
     "assistant.answers": {"base": 0, "question": 1, "subject": 1, "verify": 1, "cues": 2, "extractive": 2, "llm": 2,
                           "decision_answers": 2, "decision_questions": 2, "decision_match": 2, "decision_open": 1,
-                          "collection": 2, "chat": 2, "units": 2, "compose": 2, "lists": 2, "memo": 3, "registry": 3},
+                          "collection": 2, "chat": 2, "units": 2, "compose": 2, "lists": 2, "memo": 3, "registry": 3,
+                          "synonyms": 2, "answerability": 2},
 }
 
 

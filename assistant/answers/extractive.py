@@ -20,6 +20,7 @@ import numpy as np
 
 from ingest.glossary import is_english, to_swedish
 
+from .answerability import AnswerabilityModel, load_answerability, second_opinion
 from .base import REFUSAL, Answer, Citation
 from .compose import compose
 from .cues import (
@@ -59,6 +60,7 @@ from .question import (
 )
 from .sentence_rank import SentenceModel, feature_rows, load_model
 from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
+from .synonyms import Synonyms
 from .units import Unit, passage_units, taken_up
 
 if TYPE_CHECKING:
@@ -94,7 +96,8 @@ class ExtractiveEngine:
     name = "extractive"
 
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
-                 use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True) -> None:
+                 use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True,
+                 answerability: AnswerabilityModel | None | bool = True, synonyms: Synonyms | None = None) -> None:
         # Re-ranking by embedding similarity cost a second embedding call and changed no answer; off.
         self.kb = kb
         self.k = k
@@ -102,6 +105,9 @@ class ExtractiveEngine:
         self.use_embeddings = use_embeddings
         # The learned order of sentences (sentence_rank.py); True: the shipped model, None/False: the hand-set sum.
         self.model = load_model() if sentence_model is True else sentence_model or None
+        # The learned second opinion on the soft gates (answerability.py); None/False: the gates alone.
+        self.second = load_answerability() if answerability is True else answerability or None
+        self.synonyms = synonyms or {}  # a general thesaurus (synonyms.py): a noun's synonym in the passage says it
 
     def answer(self, question: str, *, flt: SearchFilter | None = None, hits: list[Hit] | None = None) -> Answer:
         from ingest.store import SearchFilter
@@ -141,9 +147,11 @@ class ExtractiveEngine:
         # that gives the number.
         role = asked_term(info)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
+        alt: dict[int, set[Term]] = {}  # the terms each passage says in other words (a synonym)
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
             in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
+            alt[i] = {t for t in info.terms if self.synonyms.get(t.stem, frozenset()) & ctx}
         # The numbers and months a question names may stand anywhere in the retrieved part of the
         # answer's document (a year named one passage before the figure asked for).
         doc_text: dict[str, str] = {}
@@ -164,7 +172,7 @@ class ExtractiveEngine:
             if dated:
                 near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
             u.near = near
-            got = own = said = rest = 0.0
+            got = own = said = rest = syn = 0.0
             # "Under vilka veckor …", "Vilket datum …": a time (a figure) says the answer's type
             typed = info.kind in TYPED and cue_met(info.kind, u.text, info.said, info.text)
             for t, w in weight.items():
@@ -180,9 +188,11 @@ class ExtractiveEngine:
                     m = max(m, 0.8)
                 own += w * m
                 got += w * max(m, 0.5 * in_ctx[u.hit][t])
-            u.coverage = got / total
+                if m < 0.8 and t in alt[u.hit] and self.synonyms.get(t.stem, frozenset()) & near:
+                    syn += w * (0.8 - max(m, 0.5 * in_ctx[u.hit][t]))  # the sentence says it by a synonym
+            u.coverage, u.synonym_gain = got / total, syn / total
             u.own = said / rest if rest else 1.0
-            u.missing = sum(in_ctx[u.hit][t] < 0.8 for t in _content_nouns(info))
+            u.missing = sum(in_ctx[u.hit][t] < 0.8 and t not in alt[u.hit] for t in _content_nouns(info))
             u.unheard = unheard
             u.matter_missing = bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
             u.role_missing = role is not None and not figure_says(role, u.text) and (
@@ -203,7 +213,7 @@ class ExtractiveEngine:
                      or not all(says_ordinal(where, o) for o in ORDINAL.findall(info.text)))
             if lacks:
                 u.score -= 1.0
-                u.coverage = 0.0
+                u.coverage = u.synonym_gain = 0.0
             signals[id(u)] = (own / total, cue, listy, echo, lacks)
         x = feature_rows(units, by_hit, [h.doc_id for h in hits], signals, sum(not t.verb for t in info.terms))
         p = self.model.probabilities(x) if self.model is not None else None
@@ -221,17 +231,19 @@ class ExtractiveEngine:
         return units
 
     def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset(),
-                   about: tuple[Entity, ...] = ()) -> bool:
+                   about: tuple[Entity, ...] = (), *, soft: bool = True) -> bool:
         """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects (``about``) its
-        passage does not name (any one makes it a sentence about something else)."""
+        passage does not name (any one makes it a sentence about something else). ``soft=False``
+        skips the soft gates (coverage, own share, the missing nouns, the role asked about)."""
         if best is not None and not unnamed and spells_out_asked(info.text, best.text):
             return True  # "Vad står X för?" is answered by the sentence that spells X out
-        if best is None or best.coverage < self.min_coverage or best.own < MIN_OWN or unnamed:
+        if best is None or unnamed or soft and (
+                best.coverage + best.synonym_gain < self.min_coverage or best.own < MIN_OWN):
             return False
         # A third of the question's nouns may be missing from the passage (paraphrase); what the
         # question is about is guarded by the subject check, not by requiring every word.
         nouns = len(_content_nouns(info))
-        if best.missing > nouns // 3 or best.role_missing or best.unheard or best.matter_missing:
+        if soft and (best.missing > nouns // 3 or best.role_missing) or best.unheard or best.matter_missing:
             return False
         if info.kind == "time" and (
                 not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
@@ -272,6 +284,8 @@ class ExtractiveEngine:
                 fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
                 # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
                 lead = _likeliest(u for u in fit if u.text not in said) or _likeliest(fit)
+                if part is info and self.second is not None:
+                    lead = second_opinion(self, part, ranked, hits, unnamed, entities, LEAD_CANDIDATES)
                 if lead is None and part is info:
                     return self._refusal(question, part, ranked, hits, unnamed)
             if lead is None:  # a later part the documents leave open is said to be so; the first is answered

@@ -10,6 +10,7 @@ from ingest.errors import ConfigError
 
 from .extractive import ExtractiveEngine
 from .llm import LlmEngine
+from .synonyms import load_thesaurus
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -42,5 +43,6 @@ def engine_for(kb: KnowledgeBase, settings: Settings) -> Engine:
     return get_engine("extractive" if settings.llm_backend == "none" else "llm", kb, settings)
 
 
-register_engine("extractive", lambda kb, s: ExtractiveEngine(kb))
+# The thesaurus is read here, once, when installed (Debian mythes-sv); the engine takes it as an argument.
+register_engine("extractive", lambda kb, s: ExtractiveEngine(kb, synonyms=load_thesaurus()))
 register_engine("llm", lambda kb, s: LlmEngine.from_settings(kb, s))
