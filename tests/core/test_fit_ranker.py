@@ -32,6 +32,7 @@ def test_learns_from_every_development_set_and_never_a_heldout_one(tmp_path: Pat
 
     assert [r["id"] for r in rows] == ["r1", "a1", "d9"]
     assert rows[2]["expected"] == ["ett faktum"] and rows[2]["set"] == "answers"
+    assert [r["file"] for r in rows] == ["retrieval", "answers", "answers_dev9"]
 
 
 # Ranks of the first relevant passage of ten questions under three values of C (0.01, 0.03, 0.1).
@@ -78,3 +79,24 @@ def test_cross_validation_scores_each_question_on_the_candidates_search_ranks() 
 
     assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0)) == {1}
     assert set(fit_ranker.cross_validate(data, questions, ("sparse",), 1.0, served=served)) == {5}
+
+
+def test_leave_one_set_out_never_trains_on_the_set_or_its_questions_asked_elsewhere() -> None:
+    """Sets a and b ask the same ten questions and mark the passage with the best BM25 score as
+    relevant; set c (five questions) the worst. Left out, a is scored by a model fitted on c alone
+    (b's copies of its questions are left out with it), so its relevant passages come last; trained
+    on b as well, ten questions against five would have put them first."""
+    rng = np.random.default_rng(1)
+    col = fit_ranker.FEATURES.index("sparse")
+    questions, data = [], []
+    for name, n, best in (("a", 10, True), ("b", 10, True), ("c", 5, False)):
+        for q in range(n):
+            x = rng.random((5, len(fit_ranker.FEATURES)))
+            x[0, col] = 2.0 if best else -1.0
+            questions.append({"question": f"Fråga {q if name != 'c' else 100 + q}?", "file": name})
+            data.append((x, np.asarray([True, False, False, False, False]), [f"{name}{q}-c{i}" for i in range(5)]))
+
+    by_set = fit_ranker.leave_one_set_out(data, questions, ("sparse",), 1.0, served=data)
+
+    assert set(by_set["a"]) == {5} and set(by_set["b"]) == {5}
+    assert set(by_set["c"]) == {5} and len(by_set["c"]) == 5
