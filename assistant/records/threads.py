@@ -31,6 +31,7 @@ from .linking import (
     deliverable,
     direction,
     names_deliverable,
+    names_subject,
     one_matter_a_paragraph,
     own_act,
     paragraph_key,
@@ -321,7 +322,35 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             after = f"; efter återrapporten {_where(via[a.id])}" if a.id in via else ""
             links.append(Link(link.earlier, link.later, link.relation,
                               f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
-    return links
+    return links + _revisions(decisions, links, ctx)
+
+
+def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A body's decision that changes or revokes something ("webbplatsen lanseras i oktober i stället
+    för i juni") and that the model linked to nothing: linked to the body's nearest earlier decision
+    naming what it decides on, or, when that one is itself such a change, to the decision both change
+    (a decision and each change of it are linked, as the issue has it)."""
+    linked = {lk.later for lk in links}
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    out: list[Link] = []
+    changed: dict[str, Decision] = {}  # a change → the decision it was linked to here
+    for j, b in enumerate(ordered):
+        if b.kind != "beslut" or b.id in linked or not changes(b):
+            continue
+        before = [a for a in ordered[:j] if a.date < b.date and a.body == b.body and a.kind != "uppdrag"
+                  and a.doc_id != b.doc_id and not _years_clash(a, b) and names_subject(a, b)]
+        if not before:
+            continue
+        a = before[-1]
+        while a.id in changed and changed[a.id] in before:
+            a = changed[a.id]
+        changed[b.id] = a
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; det senare beslutet ändrar det som "
+                        f"organets beslut {_where(a)} gällde (sannolikhet {p:.2f}).", p, ("ändrar eller upphäver ett tidigare beslut",)))
+    return out
 
 
 def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:
