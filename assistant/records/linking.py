@@ -155,7 +155,8 @@ def subject_words(d: Decision, n: int = 3) -> list[str]:
     said = [w for w in re.findall(r"[\wåäöÅÄÖé-]+", object_of(d.text) or d.text)
             if not DECIDING.fullmatch(w) and not _CHANGES.match(w) and not _DECIDED.match(w)]
     for w in tokenize(" ".join(said), compounds=False, prefixes=False):
-        if w not in _VERBS and w not in _NOISE and not w.isdigit() and len(w) > 3 and w not in out:
+        if (w not in _VERBS and w not in _NOISE and not w.isdigit() and len(w) > 3 and w not in out
+                and not any(_same(w, v) for v in _VERBS if len(v) > 4)):  # "gemensamma" as "gemensam"
             out.append(w)
             if len(out) == n:
                 break
@@ -167,7 +168,13 @@ def names_subject(a: Decision, b: Decision) -> bool:
     part): a later decision on "webbplatsen" or "processledarnas träffar" takes up the earlier
     decision that set them up, in whatever words the rest of it is written."""
     said = set(tokenize(f"{a.heading} {a.text}", prefixes=False))
-    return any(_same(w, t) for w in subject_words(b) for t in said)
+    return any(_same(w, t) or _derived(w, t) for w in subject_words(b) for t in said)
+
+
+def _derived(a: str, b: str) -> bool:
+    """One word made from the other's long stem ("prioriter", "prioritering")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 8 and long_.startswith(short) and len(long_) - len(short) <= 4
 
 
 def qualifier(a: Decision) -> set[str]:

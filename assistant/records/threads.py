@@ -59,6 +59,9 @@ _SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsk�
                         re.IGNORECASE)
 _SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
                      r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+# A decision that sets a rule anew from a day on, or extends one ("hålls från och med januari 2027 var
+# åttonde vecka", "ska gälla även under 2032"): with the body's earlier decision on it, a change.
+_ANEW = re.compile(r"\bfrån\s+och\s+med\b|\bgäll\w*\s+(?:även|också)\b", re.IGNORECASE)
 RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
 RELATION_SV = {"besvarar": "Besvarar uppdraget", "återrapporterar": "Återrapport", "ändrar": "Ändrar",
                "upphäver": "Upphäver", "följer upp": "Följer upp", "överlämnat": "Överlämnat"}
@@ -335,7 +338,7 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     out: list[Link] = []
     changed: dict[str, Decision] = {}  # a change → the decision it was linked to here
     for j, b in enumerate(ordered):
-        if b.kind != "beslut" or b.id in linked or not changes(b):
+        if b.kind != "beslut" or b.id in linked or not (changes(b) or _ANEW.search(b.text)):
             continue
         before = [a for a in ordered[:j] if a.date < b.date and a.body == b.body and a.kind != "uppdrag"
                   and a.doc_id != b.doc_id and not _years_clash(a, b) and names_subject(a, b)]
