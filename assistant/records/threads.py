@@ -205,6 +205,14 @@ def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decis
             and not _years_clash(a, b) and not own_act(a, b, _given_to(a))]
 
 
+def _third_body(a: Decision, b: Decision) -> bool:
+    """``a`` gave another body an assignment and ``b`` is a third body's: the assignment is answered
+    by the body that got it or the one that gave it (no development link goes elsewhere); the
+    decision that settled it may be taken up by any body."""
+    to = _given_to(a)
+    return a.kind == "uppdrag" and bool(to) and to != a.body and b.body not in (a.body, to)
+
+
 def _decider(a: Decision) -> str:
     """The body whose decision settles what ``a`` opened: the assigning body for an assignment
     (it asked for the work), the receiving body for a hand-over."""
@@ -243,6 +251,8 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
             a = settler[a.id]
             if a.date >= b.date:
                 continue
+        elif _third_body(a, b):
+            continue
         if a.id not in moved or moved[a.id][0] < p:
             moved[a.id] = (p, a, words)
     options = list(moved.values())
