@@ -335,7 +335,8 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             after = f"; efter återrapporten {_where(via[a.id])}" if a.id in via else ""
             links.append(Link(link.earlier, link.later, link.relation,
                               f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
-    return links + _revisions(decisions, links, ctx)
+    links += _revisions(decisions, links, ctx)
+    return links + _handed_answers(decisions, links, ctx)
 
 
 def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
@@ -363,6 +364,32 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
         link = _link(a, b, words)
         out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; det senare beslutet ändrar det som "
                         f"organets beslut {_where(a)} gällde (sannolikhet {p:.2f}).", p, ("ändrar eller upphäver ett tidigare beslut",)))
+    return out
+
+
+def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter handed to another body ("överlämnade frågan om verksamhetsbudgetens storlek … till
+    GD-gruppen") that nothing of that body was linked to: linked to that body's first later decision
+    naming what was handed on."""
+    by_id = {d.id: d for d in decisions}
+    answered = {lk.earlier for lk in links if (b := by_id.get(lk.later)) and b.body == _given_to(by_id[lk.earlier])}
+    # a report back to the body that asked for it: that body's decision answers the assignment
+    answered |= {lk.later for lk in links if _given_to(by_id[lk.later]) == _decider(by_id[lk.earlier])}
+    out: list[Link] = []
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    for j, a in enumerate(ordered):
+        to = _given_to(a)
+        if a.kind == "uppdrag" or not to or to == a.body or a.id in answered:
+            continue
+        b = next((b for b in ordered[j + 1:] if b.body == to and b.kind == "beslut" and b.date > a.date
+                  and not _years_clash(a, b) and names_subject(b, a)), None)
+        if b is None:
+            continue
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; beslutet nämner det som lämnades över "
+                        f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
     return out
 
 
