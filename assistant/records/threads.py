@@ -336,7 +336,32 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             links.append(Link(link.earlier, link.later, link.relation,
                               f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
     links += _revisions(decisions, links, ctx)
-    return links + _handed_answers(decisions, links, ctx)
+    links += _handed_answers(decisions, links, ctx)
+    return links + _after_remiss(decisions, links, ctx)
+
+
+def _after_remiss(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter sent back (återremiss) is settled by the sending body's next decision that takes up
+    the same step (the proposal sent back, or the receiving body's answer): the återremiss asked
+    for that decision, as an assignment asks for the one that answers it."""
+    by_id = {d.id: d for d in decisions}
+    before = {(lk.earlier, lk.later) for lk in links}
+    out: list[Link] = []
+    for r in decisions:
+        if r.kind != "beslut" or not re.search(r"\båterremitter", r.text, re.IGNORECASE):
+            continue
+        steps = {e for e, x in before if x == r.id} | {x for e, x in before if e == r.id}
+        later = sorted((by_id[x] for e, x in before if e in steps and x != r.id and by_id[x].body == r.body
+                        and by_id[x].date > r.date and by_id[x].kind == "beslut" and not _SENT_BACK.search(by_id[x].text)
+                        and (r.id, x) not in before), key=lambda d: d.date)
+        if later:
+            b = later[0]
+            values, words = pair_features(r, b, ctx)
+            p = probability(values)
+            out.append(Link(r.id, b.id, "besvarar", f"{body_name(r.body).capitalize()} återremitterade ärendet {_where(r)} och "
+                            f"avgjorde det {_where(b)}: {_link(r, b, words).reason.split(': ', 1)[-1].rstrip('.')} "
+                            f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["own"],)))
+    return out
 
 
 def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
