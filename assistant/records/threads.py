@@ -33,6 +33,7 @@ from .linking import (
 from .meeting import body_name, matches_body
 from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
     _ANEW,
+    _REVOKE,
     _SENT_BACK,
     RELATION_SV,
     RELATIONS,
@@ -254,9 +255,11 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
         changed[b.id] = a
         values, words = pair_features(a, b, ctx)
         p = probability(values)
-        link = _link(a, b, words)
-        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; det senare beslutet ändrar det som "
-                        f"organets beslut {_where(a)} gällde (sannolikhet {p:.2f}).", p, ("ändrar eller upphäver ett tidigare beslut",)))
+        same = _link(a, b, words).reason.split(": ", 1)[-1].rstrip(".")
+        revokes = bool(_REVOKE.search(b.text) or re.search(r"\bavveckl\w*|\bställs\s+in\b|\bläggs\s+ned\b", b.text, re.IGNORECASE))
+        out.append(Link(a.id, b.id, "upphäver" if revokes else "ändrar",
+                        f"{'Upphäver' if revokes else 'Ändrar'} {body_name(a.body)}s beslut {_where(a)}, som gällde det "
+                        f"det senare beslutet avser: {same} (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["revises"],)))
     return out
 
 
