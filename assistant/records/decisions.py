@@ -121,6 +121,10 @@ _BESLUT = re.compile(
     r"|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
     r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
     r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
+    # informal notes: an agreement in other words than "beslutade" ("Överenskommet att …", "Gruppen
+    # landade i att …", "enades kring …"); the group or the meeting reaches it, not an inquiry
+    r"|^\W*(?:det\s+blev\s+)?överenskommet\s+(?:att|om)\b|^\W*enighet\s+om\s+att\b|\benades\s+(?:kring|runt)\b"
+    r"|\b(?:[\wåäö-]*gruppen|mötet|vi|nätverket)\s+(?:kom\s+fram\s+till|landade\s+i)\s+att\b"
     # a proposal decided on in two words ("Enligt förslag.")
     r"|^\W*(?:beslut\w*:?\s+)?(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag(?:et)?\W*$"
     # a decision taken between meetings and recorded in these minutes

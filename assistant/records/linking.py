@@ -27,6 +27,7 @@ from ingest.swedish import tokenize
 from .decisions import Decision
 from .matter import object_of
 from .meeting import body_of
+from .verbs import DECIDING
 
 FEATURES = ("matter", "words", "deliverable", "bodies", "in_time", "after_time", "changes", "revises", "assignment", "own", "gap",
             "third_body", "handed_on", "cites")
@@ -61,6 +62,7 @@ _VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa plane
                       for w in tokenize(a, compounds=False, prefixes=False)])
 _CHANGES = re.compile(r"\b(?:upphäv|återkall|avveckl|ställs\s+in|ställa\s+in|slopa|avskaffa|revider|ändr|ersätt"
                       r"|juster|förläng|senareläg|tidigareläg|flytta|i\s+stället)\w*", re.IGNORECASE)
+_DECIDED = re.compile(r"(?:godkän|fastställ|beslut|antog|antag|bifall|avslag|avslog)", re.IGNORECASE)
 _TO_BODY = re.compile(r"\b(?:till|åt|för)\s+(?P<to>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*)", re.IGNORECASE)
 _GENITIVE = re.compile(r"\b(?P<of>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*s)\s+\w+", re.IGNORECASE)
 
@@ -143,6 +145,36 @@ def names_deliverable(a: Decision, b: Decision) -> bool:
         if parts and _same(parts[-1], word) and all(any(_same(t, o) for o in obj) for t in parts[:-1]):
             return True
     return False
+
+
+def subject_words(d: Decision, n: int = 3) -> list[str]:
+    """The first ``n`` content words of what a decision decides on ("att webbplatsen lanseras i
+    oktober": "webbplats", "lanser", "oktob"): the thing a later decision changes is named first.
+    A sentence with no deciding verb before its object ("Processledarmötena hålls …") from its start."""
+    out: list[str] = []
+    said = [w for w in re.findall(r"[\wåäöÅÄÖé-]+", object_of(d.text) or d.text)
+            if not DECIDING.fullmatch(w) and not _CHANGES.match(w) and not _DECIDED.match(w)]
+    for w in tokenize(" ".join(said), compounds=False, prefixes=False):
+        if (w not in _VERBS and w not in _NOISE and not w.isdigit() and len(w) > 3 and w not in out
+                and not any(_same(w, v) for v in _VERBS if len(v) > 4)):  # "gemensamma" as "gemensam"
+            out.append(w)
+            if len(out) == n:
+                break
+    return out
+
+
+def names_subject(a: Decision, b: Decision) -> bool:
+    """``a`` names what ``b`` decides on (one of its first content words, whole or as a compound's
+    part): a later decision on "webbplatsen" or "processledarnas träffar" takes up the earlier
+    decision that set them up, in whatever words the rest of it is written."""
+    said = set(tokenize(f"{a.heading} {a.text}", prefixes=False))
+    return any(_same(w, t) or _derived(w, t) for w in subject_words(b) for t in said)
+
+
+def _derived(a: str, b: str) -> bool:
+    """One word made from the other's long stem ("prioriter", "prioritering")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 8 and long_.startswith(short) and len(long_) - len(short) <= 4
 
 
 def qualifier(a: Decision) -> set[str]:

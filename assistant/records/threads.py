@@ -14,10 +14,6 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from ingest.dates import long_date
-from ingest.swedish import tokenize
-
-from .deadlines import find_deadline
 from .decisions import Decision
 from .linking import (
     EVIDENCE_SV,
@@ -25,56 +21,39 @@ from .linking import (
     THRESHOLD,
     WEIGHTS,
     LinkContext,
-    body_relation,
     changes,
-    cites,
     deliverable,
-    direction,
     names_deliverable,
+    names_subject,
     one_matter_a_paragraph,
     own_act,
     paragraph_key,
     probability,
 )
-from .meeting import body_name, body_of, matches_body
+from .meeting import body_name, matches_body
+from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
+    _ANEW,
+    _REVOKE,
+    _SENT_BACK,
+    RELATION_SV,
+    RELATIONS,
+    Link,
+    _day,
+    _decider,
+    _given_to,
+    _link,
+    _third_body,
+    _where,
+    due_of,
+    pair_features,
+)
 from .register import RecordRegister
-from .similarity import same_stem as _same
-from .similarity import similarity
 from .similarity import years_clash as _years_clash
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
 NEAR_BEST = 0.85  # among candidates this close to the best (in probability), the latest is the predecessor
-GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the deadline's matter
-
-_REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
-_CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
-                     re.IGNORECASE)
-_HANDOVER = re.compile(r"\bföresl(?:å|år|og)\s+(?P<to>\S+)|\b(?:överlämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,10}?"
-                       r"till\s+(?P<to2>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\S*)", re.IGNORECASE)
-# Steps that settle nothing: a matter sent back or put off, a deadline extended.
-_SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b|\bförläng\w*|\bsenareläg\w*",
-                        re.IGNORECASE)
-_SEASON = re.compile(r"\b(?:till|inför|före|senast\s+(?:vid|till))\s+(?P<when>höstens|vårens|nästa|årets\s+sista)\s+"
-                     r"(?:möte|sammanträde)\w*(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
-RELATIONS = ("besvarar", "återrapporterar", "ändrar", "upphäver", "följer upp", "överlämnat")
-RELATION_SV = {"besvarar": "Besvarar uppdraget", "återrapporterar": "Återrapport", "ändrar": "Ändrar",
-               "upphäver": "Upphäver", "följer upp": "Följer upp", "överlämnat": "Överlämnat"}
-
-
-@dataclass(frozen=True)
-class Link:
-    earlier: str  # decision id
-    later: str
-    relation: str  # one of RELATIONS
-    reason: str  # in Swedish, why the two were linked
-    score: float = 0.0  # the link model's probability that the two are on one matter
-    evidence: tuple[str, ...] = ()  # the model's features that spoke for the link, in Swedish
-
-    def as_dict(self) -> dict[str, object]:
-        return {"from": self.earlier, "to": self.later, "relation": self.relation, "reason": self.reason,
-                "score": round(self.score, 3), "evidence": list(self.evidence)}
 
 
 @dataclass
@@ -101,110 +80,12 @@ class OpenAssignment:
                 "status": "försenat" if self.overdue else "öppet"}
 
 
-def due_of(d: Decision) -> tuple[str, str]:
-    """An assignment's deadline: (comparable date, as written)."""
-    if d.deadline:
-        due, written = find_deadline(d.text, d.date)
-        return d.deadline, (written if due == d.deadline else d.deadline)
-    m = _SEASON.search(d.text)
-    if not m:
-        return "", ""
-    year = m.group("year") or d.date[:4]
-    when = m.group("when").lower()
-    due = {"höstens": f"{year}-12-31", "vårens": f"{year}-06-30", "årets sista": f"{year}-12-31"}.get(when, "")
-    return due, m.group(0)
-
-
-def _given_to(a: Decision) -> str:
-    """The body an assignment or a hand-over goes to ("" for a person or the secretariat)."""
-    if a.kind == "uppdrag":
-        return body_of(a.responsible)
-    m = _HANDOVER.search(a.text)
-    return body_of((m.group("to") or m.group("to2") or "")) if m else ""
-
-
-def _day(iso: str) -> Date | None:
-    try:
-        return Date.fromisoformat(iso if len(iso) == 10 else f"{iso}-28")
-    except ValueError:
-        return None
-
-
 # -- linking ---------------------------------------------------------------------------------------
-def _where(d: Decision) -> str:
-    return f"den {long_date(d.date)}" + (f" ({d.paragraph})" if d.paragraph else "")
-
-
-def _as_written(stems: list[str], *texts: str) -> list[str]:
-    """The shared stems as the decisions write them ("kompetensanaly" → "kompetensanalysen");
-    a stem only found inside a compound is shown as the stem."""
-    out: list[str] = []
-    words = [w for t in texts for w in re.findall(r"[\wåäöÅÄÖé-]+", t)]
-    for stem in stems:
-        written = next((w.lower() for w in words
-                        if any(_same(stem, t) for t in tokenize(w, compounds=False, prefixes=False))), stem)
-        if written not in out:
-            out.append(written)
-    return out
-
-
-def _link(a: Decision, b: Decision, words: list[str]) -> Link:
-    shown = _as_written(words, b.heading, a.heading, b.text, a.text)
-    same = f"samma ärende ({', '.join(shown[:4])})"
-    to = _given_to(a)
-    if a.kind == "uppdrag":
-        due, due_text = due_of(a)
-        timing = ""
-        if due:
-            timing = "; inom tidsfristen" if b.date <= due else "; efter tidsfristen"
-            timing += f" ({due_text})"
-        if to and to != a.body and b.body == to:
-            return Link(a.id, b.id, "återrapporterar",
-                        f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och redovisar det "
-                        f"{_where(b)}: {same}{timing}.")
-        return Link(a.id, b.id, "besvarar",
-                    f"Besvarar uppdraget {_where(a)} till {a.responsible or body_name(a.body)}: {same}{timing}.")
-    if to and to != a.body and b.body == to:
-        return Link(a.id, b.id, "överlämnat",
-                    f"{body_name(a.body).capitalize()} lämnade ärendet till {body_name(to)} {_where(a)}; {body_name(to)} beslutade "
-                    f"{_where(b)}: {same}.")
-    if b.kind != "beslut":  # a position or a proposal does not itself change a decision
-        return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
-    if _REVOKE.search(b.text):
-        return Link(a.id, b.id, "upphäver", f"Upphäver eller går emot beslutet {_where(a)}: {same}.")
-    if _CHANGE.search(b.text):
-        return Link(a.id, b.id, "ändrar", f"Ändrar beslutet {_where(a)}: {same}.")
-    return Link(a.id, b.id, "följer upp", f"Följer upp beslutet {_where(a)}: {same}.")
-
-
-def pair_features(a: Decision, b: Decision, ctx: LinkContext) -> tuple[list[float], list[str]]:
-    """The features of :mod:`.linking` for an earlier ``a`` and a later ``b``, and the words they share."""
-    matter, shared = similarity(a, b)
-    words, common = ctx.words(a, b)
-    given = _given_to(a)
-    due = _day(due_of(a)[0]) if a.kind == "uppdrag" else None
-    day, start = _day(b.date), _day(a.date)
-    late = (day - due).days if due is not None and day is not None else None
-    values = [matter, words, 1.0 if a.kind == "uppdrag" and names_deliverable(a, b) else 0.0, body_relation(a, b, given),
-              1.0 if late is not None and late <= GRACE_DAYS else 0.0, 1.0 if late is not None and late > GRACE_DAYS else 0.0,
-              1.0 if changes(b) else 0.0, 1.0 if changes(b) and a.kind != "uppdrag" else 0.0,
-              1.0 if a.kind == "uppdrag" else 0.0,
-              1.0 if a.kind == "uppdrag" and a.body == b.body else 0.0,
-              min((day - start).days / 730, 1.0) if day and start else 0.5, *direction(a, b, given), cites(a, b)]
-    return values, shared or common[:4]
-
-
 def candidate_pairs(decisions: Sequence[Decision]) -> list[tuple[Decision, Decision]]:
     """Every (earlier, later) pair that may be linked: other meetings, date order, no year clash, no ``own_act``."""
     ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
     return [(a, b) for j, b in enumerate(ordered) for a in ordered[:j] if a.date < b.date and a.doc_id != b.doc_id
             and not _years_clash(a, b) and not own_act(a, b, _given_to(a))]
-
-
-def _decider(a: Decision) -> str:
-    """The body whose decision settles what ``a`` opened: the assigning body for an assignment
-    (it asked for the work), the receiving body for a hand-over."""
-    return a.body if a.kind == "uppdrag" or re.search(r"\båterremitter", a.text, re.IGNORECASE) else _given_to(a)
 
 
 def _settles(a: Decision, b: Decision) -> bool:
@@ -239,6 +120,8 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
             a = settler[a.id]
             if a.date >= b.date:
                 continue
+        elif _third_body(a, b):
+            continue
         if a.id not in moved or moved[a.id][0] < p:
             moved[a.id] = (p, a, words)
     options = list(moved.values())
@@ -321,7 +204,89 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
             after = f"; efter återrapporten {_where(via[a.id])}" if a.id in via else ""
             links.append(Link(link.earlier, link.later, link.relation,
                               f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
-    return links
+    links += _revisions(decisions, links, ctx)
+    links += _handed_answers(decisions, links, ctx)
+    return links + _after_remiss(decisions, links, ctx)
+
+
+def _after_remiss(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter sent back (återremiss) is settled by the sending body's next decision that takes up
+    the same step (the proposal sent back, or the receiving body's answer): the återremiss asked
+    for that decision, as an assignment asks for the one that answers it."""
+    by_id = {d.id: d for d in decisions}
+    before = {(lk.earlier, lk.later) for lk in links}
+    out: list[Link] = []
+    for r in decisions:
+        if r.kind != "beslut" or not re.search(r"\båterremitter", r.text, re.IGNORECASE):
+            continue
+        steps = {e for e, x in before if x == r.id} | {x for e, x in before if e == r.id}
+        later = sorted((by_id[x] for e, x in before if e in steps and x != r.id and by_id[x].body == r.body
+                        and by_id[x].date > r.date and by_id[x].kind == "beslut" and not _SENT_BACK.search(by_id[x].text)
+                        and (r.id, x) not in before), key=lambda d: d.date)
+        if later:
+            b = later[0]
+            values, words = pair_features(r, b, ctx)
+            p = probability(values)
+            out.append(Link(r.id, b.id, "besvarar", f"{body_name(r.body).capitalize()} återremitterade ärendet {_where(r)} och "
+                            f"avgjorde det {_where(b)}: {_link(r, b, words).reason.split(': ', 1)[-1].rstrip('.')} "
+                            f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["own"],)))
+    return out
+
+
+def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A body's decision that changes or revokes something ("webbplatsen lanseras i oktober i stället
+    för i juni") and that the model linked to nothing: linked to the body's nearest earlier decision
+    naming what it decides on, or, when that one is itself such a change, to the decision both change
+    (a decision and each change of it are linked, as the issue has it)."""
+    linked = {lk.later for lk in links}
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    out: list[Link] = []
+    changed: dict[str, Decision] = {}  # a change → the decision it was linked to here
+    for j, b in enumerate(ordered):
+        if b.kind != "beslut" or b.id in linked or not (changes(b) or _ANEW.search(b.text)):
+            continue
+        before = [a for a in ordered[:j] if a.date < b.date and a.body == b.body and a.kind != "uppdrag"
+                  and a.doc_id != b.doc_id and not _years_clash(a, b) and names_subject(a, b)]
+        if not before:
+            continue
+        a = before[-1]
+        while a.id in changed and changed[a.id] in before:
+            a = changed[a.id]
+        changed[b.id] = a
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        same = _link(a, b, words).reason.split(": ", 1)[-1].rstrip(".")
+        revokes = bool(_REVOKE.search(b.text) or re.search(r"\bavveckl\w*|\bställs\s+in\b|\bläggs\s+ned\b", b.text, re.IGNORECASE))
+        out.append(Link(a.id, b.id, "upphäver" if revokes else "ändrar",
+                        f"{'Upphäver' if revokes else 'Ändrar'} {body_name(a.body)}s beslut {_where(a)}, som gällde det "
+                        f"det senare beslutet avser: {same} (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["revises"],)))
+    return out
+
+
+def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter handed to another body ("överlämnade frågan om verksamhetsbudgetens storlek … till
+    GD-gruppen") that nothing of that body was linked to: linked to that body's first later decision
+    naming what was handed on."""
+    by_id = {d.id: d for d in decisions}
+    answered = {lk.earlier for lk in links if (b := by_id.get(lk.later)) and b.body == _given_to(by_id[lk.earlier])}
+    # a report back to the body that asked for it: that body's decision answers the assignment
+    answered |= {lk.later for lk in links if _given_to(by_id[lk.later]) == _decider(by_id[lk.earlier])}
+    out: list[Link] = []
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    for j, a in enumerate(ordered):
+        to = _given_to(a)
+        if a.kind == "uppdrag" or not to or to == a.body or a.id in answered:
+            continue
+        b = next((b for b in ordered[j + 1:] if b.body == to and b.kind == "beslut" and b.date > a.date
+                  and not _years_clash(a, b) and names_subject(b, a)), None)
+        if b is None:
+            continue
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; beslutet nämner det som lämnades över "
+                        f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+    return out
 
 
 def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:

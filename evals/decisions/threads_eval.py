@@ -103,7 +103,15 @@ def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision
         if text and same_text(text, d.text):
             return [d]
     para = _para(end.get("paragraph"))
-    return [d for d in pool or [] if para and _para(d.paragraph) == para]
+    found = [d for d in pool or [] if para and _para(d.paragraph) == para]
+    if found or not para or re.search(r"\d", para):
+        return found
+    # A paragraph labelled by its heading (a heading without a number): the decisions under that
+    # heading, or, when the text ran the heading in unrecognised (PDF), those with no paragraph of
+    # their own whose text names every word of it ("Reviderad arbetsordning").
+    words = set(re.findall(r"\w+", para))
+    return [d for d in pool or [] if _para(d.heading) == para] or [
+        d for d in pool or [] if not d.paragraph and words <= set(re.findall(r"\w+", d.text.lower()))]
 
 
 @lru_cache(maxsize=256)
