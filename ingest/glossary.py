@@ -108,7 +108,7 @@ def load_freedict(base: str = FREEDICT) -> dict[str, tuple[str, ...]]:
 
 def english_stems(word: str) -> list[str]:
     """The word and the forms an English inflection (plural, -ed, -ing) may come from, most
-    likely first: "studies" → "study", "appointed" → "appoint", "planned" → "plan", "leading" → "lead"."""
+    likely first: "studies" → "study", "decided" → "decide", "planned" → "plan", "funding" → "fund"."""
     stems = [word]
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", ""), ("ing", "e")):
@@ -124,8 +124,8 @@ def english_stems(word: str) -> list[str]:
     return list(dict.fromkeys(stems))
 
 
-# English words of Latin and Greek origin mostly have a Swedish twin spelt by rule ("electrification"
-# → "elektrifiering", "thematic" → "tematisk"): the ending's Swedish form after the stem's spelling.
+# English words of Latin and Greek origin mostly have a Swedish twin spelt by rule ("digitalisation"
+# → "digitalisering", "strategic" → "strategisk"): the ending's Swedish form after the stem's spelling.
 _COGNATE_ENDINGS = (("ification", "ifiering"), ("ication", "ikation"), ("ation", "ation"), ("ation", "ering"),
                     ("ction", "ktion"), ("tion", "tion"), ("sion", "sion"), ("ical", "isk"), ("ic", "isk"),
                     ("ic", "ik"), ("ity", "itet"), ("ive", "iv"), ("ise", "isera"), ("ize", "isera"),
@@ -157,7 +157,7 @@ def _cognate(word: str, known: frozenset[str]) -> str | None:
 
 def _fits(word: str, stem: str, swedish: str) -> bool:
     """Whether a translation of ``stem`` may stand for ``word``: a verb's form (-ed, -ing) only for
-    a Swedish verb-like word, ending in a vowel ("named" is not "namn", "owned" is "äga")."""
+    a Swedish verb-like word, ending in a vowel ("taxed" is not "skatt", "adopted" is "anta")."""
     return stem == word or not word.endswith(("ed", "ing")) or swedish[-1] in "aeiouyåäö"
 
 
