@@ -106,35 +106,85 @@ def load_freedict(base: str = FREEDICT) -> dict[str, tuple[str, ...]]:
     return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
 
 
+def english_stems(word: str) -> list[str]:
+    """The word and the forms an English inflection (plural, -ed, -ing) may come from, most
+    likely first: "studies" → "study", "decided" → "decide", "planned" → "plan", "funding" → "fund"."""
+    stems = [word]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                         ("ing", ""), ("ing", "e")):
+        if suffix == "s" and word.endswith(("ss", "us", "is")):
+            continue  # process, status, analysis
+        if word.endswith(suffix) and len(word) - len(suffix) + len(repl) >= 3:
+            stem = word[: -len(suffix)] + repl
+            stems.append(stem)
+            if suffix in ("ed", "ing") and not repl and len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # a doubled final consonant: planned, running
+    if word.endswith("'s"):
+        stems.append(word[:-2])
+    return list(dict.fromkeys(stems))
+
+
+# English words of Latin and Greek origin mostly have a Swedish twin spelt by rule ("digitalisation"
+# → "digitalisering", "strategic" → "strategisk"): the ending's Swedish form after the stem's spelling.
+_COGNATE_ENDINGS = (("ification", "ifiering"), ("ication", "ikation"), ("ation", "ation"), ("ation", "ering"),
+                    ("ction", "ktion"), ("tion", "tion"), ("sion", "sion"), ("ical", "isk"), ("ic", "isk"),
+                    ("ic", "ik"), ("ity", "itet"), ("ive", "iv"), ("ise", "isera"), ("ize", "isera"),
+                    ("ised", "iserad"), ("ized", "iserad"), ("ogy", "ogi"), ("ary", "är"), ("ence", "ens"),
+                    ("ance", "ans"), ("el", "ell"), ("al", "ell"), ("ure", "ur"), ("y", "i"), ("", ""))
+_SV_FORMS = ("", "a", "t", "e", "en", "er", "ar", "na")
+
+
+def _spell(stem: str) -> str:
+    """An English stem in Swedish spelling: ph → f, th → t, qu → kv, w → v, c → s before e, i, y and k elsewhere."""
+    stem = stem.replace("ph", "f").replace("th", "t").replace("qu", "kv").replace("w", "v").replace("ck", "k")
+    return re.sub(r"c(?=[eiy])", "s", stem).replace("c", "k")
+
+
+def _cognate(word: str, known: frozenset[str]) -> str | None:
+    """The Swedish twin of a long English word when the documents use it (their vocabulary decides)."""
+    if len(word) < 6:
+        return None
+    found: list[str] = []
+    for stem in english_stems(word):
+        for en, sv in _COGNATE_ENDINGS:
+            if stem.endswith(en) and len(stem) - len(en) >= 3:
+                base = _spell(stem[: len(stem) - len(en)]) + sv
+                found += [base + f for f in _SV_FORMS if base + f in known]
+        if found:
+            return found[0]
+    return None
+
+
+def _fits(word: str, stem: str, swedish: str) -> bool:
+    """Whether a translation of ``stem`` may stand for ``word``: a verb's form (-ed, -ing) only for
+    a Swedish verb-like word, ending in a vowel ("taxed" is not "skatt", "adopted" is "anta")."""
+    return stem == word or not word.endswith(("ed", "ing")) or swedish[-1] in "aeiouyåäö"
+
+
 def _from_dictionary(word: str, base: str | None) -> str | None:
     """A general Swedish word for an English word the domain list lacks: of the dictionary's
-    translations (the plural's singular looked up too) the first the knowledge base's vocabulary
-    has; None when the word is Swedish already, or no translation is in the vocabulary."""
+    translations of the word, or else of the form its inflection comes from, the first the
+    knowledge base's vocabulary has; else its Swedish twin (``_cognate``); None when the word is
+    Swedish already, or nothing fits."""
     known = lexicon()
     if base is None or word in known or not re.fullmatch(r"[a-z]{3,}", word):
         return None
     entries = load_freedict(base)
     if not entries:
         return None
-    stems = [word]
-    if word.endswith("ies"):
-        stems.append(word[:-3] + "y")
-    if word.endswith("es"):
-        stems.append(word[:-2])
-    if word.endswith("s"):
-        stems.append(word[:-1])
-    for stem in stems:
-        for sv in entries.get(stem, ()):
-            if sv in known:
-                return sv
-    return None
+    for stem in english_stems(word):
+        found = [sv for sv in entries.get(stem, ()) if sv in known]
+        found = [sv for sv in found if _fits(word, stem, sv)]
+        if found:
+            return found[0]
+    return _cognate(word, known)
 
 
 def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
-    allowed), other English words through the general ``dictionary`` (dictd files; None, or files
-    absent, for none); English function words and words in ``drop`` go, anything else (names, Swedish words)
-    stays as it is."""
+    allowed; a single word's inflection reduced, ``english_stems``), other English words through
+    the general ``dictionary`` (dictd files; None, or files absent, for none); English function
+    words and words in ``drop`` go, anything else (names, Swedish words) stays as it is."""
     phrases, words, stop = _english()
     low = text.lower()
     for en, sv in phrases:
@@ -146,8 +196,9 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | 
         if not w or w in drop or w in stop or w.removesuffix("'s") in stop:
             continue
         w = w.removesuffix("'s")
-        out.append(words.get(w) or (words.get(w[:-1]) if w.endswith("s") and len(w) > 3 else None)
-                   or _from_dictionary(w, dictionary) or w)
+        domain = next((words[s] for s in english_stems(w) if s in words and _fits(w, s, words[s])), None) \
+            if len(w) > 3 else words.get(w)
+        out.append(domain or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
 

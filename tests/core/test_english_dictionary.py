@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.glossary import FREEDICT, load_freedict, to_swedish
+from ingest.glossary import FREEDICT, english_stems, load_freedict, to_swedish
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -52,6 +52,8 @@ def small_dict(tmp_path: Path) -> str:
         ("proposal", "proposal /prəpouzəl/\nfrieri, förslag\n"),
         ("zebra", "zebra /ziːbrə/\nsebra\n"),                # not in the knowledge base's vocabulary
         ("plan", "plan /plæn/\nprojekt\n"),                   # a Swedish word already: stays
+        ("tax", "tax /tæks/\nskatt\n"),                       # a noun only
+        ("adopt", "adopt /ədɔpt/\nanta\n"),                   # a verb
     ])
 
 
@@ -69,9 +71,29 @@ def test_a_dictd_dictionary_is_parsed_by_sense_and_phrases_are_skipped(small_dic
     ("zebra", "zebra"),         # no translation the knowledge base has: left as it was
     ("plan", "plan"),           # Swedish already
     ("run", "run"),             # 'fly' only came from the phrase "run away"
+    ("adopted", "anta"),        # a verb's form: the stem's verb-like translation
+    ("taxed", "taxed"),         # ... but not a noun ("skatt"): left as it was
+    ("digitalisation", "digitalisering"),  # no entry: the Swedish twin the vocabulary has
+    ("identity", "identitet"),
+    ("innovative", "innovativ"),
+    ("plimbification", "plimbification"),  # a twin the vocabulary lacks: left as it was
 ])
 def test_the_dictionary_translates_words_the_glossary_lacks(small_dict: str, english: str, swedish: str) -> None:
     assert to_swedish(f"What about the {english}?", dictionary=small_dict) == swedish
+
+
+@pytest.mark.parametrize(("word", "stem"), [
+    ("studies", "study"), ("decided", "decide"), ("planned", "plan"), ("funding", "fund"),
+    ("regulated", "regulate"), ("services", "service"),
+])
+def test_english_inflections_are_reduced_before_lookup(word: str, stem: str) -> None:
+    stems = english_stems(word)
+    assert stems[0] == word and stem in stems
+
+
+@pytest.mark.parametrize("word", ["process", "status", "analysis"])
+def test_words_ending_in_s_that_are_not_plurals_keep_it(word: str) -> None:
+    assert english_stems(word) == [word]
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
