@@ -5,7 +5,8 @@ by the app's cold start and cached with their texts, months, lead and embedding 
 each experiment then trains on the older development months and ranks the newer development pages
 of three rolling origins (``calibrate.CUTS``), printing average precision, R-precision and
 precision@10/@30 per origin; ``compare`` puts a paired-bootstrap interval on a variant's gain and
-``--errors`` lists the cold start's development false alarms and misses. The held-out part is only
+``--errors`` lists the cold start's development false alarms and misses; ``--calibration`` shows the
+learned model's digest at the threshold and its calibration, per origin. The held-out part is only
 part of the stream the cold start's word rarity is measured against (as the app's store would hold
 it); none of its pages is cached here."""
 
@@ -145,6 +146,51 @@ def compare(name: str, ranker: Ranker, baseline: Ranker, rows: list[dict], draws
     return out
 
 
+def learned_with_prior(older: list[dict], newer: list[dict], stream: list[dict]) -> Sequence[float]:
+    """The app's learned model trained on the older pages as marks, its prior set by `stream` (the
+    store's items: marked where older, else read by their cold-start probability)."""
+    from scanners.learned import Example, train
+
+    known = {r["url"]: bool(r["relevant"]) for r in older}
+    model = train([Example(r["title"], r["text"], r["cold"]) for r in older], [r["relevant"] for r in older],
+                  stream=[Example(r["title"], r["text"], r["cold"], known.get(r["url"])) for r in stream])
+    return model.probabilities([Example(r["title"], r["text"], r["cold"]) for r in newer]) if model \
+        else [r["cold"] for r in newer]
+
+
+BINS = (0.0, 0.05, 0.12, 0.3, 0.6, 1.01)
+
+
+def calibration(rows: list[dict], threshold: float, marks_only: set[str] = frozenset(),
+                probabilities: Callable[[list[dict], list[dict], list[dict]], Sequence[float]] = learned_with_prior,
+                ) -> list[str]:
+    """The digest side on development: per origin, what the learned model shows at `threshold`
+    (its precision, and the one its probabilities expect: their mean over what is shown)
+    with its prior set as the app sets it (the stream is the sampled pages, `marks_only` left out
+    as in `evaluate`), its mean probability against the share of relevant pages, overall and in
+    the core stratum, and the pages of all origins binned by probability (calibration)."""
+    stream = [r for r in rows if r["url"] not in marks_only]
+    out, pooled = [f"DEVELOPMENT, learned model at threshold {threshold:.2f} (prior from the stream):"], []
+    for cut, older, newer in splits(rows):
+        p = np.asarray(list(probabilities(older, newer, stream)), dtype=float)
+        y = np.asarray([r["relevant"] for r in newer], dtype=bool)
+        core = np.asarray([_core(r) for r in newer], dtype=bool)
+        shown = p >= threshold
+        pooled += list(zip(p, y, strict=True))
+        out.append(f"  origin {cut[0]}-{cut[1]:02d}: shown {shown.sum()}, relevant {(shown & y).sum()}/{y.sum()}, "
+                   f"precision {(shown & y).sum() / max(1, shown.sum()):.2f} "
+                   f"(expected {p[shown].mean() if shown.any() else 0:.2f}), mean p {p.mean():.3f} "
+                   f"(share {y.mean():.3f}); core stratum mean p "
+                   f"{p[core].mean() if core.any() else 0:.3f} (share {y[core].mean() if core.any() else 0:.3f})")
+    pp, yy = np.asarray([a for a, _ in pooled]), np.asarray([b for _, b in pooled], dtype=bool)
+    for lo, hi in zip(BINS, BINS[1:], strict=False):
+        b = (pp >= lo) & (pp < hi)
+        if b.any():
+            out.append(f"  p in [{lo:.2f}, {min(hi, 1):.2f}): {b.sum():>4} pages, mean p {pp[b].mean():.3f}, "
+                       f"share relevant {yy[b].mean():.3f}")
+    return out
+
+
 def errors(rows: list[dict], threshold: float) -> list[str]:
     """The cold start's digest on the development pages: its false alarms and the relevant pages
     it leaves out, each with the topics and terms it matched, and a tally by the strongest topic
@@ -180,6 +226,11 @@ if __name__ == "__main__":
     data = build()
     if "--errors" in sys.argv[1:]:
         print("\n".join(errors(data, DEFAULT_THRESHOLD)))
+        raise SystemExit(0)
+    if "--calibration" in sys.argv[1:]:
+        from evals.scanner.evaluate import DEV_MARKS, load_labels
+
+        print("\n".join(calibration(data, DEFAULT_THRESHOLD, {r["url"] for r in load_labels(DEV_MARKS)})))
         raise SystemExit(0)
     for cut, older, newer in splits(data):
         print(f"origin {cut[0]}-{cut[1]:02d}: train {len(older)} ({sum(r['relevant'] for r in older)} relevant),"

@@ -69,3 +69,29 @@ def test_paired_comparison_separates_a_real_gain_from_none() -> None:
         assert diff == lo == hi == 0.0
     for diff, lo, hi in compare("perfect", perfect, noisy, rows, draws=100):
         assert diff > 0 and 0 < lo <= diff <= hi
+
+
+def test_calibration_listing_counts_the_digest_and_bins_by_probability() -> None:
+    from evals.scanner.ranking import calibration
+
+    rows = [{"url": f"u{i}", "title": "Väder", "text": "", "relevant": i % 4 == 0, "dev": True,
+             "month": (2023 + i // 40, 1 + i % 12), "cold": 0.9 if i % 4 == 0 else (0.2 if i % 8 == 1 else 0.01)}
+            for i in range(160)]
+    seen: list[int] = []
+
+    def probabilities(older: list, newer: list, stream: list) -> list[float]:
+        seen.append(len(stream))
+        return [r["cold"] for r in newer]
+
+    out = calibration(rows, 0.12, {"u1", "u2"}, probabilities)
+    assert seen == [158, 158, 158]  # the extra marks stay out of the stream
+    origins = [line for line in out if line.startswith("  origin")]
+    assert len(origins) == 3
+    for line in origins:  # every relevant page is shown (0.9), with the 0.2 pages beside it
+        shown, rel = line.split("shown ")[1].split(",")[0], line.split("relevant ")[1].split(",")[0]
+        n_rel, total = rel.split("/")
+        assert n_rel == total and int(shown) > int(n_rel)
+    bins = {line.split(")")[0].strip(): line for line in out if line.startswith("  p in")}
+    assert set(bins) == {"p in [0.00, 0.05", "p in [0.12, 0.30", "p in [0.60, 1.00"}
+    assert bins["p in [0.60, 1.00"].endswith("share relevant 1.000")
+    assert bins["p in [0.12, 0.30"].endswith("share relevant 0.000")
