@@ -1,6 +1,6 @@
 """Paragraph labels written into running text (PDF pages arrive with their headings run into
 the paragraphs): where "§ 5 Budget", "§ 4 a Tidplan", "3. Arbetsplan", "Punkt 2 – Strategi" or a
-bold "2 Reviderad arbetsordning" opens an item, and where a number is only a reference ("se bilaga 1.")."""
+bold "2 Budget 2031" opens an item, and where a number is only a reference ("se bilaga 1.")."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+(?:[a-z]|\s[a-z](?=\s))?)
                           r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])"
                           # "Punkt 2 – Strategi", "Punkt 2 Strategi" (an item written out; not "enligt punkt 2 i …")
                           r"|(?:^|(?<=[\s.]))Punkt\s+(?P<p>\d{1,2})[.:]?\s*[–-]?\s+(?=[A-ZÅÄÖ])"
-                          # a bold item number run into PDF text ("… handlingarna. 2 Reviderad arbetsordning …"):
+                          # a bold item number run into PDF text ("… godkändes. 2 Budget 2031 Sekretariatet …"):
                           # taken only when it continues the numbering (see _in_sequence)
                           r"|(?:^|(?<=\s))(?P<b>\d{1,2})\s+(?=[A-ZÅÄÖ][a-zåäö])")
-_AFTER_WORD = re.compile(r"[a-zåäö]\s+$")  # "se bilaga 1. Förslaget …": a reference, not an item
+_AFTER_WORD = re.compile(r"[a-zåäö]\s+$")  # "se bilaga 1. Planen …": a reference, not an item
 
 
 def _number(paragraph: str) -> int:
@@ -26,7 +26,7 @@ def _number(paragraph: str) -> int:
 
 
 def _in_sequence(marks: Iterator[re.Match[str]], current: str) -> list[re.Match[str]]:
-    """The markers that number items: a bare number ("2 Reviderad …", "bilaga 1. Förslaget …")
+    """The markers that number items: a bare number ("2 Budget …", "bilaga 1. Planen …")
     only when it is the next item after the paragraph before it, or (with a full stop) when no
     lower-case word runs into it."""
     kept: list[re.Match[str]] = []

@@ -264,8 +264,8 @@ def cites(a: Decision, b: Decision) -> float:
 
 
 def cites_paragraph(a: Decision, b: Decision) -> bool:
-    """``b`` names ``a``'s meeting day and its paragraph ("med ändring av beslutet den 7 juni 2033
-    (§ 6 b)"): it points at ``a`` itself, whatever words the two use for the matter."""
+    """``b`` names ``a``'s meeting day and its paragraph ("i stället för det som beslutades den 3
+    februari (§ 4 b)"): it points at ``a`` itself, whatever words the two use for the matter."""
     m = re.fullmatch(r"(§|punkt)\s*(\d+)\s*([a-z]?)", a.paragraph.strip().lower())
     if not m or not cites(a, b):
         return False

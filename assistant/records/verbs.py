@@ -65,7 +65,7 @@ DECIDING = re.compile(
     rf"\b(?:{_alternation(_OBJECT_VERBS)})\b"
     rf"|\bant(?:ar|as)\s+(?!att\b|(?:\w+\s+)?(?:vara|bli|ha|kunna|komma)\b)(?=\w+(?:en|et|na|n)\b)"
     rf"|\b(?:{_alternation(_CLAUSE_VERBS)})\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){{0,3}}?(?:att|om)\b"
-    # … with an insertion between commas ("beslutade, med ändring av beslutet den 7 juni (§ 6 b), att …")
+    # … with an insertion between commas ("beslutade, efter en kort diskussion om kostnaderna, att …")
     rf"|\b(?:{_alternation(_CLAUSE_VERBS)}),\s+[^,;.:]{{2,80}}?,\s+(?:att|om)\b"
     rf"|{_BODY_SUBJECT}(?:{_alternation(_BODY_VERBS)}|lämna(?:de|r)\s+över)\b"
     # a body that puts a proposal to another ("Beredningsgruppen föreslog styrgruppen att …") has decided to
