@@ -18,6 +18,7 @@ from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
 from .deadlines import deadline_of
+from .labels import segments
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
@@ -169,12 +170,6 @@ _RESPONSIBLE = re.compile(
 # "§ 4 b" is a sub-item of § 4; "Ärende 2." an item as "Punkt 2" is
 _PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+(?:\s?[a-z](?![\wåäö]))?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
                            r"|(?:punkt|ärende)\s+(?P<p>\d{1,2})\s*[.:–-]?)(?:\s|$)", re.IGNORECASE)
-# "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
-# "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
-_PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+[a-z]?)\.?\s+(?=[A-ZÅÄÖ])"
-                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])"
-                          # "Punkt 2 – Strategi", "Punkt 2 Strategi" (an item written out; not "enligt punkt 2 i …")
-                          r"|(?:^|(?<=[\s.]))Punkt\s+(?P<p>\d{1,2})[.:]?\s*[–-]?\s+(?=[A-ZÅÄÖ])")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
@@ -275,20 +270,6 @@ class _Unit:
     proposed: bool = False  # after "Förslag till beslut:" in its paragraph, before the decision
 
 
-def _segments(text: str) -> Iterator[tuple[str, str]]:
-    """Split a block at inline paragraph markers: (paragraph or "", text)."""
-    marks = list(_PARA_INLINE.finditer(text))
-    if not marks:
-        yield "", text
-        return
-    if marks[0].start() > 0:
-        yield "", text[: marks[0].start()]
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p')}"
-        yield para, text[m.end() : end]
-
-
 def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     paragraph, section, heading = "", None, ""
     in_list = False  # after "Beslut:" or "Styrgruppen beslutade": bullets "att …" are decisions
@@ -329,7 +310,7 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
                 yield _Unit(_ITEM_MARK.sub("", item), paragraph, True, block, heading, summary=summary)
             continue
         in_list = bool(_DECISION_SECTION.match(section or ""))
-        for para, seg in _segments(text):
+        for para, seg in segments(text, paragraph):
             sentences = split_sentences(seg)
             if para:
                 paragraph, heading = para, _inline_heading(sentences, whole=not seg.rstrip().endswith("."))

@@ -263,6 +263,16 @@ def cites(a: Decision, b: Decision) -> float:
     return 1.0 if re.search(rf"\b{day}\b", b.text, re.IGNORECASE) or a.date in b.text else 0.0
 
 
+def cites_paragraph(a: Decision, b: Decision) -> bool:
+    """``b`` names ``a``'s meeting day and its paragraph ("i stället för det som beslutades den 3
+    februari (§ 4 b)"): it points at ``a`` itself, whatever words the two use for the matter."""
+    m = re.fullmatch(r"(§|punkt)\s*(\d+)\s*([a-z]?)", a.paragraph.strip().lower())
+    if not m or not cites(a, b):
+        return False
+    label = rf"(?:§|punkt|ärende)\s*{m.group(2)}\s*{m.group(3)}" if m.group(3) else rf"(?:§|punkt|ärende)\s*{m.group(2)}"
+    return bool(re.search(rf"{label}(?![\wåäö])", b.text, re.IGNORECASE))
+
+
 _OWN = re.compile(r"\b(?:sin|sitt|sina)\s+(?:egen\s+|egna\s+)?[\wåäö-]+", re.IGNORECASE)
 
 

@@ -22,6 +22,7 @@ from .linking import (
     WEIGHTS,
     LinkContext,
     changes,
+    cites_paragraph,
     deliverable,
     names_deliverable,
     names_subject,
@@ -151,7 +152,7 @@ def _past_report(b: Decision, chosen: list[tuple[float, Decision, list[str]]], r
     back is not linked to that decision (so the settling decision is not taken for a step after the
     report, and the assignment is not left open). A decision that sends the matter back settles nothing.
     ``via`` records the report back each assignment was reached through (the link's reason names it)."""
-    if b.kind != "beslut" or _SENT_BACK.search(b.text):
+    if b.kind not in ("beslut", "ställningstagande") or _SENT_BACK.search(b.text):
         return chosen
     out: list[tuple[float, Decision, list[str]]] = []
     seen = {a.id for _, a, _ in chosen}
@@ -176,8 +177,10 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     for a, b in candidate_pairs(decisions):
         values, words = pair_features(a, b, ctx)
         p = probability(values, weights)
-        if p >= threshold or (values[-1] and values[0] > 0):  # it names the earlier meeting's day, same matter
-            options.setdefault(b.id, []).append((p, a, words, bool(values[-1] and values[0] > 0)))
+        # it names the earlier meeting's day on the same matter, or the day and the paragraph
+        named = bool(values[-1] and (values[0] > 0 or cites_paragraph(a, b)))
+        if p >= threshold or named:
+            options.setdefault(b.id, []).append((p, a, words, named))
     options = one_matter_a_paragraph(decisions, options, NEAR_BEST)
     by_id = {d.id: d for d in decisions}
     links: list[Link] = []

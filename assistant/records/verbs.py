@@ -64,7 +64,9 @@ _POSITION_VERBS = (*_weak2("tillstyrk"), *_weak2("avstyrk"))
 DECIDING = re.compile(
     rf"\b(?:{_alternation(_OBJECT_VERBS)})\b"
     rf"|\bant(?:ar|as)\s+(?!att\b|(?:\w+\s+)?(?:vara|bli|ha|kunna|komma)\b)(?=\w+(?:en|et|na|n)\b)"
-    rf"|\b(?:{_alternation(_CLAUSE_VERBS)})\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){{0,2}}?(?:att|om)\b"
+    rf"|\b(?:{_alternation(_CLAUSE_VERBS)})\s+(?:(?!inte\b|ej\b)[\wåäö]+\s+){{0,3}}?(?:att|om)\b"
+    # … with an insertion between commas ("beslutade, efter en kort diskussion om kostnaderna, att …")
+    rf"|\b(?:{_alternation(_CLAUSE_VERBS)}),\s+[^,;.:]{{2,80}}?,\s+(?:att|om)\b"
     rf"|{_BODY_SUBJECT}(?:{_alternation(_BODY_VERBS)}|lämna(?:de|r)\s+över)\b"
     # a body that puts a proposal to another ("Beredningsgruppen föreslog styrgruppen att …") has decided to
     rf"|{_BODY_SUBJECT}föresl(?:og|år)\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b"
@@ -103,6 +105,7 @@ _BEFORE = re.compile(rf"(?P<s>(?:[A-ZÅÄÖ][\wåäö-]*\s+)?{_SUBJECT_WORD}(?:\
                      r"\s+(?:(?:också|även|därefter|sedan|då)\s+)?$")
 _AFTER = re.compile(rf"^\s*(?:(?:också|även)\s+)?(?P<s>{_SUBJECT_WORD}(?:\s+för\s+{_SUBJECT_WORD})?)")
 _LEAD = re.compile(rf"(?P<s>[\wåäö-]*gruppen(?:\s+för\s+{_SUBJECT_WORD})?|mötet|sammanträdet|vi|nätverket)\s", re.IGNORECASE)
+_PREPOSITION = re.compile(r"\b(?:till|för|från|med|om|på|i|hos|mot|åt|inom|över|vid)\s+$")
 _AGENT = re.compile(rf"^\s*(?:[\wåäö]+\s+){{0,2}}?av\s+(?P<s>{_SUBJECT_WORD}(?:\s+för\s+{_SUBJECT_WORD})?)")
 
 
@@ -133,8 +136,8 @@ def decided_elsewhere(text: str, verb: re.Match[str], own: frozenset[str]) -> bo
     found = []
     if m := _LEAD.match(head):  # "Styrgruppen överlämnade …": the subject is part of the match
         found.append(_actor(m.group("s"), own))
-    if m := _BEFORE.search(before):
-        found.append(_actor(m.group("s"), own))
+    if (m := _BEFORE.search(before)) and not _PREPOSITION.search(before, 0, m.start()):
+        found.append(_actor(m.group("s"), own))  # "Rutinen för … till Regeringskansliet fastställdes": an object
     if head.split()[0].lower().endswith("s") and (m := _AGENT.match(after)):  # the passive's agent
         found.append(_actor(m.group("s"), own))
     if not any(found) and re.search(r"\boch\s+$", before):
