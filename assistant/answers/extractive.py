@@ -148,10 +148,11 @@ class ExtractiveEngine:
         role = asked_term(info)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         alt: dict[int, set[Term]] = {}  # the terms each passage says in other words (a synonym)
+        syn_of = {t: self.synonyms.get(t.stem, frozenset()) for t in info.terms}
         for i, h in enumerate(hits):
             ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
             in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
-            alt[i] = {t for t in info.terms if self.synonyms.get(t.stem, frozenset()) & ctx}
+            alt[i] = {t for t in info.terms if syn_of[t] & ctx}
         # The numbers and months a question names may stand anywhere in the retrieved part of the
         # answer's document (a year named one passage before the figure asked for).
         doc_text: dict[str, str] = {}
@@ -188,7 +189,7 @@ class ExtractiveEngine:
                     m = max(m, 0.8)
                 own += w * m
                 got += w * max(m, 0.5 * in_ctx[u.hit][t])
-                if m < 0.8 and t in alt[u.hit] and self.synonyms.get(t.stem, frozenset()) & near:
+                if m < 0.8 and t in alt[u.hit] and syn_of[t] & near:
                     syn += w * (0.8 - max(m, 0.5 * in_ctx[u.hit][t]))  # the sentence says it by a synonym
             u.coverage, u.synonym_gain = got / total, syn / total
             u.own = said / rest if rest else 1.0
