@@ -1,6 +1,6 @@
 """The matter a decision concerns: its paragraph heading without the number, and a normalised
-name built from that heading and the decision's object ("fastställa verksamhetsbudgeten för 2025"
-→ "verksamhetsbudget 2025"), so a later decision is found by the words of its heading."""
+name built from that heading and the decision's object ("fastställa verksamhetsplanen för 2030"
+→ "verksamhetsplan 2030"), so a later decision is found by the words of its heading."""
 
 from __future__ import annotations
 

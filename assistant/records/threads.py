@@ -73,7 +73,7 @@ class Thread:
 class OpenAssignment:
     decision: Decision
     due: str  # YYYY-MM-DD (or YYYY-MM), "" when none is given
-    due_text: str  # as written: "senast den 30 maj 2025", "till höstens möte"
+    due_text: str  # as written: "senast den 15 mars 2030", "till höstens möte"
     overdue: bool
 
     def as_dict(self) -> dict[str, object]:
