@@ -27,7 +27,6 @@ from ingest.onnx_embed import EXPORT_RECIPE
 from ingest.search import SearchParams
 from ingest.sparse import INDEX_VERSION
 from ingest.store import SearchFilter
-from ingest.synonyms import load_thesaurus
 
 # Outside the repository, so the sampled government pages never sit beside the code they measure
 # (MSV_EVAL_CACHE moves it).
@@ -150,7 +149,7 @@ def eval_kb(
     kb_dir = CACHE / f"kb-{name}-{embed_model.replace('/', '_')}{precision}-v{INDEX_VERSION}-c{chunk_chars}-s{sample}"
     config = KbConfig(data_dir=kb_dir, embed_model=embed_model, chunk_chars=chunk_chars, search=params,
                       embed_precision=embed_precision)
-    with KnowledgeBase(config, embedder=embedder, synonyms=load_thesaurus()) as kb:  # as the entry point builds it
+    with KnowledgeBase(config, embedder=embedder) as kb:
         paths: list[Path] = report_paths(corpus_dir)
         if regeringen.exists():
             paths.append(sample_regeringen(regeringen, wanted, sample))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +42,7 @@ class KbConfig:
 
 
 class KnowledgeBase:
-    def __init__(self, config: KbConfig, *, embedder: Embedder | None = None,
-                 synonyms: Mapping[str, frozenset[str]] | None = None) -> None:
-        """``synonyms``: a thesaurus for search's second stage (``synonyms.load_thesaurus``, read by
-        the entry point); without it search does as before save for that one feature."""
+    def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
         self.config = config
         self._closed = False
         # Held while the store and catalog are written; a server takes it around its searches too.
@@ -68,7 +65,7 @@ class KnowledgeBase:
         except Exception:
             self.catalog.close()
             raise
-        self.searcher = Searcher(self.store, self.embedder, params=config.search, synonyms=synonyms)
+        self.searcher = Searcher(self.store, self.embedder, params=config.search)
         self.ingestor = Ingestor(self.store, self.catalog, self.embedder,
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
                                  batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,

@@ -1,7 +1,7 @@
 """The second ranking stage: the fused top candidates re-scored by a linear model over features
 that say more than term overlap (proximity of the query's terms, heading and title match, the
 answer-type signal, place in the section, an authority prior per document kind, dense similarity,
-the fused score, the question's words said in other words). The weights are learned on the development questions by evals/fit_ranker.py
+the fused score). The weights are learned on the development questions by evals/fit_ranker.py
 and shipped as ``data/ranker.json``."""
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from .errors import ConfigError
 from .glossary import is_english, to_swedish
 from .qtype import answer_type
 from .store import Scored
-from .swedish import particle_nominals, tokenize
+from .swedish import tokenize
 
 FEATURES = ("fused", "fused_rank", "sparse", "coverage", "proximity", "phrase", "heading", "title", "answer_type",
-            "section_start", "position", "authority", "dense", "length", "other_words")
+            "section_start", "position", "authority", "dense", "length")
 PROXIMITY_WORDS = 20  # the span, in words, within which the query's terms count as near each other
 SECTION_START = "_section_start"  # payload key set by the window step: no earlier chunk of the section
 
@@ -138,26 +138,6 @@ def _covered(tokens: set[str] | frozenset[str], weights: Mapping[str, float]) ->
     return sum(w for t, w in weights.items() if t in tokens)
 
 
-def _other_words(query: str, terms: Sequence[str], raw: Mapping[str, float], total: float,
-                 parts: Sequence[Sequence[str]], synonyms: Mapping[str, frozenset[str]]) -> np.ndarray:
-    """Per candidate, the weight of the query's words it says in other words: a word stem it lacks
-    but holds a synonym of (``synonyms``, a general thesaurus), and a particle verb it says as one
-    noun ("följa upp": "uppföljning"), weighted by an inverse document frequency over the
-    candidates like the query's terms (on the same scale: ``raw`` and its ``total``)."""
-    held = [set().union(*(_token_positions(t)[1] for t in texts)) for texts in parts]
-    known = set(terms)
-    nominals = [t for t in particle_nominals(query) if t not in known]
-    n = len(parts)
-    weight = dict(raw)
-    weight.update((t, math.log((n + 1) / (sum(t in h for h in held) + 0.5))) for t in nominals)
-    alike = {t: synonyms.get(t, frozenset()) for t in terms if not t.startswith("~")}
-    out = np.zeros(n)
-    for i, h in enumerate(held):
-        out[i] = (sum(weight[t] for t, syn in alike.items() if t not in h and not syn.isdisjoint(h))
-                  + sum(weight[t] for t in nominals if t in h)) / total
-    return out
-
-
 def prepare(payloads: Sequence[Mapping[str, object]]) -> None:
     """Tokenise passages (texts, headings, titles) ahead of their ranking: the same caches the
     features read fill earlier, off the search's critical path; the features do not change."""
@@ -175,19 +155,16 @@ def features(
     query_vec: np.ndarray | None = None,
     sparse: Mapping[str, float] | None = None,
     authority: Mapping[str, float] | None = None,
-    synonyms: Mapping[str, frozenset[str]] | None = None,
 ) -> np.ndarray:
     """One row of FEATURES per candidate (in the fused order given); ``dense`` holds the stored
-    vectors, ``sparse`` the BM25 scores of the candidates by id, ``synonyms`` a thesaurus (word stem
-    → its synonyms' stems; without it only particle verbs count as other words). Term weights are an inverse
+    vectors, ``sparse`` the BM25 scores of the candidates by id. Term weights are an inverse
     document frequency over the candidates themselves: a term every candidate holds says nothing."""
     terms = query_terms(query)
     n = len(candidates)
     if n == 0:
         return np.zeros((0, len(FEATURES)), dtype=np.float64)
     texts = [str(c.payload.get("text", "")) for c in candidates]
-    parts = [c.payload.get(WINDOW_PARTS) or (t,) for c, t in zip(candidates, texts)]
-    occ = _occurrences(parts, terms)
+    occ = _occurrences([c.payload.get(WINDOW_PARTS) or (t,) for c, t in zip(candidates, texts)], terms)
     present = np.zeros((n, len(terms)), dtype=bool)
     for k, o in enumerate(occ):
         present[o // _GAP, k] = True
@@ -200,7 +177,6 @@ def features(
     coverage = np.cumsum(present * np.asarray(w), axis=1)[:, -1] if terms else np.zeros(n)
     proximity = _proximity(occ, w, n)
     phrase = _phrase(_query_pairs(query), dict(zip(terms, occ)), n)
-    other = _other_words(query, terms, raw, sum(raw.values()) or 1.0, parts, synonyms or {})
     wanted = answer_type(query)
     top = max((c.score for c in candidates), default=0.0) or 1.0
     sparse = sparse or {}
@@ -227,7 +203,6 @@ def features(
             float((authority or {}).get(str(p.get("kind", "")), 0.0)),
             sim,
             len(texts[i]) / 1000,
-            float(other[i]),
         ))
     return np.asarray(rows, dtype=np.float64)
 

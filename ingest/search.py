@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
 
@@ -93,19 +93,15 @@ class Searcher:
         glossary: dict[str, list[str]] | None = None,
         ranker: Ranker | None = None,
         read_ahead: bool = True,
-        synonyms: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
-        """``synonyms``: a thesaurus (synonyms.py) with which the second stage finds the query's words
-        said in other words (none: particle verbs only). ``read_ahead``: run the work that needs no
-        query vector (the sparse channel, its records, their window neighbours, their tokens) in a
-        thread while the query is embedded (results are the same; the time saved needs a free core:
-        evals/README.md, session 9)."""
+        """``read_ahead``: run the work that needs no query vector (the sparse channel, its
+        records, their window neighbours, their tokens) in a thread while the query is embedded
+        (results are the same; the time saved needs a free core: evals/README.md, session 9)."""
         self.store = store
         self.embedder = embedder
         self.bm25 = bm25 or Bm25Encoder()
         self.params = params
         self.glossary = load_glossary() if glossary is None else glossary
-        self.synonyms = synonyms or {}
         self.ranker = ranker if ranker is not None or not params.rerank_depth else Ranker.load()
         spare = (os.cpu_count() or 1) > 1  # on one core the thread could only take turns with the model
         self._ahead = ThreadPoolExecutor(1, thread_name_prefix="msv-read-ahead") if read_ahead and spare else None
@@ -154,7 +150,7 @@ class Searcher:
         if missing:
             vectors.update(self.store.dense_vectors(missing))
         return features(query, scored, dense=vectors, query_vec=dense, sparse={s.id: s.sparse for s in scored},
-                        authority=dict(p.authority) if p.rank_authority else None, synonyms=self.synonyms)
+                        authority=dict(p.authority) if p.rank_authority else None)
 
     def candidates(self, query: str, k: int = 10, flt: SearchFilter = SearchFilter(), *,
                    depth: int | None = None) -> tuple[np.ndarray, list[Scored]]:

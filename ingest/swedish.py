@@ -207,30 +207,3 @@ def _compound_parts(word: str) -> list[str]:
         if len(part) >= _MIN_COMPOUND:
             parts.extend(_compound_parts(part))
     return parts
-
-
-# A particle verb ("bygga ut", "följa upp") is said as a noun with the particle in front
-# ("utbyggnad", "uppföljning"); some particles change form there ("ihop" → "samman", "ner" → "ned").
-_PARTICLES = {"ut": "ut", "upp": "upp", "fram": "fram", "bort": "bort", "ihop": "samman", "samman": "samman",
-              "tillbaka": "åter", "ner": "ned", "ned": "ned", "isär": "isär", "undan": "undan", "kvar": "kvar",
-              "loss": "loss", "igenom": "genom", "ifrån": "från"}
-# Particles that are also prepositions count only at the end of a clause, where no noun follows them.
-_PREPOSITION_PARTICLES = {"om": "om", "av": "av", "till": "till", "på": "på", "över": "över", "under": "under",
-                          "in": "in", "med": "med", "efter": "efter", "åt": "åt", "emot": "mot", "mot": "mot"}
-_CLAUSE = re.compile(r"[,.;:?!()\n]")
-
-
-def particle_nominals(text: str) -> list[str]:
-    """The prefix tokens (as ``tokenize`` makes them, "~" and six letters) of the nouns that say the
-    particle verbs of ``text`` in one word: "byggs ut" gives the prefix of "utbyggnad"."""
-    out: list[str] = []
-    for clause in _CLAUSE.split(text.lower()):
-        words = [m.group(0) for m in _WORD.finditer(clause)] + [""]
-        for verb, particle, after in zip(words, words[1:], words[2:]):
-            front = _PARTICLES.get(particle) or (_PREPOSITION_PARTICLES.get(particle) if not after else None)
-            if front is None or verb in STOPWORDS or verb in _PARTICLES or not verb.isalpha():
-                continue
-            joined = front + stem(verb)
-            if len(joined) >= _PREFIX:
-                out.append("~" + joined[:_PREFIX])
-    return list(dict.fromkeys(out))

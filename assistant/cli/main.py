@@ -19,7 +19,6 @@ from ingest.offline import local_first_defaults
 from ingest.pipeline import IngestSummary
 from ingest.private import exposed, private_umask
 from ingest.store import SearchFilter
-from ingest.synonyms import load_thesaurus
 
 from ..access.audit import AuditLog
 from ..access.policy import LOCAL_USER, access_of
@@ -66,7 +65,7 @@ def warn_if_exposed(data_dir: Path) -> None:
 
 def open_kb() -> KnowledgeBase:
     try:
-        return KnowledgeBase(kb_config(state.settings), synonyms=load_thesaurus())
+        return KnowledgeBase(kb_config(state.settings))
     except MsvError as e:
         fail(str(e), 1)
 
@@ -228,7 +227,7 @@ def _settings() -> Settings:
     return state.settings
 
 
-scan.add_commands(app, _settings, lambda settings: KnowledgeBase(kb_config(settings), synonyms=load_thesaurus()))
+scan.add_commands(app, _settings, lambda settings: KnowledgeBase(kb_config(settings)))
 assist.add_commands(app, _settings, lambda: open_kb())
 users.add_commands(app, _settings)
 audit.add_commands(app, _settings)

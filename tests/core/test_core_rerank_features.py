@@ -74,26 +74,3 @@ def test_terms_never_join_across_candidates_and_parts_read_like_the_joined_text(
     windowed = features(QUERY, _candidates(joined, parts))
     assert np.array_equal(windowed, features(QUERY, _candidates(joined)))
     assert windowed[0, FEATURES.index("phrase")] > 0
-
-
-_MEETING, _SESSION = tokenize("möte", prefixes=False)[0], tokenize("sammanträde", prefixes=False)[0]
-THESAURUS = {_MEETING: frozenset({_SESSION}), _SESSION: frozenset({_MEETING})}  # word stems, both ways
-
-
-def test_a_word_said_by_a_synonym_counts_as_said_in_other_words_and_a_held_word_does_not() -> None:
-    texts = ["Nämnden håller sammanträde varje tisdag i stadshuset.",  # says "möte" by a synonym
-             "Nämnden håller möte varje tisdag i stadshuset.",  # says it in the question's own word
-             "Nämnden publicerar sin budget varje höst."]  # says neither
-    col = FEATURES.index("other_words")
-    x = features("När har nämnden möte?", _candidates(texts), synonyms=THESAURUS)
-    assert x[0, col] > 0 and x[1, col] == 0 and x[2, col] == 0
-    plain = features("När har nämnden möte?", _candidates(texts))
-    assert not plain[:, col].any()  # without a thesaurus there is nothing to say it with
-    assert np.array_equal(np.delete(plain, col, axis=1), np.delete(x, col, axis=1))  # the other features stay
-
-
-def test_a_particle_verb_is_found_as_its_noun_without_a_thesaurus() -> None:
-    texts = ["Uppföljningen av planen görs av kansliet varje kvartal.", "Kansliet skriver planen varje kvartal."]
-    x = features("Vem ska följa upp planen?", _candidates(texts))
-    col = FEATURES.index("other_words")
-    assert x[0, col] > 0 and x[1, col] == 0
