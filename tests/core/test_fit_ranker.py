@@ -100,3 +100,30 @@ def test_leave_one_set_out_never_trains_on_the_set_or_its_questions_asked_elsewh
 
     assert set(by_set["a"]) == {5} and set(by_set["b"]) == {5}
     assert set(by_set["c"]) == {5} and len(by_set["c"]) == 5
+
+
+def _sets(informative: bool) -> tuple[list[dict[str, object]], list[tuple[np.ndarray, np.ndarray, list[str]]]]:
+    """Thirty questions in three sets; the relevant passage (the first) has the best "coverage"
+    and, when ``informative``, the best "heading" too, where coverage alone ties with a rival."""
+    rng = np.random.default_rng(1)
+    cov, head = fit_ranker.FEATURES.index("coverage"), fit_ranker.FEATURES.index("heading")
+    questions, data = [], []
+    for q in range(30):
+        x = rng.random((5, len(fit_ranker.FEATURES))) * 0.1
+        x[0, cov] = x[1, cov] = 1.0  # a tie on coverage...
+        x[0, head] = 1.0 if informative else x[1, head]  # ...that the heading breaks, or not
+        questions.append({"question": f"Fråga nummer {q}?", "file": f"set{q % 3}"})
+        ids = [f"q{q}-c{i}" for i in (9, 0, 1, 2, 3)]  # the rival's id sorts first: it wins a tie
+        data.append((x, np.asarray([True, False, False, False, False]), ids))
+    return questions, data
+
+
+@pytest.mark.parametrize(("informative", "gain_wanted"), [(True, 0.5), (False, 0.0)])
+def test_an_ablation_shows_what_a_feature_adds_leaving_one_set_out(informative: bool, gain_wanted: float) -> None:
+    questions, data = _sets(informative)
+    names = ("coverage", "heading")
+    by_set = fit_ranker.leave_one_set_out(data, questions, names, 0.1, data)
+    gain, se, _, without = fit_ranker.ablate(data, questions, data, names, 0.1, by_set, "heading")
+    assert set(without) == {"set0", "set1", "set2"}
+    # Informative: every question's passage moves from second (the rival wins the tie) to first.
+    assert gain == pytest.approx(gain_wanted) and se == pytest.approx(0.0)
