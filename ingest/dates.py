@@ -17,6 +17,9 @@ DATE = re.compile(
     rf"|\b(?P<day>[0-3]?\d)\s+(?P<month>{MONTH_NAMES})\s+(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
+# A day and month in figures with the year after a space, as notes are headed ("3/11 2027"); groups
+# day, month, year. Not part of DATE: in running text "1/3" is as often a share as a day.
+NUMERIC_DATE = re.compile(rf"\b(?P<day>[12]\d|3[01]|0?[1-9])/(?P<month>1[0-2]|0?[1-9])\s+(?P<year>{_YEAR})\b")
 # "oktober 2025", "i oktober 2025"; groups month, year.
 MONTH_YEAR = re.compile(rf"\b(?:i\s+)?(?P<month>{MONTH_NAMES})\s+(?P<year>{_YEAR})\b", re.IGNORECASE)
 # A word that names a time: a month, a season or a year.
@@ -43,6 +46,12 @@ def first_date(text: str) -> str:
     """The first date in ``text`` as YYYY-MM-DD, whichever way it is written, or ""."""
     m = DATE.search(text)
     return date_match_iso(m) if m else ""
+
+
+def numeric_date(text: str) -> str:
+    """The first "3/11 2027" in ``text`` as YYYY-MM-DD, or ""."""
+    m = NUMERIC_DATE.search(text)
+    return f"{int(m.group('year')):04d}-{int(m.group('month')):02d}-{int(m.group('day')):02d}" if m else ""
 
 
 def month_year(text: str) -> str:

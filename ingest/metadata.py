@@ -140,6 +140,7 @@ def apply_metadata(doc: Document, path: Path, sidecar: dict[str, object], overri
     elif doc.kind not in KINDS:
         doc.kind = infer_kind(doc.kind, doc.text)
     if not doc.date:
-        doc.date = parse_date(f"{doc.title}\n{doc.text[:2000]}") or parse_date(path.name)
+        # a file name's parts are often joined by "_" ("2025-03-01_protokoll.docx"), a word character
+        doc.date = parse_date(f"{doc.title}\n{doc.text[:2000]}") or parse_date(re.sub(r"[_.]+", " ", path.name))
     doc.access = validate_access(doc.access, where, groups)
     return doc

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ingest.dates import first_date
+from ingest.dates import first_date, numeric_date
 from ingest.documents import Block
 
 _HEADER_DATE = re.compile(r"\b(?:mötes|sammanträdes|rapport)?datum\s*:?\s*", re.IGNORECASE)
@@ -31,9 +31,10 @@ def header_text(blocks: Sequence[Block], n: int = 4, chars: int = 600) -> str:
 
 
 def meeting_date(title: str, blocks: Sequence[Block], fallback: str = "") -> str:
-    """The meeting (or report) date: the title's, then a "Datum:" line in the header, then the
-    header's first date, then what the catalog inferred."""
-    if d := first_date(title):
+    """The meeting (or report) date: the title's (also in figures, "3/11 2027"), then a "Datum:"
+    line in the header, then the header's first date (words before figures), then what the catalog
+    inferred."""
+    if d := first_date(title) or numeric_date(title):  # notes headed in figures: "mötet 3/11 2027"
         return d
     head = header_text(blocks)
     for m in _HEADER_DATE.finditer(head):
@@ -42,7 +43,7 @@ def meeting_date(title: str, blocks: Sequence[Block], fallback: str = "") -> str
     # a header written as headings ("# GD-gruppen …", "## Protokoll 2031-10-22") before any text's dates
     if d := first_date(" ".join(dict.fromkeys(b.section for b in blocks[:6] if b.section))[:300]):
         return d
-    return first_date(head) or fallback
+    return first_date(head) or numeric_date(head) or fallback
 
 
 def slug(name: str) -> str:

@@ -3,8 +3,11 @@ dates and bodies."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from assistant.records.blocks import load_file
 from assistant.records.decisions import (
     DECISION_KINDS,
     DocMeta,
@@ -473,3 +476,25 @@ def test_word_list_items_after_a_decision_label(tmp_path) -> None:
 ])
 def test_the_file_names_words_say_the_kind(name: str, text: str, kind: str) -> None:
     assert infer_kind(name, text) == kind
+
+
+@pytest.mark.parametrize("title,expected", [
+    ("Arbetsgruppen för validering – anteckningar från mötet 3/11 2027", "2027-11-03"),
+    ("Anteckningar 14/2 2028, digitalt", "2028-02-14"),
+])
+def test_a_title_dated_in_figures(title: str, expected: str) -> None:
+    blocks = [Block("Närvarande: sekretariatet"), Block("1 Budget Gruppen beslutade att godkänna budgeten.")]
+    assert meeting_date(title, blocks) == expected
+
+
+def test_figures_without_a_year_or_out_of_range_are_no_date() -> None:
+    assert meeting_date("Anteckningar 3/11, digitalt", [Block("Närvarande: sekretariatet")]) == ""
+    assert meeting_date("Anteckningar 33/14 2027", [Block("Närvarande: sekretariatet")]) == ""
+
+
+def test_a_file_name_date_before_an_underscore_dates_the_notes(tmp_path: Path) -> None:
+    path = tmp_path / "2027-03-04_arbetsgrupp_minnesanteckningar.md"
+    path.write_text("# Minnesanteckningar\n\n1. Gruppen beslutade att godkänna planen.\n", encoding="utf-8")
+    doc = load_file(path)
+    assert doc.date == "2027-03-04"
+    assert extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))[0].date == "2027-03-04"
