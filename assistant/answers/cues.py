@@ -15,7 +15,11 @@ from .question import QuestionInfo, Term
 from .subject import ABBREVIATED_NOUN, SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
-_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
+# "varje" says how often only before a unit of time or an occasion ("varje år", "varje möte"); "varje
+# kursplan" counts things.
+_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|"
+                   r"var(?:je|annan|tannat)\s+(?:\w+\s+)?(?:år|vår|höst|termin|läsår|kvartal|halvår|månad|vecka|dag|gång|möte|sammanträde)\w*|"
+                   r"gånger? (?:per|om|i)|"
                    r"årligen|månatligen|(?:halvårs|kvartals|månads|års|vecko|dags)vis|löpande|regelbundet|per år|per månad|i månaden|"
                    r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
 AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
@@ -23,6 +27,16 @@ AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|v
 _WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
                   r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
                   r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
+
+
+# Reference numbers are no figures: a file number ("U2023/01234/GV", "I2022/00299"), a statute or report
+# ("(2011:1108)", "SOU 2023:12", "prop. 2022/23:1").
+_REFERENCE = re.compile(r"\b[A-ZÅÄÖ][A-Za-zåäö]{0,2}\s?(?:19|20)\d\d/\d+(?:/[\w-]+)?|\b(?:19|20)\d\d(?:/\d\d)?:\w+\b")
+
+
+def without_references(text: str) -> str:
+    """``text`` without its years and reference numbers: what is left of its figures counts something."""
+    return YEARISH.sub(" ", _REFERENCE.sub(" ", text))
 
 
 NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
@@ -87,7 +101,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "number":
-        return bool(AMOUNT.search(YEARISH.sub("", sentence)) or NUMBER_WORDS.search(sentence))
+        return bool(AMOUNT.search(without_references(sentence)) or NUMBER_WORDS.search(sentence))
     if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
         return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
     if kind == "frequency":
@@ -186,7 +200,7 @@ def _is_person(name: str) -> bool:
 def counts_near(sentence: str, role: Term) -> bool:
     """Whether a number stands just before the counted noun ("38 ansökningar", "två fysiska och en
     digital kickoff"): a figure elsewhere in the sentence (a page, a year) counts something else."""
-    words = re.findall(r"[\w:-]+", YEARISH.sub(" ", sentence))
+    words = re.findall(r"[\w:-]+", without_references(sentence))
     for i, w in enumerate(words):
         toks = tokenize(w, prefixes=False)
         if toks and role.match(frozenset(toks)) >= 0.8:

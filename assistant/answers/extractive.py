@@ -28,7 +28,6 @@ from .cues import (
     COUNTED_LIST,
     NO_CUE,
     ORDINAL,
-    YEARISH,
     asked_term,
     counts_near,
     cue_met,
@@ -47,6 +46,7 @@ from .cues import (
     separators,
     spells_out_asked,
     time_of_another,
+    without_references,
 )
 from .lists import list_items
 from .question import (
@@ -202,7 +202,7 @@ class ExtractiveEngine:
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
-            if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(YEARISH.sub("", u.text)):
+            if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(without_references(u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             if info.kind != "time" and other_year(info.years, u.text):
                 cue = -0.3  # the figure or name of another year
@@ -250,6 +250,8 @@ class ExtractiveEngine:
                 not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
+        if info.kind == "frequency" and not _says_what(info, best, about, doer=_doer(info.text)):
+            return False  # "… fyller i till styrgruppen två gånger per år" does not say how often the group meets
         if _names_a_sibling(info, best, about):
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
@@ -378,12 +380,23 @@ def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> 
                for t in info.terms)
 
 
-def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
+def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...], doer: frozenset[str] = frozenset()) -> bool:
     """Whether a sentence says what the question times ("När upphör avtalet?" is not answered by
-    "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's."""
-    names = _name_stems(about)
+    "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's (nor
+    ``doer``, the one that does what is timed)."""
+    names = _name_stems(about) | doer
     what = [t for t in info.terms if not t.verb and t.stem not in names]
     return not what or any(u.matches.get(t, 0.0) >= 0.8 or t.match(u.near) >= 0.8 for t in what)
+
+
+# "Hur ofta har nämnden möte?": the word after the finite verb is who does it; the noun after is what is timed.
+_HOW_OFTEN = re.compile(r"^\s*hur ofta\s+[\w:-]+\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
+
+
+def _doer(question: str) -> frozenset[str]:
+    """The stems of the subject of a "Hur ofta …" question (empty for other questions)."""
+    m = _HOW_OFTEN.match(question)
+    return frozenset(tokens_of(m.group(1), compounds=False)) if m else frozenset()
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

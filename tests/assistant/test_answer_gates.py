@@ -1,0 +1,60 @@
+"""The refusal side of the extractive engine on passages written for the test: a sentence about
+another matter, or one with only the look of an answer, is not an answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answers.cues import cue_met, without_references
+from assistant.answers.extractive import ExtractiveEngine
+from ingest.search import Hit
+
+
+def _hit(text: str, doc: str = "d1", title: str = "Referensgruppen för vägledning") -> Hit:
+    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind="rapport",
+               agency="", date="2025-03-01", section="", page=None, text=text)
+
+
+def _engine() -> ExtractiveEngine:
+    return ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Nämnden sammanträder varje månad.", True),
+    ("Gruppen träffas varannan vecka under terminen.", True),
+    ("Planen revideras varje nytt läsår.", True),
+    ("Av varje ansökan ska sökandens utbildning framgå.", False),  # "varje" counts things here
+])
+def test_every_says_how_often_only_before_a_unit_of_time(sentence: str, expected: bool) -> None:
+    assert cue_met("frequency", sentence) is expected
+
+
+def test_how_often_a_body_meets_is_not_answered_by_how_often_it_is_reported_to() -> None:
+    q = "Hur ofta har referensgruppen möte?"
+    reported = "Lägesrapporter lämnas till referensgruppen fyra gånger per år av projektledningen."
+    intro = "Referensgruppen består av sju ledamöter. Ordföranden leder mötet och skriver protokollet."
+    a = _engine().answer_from_hits(q, [_hit(f"{intro} {reported}")])
+    assert not a.grounded
+    meets = "Referensgruppen håller möte varannan månad i Sundsvall."
+    a = _engine().answer_from_hits(q, [_hit(f"{intro} {reported} {meets}")])
+    assert a.grounded and "varannan månad" in a.answer
+
+
+@pytest.mark.parametrize(("text", "left"), [
+    ("utgå från strategin (U2021/01234) om lärare", ""),
+    ("enligt förordningen (2011:1108) om vuxenutbildning", ""),
+    ("se SOU 2023:12 och prop. 2022/23:1", ""),
+    ("behovet är 12 000 lärare", "12 000"),
+])
+def test_reference_numbers_are_no_figures(text: str, left: str) -> None:
+    digits = "".join(c for c in without_references(text) if c.isdigit() or c == " ").strip()
+    assert digits.replace(" ", "") == left.replace(" ", "")
+
+
+def test_a_number_question_is_not_answered_by_a_file_number() -> None:
+    q = "Hur stort är behovet av lärare enligt kartläggningen?"
+    ref = "Kartläggningen av behovet av lärare ska utgå från strategin (U2021/01234) för lärarförsörjning."
+    assert not _engine().answer_from_hits(q, [_hit(ref, title="Kartläggning av lärarbehov")]).grounded
+    figure = "Enligt kartläggningen är behovet av lärare 12 000 fram till 2035."
+    a = _engine().answer_from_hits(q, [_hit(f"{ref} {figure}", title="Kartläggning av lärarbehov")])
+    assert a.grounded and "12 000" in a.answer
