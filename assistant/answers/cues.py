@@ -354,6 +354,18 @@ _MATTER = re.compile(r"\b(?:uppdrag|utredning|satsning|förstudie|utvärdering|u
                      r"(?=[,?]|\s+(?:och|till|från|som|under|senast|när|hos)\b|$)", re.IGNORECASE)
 
 
+# The nouns of such matters, as stems: a compound ending in one names which ("attitydundersökningen").
+_MATTER_HEADS = ("uppdrag", "utredning", "satsning", "förstudi", "utvärdering", "undersökning", "kartläggning",
+                 "program", "projekt", "pilot")
+
+
+def matter_modifier(stem: str) -> str:
+    """The part of a compound of a matter noun that says which one it is ("elev" in "elevundersökning",
+    "lärar" in "lärarsatsning"); "" for other words."""
+    head = next((h for h in _MATTER_HEADS if stem.endswith(h) and len(stem) >= len(h) + 4), "")
+    return stem[:-len(head)] if head else ""
+
+
 def matter_words(question: str) -> str:
     """The words that say which assignment, inquiry or programme a question is about."""
     return " ".join(m.group(1) for m in _MATTER.finditer(question))

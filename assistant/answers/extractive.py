@@ -35,6 +35,7 @@ from .cues import (
     figure_of_another_year,
     figure_says,
     list_count,
+    matter_modifier,
     matter_words,
     names_given,
     names_listed,
@@ -166,6 +167,14 @@ class ExtractiveEngine:
         heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated else []
         which = set(tokens_of(matter_words(info.text)))  # which assignment: at least half must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
+        # "attitydundersökningen": a matter's compound is said whole or in words of its own ("undersökningen
+        # av attityder"), not by its head alone ("undersökningen")
+        kinds = [(t, m) for t in info.terms if not t.verb and (m := matter_modifier(t.stem))]
+        unsaid: dict[int, bool] = {}
+        for i, h in enumerate(hits):
+            words = f"{h.title} {h.section} {h.text}"
+            ctx = frozenset(tokens_of(words))
+            unsaid[i] = any(t.match(ctx) < 0.8 or t.match(ctx) < 1.0 and not says_modifier(m, words) for t, m in kinds)
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
@@ -195,7 +204,8 @@ class ExtractiveEngine:
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 and t not in alt[u.hit] for t in _content_nouns(info))
             u.unheard = unheard
-            u.matter_missing = bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
+            u.matter_missing = (bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
+                                or unsaid.get(u.hit, False))
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)))
@@ -397,6 +407,13 @@ def _doer(question: str) -> frozenset[str]:
     """The stems of the subject of a "Hur ofta …" question (empty for other questions)."""
     m = _HOW_OFTEN.match(question)
     return frozenset(tokens_of(m.group(1), compounds=False)) if m else frozenset()
+
+
+def says_modifier(modifier: str, text: str) -> bool:
+    """Whether ``text`` says a compound's modifier as a word of its own or opening one ("attityder" for
+    "attityd", "lärare" for "lärar")."""
+    word = modifier[:-1] if modifier.endswith("s") and len(modifier) > 5 else modifier  # a linking s
+    return re.search(rf"\b{re.escape(word[:max(4, len(word) - 1)])}", text, re.IGNORECASE) is not None
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

@@ -58,3 +58,13 @@ def test_a_number_question_is_not_answered_by_a_file_number() -> None:
     figure = "Enligt kartläggningen är behovet av lärare 12 000 fram till 2035."
     a = _engine().answer_from_hits(q, [_hit(f"{ref} {figure}", title="Kartläggning av lärarbehov")])
     assert a.grounded and "12 000" in a.answer
+
+
+def test_a_compound_naming_which_matter_is_not_said_by_its_head_alone() -> None:
+    q = "När ska kommunerna redovisa lärarsatsningen?"
+    other = _hit("Kommunerna ska redovisa satsningen till Skolverket senast den 1 mars 2026.", title="Satsning på yrkesvux")
+    assert not _engine().answer_from_hits(q, [other]).grounded
+    own = _hit("Kommunerna ska redovisa satsningen på lärare till Skolverket senast den 1 mars 2026.",
+               title="Satsning i skolan")
+    a = _engine().answer_from_hits(q, [own])
+    assert a.grounded and "1 mars 2026" in a.answer
