@@ -114,6 +114,11 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
     return True
 
 
+def asks_holder(question: str) -> bool:
+    """Whether the question asks who holds an office only a person holds ("Vem är kassör i …")."""
+    return bool(_PERSON_ROLE.search(question))
+
+
 def names_listed(question: str, sentence: str, known: frozenset[str], about: tuple[Entity, ...] = ()) -> bool:
     """A question asking which named things ("Vilka regioner …") is answered by a sentence that
     names one other than the question's own subjects (a lead ending in a colon leaves the names to

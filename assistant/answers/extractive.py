@@ -29,6 +29,7 @@ from .cues import (
     NO_CUE,
     ORDINAL,
     asked_term,
+    asks_holder,
     counts_near,
     cue_met,
     date_of_a_report_to,
@@ -147,6 +148,8 @@ class ExtractiveEngine:
         # in "Vad blir hyran för …", and for "Hur många stolar …" the thing counted, in the sentence
         # that gives the number.
         role = asked_term(info)
+        # who holds an office is named beside it: the office in the sentence or the one next to it
+        holder = info.kind in ("person", "name") and asks_holder(info.text)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         alt: dict[int, set[Term]] = {}  # the terms each passage says in other words (a synonym)
         syn_of = {t: self.synonyms.get(t.stem, frozenset()) for t in info.terms}
@@ -164,7 +167,7 @@ class ExtractiveEngine:
         unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
         dated = info.kind in ("time", "frequency")  # "Satsningen ska vara klar …" dates what it takes up
-        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated else []
+        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated or holder else []
         which = set(tokens_of(matter_words(info.text)))  # which assignment: at least half must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
         # "attitydundersökningen": a matter's compound is said whole or in words of its own ("undersökningen
@@ -208,7 +211,8 @@ class ExtractiveEngine:
                                 or unsaid.get(u.hit, False))
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
-                    info.kind == "number" and not counts_near(u.text, role)))
+                    info.kind == "number" and not counts_near(u.text, role)) or (
+                    holder and not _beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
@@ -414,6 +418,11 @@ def says_modifier(modifier: str, text: str) -> bool:
     "attityd", "lärare" for "lärar")."""
     word = modifier[:-1] if modifier.endswith("s") and len(modifier) > 5 else modifier  # a linking s
     return re.search(rf"\b{re.escape(word[:max(4, len(word) - 1)])}", text, re.IGNORECASE) is not None
+
+
+def _beside(u: Unit, term: Term, passage: list[Unit]) -> bool:
+    """Whether the sentence, or the one before or after it in its passage, says ``term``."""
+    return any(v.pos in (u.pos - 1, u.pos, u.pos + 1) and term.match(v.tokens) >= 0.8 for v in passage)
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

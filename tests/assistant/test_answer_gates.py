@@ -68,3 +68,13 @@ def test_a_compound_naming_which_matter_is_not_said_by_its_head_alone() -> None:
                title="Satsning i skolan")
     a = _engine().answer_from_hits(q, [own])
     assert a.grounded and "1 mars 2026" in a.answer
+
+
+def test_who_holds_an_office_is_named_beside_the_office() -> None:
+    q = "Vem är sekreterare i föreningen Läslust?"
+    text = ("Föreningen Läslust har en sekreterare och en kassör. Föreningen träffas i Umeå. Årsmötet hålls i mars. "
+            "Föreningen Läslust delar sina handlingar via Google Drive.")
+    a = _engine().answer_from_hits(q, [_hit(text, title="Om föreningen")])
+    assert not a.grounded  # a product's name is no holder of the office
+    a = _engine().answer_from_hits(q, [_hit(f"{text} Sekreterare i föreningen är Karin Ek.", title="Om föreningen")])
+    assert a.grounded and "Karin Ek" in a.answer
