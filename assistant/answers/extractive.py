@@ -28,6 +28,7 @@ from .cues import (
     COUNTED_LIST,
     NO_CUE,
     ORDINAL,
+    YEARISH,
     asked_term,
     asks_holder,
     counts_near,
@@ -213,6 +214,9 @@ class ExtractiveEngine:
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)) or (
                     holder and not _beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
+            # a table row or sentence under "Fördelning av medel 2024" is of 2024 when it names no year itself
+            u.heading_of_another_year = (info.kind != "time" and not YEARISH.search(u.text)
+                                         and other_year(info.years, hits[u.hit].section))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
@@ -270,7 +274,7 @@ class ExtractiveEngine:
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)
-                or info.kind != "time" and other_year(info.years, best.text)
+                or info.kind != "time" and (other_year(info.years, best.text) or best.heading_of_another_year)
                 or info.kind in ("money", "number") and figure_of_another_year(info.years, best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)

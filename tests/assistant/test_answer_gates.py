@@ -78,3 +78,15 @@ def test_who_holds_an_office_is_named_beside_the_office() -> None:
     assert not a.grounded  # a product's name is no holder of the office
     a = _engine().answer_from_hits(q, [_hit(f"{text} Sekreterare i föreningen är Karin Ek.", title="Om föreningen")])
     assert a.grounded and "Karin Ek" in a.answer
+
+
+@pytest.mark.parametrize(("section", "answered"), [("Fördelning av medel 2025", False), ("Fördelning av medel 2026", True)])
+def test_a_row_without_a_year_is_of_the_year_its_heading_names(section: str, answered: bool) -> None:
+    q = "Hur mycket får Umeå kommun för sommarskolor 2026?"
+    text = ("Medel till sommarskolor fördelas även 2026 efter antalet elever.\n"
+            "| Umeå kommun | 3,5 miljoner kronor |\n| Luleå kommun | 2 miljoner kronor |")
+    hit = Hit(rank=1, score=1.0, doc_id="d1", title="Medel till kommuner för sommarskolor", source="https://example.org/d1",
+              kind="pressmeddelande", agency="", date="2025-03-01", section=section, page=None, text=text)
+    a = _engine().answer_from_hits(q, [hit])
+    assert a.grounded is answered
+    assert not answered or "3,5" in a.answer
