@@ -11,7 +11,7 @@ from ingest.glossary import load_english_words, load_glossary
 from ingest.qtype import NAMED_THINGS
 from ingest.swedish import tokenize
 
-from .question import QuestionInfo, Term
+from .question import QuestionInfo, Term, answer_type_word
 from .subject import ABBREVIATED_NOUN, SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
@@ -339,7 +339,7 @@ _OUTCOME_ASKED = re.compile(
 _OUTCOME_TOLD = re.compile(
     r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|na)|"
     r"ant(?:og|ogs|agit|agits|agen|agna)|fastställ(?:de|des|t|ts)|bestäm(?:de|des|t|ts)|enades|enats|"
-    r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat\w*|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
+    r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat(?:et|en|s)?|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
     r"ledde till|landade)\b", re.IGNORECASE)
 # "Vad svarade departementet …" asks for a response: a sentence telling one, not the request.
 _RESPONSE_ASKED = re.compile(r"\b(?:svarade|svarat|besvarade|replied|responded|answered)\b", re.IGNORECASE)
@@ -347,9 +347,26 @@ _RESPONSE_TOLD = re.compile(r"\b(?:svar\w*|besvar\w*|återkopp\w*|repl\w*|respon
 
 
 def outcome_untold(question: str, sentence: str) -> bool:
-    """Whether the question asks what came of something and the sentence tells no outcome."""
-    return (bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
+    """Whether the question asks what came of something and the sentence tells no outcome, or tells
+    only that things of the kind asked for were decided ("Vilka mål valde nämnden?": "… där målen
+    valdes och …")."""
+    return (bool(_OUTCOME_ASKED.search(question)) and (not _OUTCOME_TOLD.search(sentence)
+                                                       or _kind_decided(question, sentence))
             or bool(_RESPONSE_ASKED.search(question)) and not _RESPONSE_TOLD.search(sentence))
+
+
+_DECIDED = r"(?:beslutades|beslöts|valdes|fastställdes|antogs|godkändes|bestämdes)"
+
+
+def _kind_decided(question: str, sentence: str) -> bool:
+    """Whether the sentence says that the noun the question asks for ("Vilka mål …") was decided,
+    naming none: the noun and a passive outcome within a few words of each other, no list after."""
+    word = answer_type_word(question)
+    if len(word) < 3:
+        return False
+    noun = rf"\b{re.escape(word[:max(3, len(word) - 2)])}\w*"
+    return re.search(rf"{noun}(?:[\s/,]+[\w-]+){{0,3}}?\s+{_DECIDED}\b(?!\s*:)|\b{_DECIDED}\s+(?:\w+\s+)?{noun}\b(?!\s*:)",
+                     sentence, re.IGNORECASE) is not None
 
 
 # "uppdraget om simkunnighet bland vuxna", "utvärderingen av musikskolorna": a matter noun and the words
