@@ -156,12 +156,22 @@ _NOT_A_BODY = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?[a-zåäö]*?(?:företag
 _PUBLIC_BODY = re.compile(rf"^(?:statens|myndighet\w*|regeringen|riksdagen)\b|(?:{_AGENCY_ENDINGS}|verk)$", re.IGNORECASE)
 
 
+# "Vilka myndigheter …", "Which agencies …" ask for public bodies.
+_AGENCIES_ASKED = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?(?:myndighet|agenc|authorit)", re.IGNORECASE)
+_AGENCY_WORD = re.compile(rf"^(?:statens|myndigheten)$|(?:{_AGENCY_ENDINGS}|verk|nämnden|centralbyrån)s?$", re.IGNORECASE)
+
+
 def of_asked_class(name: str, question: str) -> bool:
     """Whether ``name`` can be one of the named things the question asks for: a public body (or an
-    abbreviation the glossary writes out as one) is no firm, municipality, region or country."""
+    abbreviation the glossary writes out as one) is no firm, municipality, region or country, and a
+    name the glossary writes out as no public body ("Myndighetssamverkan för …", a collaboration)
+    is no agency."""
+    forms = (name, *load_glossary().get(name, ()))
+    if _AGENCIES_ASKED.search(question) and len(forms) > 1:
+        return any(_AGENCY_WORD.search(w) for f in forms[1:] for w in re.findall(r"[\wåäöÅÄÖ-]+", f))
     if not _NOT_A_BODY.search(question):
         return True
-    return not any(_PUBLIC_BODY.search(form) for form in (name, *load_glossary().get(name, ())))
+    return not any(_PUBLIC_BODY.search(form) for form in forms)
 
 
 def _new_names(sentence: str, known: frozenset[str]) -> list[str]:

@@ -103,3 +103,18 @@ def test_an_outcome_is_told_by_what_was_decided_not_that_it_was(question: str, s
     from assistant.answers.cues import outcome_untold
 
     assert outcome_untold(question, sentence) is untold
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("MSV KLL", False),  # the glossary writes it out as a collaboration of agencies, not an agency
+    ("OECD", False),
+    ("SCB", True),  # Statistiska centralbyrån
+    ("UHR", True),  # Universitets- och högskolerådet
+    ("Skolverket", True),
+    ("Vinnova", True),  # no written-out form: not ruled out
+])
+def test_which_agencies_is_not_answered_by_a_name_written_out_as_no_agency(name: str, expected: bool) -> None:
+    from assistant.answers.cues import of_asked_class
+
+    assert of_asked_class(name, "Vilka myndigheter deltar i projektet?") is expected
+    assert of_asked_class(name, "Vilka aktörer deltar i projektet?")  # other questions: any name
