@@ -311,6 +311,15 @@ def date_of_a_report_to(question: str, sentence: str, about: tuple[Entity, ...])
     return False
 
 
+_PART_REPORT = re.compile(r"\bdel(?:redovis|rapport|betänkande)\w*|\binterim report|\bpartial report", re.IGNORECASE)
+
+
+def final_for_partial(question: str, sentence: str) -> bool:
+    """Whether the question asks when a partial report is due ("… lämna en delredovisning …") and
+    the sentence dates only the report itself ("Uppdraget ska redovisas senast …")."""
+    return bool(_PART_REPORT.search(question)) and not _PART_REPORT.search(sentence)
+
+
 def time_of_another(sentence: str, names: frozenset[str]) -> bool:
     """Whether every time the sentence gives stands right before a name that is not one of the
     question's (``names``, lower case): "… deltar Alfa, Beta och sedan våren 2021 Gamma" dates

@@ -36,6 +36,7 @@ from .cues import (
     date_of_a_report_to,
     figure_of_another_year,
     figure_says,
+    final_for_partial,
     list_count,
     matter_modifier,
     matter_words,
@@ -266,6 +267,7 @@ class ExtractiveEngine:
             return False
         if info.kind == "time" and (
                 not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
+                or final_for_partial(info.text, best.text)
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
         if info.kind == "frequency" and not _says_what(info, best, about, doer=_doer(info.text)):

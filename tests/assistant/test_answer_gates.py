@@ -118,3 +118,13 @@ def test_which_agencies_is_not_answered_by_a_name_written_out_as_no_agency(name:
 
     assert of_asked_class(name, "Vilka myndigheter deltar i projektet?") is expected
     assert of_asked_class(name, "Vilka aktörer deltar i projektet?")  # other questions: any name
+
+
+def test_a_partial_report_is_not_dated_by_the_final_one() -> None:
+    q = "När ska Kulturrådet lämna en delredovisning av uppdraget om läsfrämjande?"
+    final = "Kulturrådet ska lämna redovisningen av uppdraget om läsfrämjande senast den 30 juni 2026."
+    title = "Uppdrag till Kulturrådet om läsfrämjande"
+    assert not _engine().answer_from_hits(q, [_hit(final, title=title)]).grounded
+    partial = "Kulturrådet ska lämna en delredovisning av uppdraget senast den 1 december 2025."
+    a = _engine().answer_from_hits(q, [_hit(f"{partial} {final}", title=title)])
+    assert a.grounded and "1 december 2025" in a.answer
