@@ -54,7 +54,7 @@ _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|represent
 # Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
 # answered by a person's name, not by an organisation or another role.
 _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|utredare|"
-                          r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+                          r"rektor|medarbetare|kontaktperson|atör)\w*\b", re.IGNORECASE)
 # An agency or body by the way Swedish names them ("Statskontoret", "Skolinspektionen"): who did
 # something may be answered by one.
 _AGENCY_ENDINGS = (r"verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"

@@ -128,3 +128,9 @@ def test_a_partial_report_is_not_dated_by_the_final_one() -> None:
     partial = "Kulturrådet ska lämna en delredovisning av uppdraget senast den 1 december 2025."
     a = _engine().answer_from_hits(q, [_hit(f"{partial} {final}", title=title)])
     assert a.grounded and "1 december 2025" in a.answer
+
+
+def test_an_office_named_by_an_agent_noun_in_ator_is_held_by_a_person() -> None:
+    q = "Vem är administratör för skolans webbplats?"
+    assert not cue_met("person", "Webbplatsen sköts av Skolverket och uppdateras varje vecka.", question=q)
+    assert cue_met("person", "Administratör för webbplatsen är Lars Berg.", question=q)
