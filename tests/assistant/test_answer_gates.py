@@ -134,3 +134,12 @@ def test_an_office_named_by_an_agent_noun_in_ator_is_held_by_a_person() -> None:
     q = "Vem är administratör för skolans webbplats?"
     assert not cue_met("person", "Webbplatsen sköts av Skolverket och uppdateras varje vecka.", question=q)
     assert cue_met("person", "Administratör för webbplatsen är Lars Berg.", question=q)
+
+
+def test_an_acronym_is_not_named_by_a_common_word_that_stems_alike() -> None:
+    q = "Vad står SKUTT för?"
+    common = _hit("Ett skutt framåt för vuxenutbildningen, säger ministern.", title="Ny satsning")
+    assert not _engine().answer_from_hits(q, [common]).grounded
+    named = _hit("Satsningen Skutt (skolor utan trösklar) ska öka vuxnas studier, säger ministern.", title="Ny satsning")
+    a = _engine().answer_from_hits(q, [named])
+    assert a.grounded and "skolor utan trösklar" in a.answer
