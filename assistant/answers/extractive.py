@@ -52,6 +52,7 @@ from .cues import (
     time_of_another,
     without_references,
 )
+from .gates import beside, doer, names_a_sibling, says_modifier, says_what
 from .lists import list_items
 from .question import (
     QUESTION_WORDS,
@@ -214,7 +215,7 @@ class ExtractiveEngine:
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)) or (
-                    holder and not _beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
+                    holder and not beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
             # a table row or sentence under "Fördelning av medel 2024" is of 2024 when it names no year itself
             u.heading_of_another_year = (info.kind != "time" and not YEARISH.search(u.text)
                                          and other_year(info.years, hits[u.hit].section))
@@ -266,13 +267,13 @@ class ExtractiveEngine:
         if soft and (best.missing > nouns // 3 or best.role_missing) or best.unheard or best.matter_missing:
             return False
         if info.kind == "time" and (
-                not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
+                not says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
                 or final_for_partial(info.text, best.text)
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
-        if info.kind == "frequency" and not _says_what(info, best, about, doer=_doer(info.text)):
+        if info.kind == "frequency" and not says_what(info, best, about, doer(info.text), self.synonyms):
             return False  # "… fyller i till styrgruppen två gånger per år" does not say how often the group meets
-        if _names_a_sibling(info, best, about):
+        if names_a_sibling(info, best, about):
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)
@@ -374,11 +375,6 @@ class ExtractiveEngine:
                       related=[Citation.from_hit(1, hits[near.hit])])
 
 
-def _name_stems(about: tuple[Entity, ...]) -> set[str]:
-    """The stems of every form of the question's named subjects."""
-    return {t for e in about for f in e.forms for t in f}
-
-
 def _content_nouns(info: QuestionInfo) -> list[Term]:
     """The question's nouns that say what it is about: not the word for the figure a "hur stor
     del/andel …", "hur stort antal …" question asks for, which the answer gives as a number."""
@@ -390,45 +386,6 @@ def _content_nouns(info: QuestionInfo) -> list[Term]:
 def _likeliest(units: Iterable[Unit]) -> Unit | None:
     """The unit the sentence model finds likeliest to answer (the first of equals)."""
     return max(units, key=lambda u: u.p, default=None)
-
-
-def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
-    """Whether the sentence names a sibling of a body the question names, and not that body
-    ("referensgruppen möts varje kvartal" for "Hur ofta möts KX-gruppen?")."""
-    names = _name_stems(about)
-    return any((t.stem in names or info.kind in ("person", "name")) and not t.verb and t.sibling_in(u.tokens)
-               for t in info.terms)
-
-
-def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...], doer: frozenset[str] = frozenset()) -> bool:
-    """Whether a sentence says what the question times ("När upphör avtalet?" is not answered by
-    "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's (nor
-    ``doer``, the one that does what is timed)."""
-    names = _name_stems(about) | doer
-    what = [t for t in info.terms if not t.verb and t.stem not in names]
-    return not what or any(u.matches.get(t, 0.0) >= 0.8 or t.match(u.near) >= 0.8 for t in what)
-
-
-# "Hur ofta har nämnden möte?": the word after the finite verb is who does it; the noun after is what is timed.
-_HOW_OFTEN = re.compile(r"^\s*hur ofta\s+[\w:-]+\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
-
-
-def _doer(question: str) -> frozenset[str]:
-    """The stems of the subject of a "Hur ofta …" question (empty for other questions)."""
-    m = _HOW_OFTEN.match(question)
-    return frozenset(tokens_of(m.group(1), compounds=False)) if m else frozenset()
-
-
-def says_modifier(modifier: str, text: str) -> bool:
-    """Whether ``text`` says a compound's modifier as a word of its own or opening one ("attityder" for
-    "attityd", "lärare" for "lärar")."""
-    word = modifier[:-1] if modifier.endswith("s") and len(modifier) > 5 else modifier  # a linking s
-    return re.search(rf"\b{re.escape(word[:max(4, len(word) - 1)])}", text, re.IGNORECASE) is not None
-
-
-def _beside(u: Unit, term: Term, passage: list[Unit]) -> bool:
-    """Whether the sentence, or the one before or after it in its passage, says ``term``."""
-    return any(v.pos in (u.pos - 1, u.pos, u.pos + 1) and term.match(v.tokens) >= 0.8 for v in passage)
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:
