@@ -16,7 +16,7 @@ from .subject import ABBREVIATED_NOUN, SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
 # "varje" says how often only before a unit of time or an occasion ("varje år", "varje möte"); "varje
-# kursplan" counts things.
+# ansökan" counts things.
 _FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|"
                    r"var(?:je|annan|tannat)\s+(?:\w+\s+)?(?:år|vår|höst|termin|läsår|kvartal|halvår|månad|vecka|dag|gång|möte|sammanträde)\w*|"
                    r"gånger? (?:per|om|i)|"
@@ -29,7 +29,7 @@ _WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\b
                   r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
 
 
-# Reference numbers are no figures: a file number ("U2023/01234/GV", "I2022/00299"), a statute or report
+# Reference numbers are no figures: a file number ("U2023/01234/GV", "N2021/00817"), a statute or report
 # ("(2011:1108)", "SOU 2023:12", "prop. 2022/23:1").
 _REFERENCE = re.compile(r"\b[A-ZÅÄÖ][A-Za-zåäö]{0,2}\s?(?:19|20)\d\d/\d+(?:/[\w-]+)?|\b(?:19|20)\d\d(?:/\d\d)?:\w+\b")
 
@@ -395,7 +395,7 @@ _MATTER = re.compile(r"\b(?:uppdrag|utredning|satsning|förstudie|utvärdering|u
                      r"(?=[,?]|\s+(?:och|till|från|som|under|senast|när|hos)\b|$)", re.IGNORECASE)
 
 
-# The nouns of such matters, as stems: a compound ending in one names which ("attitydundersökningen").
+# The nouns of such matters, as stems: a compound ending in one names which ("elevundersökningen").
 _MATTER_HEADS = ("uppdrag", "utredning", "satsning", "förstudi", "utvärdering", "undersökning", "kartläggning",
                  "program", "projekt", "pilot")
 

@@ -173,8 +173,8 @@ class ExtractiveEngine:
         heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated or holder else []
         which = set(tokens_of(matter_words(info.text)))  # which assignment: at least half must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
-        # "attitydundersökningen": a matter's compound is said whole or in words of its own ("undersökningen
-        # av attityder"), not by its head alone ("undersökningen")
+        # "elevundersökningen": a matter's compound is said whole or in words of its own ("undersökningen
+        # bland elever"), not by its head alone ("undersökningen")
         kinds = [(t, m) for t in info.terms if not t.verb and (m := matter_modifier(t.stem))]
         unsaid: dict[int, bool] = {}
         for i, h in enumerate(hits):
@@ -216,7 +216,7 @@ class ExtractiveEngine:
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)) or (
                     holder and not beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
-            # a table row or sentence under "Fördelning av medel 2024" is of 2024 when it names no year itself
+            # a table row or sentence under "Medel per kommun 2025" is of 2025 when it names no year itself
             u.heading_of_another_year = (info.kind != "time" and not YEARISH.search(u.text)
                                          and other_year(info.years, hits[u.hit].section))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
@@ -272,7 +272,7 @@ class ExtractiveEngine:
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
         if info.kind == "frequency" and not says_what(info, best, about, doer(info.text), self.synonyms):
-            return False  # "… fyller i till styrgruppen två gånger per år" does not say how often the group meets
+            return False  # "rapporter lämnas till nämnden fyra gånger per år" does not say how often it meets
         if names_a_sibling(info, best, about):
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)

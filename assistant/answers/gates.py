@@ -1,6 +1,6 @@
 """What a candidate sentence must say of the question's own matter to answer it: not a sibling of
 the body asked about, the thing a time or frequency question times (beyond who does it), the whole
-name of a matter ("attitydundersökningen", not "undersökningen"), the office a holder is asked of."""
+name of a matter ("elevundersökningen", not "undersökningen"), the office a holder is asked of."""
 
 from __future__ import annotations
 
@@ -52,8 +52,8 @@ def doer(question: str) -> frozenset[str]:
 
 
 def says_modifier(modifier: str, text: str) -> bool:
-    """Whether ``text`` says a compound's modifier as a word of its own or opening one ("attityder" for
-    "attityd", "lärare" for "lärar")."""
+    """Whether ``text`` says a compound's modifier as a word of its own or opening one ("elever" for
+    "elev", "lärare" for "lärar")."""
     word = modifier[:-1] if modifier.endswith("s") and len(modifier) > 5 else modifier  # a linking s
     return re.search(rf"\b{re.escape(word[:max(4, len(word) - 1)])}", text, re.IGNORECASE) is not None
 

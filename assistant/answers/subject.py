@@ -38,8 +38,8 @@ class Entity:
     # "PL-mötena", "U-departementet": the abbreviation's letters and the noun's stem; a compound
     # spelling it out ("processledarmötena", "utbildningsdepartementet") names it too
     short: tuple[str, str] | None = None
-    # An acronym no list writes out ("KLIVA") is named by itself with its capital ("KLIVA", "Kliva"),
-    # not by a common word that stems alike ("kliv"); checked when the passage's text is given.
+    # An acronym no list writes out ("SKUTT") is named by itself with its capital ("SKUTT", "Skutt"),
+    # not by a common word that stems alike ("skutt"); checked when the passage's text is given.
     exact: str = ""
 
     def named_in(self, tokens: frozenset[str], date: str = "", text: str | None = None) -> bool:
