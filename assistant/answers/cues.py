@@ -11,11 +11,15 @@ from ingest.glossary import load_english_words, load_glossary
 from ingest.qtype import NAMED_THINGS
 from ingest.swedish import tokenize
 
-from .question import QuestionInfo, Term
+from .question import QuestionInfo, Term, answer_type_word
 from .subject import ABBREVIATED_NOUN, SCENE, Entity, glossary_names, mentioned
 
 YEARISH = re.compile(r"\b(?:19|20)\d\d\b")
-_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|varje|gånger? (?:per|om|i)|"
+# "varje" says how often only before a unit of time or an occasion ("varje år", "varje möte"); "varje
+# ansökan" counts things.
+_FREQ = re.compile(r"\b(?:var(?:je|t)?\s+\w+\s*(?:vecka|veckor|månad|år)|"
+                   r"var(?:je|annan|tannat)\s+(?:\w+\s+)?(?:år|vår|höst|termin|läsår|kvartal|halvår|månad|vecka|dag|gång|möte|sammanträde)\w*|"
+                   r"gånger? (?:per|om|i)|"
                    r"årligen|månatligen|(?:halvårs|kvartals|månads|års|vecko|dags)vis|löpande|regelbundet|per år|per månad|i månaden|"
                    r"two times|yearly|annually|weekly)\b", re.IGNORECASE)
 AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|veckor|personer|st\b|timmar)|"
@@ -23,6 +27,16 @@ AMOUNT = re.compile(r"\d[\d\s,.]*\s*(?:kr|kronor|miljon|miljard|euro|procent|%|v
 _WHY = re.compile(r"\bför att\b|\beftersom\b|\bdärför\b|\bsyft|\bi syfte\b|\bviktig|\bbehöv|\bpå grund av\b|"
                   r"\bskäl\b|\borsak|\bledde till\b|\bföranled|\bmed tanke på\b|\bi och med att\b|\btack vare\b|"
                   r"\bmed anledning av\b|\btill följd av\b|\bberor på\b|\bså att\b", re.IGNORECASE)
+
+
+# Reference numbers are no figures: a file number ("U2023/01234/GV", "N2021/00817"), a statute or report
+# ("(2011:1108)", "SOU 2023:12", "prop. 2022/23:1").
+_REFERENCE = re.compile(r"\b[A-ZÅÄÖ][A-Za-zåäö]{0,2}\s?(?:19|20)\d\d/\d+(?:/[\w-]+)?|\b(?:19|20)\d\d(?:/\d\d)?:\w+\b")
+
+
+def without_references(text: str) -> str:
+    """``text`` without its years and reference numbers: what is left of its figures counts something."""
+    return YEARISH.sub(" ", _REFERENCE.sub(" ", text))
 
 
 NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
@@ -40,7 +54,7 @@ _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|represent
 # Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
 # answered by a person's name, not by an organisation or another role.
 _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|utredare|"
-                          r"rektor|medarbetare|kontaktperson)\w*\b", re.IGNORECASE)
+                          r"rektor|medarbetare|kontaktperson|atör)\w*\b", re.IGNORECASE)
 # An agency or body by the way Swedish names them ("Statskontoret", "Skolinspektionen"): who did
 # something may be answered by one.
 _AGENCY_ENDINGS = (r"verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspektionen|institutet|förmedlingen|"
@@ -87,7 +101,7 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
     if kind == "money":
         return bool(MONEY.search(sentence))
     if kind == "number":
-        return bool(AMOUNT.search(YEARISH.sub("", sentence)) or NUMBER_WORDS.search(sentence))
+        return bool(AMOUNT.search(without_references(sentence)) or NUMBER_WORDS.search(sentence))
     if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
         return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
     if kind == "frequency":
@@ -98,6 +112,11 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
         return bool(_DEFINES.search(sentence)) or any(
             set(tokenize(m.group(1), prefixes=False)) <= known for m in _SPELLED_OUT.finditer(sentence))
     return True
+
+
+def asks_holder(question: str) -> bool:
+    """Whether the question asks who holds an office only a person holds ("Vem är kassör i …")."""
+    return bool(_PERSON_ROLE.search(question))
 
 
 def names_listed(question: str, sentence: str, known: frozenset[str], about: tuple[Entity, ...] = ()) -> bool:
@@ -137,12 +156,22 @@ _NOT_A_BODY = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?[a-zåäö]*?(?:företag
 _PUBLIC_BODY = re.compile(rf"^(?:statens|myndighet\w*|regeringen|riksdagen)\b|(?:{_AGENCY_ENDINGS}|verk)$", re.IGNORECASE)
 
 
+# "Vilka myndigheter …", "Which agencies …" ask for public bodies.
+_AGENCIES_ASKED = re.compile(r"\b(?:vilk\w*|which) (?:\w+ )?(?:myndighet|agenc|authorit)", re.IGNORECASE)
+_AGENCY_WORD = re.compile(rf"^(?:statens|myndigheten)$|(?:{_AGENCY_ENDINGS}|verk|nämnden|centralbyrån)s?$", re.IGNORECASE)
+
+
 def of_asked_class(name: str, question: str) -> bool:
     """Whether ``name`` can be one of the named things the question asks for: a public body (or an
-    abbreviation the glossary writes out as one) is no firm, municipality, region or country."""
+    abbreviation the glossary writes out as one) is no firm, municipality, region or country, and a
+    name the glossary writes out as no public body ("Myndighetssamverkan för …", a collaboration)
+    is no agency."""
+    forms = (name, *load_glossary().get(name, ()))
+    if _AGENCIES_ASKED.search(question) and len(forms) > 1:
+        return any(_AGENCY_WORD.search(w) for f in forms[1:] for w in re.findall(r"[\wåäöÅÄÖ-]+", f))
     if not _NOT_A_BODY.search(question):
         return True
-    return not any(_PUBLIC_BODY.search(form) for form in (name, *load_glossary().get(name, ())))
+    return not any(_PUBLIC_BODY.search(form) for form in forms)
 
 
 def _new_names(sentence: str, known: frozenset[str]) -> list[str]:
@@ -186,7 +215,7 @@ def _is_person(name: str) -> bool:
 def counts_near(sentence: str, role: Term) -> bool:
     """Whether a number stands just before the counted noun ("38 ansökningar", "två fysiska och en
     digital kickoff"): a figure elsewhere in the sentence (a page, a year) counts something else."""
-    words = re.findall(r"[\w:-]+", YEARISH.sub(" ", sentence))
+    words = re.findall(r"[\w:-]+", without_references(sentence))
     for i, w in enumerate(words):
         toks = tokenize(w, prefixes=False)
         if toks and role.match(frozenset(toks)) >= 0.8:
@@ -282,6 +311,15 @@ def date_of_a_report_to(question: str, sentence: str, about: tuple[Entity, ...])
     return False
 
 
+_PART_REPORT = re.compile(r"\bdel(?:redovis|rapport|betänkande)\w*|\binterim report|\bpartial report", re.IGNORECASE)
+
+
+def final_for_partial(question: str, sentence: str) -> bool:
+    """Whether the question asks when a partial report is due ("… lämna en delredovisning …") and
+    the sentence dates only the report itself ("Uppdraget ska redovisas senast …")."""
+    return bool(_PART_REPORT.search(question)) and not _PART_REPORT.search(sentence)
+
+
 def time_of_another(sentence: str, names: frozenset[str]) -> bool:
     """Whether every time the sentence gives stands right before a name that is not one of the
     question's (``names``, lower case): "… deltar Alfa, Beta och sedan våren 2021 Gamma" dates
@@ -320,7 +358,7 @@ _OUTCOME_ASKED = re.compile(
 _OUTCOME_TOLD = re.compile(
     r"\b(?:beslut(?:ade|at|ats|ades|et|en)?|beslöt|val(?:de|des|t|ts|et)|godkän(?:de|des|t|ts|na)|"
     r"ant(?:og|ogs|agit|agits|agen|agna)|fastställ(?:de|des|t|ts)|bestäm(?:de|des|t|ts)|enades|enats|"
-    r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat\w*|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
+    r"kom\w* (?:\w+ )?fram till|slutsats\w*|resultat(?:et|en|s)?|resulter\w*|utfall\w*|visa(?:de|r|t)|konstater\w*|"
     r"ledde till|landade)\b", re.IGNORECASE)
 # "Vad svarade departementet …" asks for a response: a sentence telling one, not the request.
 _RESPONSE_ASKED = re.compile(r"\b(?:svarade|svarat|besvarade|replied|responded|answered)\b", re.IGNORECASE)
@@ -328,9 +366,26 @@ _RESPONSE_TOLD = re.compile(r"\b(?:svar\w*|besvar\w*|återkopp\w*|repl\w*|respon
 
 
 def outcome_untold(question: str, sentence: str) -> bool:
-    """Whether the question asks what came of something and the sentence tells no outcome."""
-    return (bool(_OUTCOME_ASKED.search(question)) and not _OUTCOME_TOLD.search(sentence)
+    """Whether the question asks what came of something and the sentence tells no outcome, or tells
+    only that things of the kind asked for were decided ("Vilka mål valde nämnden?": "… där målen
+    valdes och …")."""
+    return (bool(_OUTCOME_ASKED.search(question)) and (not _OUTCOME_TOLD.search(sentence)
+                                                       or _kind_decided(question, sentence))
             or bool(_RESPONSE_ASKED.search(question)) and not _RESPONSE_TOLD.search(sentence))
+
+
+_DECIDED = r"(?:beslutades|beslöts|valdes|fastställdes|antogs|godkändes|bestämdes)"
+
+
+def _kind_decided(question: str, sentence: str) -> bool:
+    """Whether the sentence says that the noun the question asks for ("Vilka mål …") was decided,
+    naming none: the noun and a passive outcome within a few words of each other, no list after."""
+    word = answer_type_word(question)
+    if len(word) < 3:
+        return False
+    noun = rf"\b{re.escape(word[:max(3, len(word) - 2)])}\w*"
+    return re.search(rf"{noun}(?:[\s/,]+[\w-]+){{0,3}}?\s+{_DECIDED}\b(?!\s*:)|\b{_DECIDED}\s+(?:\w+\s+)?{noun}\b(?!\s*:)",
+                     sentence, re.IGNORECASE) is not None
 
 
 # "uppdraget om simkunnighet bland vuxna", "utvärderingen av musikskolorna": a matter noun and the words
@@ -338,6 +393,18 @@ def outcome_untold(question: str, sentence: str) -> bool:
 _MATTER = re.compile(r"\b(?:uppdrag|utredning|satsning|förstudie|utvärdering|undersökning|kartläggning|program|"
                      r"projekt|pilot)\w*\s+(?:om|av|för|kring|att|på|inom)\s+(.{3,80}?)"
                      r"(?=[,?]|\s+(?:och|till|från|som|under|senast|när|hos)\b|$)", re.IGNORECASE)
+
+
+# The nouns of such matters, as stems: a compound ending in one names which ("elevundersökningen").
+_MATTER_HEADS = ("uppdrag", "utredning", "satsning", "förstudi", "utvärdering", "undersökning", "kartläggning",
+                 "program", "projekt", "pilot")
+
+
+def matter_modifier(stem: str) -> str:
+    """The part of a compound of a matter noun that says which one it is ("elev" in "elevundersökning",
+    "lärar" in "lärarsatsning"); "" for other words."""
+    head = next((h for h in _MATTER_HEADS if stem.endswith(h) and len(stem) >= len(h) + 4), "")
+    return stem[:-len(head)] if head else ""
 
 
 def matter_words(question: str) -> str:

@@ -30,12 +30,15 @@ from .cues import (
     ORDINAL,
     YEARISH,
     asked_term,
+    asks_holder,
     counts_near,
     cue_met,
     date_of_a_report_to,
     figure_of_another_year,
     figure_says,
+    final_for_partial,
     list_count,
+    matter_modifier,
     matter_words,
     names_given,
     names_listed,
@@ -47,7 +50,9 @@ from .cues import (
     separators,
     spells_out_asked,
     time_of_another,
+    without_references,
 )
+from .gates import beside, doer, names_a_sibling, says_modifier, says_what
 from .lists import list_items
 from .question import (
     QUESTION_WORDS,
@@ -146,6 +151,8 @@ class ExtractiveEngine:
         # in "Vad blir hyran för …", and for "Hur många stolar …" the thing counted, in the sentence
         # that gives the number.
         role = asked_term(info)
+        # who holds an office is named beside it: the office in the sentence or the one next to it
+        holder = info.kind in ("person", "name") and asks_holder(info.text)
         in_ctx: dict[int, dict[Term, float]] = {}  # how well each passage (with its title) has each term
         alt: dict[int, set[Term]] = {}  # the terms each passage says in other words (a synonym)
         syn_of = {t: self.synonyms.get(t.stem, frozenset()) for t in info.terms}
@@ -163,9 +170,17 @@ class ExtractiveEngine:
         unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)
                       and all(in_ctx[i][t] < 0.5 for i in in_ctx))
         dated = info.kind in ("time", "frequency")  # "Satsningen ska vara klar …" dates what it takes up
-        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated else []
+        heads = [frozenset(tokens_of(f"{h.title} {h.section}")) for h in hits] if dated or holder else []
         which = set(tokens_of(matter_words(info.text)))  # which assignment: at least half must be in the passage
         matter = [t for t in info.terms if not t.verb and t.stem in which]
+        # "elevundersökningen": a matter's compound is said whole or in words of its own ("undersökningen
+        # bland elever"), not by its head alone ("undersökningen")
+        kinds = [(t, m) for t in info.terms if not t.verb and (m := matter_modifier(t.stem))]
+        unsaid: dict[int, bool] = {}
+        for i, h in enumerate(hits):
+            words = f"{h.title} {h.section} {h.text}"
+            ctx = frozenset(tokens_of(words))
+            unsaid[i] = any(t.match(ctx) < 0.8 or t.match(ctx) < 1.0 and not says_modifier(m, words) for t, m in kinds)
         signals: dict[int, tuple[float, float, float, float, bool]] = {}
         for u in units:
             before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
@@ -195,14 +210,19 @@ class ExtractiveEngine:
             u.own = said / rest if rest else 1.0
             u.missing = sum(in_ctx[u.hit][t] < 0.8 and t not in alt[u.hit] for t in _content_nouns(info))
             u.unheard = unheard
-            u.matter_missing = bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
+            u.matter_missing = (bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
+                                or unsaid.get(u.hit, False))
             u.role_missing = role is not None and not figure_says(role, u.text) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
-                    info.kind == "number" and not counts_near(u.text, role)))
+                    info.kind == "number" and not counts_near(u.text, role)) or (
+                    holder and not beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))
+            # a table row or sentence under "Medel per kommun 2025" is of 2025 when it names no year itself
+            u.heading_of_another_year = (info.kind != "time" and not YEARISH.search(u.text)
+                                         and other_year(info.years, hits[u.hit].section))
             listy = _enumerates(u, by_hit[u.hit]) if info.kind == "list" else 0.0
             u.enumerates = listy > 0
             cue = 0.15 if cue_met(info.kind, u.text, info.said, info.text) else -0.15
-            if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(YEARISH.sub("", u.text)):
+            if info.kind in ("number", "money") and cue > 0 and not AMOUNT.search(without_references(u.text)):
                 cue = 0.05  # a number word ("två fysiska") answers "hur många" less surely than a figure
             if info.kind != "time" and other_year(info.years, u.text):
                 cue = -0.3  # the figure or name of another year
@@ -247,14 +267,17 @@ class ExtractiveEngine:
         if soft and (best.missing > nouns // 3 or best.role_missing) or best.unheard or best.matter_missing:
             return False
         if info.kind == "time" and (
-                not _says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
+                not says_what(info, best, about) or date_of_a_report_to(info.text, best.text, about)
+                or final_for_partial(info.text, best.text)
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
-        if _names_a_sibling(info, best, about):
+        if info.kind == "frequency" and not says_what(info, best, about, doer(info.text), self.synonyms):
+            return False  # "rapporter lämnas till nämnden fyra gånger per år" does not say how often it meets
+        if names_a_sibling(info, best, about):
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)
-                or info.kind != "time" and other_year(info.years, best.text)
+                or info.kind != "time" and (other_year(info.years, best.text) or best.heading_of_another_year)
                 or info.kind in ("money", "number") and figure_of_another_year(info.years, best.text)):
             return False
         counted = COUNTED_LIST.search(info.text)
@@ -352,11 +375,6 @@ class ExtractiveEngine:
                       related=[Citation.from_hit(1, hits[near.hit])])
 
 
-def _name_stems(about: tuple[Entity, ...]) -> set[str]:
-    """The stems of every form of the question's named subjects."""
-    return {t for e in about for f in e.forms for t in f}
-
-
 def _content_nouns(info: QuestionInfo) -> list[Term]:
     """The question's nouns that say what it is about: not the word for the figure a "hur stor
     del/andel …", "hur stort antal …" question asks for, which the answer gives as a number."""
@@ -368,22 +386,6 @@ def _content_nouns(info: QuestionInfo) -> list[Term]:
 def _likeliest(units: Iterable[Unit]) -> Unit | None:
     """The unit the sentence model finds likeliest to answer (the first of equals)."""
     return max(units, key=lambda u: u.p, default=None)
-
-
-def _names_a_sibling(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
-    """Whether the sentence names a sibling of a body the question names, and not that body
-    ("referensgruppen möts varje kvartal" for "Hur ofta möts KX-gruppen?")."""
-    names = _name_stems(about)
-    return any((t.stem in names or info.kind in ("person", "name")) and not t.verb and t.sibling_in(u.tokens)
-               for t in info.terms)
-
-
-def _says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...]) -> bool:
-    """Whether a sentence says what the question times ("När upphör avtalet?" is not answered by
-    "X har sedan våren varit ordförande"): one of its nouns that is no name of the question's."""
-    names = _name_stems(about)
-    what = [t for t in info.terms if not t.verb and t.stem not in names]
-    return not what or any(u.matches.get(t, 0.0) >= 0.8 or t.match(u.near) >= 0.8 for t in what)
 
 
 def _pervasive(terms: tuple[Term, ...], hits: list[Hit], units: list[Unit]) -> set[tuple[Term, str]]:

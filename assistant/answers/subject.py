@@ -38,10 +38,15 @@ class Entity:
     # "PL-mötena", "U-departementet": the abbreviation's letters and the noun's stem; a compound
     # spelling it out ("processledarmötena", "utbildningsdepartementet") names it too
     short: tuple[str, str] | None = None
+    # An acronym no list writes out ("SKUTT") is named by itself with its capital ("SKUTT", "Skutt"),
+    # not by a common word that stems alike ("skutt"); checked when the passage's text is given.
+    exact: str = ""
 
-    def named_in(self, tokens: frozenset[str], date: str = "") -> bool:
+    def named_in(self, tokens: frozenset[str], date: str = "", text: str | None = None) -> bool:
         if self.year and date.startswith(self.year):
             return True
+        if self.exact and text is not None:
+            return re.search(rf"\b{re.escape(self.exact[0])}(?i:{re.escape(self.exact[1:])})", text) is not None
         if self.short is not None and any(_spells_out(t, *self.short) for t in tokens):
             return True
         return any(form and all(t in tokens for t in form) for form in self.forms)
@@ -156,7 +161,8 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
             spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
             # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too
             defined = tuple(f for n in load_abbreviations().get(name, ()) if (f := _stems(n)))
-            entities.setdefault(name.lower(), Entity(name, (form, *defined), short=spelled))
+            exact = name if _ACRONYM.match(name) and not defined and len(name) >= 3 else ""
+            entities.setdefault(name.lower(), Entity(name, (form, *defined), short=spelled, exact=exact))
             covered |= set(form)
     for year in dict.fromkeys(_YEAR.findall(question)):
         entities.setdefault(year, Entity(year, ((year,),), year=year))
@@ -190,8 +196,9 @@ def unnamed_per_hit(entities: tuple[Entity, ...], hits: list) -> dict[int, froze
         return {i: frozenset() for i in range(len(hits))}
     named: dict[int, set[str]] = {}
     for i, h in enumerate(hits):
-        tokens = frozenset(_stems(f"{h.title} {h.section} {h.text}"))
-        named[i] = {e.label for e in entities if e.named_in(tokens, h.date)}
+        text = f"{h.title} {h.section} {h.text}"
+        tokens = frozenset(_stems(text))
+        named[i] = {e.label for e in entities if e.named_in(tokens, h.date, text)}
     per_doc: dict[str, list[int]] = {}
     for i, h in enumerate(hits):
         per_doc.setdefault(h.doc_id, []).append(i)

@@ -47,6 +47,7 @@ class Unit:
     takes_up: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()  # the words it speaks with: its own, and those it leans on
     matter_missing: bool = False  # the passage has none of the words naming the question's assignment
+    heading_of_another_year: bool = False  # it names no year, and its passage's heading names another than the question's
     synonym_gain: float = 0.0  # the coverage it adds by saying question nouns with a synonym (for the refusal check)
     unheard: int = 0  # the question's specific nouns (compounds) that no retrieved passage has
     matches: dict[Term, float] = field(default_factory=dict)  # how well it has each question term
