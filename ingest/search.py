@@ -61,7 +61,7 @@ class SearchParams:
     # "rescore": when the sparse channel fills its prefetch, the dense channel ranks its candidates
     # only (no search of the whole store); with fewer candidates, and always with "full", the dense
     # channel searches the store (evals/README.md, 500k session 11).
-    dense_search: str = "full"
+    dense_search: str = "rescore"
 
 
 @dataclass
