@@ -256,25 +256,6 @@ def _paired(store: EdgeStore, embedder: Embedder, rounds: int, what: str, a: tup
           f"belastning {' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
 
 
-def _read_ahead_ab(store: EdgeStore, embedder: Embedder, rounds: int) -> None:
-    """The search with and without the read-ahead (the work needing no query vector run in a thread
-    while the query is embedded)."""
-    from ingest.search import Searcher
-
-    _paired(store, embedder, rounds, "förhandsläsning", ("av", Searcher(store, embedder, read_ahead=False)),
-            ("på", Searcher(store, embedder)))
-
-
-def _dense_ab(store: EdgeStore, embedder: Embedder, rounds: int) -> None:
-    """The dense channel as a query over the whole store against the sparse channel's candidates
-    rescored by their stored vectors (SearchParams.dense_search), both with the read-ahead."""
-    from ingest.search import Searcher, SearchParams
-
-    _paired(store, embedder, rounds, "tät kanal",
-            ("full", Searcher(store, embedder, params=SearchParams(dense_search="full"))),
-            ("rescore", Searcher(store, embedder, params=SearchParams(dense_search="rescore"))))
-
-
 def _report(lat: dict[str, list[float]], label: str) -> None:
     floor, filt = statistics.median(lat["floor"]), statistics.median(lat["filtered"])
     print(f"  {label}: utan filter {ms(lat['plain'])} | med åtkomstfilter {ms(lat['filtered'])} | "
@@ -310,8 +291,10 @@ def _peak_line(size: int, peaks: _Peaks) -> None:
 
 def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab_rounds: int = 0,
                   dense_rounds: int = 0) -> None:
-    """Search figures on a store kept by an earlier run (its layout as built then)."""
-    from ingest.search import Searcher
+    """Search figures on a store kept by an earlier run (its layout as built then); with rounds,
+    A/B runs instead: the dense channel over the store against over the sparse candidates only
+    (SearchParams.dense_search), and the search with and without its read-ahead."""
+    from ingest.search import Searcher, SearchParams
 
     t = time.perf_counter()
     store = EdgeStore(folder, embedder.dim)
@@ -320,9 +303,11 @@ def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab
           f"öppnat på {time.perf_counter() - t:.1f} s, {_rss()}", flush=True)
     try:
         if dense_rounds:
-            _dense_ab(store, embedder, dense_rounds)
+            modes = [(m, Searcher(store, embedder, params=SearchParams(dense_search=m))) for m in ("full", "rescore")]
+            _paired(store, embedder, dense_rounds, "tät kanal", *modes)
         if ab_rounds:
-            _read_ahead_ab(store, embedder, ab_rounds)
+            _paired(store, embedder, ab_rounds, "förhandsläsning",
+                    ("av", Searcher(store, embedder, read_ahead=False)), ("på", Searcher(store, embedder)))
         if not (ab_rounds or dense_rounds):
             _report(_latencies(Searcher(store, embedder), embedder, "k"), "sparat lager")
     finally:
