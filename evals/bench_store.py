@@ -12,7 +12,8 @@ Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
      [--sizes 10000 50000 | 200000 500000] [--no-ingest] [--no-optimize] [--store-dir DIR]
 With --store-dir a size's store is built once into DIR/<size> and later runs measure search on it
 as it is (a 500k build takes half an hour or more on a busy machine); --read-ahead-ab ROUNDS then
-compares the search with and without its read-ahead instead (alternated, same floor, top-10 ids)."""
+compares the search with and without its read-ahead instead (alternated, same floor, top-10 ids),
+and --dense-ab ROUNDS the dense channel as a full query against a rescoring of the sparse candidates."""
 
 from __future__ import annotations
 
@@ -192,20 +193,21 @@ def _latencies(searcher, embedder: Embedder, tag: str) -> dict[str, list[float]]
     return out
 
 
-def _read_ahead_ab(store: EdgeStore, embedder: Embedder, rounds: int) -> None:
-    """The search with and without the read-ahead (the work needing no query vector run in a thread
-    while the query is embedded), on one store in one process, alternated query by query (order
-    swapped each time), against the floor measured between them; top-10 ids compared. Each search
-    is also split at the end of its own query embedding: the embedding (slowed when the read-ahead
-    competes with it for a core) and the time after it (what the read-ahead takes off the path)."""
-    from ingest.search import Searcher
-
-    on, off = Searcher(store, embedder), Searcher(store, embedder, read_ahead=False)
+def _paired(store: EdgeStore, embedder: Embedder, rounds: int, what: str, a: tuple[str, object],
+            b: tuple[str, object]) -> None:
+    """Two searchers on one store in one process, alternated query by query (order swapped each
+    time), with the access filter, against the floor measured between them; top-10 ids compared.
+    Each search is also split at the end of its own query embedding: the embedding (slowed when a
+    read-ahead competes with it for a core) and the time after it. Also counted: the searches whose
+    dense channel ranked the sparse candidates only (no dense query over the store)."""
+    names, searchers = (a[0], b[0]), {a[0]: a[1], b[0]: b[1]}
     flt = SearchFilter(access=("alla", "sekretariat"))
     for q in QUERIES:
-        on.search(f"{q} vr", 10, flt), off.search(f"{q} vr", 10, flt)  # warm up
+        for s in searchers.values():
+            s.search(f"{q} vr", 10, flt)  # warm up
     spans: list[tuple[float, float]] = []
-    embed_query = embedder.embed_query
+    embed_query, hybrid = embedder.embed_query, store.hybrid
+    given: list[bool] = []
 
     def timed(text: str) -> np.ndarray:
         t = time.perf_counter()
@@ -213,36 +215,45 @@ def _read_ahead_ab(store: EdgeStore, embedder: Embedder, rounds: int) -> None:
         spans.append((t, time.perf_counter()))
         return vec
 
+    def counted(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        given.append(kwargs.get("dense_ids") is not None)
+        return hybrid(*args, **kwargs)
+
     embedder.embed_query = timed  # type: ignore[method-assign]
-    lat: dict[str, list[float]] = {"floor": [], "on": [], "off": [], "on_embed": [], "off_embed": [],
-                                   "on_after": [], "off_after": []}
+    store.hybrid = counted  # type: ignore[method-assign]
+    lat: dict[str, list[float]] = {"floor": []} | {f"{n}{part}": [] for n in names for part in ("", "_embed", "_after")}
+    rescored = {n: 0 for n in names}
     same = total = 0
     try:
         for rep in range(rounds):
             for i, q in enumerate(QUERIES):
                 t = time.perf_counter()
-                embed_query(expand_query(f"{q} r{rep}!", on.glossary))
+                embed_query(expand_query(f"{q} r{rep}!", searchers[names[0]].glossary))
                 lat["floor"].append(time.perf_counter() - t)
                 ids = {}
-                for name in (("on", "off") if (rep + i) % 2 else ("off", "on")):
+                for name in (names if (rep + i) % 2 else names[::-1]):
                     t = time.perf_counter()
-                    hits = (on if name == "on" else off).search(f"{q} r{rep}", 10, flt)
+                    hits = searchers[name].search(f"{q} r{rep}", 10, flt)
                     end = time.perf_counter()
                     lat[name].append(end - t)
                     lat[f"{name}_embed"].append(spans[-1][1] - spans[-1][0])
                     lat[f"{name}_after"].append(end - spans[-1][1])
+                    rescored[name] += given[-1]
                     ids[name] = [h.chunk_id for h in hits]
-                same += ids["on"] == ids["off"]
+                same += ids[names[0]] == ids[names[1]]
                 total += 1
     finally:
-        del embedder.embed_query
+        del embedder.embed_query, store.hybrid
     floor, p50 = statistics.median(lat["floor"]), {k: statistics.median(v) * 1000 for k, v in lat.items()}
-    paired = statistics.median(a / b for a, b in zip(lat["on"], lat["off"]))
-    print(f"  förhandsläsning, med åtkomstfilter: av {ms(lat['off'])} (kvot {statistics.median(lat['off']) / floor:.2f}) | "
-          f"på {ms(lat['on'])} (kvot {statistics.median(lat['on']) / floor:.2f}) | golv {ms(lat['floor'])} | "
-          f"parvis på/av {paired:.2f} | samma topp-10 i {same} av {total} sökningar", flush=True)
-    print(f"    p50 av/på: sökningens frågeinbäddning {p50['off_embed']:.1f} / {p50['on_embed']:.1f} ms, "
-          f"tiden efter den {p50['off_after']:.1f} / {p50['on_after']:.1f} ms", flush=True)
+    x, y = names
+    paired = statistics.median(u / v for u, v in zip(lat[y], lat[x]))
+    print(f"  {what}, med åtkomstfilter: {x} {ms(lat[x])} (kvot {statistics.median(lat[x]) / floor:.2f}) | "
+          f"{y} {ms(lat[y])} (kvot {statistics.median(lat[y]) / floor:.2f}) | golv {ms(lat['floor'])} | "
+          f"parvis {y}/{x} {paired:.2f} | samma topp-10 i {same} av {total} sökningar | "
+          f"omrankad tät kanal {x} {rescored[x]}, {y} {rescored[y]} av {total}", flush=True)
+    print(f"    p50 {x}/{y}: sökningens frågeinbäddning {p50[f'{x}_embed']:.1f} / {p50[f'{y}_embed']:.1f} ms, "
+          f"tiden efter den {p50[f'{x}_after']:.1f} / {p50[f'{y}_after']:.1f} ms; "
+          f"belastning {' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
 
 
 def _report(lat: dict[str, list[float]], label: str) -> None:
@@ -252,7 +263,7 @@ def _report(lat: dict[str, list[float]], label: str) -> None:
 
 
 def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = True, optimize_every: int = 0,
-               store_dir: Path | None = None, ab_rounds: int = 0) -> None:
+               store_dir: Path | None = None, ab_rounds: int = 0, dense_rounds: int = 0) -> None:
     """One store of ``size`` points: insert time, search latency against the floor, memory. With
     ``store_dir`` the store is kept in ``store_dir/<size>``: built there when that folder holds no
     store, searched as it is (no inserts, no index build) when it does."""
@@ -261,7 +272,7 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
     if store_dir is not None:
         folder = store_dir / str(size)
         if (folder / BUILT).exists():
-            _measure_kept(folder, embedder, size, peaks, ab_rounds)
+            _measure_kept(folder, embedder, size, peaks, ab_rounds, dense_rounds)
             return
         if (folder / "shard").exists():
             raise SystemExit(f"{folder}: ett lager utan {BUILT} (ett avbrutet bygge); ta bort mappen och kör igen")
@@ -278,9 +289,12 @@ def _peak_line(size: int, peaks: _Peaks) -> None:
           f"{peaks.peak.get('RssAnon', 0)} MB, högst filsidor {peaks.peak.get('RssFile', 0)} MB (var 0,2 s)", flush=True)
 
 
-def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab_rounds: int = 0) -> None:
-    """Search figures on a store kept by an earlier run (its layout as built then)."""
-    from ingest.search import Searcher
+def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab_rounds: int = 0,
+                  dense_rounds: int = 0) -> None:
+    """Search figures on a store kept by an earlier run (its layout as built then); with rounds,
+    A/B runs instead: the dense channel over the store against over the sparse candidates only
+    (SearchParams.dense_search), and the search with and without its read-ahead."""
+    from ingest.search import Searcher, SearchParams
 
     t = time.perf_counter()
     store = EdgeStore(folder, embedder.dim)
@@ -288,9 +302,13 @@ def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab
     print(f"{size} avsnitt: sparat lager i {folder}: {store.count()} punkter, {info.segments_count} segment, "
           f"öppnat på {time.perf_counter() - t:.1f} s, {_rss()}", flush=True)
     try:
+        if dense_rounds:
+            modes = [(m, Searcher(store, embedder, params=SearchParams(dense_search=m))) for m in ("full", "rescore")]
+            _paired(store, embedder, dense_rounds, "tät kanal", *modes)
         if ab_rounds:
-            _read_ahead_ab(store, embedder, ab_rounds)
-        else:
+            _paired(store, embedder, ab_rounds, "förhandsläsning",
+                    ("av", Searcher(store, embedder, read_ahead=False)), ("på", Searcher(store, embedder)))
+        if not (ab_rounds or dense_rounds):
             _report(_latencies(Searcher(store, embedder), embedder, "k"), "sparat lager")
     finally:
         store.close()
@@ -356,12 +374,16 @@ def main() -> None:
                     help="keep each size's store in DIR/<size>: built when absent, searched as it is when present")
     ap.add_argument("--read-ahead-ab", type=int, default=0, metavar="ROUNDS",
                     help="on a kept store: the search with and without the read-ahead, alternated, ROUNDS rounds")
+    ap.add_argument("--dense-ab", type=int, default=0, metavar="ROUNDS",
+                    help="on a kept store: the dense channel as a full query and as a rescoring of the sparse "
+                         "channel's candidates, alternated, ROUNDS rounds")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     args = ap.parse_args()
     embedder = Embedder()
     if args.one_size:
         bench_size(args.corpus, embedder, args.one_size, optimize=not args.no_optimize,
-                   optimize_every=args.optimize_every, store_dir=args.store_dir, ab_rounds=args.read_ahead_ab)
+                   optimize_every=args.optimize_every, store_dir=args.store_dir, ab_rounds=args.read_ahead_ab,
+                   dense_rounds=args.dense_ab)
         return
     print(f"belastning: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} "
           f"({os.cpu_count()} kärnor)", flush=True)
@@ -376,6 +398,7 @@ def main() -> None:
         cmd += ["--no-optimize"] if args.no_optimize else []
         cmd += ["--store-dir", str(args.store_dir)] if args.store_dir else []
         cmd += ["--read-ahead-ab", str(args.read_ahead_ab)] if args.read_ahead_ab else []
+        cmd += ["--dense-ab", str(args.dense_ab)] if args.dense_ab else []
         subprocess.run(cmd, check=True)
     print(f"belastning efteråt: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

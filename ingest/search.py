@@ -58,6 +58,10 @@ class SearchParams:
     rerank_depth: int = 20  # fused candidates the second stage re-ranks; 0 = fused order with the answer-type factor
     rank_authority: bool = True  # the authority prior of the second stage (off: the model fitted without it)
     authority: tuple[tuple[str, float], ...] = tuple(DEFAULT_AUTHORITY.items())  # prior per document kind
+    # "rescore": when the sparse channel fills its prefetch, the dense channel ranks its candidates
+    # only (no search of the whole store); with fewer candidates, and always with "full", the dense
+    # channel searches the store (evals/README.md, 500k session 11).
+    dense_search: str = "rescore"
 
 
 @dataclass
@@ -167,9 +171,17 @@ class Searcher:
                                                                      depth > 0)
         dense = self.embedder.embed_query(expand_query(query, self.glossary))
         early = ahead.result() if ahead is not None else None
+        channel = early.channel if early is not None else None
+        if p.dense_search == "rescore" and channel is None:  # no read-ahead: the sparse channel first
+            channel = self.store.sparse_channel(sparse, flt, prefetch, fetch=want, vectors=depth > 0)
+        # A full sparse channel stands for the store (a passage outside it reaches the fused top only
+        # from the dense channel's first ranks); with fewer candidates the dense channel searches it.
+        only = None
+        if p.dense_search == "rescore" and channel is not None and len(channel.hits) >= prefetch:
+            only = [pid for pid, _ in channel.hits]
         scored = self.store.hybrid(
             dense, sparse, flt, want, prefetch=prefetch, weights=(p.dense_weight, p.sparse_weight), rrf_k=p.rrf_k,
-            vectors=depth > 0, sparse_hits=early.channel if early is not None else None,
+            vectors=depth > 0, sparse_hits=channel, dense_ids=only,
         )
         scored.sort(key=lambda s: (-s.score, s.id))  # fused scores tie; the id settles them the same way every run
         if p.window:

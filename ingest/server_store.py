@@ -63,10 +63,17 @@ class ServerStore:
         return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
 
     def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False,  # noqa: ANN001
-               sparse_hits=None):  # noqa: ANN001
+               sparse_hits=None, dense_ids=None):  # noqa: ANN001
         # Weighted reciprocal-rank fusion (weight / (k + rank)), as this backend always fused.
-        dense_hits = self._query(dense.tolist(), DENSE, flt, prefetch)
+        # ``dense_ids``: the dense channel ranks these points only.
         ahead = sparse_hits if sparse_hits is not None else self.sparse_channel(sparse, flt, prefetch)
+        if dense_ids is None:
+            dense_hits = self._query(dense.tolist(), DENSE, flt, prefetch)
+        else:
+            only = self.m.Filter(must=[self.m.HasIdCondition(has_id=list(dense_ids))])
+            res = self.client.query_points(self.collection, query=dense.tolist(), using=DENSE, query_filter=only,
+                                           limit=prefetch, with_payload=True)
+            dense_hits = [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
         payloads = {h.id: h.payload for h in dense_hits} | {pid: rec[0] for pid, rec in ahead.records.items()}
         lists = [[(h.id, h.score) for h in dense_hits]] + ([ahead.hits] if ahead.hits else [])
         top = rrf(lists, weights, rrf_k, edge=False)[:limit]

@@ -111,7 +111,7 @@ class Store(Protocol):
     def hybrid(
         self, dense: np.ndarray, sparse: SparseVec, flt: SearchFilter, limit: int, *,
         prefetch: int, weights: tuple[float, float], rrf_k: int, vectors: bool = False,
-        sparse_hits: Channel | None = None,
+        sparse_hits: Channel | None = None, dense_ids: Sequence[str] | None = None,
     ) -> list[Scored]: ...
     def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
                        vectors: bool = False) -> Channel: ...
@@ -244,15 +244,17 @@ class EdgeStore:
                 self.shard.update(self.qe.UpdateOperation.delete_points_by_filter(flt))
 
     def hybrid(self, dense, sparse, flt, limit, *, prefetch, weights, rrf_k, vectors=False,  # noqa: ANN001
-               sparse_hits=None):  # noqa: ANN001
+               sparse_hits=None, dense_ids=None):  # noqa: ANN001
         """Each channel's top ``prefetch`` (ids and scores only), fused here rather than by
         Qdrant so the sparse channel's BM25 scores come along; then one fetch of the fused top's
         payloads (and dense vectors, with ``vectors``). ``sparse_hits``: the sparse channel as
-        ``sparse_channel`` gave it earlier (its records read ahead are not read again)."""
+        ``sparse_channel`` gave it earlier (its records read ahead are not read again);
+        ``dense_ids``: the dense channel ranks these points only (scored as its query scores them)."""
         qe = self.qe
         f = self._filter(flt)
+        only = None if dense_ids is None else qe.Filter(must=[qe.HasIdCondition(point_ids=set(dense_ids))])
         with self._guard:
-            lists = [self._ids(qe.Query.Nearest(dense.tolist(), using=DENSE), f, prefetch)]
+            lists = [self._ids(qe.Query.Nearest(dense.tolist(), using=DENSE), f if only is None else only, prefetch)]
             ahead = sparse_hits if sparse_hits is not None else self._sparse(sparse, f, prefetch, 0, vectors)
             if ahead.hits:
                 lists.append(ahead.hits)
@@ -326,7 +328,8 @@ class EdgeStore:
         """The stored dense vectors of these points (for the second ranking stage)."""
         if not ids:
             return {}
-        recs = self.shard.retrieve(list(ids), with_payload=False, with_vector=[DENSE])
+        with self._guard:
+            recs = self.shard.retrieve(list(ids), with_payload=False, with_vector=[DENSE])
         return {str(r.id): np.asarray(r.vector[DENSE], dtype=np.float32) for r in recs if r.vector and DENSE in r.vector}
 
     def count(self, flt: SearchFilter | None = None) -> int:
