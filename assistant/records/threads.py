@@ -126,6 +126,11 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
         if a.id not in moved or moved[a.id][0] < p:
             moved[a.id] = (p, a, words)
     options = list(moved.values())
+    # a hand-over that b's body (the receiving one) has taken up already is followed through that
+    # body's earlier decision (an assignment given on it) when that decision is among b's options too
+    taken = {o[1].id for o in options}
+    options = [o for o in options if o[1].kind == "uppdrag" or _given_to(o[1]) != b.body
+               or not (took_up or {}).get(f"handed|{o[1].id}", set()) & taken]
     opening = [o for o in options if opens(o[1])]
     behind = {x for _, h, _ in opening if h.kind != "uppdrag" and _given_to(h) == b.body
               for x in (took_up or {}).get(paragraph_key(h), ())}
@@ -193,6 +198,9 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
         via: dict[str, Decision] = {}
         chosen = sorted(_past_report(b, chosen, reported, settler, ctx, via), key=lambda o: (o[1].date, o[1].doc_id))
         took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
+        for _, a, _ in chosen:  # the hand-overs b's body took up (see _chosen)
+            if a.kind != "uppdrag" and _given_to(a) == b.body != a.body:
+                took_up.setdefault(f"handed|{a.id}", set()).add(b.id)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
             if a in opened and (a.kind == "uppdrag" or _given_to(a) not in answers.get(a.id, set())):
