@@ -9,6 +9,9 @@ from dataclasses import replace
 
 import pytest
 
+from assistant.answers.decision_answers import _Words, term_score
+from assistant.answers.decision_match import _share
+from assistant.answers.question import question_terms, tokens_of
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.linking import deliverable
 from assistant.records.matter import object_of
@@ -99,3 +102,19 @@ def test_unnumbered_headings_are_the_paragraph_labels_of_their_decisions() -> No
     numbered = [Block("Gruppen beslutade att materialet översätts.", "2. Översättning"),
                 Block("Gruppen enades om en ny mötestid.", "Mötestider")]
     assert [d.paragraph for d in extract_decisions(numbered, meta) if d.kind in DECISION_KINDS] == ["punkt 2", ""]
+
+
+@pytest.mark.parametrize(("term", "text", "score"), [
+    ("verksamhetsbudgeten", "Budgeten fastställdes.", 0.8),  # a compound said by its head
+    ("ABC-gruppens", "Arbetsgruppen träffas i maj.", 0.0),  # a hyphenated name is not any "gruppen"
+    ("ABC-gruppens", "ABC-gruppen avslutas.", 1.0),
+])
+def test_a_compound_said_by_its_head_but_not_a_hyphenated_name(term: str, text: str, score: float) -> None:
+    [t] = question_terms(term)
+    assert term_score(t, _Words.of(text)) == score
+
+
+def test_a_matter_is_not_named_by_the_head_of_a_hyphenated_name_alone() -> None:
+    terms = question_terms("ABC-gruppens fortsättning")
+    assert _share(terms, frozenset(tokens_of("GD-gruppens första möte"))) == 0.0
+    assert _share(terms, frozenset(tokens_of("ABC-gruppen avslutas"))) == 0.5
