@@ -44,16 +44,9 @@ def matter_text(d: Decision) -> str:
     return ". ".join(p.strip(" .") for p in parts if p and p.strip())
 
 
-def _match(t: Term, words: frozenset[str]) -> float:
-    """How well ``words`` say the term; a hyphenated name ("ABC-gruppen") only by its first part,
-    not by its head alone (any "gruppen")."""
-    hyphenated = bool(t.parts) and not any(p in t.stem for p in t.parts if not p.startswith("~"))
-    return 0.0 if hyphenated and t.stem not in words else t.match(words)
-
-
 def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
     weights = [0.5 if t.verb else 1.0 for t in terms]
-    hit = [w * _match(t, words) for w, t in zip(weights, terms, strict=True)]
+    hit = [w * t.match(words) for w, t in zip(weights, terms, strict=True)]
     return sum(hit) / (sum(weights) or 1.0)
 
 

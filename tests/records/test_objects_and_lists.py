@@ -10,8 +10,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.answers.decision_answers import _Words, term_score
-from assistant.answers.decision_match import _share
-from assistant.answers.question import question_terms, tokens_of
+from assistant.answers.question import question_terms
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.linking import deliverable
 from assistant.records.matter import object_of
@@ -113,8 +112,3 @@ def test_a_compound_said_by_its_head_but_not_a_hyphenated_name(term: str, text: 
     [t] = question_terms(term)
     assert term_score(t, _Words.of(text)) == score
 
-
-def test_a_matter_is_not_named_by_the_head_of_a_hyphenated_name_alone() -> None:
-    terms = question_terms("ABC-gruppens fortsättning")
-    assert _share(terms, frozenset(tokens_of("GD-gruppens första möte"))) == 0.0
-    assert _share(terms, frozenset(tokens_of("ABC-gruppen avslutas"))) == 0.5
