@@ -26,8 +26,8 @@ from ingest.swedish import tokenize
 
 from .decisions import Decision
 from .matter import object_of
-from .similarity import same_stem
 from .meeting import body_of
+from .similarity import same_stem
 from .verbs import DECIDING
 
 FEATURES = ("matter", "words", "deliverable", "bodies", "in_time", "after_time", "changes", "revises", "assignment", "own", "gap",
