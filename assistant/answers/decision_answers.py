@@ -80,7 +80,9 @@ def term_score(term: Term, words: _Words) -> float:
     if term.stem in words.parts:
         return 0.9
     heads = [p for p in term.parts if not p.startswith("~")]
-    if heads and len(heads[-1]) >= 4 and _same(heads[-1], words.whole):
+    # the head alone says a compound ("budgeten" for "verksamhetsbudget"), but not one written with a
+    # hyphen, whose first part names which one ("ABC-gruppen" is not any "gruppen")
+    if heads and len(heads[-1]) >= 4 and heads[-1] in term.stem and _same(heads[-1], words.whole):
         return 0.8
     return 0.0
 

@@ -40,7 +40,10 @@ _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
                      r"\b(?:regeringen|riksdagen|kommissionen|eu|oecd|regeringskansliet|departementet)\s+"
                      r"(?:har\s+)?(?:beslut|besl[öu]t|bestäm|fastställ|gav|gett|uppdrog|godkän|ändr)", re.IGNORECASE)
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
-                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna)\b", re.IGNORECASE)
+                   r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna"
+                   # "… som ännu inte har redovisats"
+                   r"|inte\s+(?:har\s+|hade\s+)?(?:redovisats|besvarats|avslutats|slutförts|återrapporterats|blivit\s+klara))\b",
+                   re.IGNORECASE)
 _OVERDUE = re.compile(r"\b(?:passerat|försenade?|försenat|förfallna|förfallit|överskridit|överskridna|sena)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(
     r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
@@ -54,7 +57,8 @@ _FRAME = frozenset(
     "fattat fattats fattade tagit tagits tog gav gett givit fått fick lämnats lämnas lämnades vilka besked "
     "dess deras sin sitt sina vår vårt våra vi man hela tråden tidslinje tidslinjen hänt händer gick kom fram "
     "ansvarar ansvarig ansvaret sa sade sagt tyckte tycker landade gjort gjorde gör görs gjordes gjorts under efter före "
-    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena utan ha haft".split())
+    "mellan olika alla passerat passerad passerade förfallit förfallna försenat försenad försenade sena utan ha haft "
+    "besvarat besvarats besvarade avslutat avslutats slutfört slutförts blivit".split())
 # Words that ask for an amount, a frequency or a manner: the question's frame, not its matter.
 _HOW = frozenset(
     "ofta länge mycket många stor stort stora hög högt höga lång långt långa hur vilken vilket vilka där då "

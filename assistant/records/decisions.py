@@ -18,7 +18,7 @@ from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
 from .deadlines import deadline_of
-from .labels import segments
+from .labels import heading_labels, segments
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
@@ -145,6 +145,8 @@ _NOT_DECISION = re.compile(
 )
 _LABEL = re.compile(r"(?<!till\s)\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt\s+)?följande)?\s*:?\s*$"
+                    r"|\b(?:bestämde|bestämdes|fastställdes|enades\s+(?:\w+\s+)?om|kom\s+(?:\w+\s+)?överens\s+om"
+                    r"|överenskoms)(?:\s+följande)?\s*:\s*$"  # "Följande bestämdes:", a list after the colon
                     r"|^\W*beslut\w*\s*:?\s*$", re.IGNORECASE)
 # a list item after such an intro: "att …", a bullet, or a numbered item ("1. Arbetsordningen fastställs …")
 _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S|^\s*\d{1,2}[.)]\s+\S", re.IGNORECASE)
@@ -277,10 +279,12 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
     table: DecisionColumns | None = None  # the header of the decision table being read
     summary = False  # after a closing summary's heading: what follows restates the decisions
     proposing = False  # after "Förslag till beslut:", until the decision
+    sections = list(dict.fromkeys(b.section for b in blocks if b.section))
+    labels = heading_labels(sections, any(paragraph_of(s) for s in sections))  # headings without numbers
     for block in blocks:
         if block.section != section:
             section, proposing = block.section, False
-            paragraph = paragraph_of(section) or ("" if section else paragraph)
+            paragraph = paragraph_of(section) or labels.get(section, "") or ("" if section else paragraph)
             heading, columns, table = "", None, None
             in_list = bool(_DECISION_SECTION.match(section or ""))
             summary = opens_summary(section or "") or (summary and not section)

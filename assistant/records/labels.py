@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .matter import GENERIC_HEADING
+
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+(?:[a-z]|\s[a-z](?=\s))?)\.?\s+(?=[A-ZÅÄÖ])"  # "§ 4 a Tidplan"
@@ -53,3 +55,19 @@ def segments(text: str, current: str = "") -> Iterator[tuple[str, str]]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         para = f"§ {m.group('s')}" if m.group("s") else f"punkt {m.group('n') or m.group('p') or m.group('b')}"
         yield para, text[m.end() : end]
+
+
+_TITLE = re.compile(r"protokoll|minnesanteckning|anteckningar|sammanträde|möte\b", re.IGNORECASE)
+
+
+def heading_labels(sections: list[str], numbered: bool) -> dict[str, str]:
+    """Notes whose agenda headings carry no numbers ("Seminarium med regionerna"): each heading is
+    its paragraph's label, so a decision is cited by the item it was taken under. Not the
+    document's title (its first heading, when it names the minutes or the meeting) and not the
+    agenda's frame ("Nästa möte", "Övrigt"); none when any heading is numbered (``numbered``)."""
+    if numbered or not sections:
+        return {}
+    first = sections[0]
+    items = sections[1:] if _TITLE.search(first) else sections
+    return {s: label for s in items if (label := s.strip(" .:*#–-")) and not GENERIC_HEADING.match(label)
+            and len(label.split()) <= 10}

@@ -27,6 +27,7 @@ from ingest.swedish import tokenize
 from .decisions import Decision
 from .matter import object_of
 from .meeting import body_of
+from .similarity import same_stem
 from .verbs import DECIDING
 
 FEATURES = ("matter", "words", "deliverable", "bodies", "in_time", "after_time", "changes", "revises", "assignment", "own", "gap",
@@ -214,10 +215,7 @@ def _qualified_otherwise(after: list[str], obj: set[str]) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+    return same_stem(a, b, shortest=5)
 
 
 def body_relation(a: Decision, b: Decision, given_to: str) -> float:

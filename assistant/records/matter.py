@@ -11,7 +11,7 @@ from ingest.swedish import tokenize
 _NUMBER = re.compile(r"^[^\w§]*(?:§\s*\d+(?:\s?[a-z](?![\wåäö]))?\.?|(?:punkt|ärende)\s+\d{1,2}[.):]?|\d{1,2}[.)])\s*",
                      re.IGNORECASE)
 # Headings that say nothing about the matter (the agenda's frame, not its business).
-_GENERIC = re.compile(
+GENERIC_HEADING = _GENERIC = re.compile(
     r"^(?:formalia|dagordning|mötets\s+(?:öppnande|avslutande)|avslutning|inledning|övrigt|övriga\s+frågor"
     r"|information|nästa\s+möte|föregående\s+\w+)\b", re.IGNORECASE)
 # Words in a heading that frame the item rather than name the matter.
@@ -25,14 +25,26 @@ _OBJECT = re.compile(
     # a person's or a group's task in the present tense ("Eva Holm skriver ett utkast …")
     r"|tar\s+fram|sammanställer|utreder|kartlägger|analyserar|reviderar|förbereder|skriver)\s+(?P<obj>[^.;:]{3,120})",
     re.IGNORECASE)
-_OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|styrgrupp|nästa|höstens|vårens)"
+_OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|nästa|höstens|vårens)"
+                         r"|till\s+(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*"
                          r"|för\s+vidare|från\s+och\s+med|att\s+gälla|inför|,)\b|,", re.IGNORECASE)
+# The task inside a decision to give it ("beslutade att ge arbetsgruppen … i uppdrag att kartlägga …"):
+# its object is the task's, not the wording of the giving.
+_GIVES = re.compile(r"^(?:ge|ger|gav|uppdra|uppdrar|uppdrog|ålägga|be|bad)\s+[^.;]{0,80}?\b(?:i\s+uppdrag|uppdraget|åt\s+[^.;]{2,60}?)"
+                    r"\s+att\s+", re.IGNORECASE)
+# A deadline written before the task ("till nästa möte föreslå …", "senast den 30 november 2033 redovisa …").
+_DEADLINE_FIRST = re.compile(
+    r"^(?:senast\s+)?(?:(?:till|inför|före|vid)\s+(?:nästa|höstens|vårens|[\wåäö-]+s)\s+(?:första\s+)?(?:möte|sammanträde)\w*"
+    r"(?:\s+(?:i\s+[a-zåäö]+|(?:19|20)\d\d))*"
+    r"|(?:den\s+)?\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+    r"(?:\s+(?:19|20)\d\d)?)\s+(?=[a-zåäö])", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:att\s+)?(?:ta\s+fram|utreda|planera|sammanställa|lämna|överlämna|ta\s+ställning\s+till"
                    r"|fastställa|godkänna|revidera|anta|pröva|bryta\s+ned|färdigställa|föreslå\s+\w+\s+att\s+\w+"
                    r"|komplettera|kartlägga|analysera|genomföra|följa\s+upp|skriva|bereda|utveckla|redovisa)\s+"
                    # a deadline before the task ("under Q2 ta fram …")
                    r"|^(?:under|senast|före|inom)\s+(?:Q[1-4]|v\.?\s*\d+|vecka\s+\d+|[a-zåäö]+)(?:\s+(?:19|20)\d\d)?\s+"
-                   r"|^(?:ett|en|den|det|de|sin|sitt|sina)\s+(?:förslag\s+till\s+)?", re.IGNORECASE)
+                   r"|^(?:ett|en|den|det|de|sin|sitt|sina)\s+(?:förslag\s+till\s+)?"
+                   r"|^(?:dels|både)\s+", re.IGNORECASE)
 
 
 def heading_of(section: str) -> str:
@@ -47,10 +59,13 @@ def object_of(text: str) -> str:
     if not m:
         return ""
     obj = m.group("obj")
+    if given := _GIVES.match(obj):
+        obj = obj[given.end():]
+    obj = _DEADLINE_FIRST.sub("", obj)
     if end := _OBJECT_END.search(obj):
         obj = obj[: end.start()]
     for _ in range(3):
-        obj = _LEAD.sub("", obj.strip())
+        obj = _DEADLINE_FIRST.sub("", _LEAD.sub("", obj.strip()))
     return obj.strip(" ,")
 
 

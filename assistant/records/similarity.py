@@ -14,7 +14,7 @@ from .matter import matter_terms
 
 # Words that say nothing about which matter a decision concerns.
 _GENERIC = frozenset(
-    "gemensam gemensamm förslag beslut uppdrag möt styrgrupp gd-grupp beredningsgrupp arbetsgrupp sekretariat "
+    "gemensam gemensamm förslag beslut uppdrag möt styrgrupp gd-grupp gd grupp beredningsgrupp arbetsgrupp sekretariat "
     "samverkan msv kll fram ta ny nya del ändring inför beredning revider ändr upphäv fastställ godkän "
     "sammanställ kompletter kartlägg analyser genomför redovis".split()
     + [m[:6] for m in ("januari februari mars april maj juni juli augusti september oktober november "
@@ -78,12 +78,19 @@ def similarity(a: Decision, b: Decision) -> tuple[float, list[str]]:
     return min(score / math.sqrt(len(aw) * len(bw)), 1.0), sorted(shared) or sorted(partial)
 
 
-def same_stem(a: str, b: str) -> bool:
-    """One stem, or two the stemmer left apart ("kompetensanaly", "kompetensanalys")."""
+# Endings that make an adjective of a noun ("region" → "regional", "strategi" → "strategisk"):
+# another word, not an inflection the stemmer left.
+DERIVED_ENDINGS = ("al", "sk", "ig")
+
+
+def same_stem(a: str, b: str, shortest: int = 6) -> bool:
+    """One stem, or two the stemmer left apart ("kompetensanaly", "kompetensanalys"), not a word
+    derived from the other ("regional" from "region")."""
     if a == b:
         return True
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 6 and long_.startswith(short) and len(long_) - len(short) <= 2
+    return (len(short) >= shortest and long_.startswith(short) and len(long_) - len(short) <= 2
+            and not long_[len(short):].endswith(DERIVED_ENDINGS))
 
 
 def _common(xs: frozenset[str] | set[str], ys: frozenset[str] | set[str]) -> set[str]:

@@ -31,7 +31,7 @@ from .linking import (
     paragraph_key,
     probability,
 )
-from .meeting import body_name, matches_body
+from .meeting import body_name, body_of, matches_body
 from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
     _ANEW,
     _REVOKE,
@@ -126,6 +126,11 @@ def _chosen(b: Decision, options: list[tuple[float, Decision, list[str]]], answe
         if a.id not in moved or moved[a.id][0] < p:
             moved[a.id] = (p, a, words)
     options = list(moved.values())
+    # a hand-over that b's body (the receiving one) has taken up already is followed through that
+    # body's earlier decision (an assignment given on it) when that decision is among b's options too
+    taken = {o[1].id for o in options}
+    options = [o for o in options if o[1].kind == "uppdrag" or _given_to(o[1]) != b.body
+               or not (took_up or {}).get(f"handed|{o[1].id}", set()) & taken]
     opening = [o for o in options if opens(o[1])]
     behind = {x for _, h, _ in opening if h.kind != "uppdrag" and _given_to(h) == b.body
               for x in (took_up or {}).get(paragraph_key(h), ())}
@@ -193,6 +198,9 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
         via: dict[str, Decision] = {}
         chosen = sorted(_past_report(b, chosen, reported, settler, ctx, via), key=lambda o: (o[1].date, o[1].doc_id))
         took_up.setdefault(paragraph_key(b), set()).update(a.id for _, a, _ in chosen)
+        for _, a, _ in chosen:  # the hand-overs b's body took up (see _chosen)
+            if a.kind != "uppdrag" and _given_to(a) == b.body != a.body:
+                took_up.setdefault(f"handed|{a.id}", set()).add(b.id)
         opened = [a for _, a, _ in chosen if a.kind == "uppdrag" or _given_to(a)]
         for p, a, words in chosen:
             if a in opened and (a.kind == "uppdrag" or _given_to(a) not in answers.get(a.id, set())):
@@ -209,7 +217,38 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
                               f"{link.reason.rstrip('.')}{after} (sannolikhet {p:.2f}).", p, said))
     links += _revisions(decisions, links, ctx)
     links += _handed_answers(decisions, links, ctx)
+    links += _proposals_approved(decisions, links, ctx)
     return links + _after_remiss(decisions, links, ctx)
+
+
+_PROPOSED_BY = re.compile(r"\b((?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*(?:\s+för\s+[\wåäö-]+)?)s\s+(?:förslag|utkast)\b",
+                          re.IGNORECASE)
+
+
+def _proposals_approved(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A decision on another body's proposal ("Arbetsgruppen för analys förslag till … godkändes")
+    that the model linked to nothing answers the one assignment its body gave that body and has not
+    yet settled: the proposal is what the assignment asked for, whatever words it is named in."""
+    by_id = {d.id: d for d in decisions}
+    linked = {lk.later for lk in links}
+    settled = {lk.earlier for lk in links if by_id[lk.later].body == by_id[lk.earlier].body
+               and by_id[lk.later].kind == "beslut"}
+    out: list[Link] = []
+    for b in decisions:
+        m = _PROPOSED_BY.search(b.text)
+        if b.kind != "beslut" or b.id in linked or not m or not (by := body_of(m.group(1))) or by == b.body:
+            continue
+        asked = [a for a in decisions if a.kind == "uppdrag" and a.body == b.body and _given_to(a) == by
+                 and a.date < b.date and a.id not in settled and not _years_clash(a, b)]
+        if len(asked) != 1:
+            continue
+        a = asked[0]
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, "besvarar", f"{link.reason.rstrip('.')}; beslutet gäller förslaget från {body_name(by)}, "
+                        f"som fick uppdraget (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+    return out
 
 
 def _after_remiss(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:

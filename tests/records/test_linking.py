@@ -120,6 +120,8 @@ def test_pdf_heading_run_into_the_text_and_beslots() -> None:
     ("Vilka uppdrag har styrgruppen gett som inte är klara?", "", "styrgrupp", True),
     ("Vilka uppdrag är fortfarande öppna?", "", "", True),
     ("Vilka uppdrag har passerat sin tidsgräns utan att ha lämnats in?", "", "", True),
+    ("Vilka uppdrag från beredningsgruppen har ännu inte redovisats?", "", "beredningsgrupp", True),
+    ("Vilka uppdrag har GD-gruppen gett som inte har besvarats?", "", "gd-grupp", True),
 ])
 def test_free_form_decision_questions(question: str, topic: str, body: str, open_only: bool) -> None:
     q = loose_question(question)
