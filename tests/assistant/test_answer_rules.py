@@ -497,3 +497,21 @@ def test_a_count_in_other_words_answers_how_many() -> None:
                  title="Fler platser i snickarkursen")]
     a = engine.answer_from_hits("Hur många kursplatser fick Folkhögskolan Ljungby?", hits)
     assert a.grounded and "30 kvällsplatser" in a.answer
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("Kontaktgruppsmöten hålls var fjärde vecka.", True),  # the compound spells KG out
+    ("Styrgruppsmöten hålls varje månad.", False),  # another group's meetings
+    ("Kansligruppens möten hålls varje månad.", False),  # not one word that spells it out
+])
+def test_an_abbreviation_joined_to_a_noun_is_said_by_the_compound_spelling_it_out(sentence: str, said: bool) -> None:
+    kg = next(t for t in analyse("Hur ofta hålls KG-mötena?").terms if not t.verb)
+    assert (kg.match(frozenset(tokens_of(sentence))) == 1.0) is said
+
+
+def test_how_often_abbreviated_meetings_meet_is_answered_by_the_spelled_out_compound() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+    hits = [_hit("Arbetsgrupperna träffas på flera sätt. Det viktigaste forumet är kontaktgruppsmöten som hålls "
+                 "var fjärde vecka. Kansliet leder dem.", title="Former för samverkan")]
+    a = engine.answer_from_hits("KG-mötena – hur ofta?", hits)
+    assert a.grounded and "var fjärde vecka" in a.answer
