@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.swedish import tokenize
 
-from .cues import NUMBER_WORDS, without_references
+from .cues import NUMBER_WORDS, figure_says, without_references
 from .question import tokens_of
 
 if TYPE_CHECKING:
@@ -81,3 +81,9 @@ def counted_in_other_words(sentence: str, role: Term) -> bool:
     return any(toks[0].endswith(head) and toks[0] != head
                and any(v[0].isdigit() or NUMBER_WORDS.fullmatch(v) for v in words[max(0, i - 5):i])
                for i, w in enumerate(words) if (toks := tokenize(w, prefixes=False)))
+
+
+def says_role(role: Term, sentence: str, kind: str) -> bool:
+    """Whether the sentence says what is asked about by a figure of it, or for a "hur många" question
+    by another compound of the counted noun's head (:func:`counted_in_other_words`)."""
+    return figure_says(role, sentence) or kind == "number" and counted_in_other_words(sentence, role)
