@@ -35,7 +35,6 @@ from .cues import (
     cue_met,
     date_of_a_report_to,
     figure_of_another_year,
-    figure_says,
     final_for_partial,
     list_count,
     matter_modifier,
@@ -52,7 +51,7 @@ from .cues import (
     time_of_another,
     without_references,
 )
-from .gates import beside, doer, names_a_sibling, says_modifier, says_what
+from .gates import beside, doer, names_a_sibling, says_modifier, says_role, says_what
 from .lists import list_items
 from .question import (
     QUESTION_WORDS,
@@ -212,7 +211,7 @@ class ExtractiveEngine:
             u.unheard = unheard
             u.matter_missing = (bool(matter) and sum(in_ctx[u.hit][t] < 0.8 for t in matter) >= MATTER_MISSING * len(matter)
                                 or unsaid.get(u.hit, False))
-            u.role_missing = role is not None and not figure_says(role, u.text) and (
+            u.role_missing = role is not None and not says_role(role, u.text, info.kind) and (
                 (u.matches[role] if info.kind in ("number", "money") else in_ctx[u.hit][role]) < 0.8 or (
                     info.kind == "number" and not counts_near(u.text, role)) or (
                     holder and not beside(u, role, by_hit[u.hit]) and role.match(heads[u.hit]) < 0.8))

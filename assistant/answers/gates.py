@@ -1,12 +1,16 @@
 """What a candidate sentence must say of the question's own matter to answer it: not a sibling of
 the body asked about, the thing a time or frequency question times (beyond who does it), the whole
-name of a matter ("elevundersökningen", not "undersökningen"), the office a holder is asked of."""
+name of a matter ("elevundersökningen", not "undersökningen"), the office a holder is asked of, the
+thing a "hur många" question counts (in the sentence's own compound of its head)."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
 
+from ingest.swedish import tokenize
+
+from .cues import NUMBER_WORDS, figure_says, without_references
 from .question import tokens_of
 
 if TYPE_CHECKING:
@@ -61,3 +65,25 @@ def says_modifier(modifier: str, text: str) -> bool:
 def beside(u: Unit, term: Term, passage: list[Unit]) -> bool:
     """Whether the sentence, or the one before or after it in its passage, says ``term``."""
     return any(v.pos in (u.pos - 1, u.pos, u.pos + 1) and term.match(v.tokens) >= 0.8 for v in passage)
+
+
+def counted_in_other_words(sentence: str, role: Term) -> bool:
+    """Whether a number stands before another compound of the counted compound's head, and the
+    sentence says the counted compound's modifier as a word of its own ("12 kvällsplatser på
+    snickarkursen" counts "kursplatser"): the same things counted, named in the sentence's words. A
+    compound of the same head with its modifier unsaid is another thing ("biträdande rektor")."""
+    head = role.head if role.parts else ""
+    modifier = next((p for p in role.parts if p[0] != "~" and role.stem.startswith(p) and p != head), "")
+    if len(head) < 4 or not modifier or not re.search(rf"\b{re.escape(modifier[:max(4, len(modifier) - 1)])}",
+                                                      without_references(sentence), re.IGNORECASE):
+        return False
+    words = re.findall(r"[\w:-]+", without_references(sentence))
+    return any(toks[0].endswith(head) and toks[0] != head
+               and any(v[0].isdigit() or NUMBER_WORDS.fullmatch(v) for v in words[max(0, i - 5):i])
+               for i, w in enumerate(words) if (toks := tokenize(w, prefixes=False)))
+
+
+def says_role(role: Term, sentence: str, kind: str) -> bool:
+    """Whether the sentence says what is asked about by a figure of it, or for a "hur många" question
+    by another compound of the counted noun's head (:func:`counted_in_other_words`)."""
+    return figure_says(role, sentence) or kind == "number" and counted_in_other_words(sentence, role)

@@ -48,10 +48,15 @@ class Term:
     # An abbreviation's written-out forms from the glossary ("MYH": myndighet, yrkeshögskola), as
     # the stems of their content words: a passage saying one of them says the abbreviation.
     aliases: tuple[tuple[str, ...], ...] = ()
+    # "KG-mötena": an abbreviation joined to a noun (its letters, the noun's stem) is said by a
+    # compound that spells it out ("kontaktgruppsmöten").
+    spelled: tuple[str, str] | None = None
 
     def match(self, tokens: frozenset[str]) -> float:
         whole = _has_whole(self.stem, tokens) if self.parts else _has(self.stem, tokens)
         if whole or any(all(_has(s, tokens) for s in a) for a in self.aliases):
+            return 1.0
+        if self.spelled is not None and any(_spells_out(t, *self.spelled) for t in tokens):
             return 1.0
         if self.parts:
             # the head (last part) carries a compound's meaning: "alternativ" for "finansieringsalternativ"
@@ -97,6 +102,17 @@ def _has_whole(stem: str, tokens: frozenset[str]) -> bool:
     """A compound said as a whole: a related token that is no mere modifier of it ("verksamhet"
     shares a prefix with "verksamhetsbudget" but says no budget)."""
     return stem in tokens or any(len(t) >= len(stem) - 3 and _related(stem, t) for t in tokens if len(stem) >= 4)
+
+
+def _spells_out(token: str, letters: str, noun: str) -> bool:
+    """Whether a compound's stem ends in the noun (its first three letters, as stems of a compound's
+    head are cut shorter) after a front that opens with the abbreviation's first letter and has its
+    other letters in order ("kontaktgruppsmöt" for KG and "möten")."""
+    at = token.rfind(noun[:3])
+    if at <= len(letters) or len(token) - at > len(noun) or token[0] != letters[0]:
+        return False
+    front = iter(token[1:at])
+    return all(c in front for c in letters[1:])
 
 
 def _has(stem: str, tokens: frozenset[str]) -> bool:
@@ -202,8 +218,13 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
                       and word[0].islower())
         verb = lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
-        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word)))
+        short = _ABBREVIATED.fullmatch(word)
+        spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
+        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word), spelled))
     return tuple(terms.values())
+
+
+_ABBREVIATED = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
 
 
 def _short_compound(word: str) -> tuple[str, ...]:

@@ -13,6 +13,8 @@ from ingest.abbreviations import load_abbreviations
 from ingest.glossary import load_english_words, load_glossary
 from ingest.swedish import STOPWORDS, tokenize
 
+from .synonyms import load_thesaurus, word_stems
+
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Names that set the scene of nearly every document here rather than say what a question is about.
 SCENE = frozenset(["sverige", "sweden", "regeringen", "regeringskansliet", "staten"])
@@ -81,14 +83,28 @@ def glossary_names() -> frozenset[str]:
     return frozenset(label for label, _ in _glossary_forms())
 
 
-def _glossary_hits(tokens: tuple[str, ...]) -> list[Entity]:
+@lru_cache(maxsize=1)
+def _common_forms() -> frozenset[tuple[str, tuple[str, ...]]]:
+    """(name, form) pairs where the glossary writes a name out as one lower-case word that a general
+    dictionary lists (the thesaurus, synonyms.py): a common noun ("regionerna" for the regional
+    actors' acronym) says a kind of thing, not that name. A domain word no dictionary has
+    ("myndighetssamverkan") still names it. Without the thesaurus installed: none."""
+    general = load_thesaurus()
+    return frozenset((short, _stems(x)) for short, longs in load_glossary().items() for x in longs
+                     if x == x.lower() and len(x.split()) == 1 and _stems(x)
+                     and any(w in general for w in word_stems(x)))
+
+
+def _glossary_hits(tokens: tuple[str, ...], *, common: bool = True) -> list[Entity]:
     """The glossary names ``tokens`` (a text's stems in order) write out; a name of several words
     is written when its words stand together ("Myndigheten för yrkeshögskolan", not "myndighet …
-    vid yrkeshögskolan")."""
+    vid yrkeshögskolan"). ``common=False``: a name written only as a plain common noun is not
+    found (a question's "regionen" does not name the acronym the glossary writes out so)."""
     have = set(tokens)
     found = []
+    plain = _common_forms() if not common else frozenset()
     for label, forms in _glossary_forms():
-        if any(all(t in have for t in f) and _together(f, tokens) for f in forms):
+        if any(all(t in have for t in f) and _together(f, tokens) and (label, f) not in plain for f in forms):
             found.append(Entity(label, forms))
     # A longer name covers the shorter ones inside it ("MSV KLL" over "MSV" and "KLL").
     return [e for e in found if not any(o is not e and set(e.forms[0]) < set(o.forms[0]) for o in found)]
@@ -141,7 +157,7 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
     question (its glossary names are found there)."""
     entities: dict[str, Entity] = {}
     stems = _stems(translated or question)
-    for e in _glossary_hits(stems):
+    for e in _glossary_hits(stems, common=False):
         entities[e.label.lower()] = e
     covered = {t for e in entities.values() for f in e.forms for t in f}
     names = _capitalised_names(question, english)
@@ -180,7 +196,7 @@ def mentioned(sentence: str) -> list[str]:
     instead): its capitalised names, then glossary names it writes in lower case."""
     names = _capitalised_names(sentence, False)
     covered = {t for n in names for t in _stems(n)}
-    for e in _glossary_hits(_stems(sentence)):
+    for e in _glossary_hits(_stems(sentence), common=False):
         if not any(set(f) & covered for f in e.forms):
             names.append(e.label)
     return names

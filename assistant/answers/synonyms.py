@@ -24,20 +24,20 @@ def parse_mythes(lines: list[str]) -> Synonyms:
     for line in lines:
         fields = line.rstrip("\n").split("|")
         if len(fields) == 2 and fields[1].strip().isdigit() and not line.startswith(("(", "|")):
-            word = _stems(fields[0])
+            word = word_stems(fields[0])
             head = word[0] if len(word) == 1 else None
             continue
         if head is None:
             continue
         for syn in fields[1:]:
-            stems = _stems(syn)
+            stems = word_stems(syn)
             if len(stems) == 1 and stems[0] != head:
                 table.setdefault(head, set()).add(stems[0])
                 table.setdefault(stems[0], set()).add(head)
     return {k: frozenset(v) for k, v in table.items()}
 
 
-def _stems(text: str) -> list[str]:
+def word_stems(text: str) -> list[str]:
     """The word stems of ``text`` (the index's prefix tokens, "~…", left out)."""
     return [t for t in tokens_of(text.strip(), compounds=False) if not t.startswith("~")]
 

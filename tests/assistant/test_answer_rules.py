@@ -473,3 +473,45 @@ def test_an_auxiliary_and_the_infinitive_after_it_are_verbs_not_what_is_counted(
                  "uppgått till cirka 40 personer.", title="Höstmöten")]
     a = engine.answer_from_hits("Hur många brukar komma på höstmötena?", hits)
     assert a.grounded and "40 personer" in a.answer
+
+
+@pytest.mark.parametrize(("sentence", "counted"), [
+    ("Skolan fick 12 kvällsplatser i kursen.", True),  # another compound of "platser", the modifier said apart
+    ("Skolan fick 12 kvällsplatser.", False),  # the modifier unsaid: other places
+    ("Kursen fick tolv nya kvällsplatser.", True),  # a number word counts too
+    ("Kursen har 12 platser.", False),  # the head alone is no other compound (counts_near decides that)
+    ("Kursen fick nya kvällsplatser.", False),  # no number before it
+])
+def test_a_counted_compound_is_counted_by_another_compound_of_its_head_with_its_modifier_said(
+        sentence: str, counted: bool) -> None:
+    from assistant.answers.gates import counted_in_other_words
+
+    role = asked_term(analyse("Hur många kursplatser fick skolan?"))
+    assert role is not None
+    assert counted_in_other_words(sentence, role) is counted
+
+
+def test_a_count_in_other_words_answers_how_many() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+    hits = [_hit("Folkhögskolan Ljungby får 30 kvällsplatser på kursen i snickeri under 2025. Ansökan öppnar i maj.",
+                 title="Fler platser i snickarkursen")]
+    a = engine.answer_from_hits("Hur många kursplatser fick Folkhögskolan Ljungby?", hits)
+    assert a.grounded and "30 kvällsplatser" in a.answer
+
+
+@pytest.mark.parametrize(("sentence", "said"), [
+    ("Kontaktgruppsmöten hålls var fjärde vecka.", True),  # the compound spells KG out
+    ("Styrgruppsmöten hålls varje månad.", False),  # another group's meetings
+    ("Kansligruppens möten hålls varje månad.", False),  # not one word that spells it out
+])
+def test_an_abbreviation_joined_to_a_noun_is_said_by_the_compound_spelling_it_out(sentence: str, said: bool) -> None:
+    kg = next(t for t in analyse("Hur ofta hålls KG-mötena?").terms if not t.verb)
+    assert (kg.match(frozenset(tokens_of(sentence))) == 1.0) is said
+
+
+def test_how_often_abbreviated_meetings_meet_is_answered_by_the_spelled_out_compound() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+    hits = [_hit("Arbetsgrupperna träffas på flera sätt. Det viktigaste forumet är kontaktgruppsmöten som hålls "
+                 "var fjärde vecka. Kansliet leder dem.", title="Former för samverkan")]
+    a = engine.answer_from_hits("KG-mötena – hur ofta?", hits)
+    assert a.grounded and "var fjärde vecka" in a.answer
