@@ -316,7 +316,7 @@ _PART_REPORT = re.compile(r"\bdel(?:redovis|rapport|betänkande)\w*|\binterim re
 
 def final_for_partial(question: str, sentence: str) -> bool:
     """Whether the question asks when a partial report is due ("… lämna en delredovisning …") and
-    the sentence dates only the report itself ("Uppdraget ska redovisas senast …")."""
+    the sentence dates only the whole assignment's report (its final date, not the partial one's)."""
     return bool(_PART_REPORT.search(question)) and not _PART_REPORT.search(sentence)
 
 

@@ -271,7 +271,7 @@ class ExtractiveEngine:
                 or time_of_another(best.text, frozenset(w.lower() for e in about for w in e.label.split()))):
             return False
         if info.kind == "frequency" and not says_what(info, best, about, doer(info.text), self.synonyms):
-            return False  # "rapporter lämnas till nämnden fyra gånger per år" does not say how often it meets
+            return False  # a report handed to a council at fixed times does not say how often the council meets
         if names_a_sibling(info, best, about):
             return False
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)

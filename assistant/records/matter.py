@@ -28,11 +28,11 @@ _OBJECT = re.compile(
 _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|nästa|höstens|vårens)"
                          r"|till\s+(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*"
                          r"|för\s+vidare|från\s+och\s+med|att\s+gälla|inför|,)\b|,", re.IGNORECASE)
-# The task inside a decision to give it ("beslutade att ge arbetsgruppen … i uppdrag att kartlägga …"):
+# The task inside a decision to give it ("beslöt att ge X … i uppdrag att Y …"):
 # its object is the task's, not the wording of the giving.
 _GIVES = re.compile(r"^(?:ge|ger|gav|uppdra|uppdrar|uppdrog|ålägga|be|bad)\s+[^.;]{0,80}?\b(?:i\s+uppdrag|uppdraget|åt\s+[^.;]{2,60}?)"
                     r"\s+att\s+", re.IGNORECASE)
-# A deadline written before the task ("till nästa möte föreslå …", "senast den 30 november 2033 redovisa …").
+# A deadline written before the task ("till vårens möte ta fram …", "senast <dag> lämna …").
 _DEADLINE_FIRST = re.compile(
     r"^(?:senast\s+)?(?:(?:till|inför|före|vid)\s+(?:nästa|höstens|vårens|[\wåäö-]+s)\s+(?:första\s+)?(?:möte|sammanträde)\w*"
     r"(?:\s+(?:i\s+[a-zåäö]+|(?:19|20)\d\d))*"
