@@ -44,6 +44,10 @@ class Settings(BaseSettings):
         default_factory=dict, description="Förhandsvikt per dokumenttyp (kind) mellan 0 och 1 för det andra "
         "rankningssteget, t.ex. {omvärld = 0.5}; tomt = standard (egna dokument 1, regeringens material, "
         "omvärld och övrigt 0). Typer som inte nämns behåller standardvärdet.")
+    search_dense: Literal["rescore", "full"] = Field(
+        "rescore", description="Den täta (semantiska) kanalens sökning: rescore = den rangordnar bara "
+        "nyckelordskanalens kandidater när de är tillräckligt många (snabbare i stora samlingar, samma kvalitet "
+        "i utvärderingarna), full = den söker alltid i hela samlingen.")
     max_file_mb: int = Field(50, description="Största filstorlek vid inläsning, i MB.")
     batch_chunks: int = Field(
         256, ge=1, description="Antal textavsnitt som bäddas in och skrivs till lagret åt gången vid inläsning; "

@@ -47,10 +47,11 @@ def csv_values(value: str | None) -> tuple[str, ...]:
 
 
 def search_params(settings: Settings) -> SearchParams:
-    """Search parameters: the fused defaults with the deployment's authority prior."""
+    """Search parameters: the fused defaults with the deployment's authority prior and dense search."""
     kinds = {**DEFAULT_AUTHORITY, **settings.rank_authority_kinds}
     return SearchParams(rank_authority=settings.rank_authority, authority=tuple(sorted(kinds.items())),
-                        rerank_depth=SearchParams().rerank_depth if settings.rank_second_stage else 0)
+                        rerank_depth=SearchParams().rerank_depth if settings.rank_second_stage else 0,
+                        dense_search=settings.search_dense)
 
 
 def kb_config(settings: Settings) -> KbConfig:

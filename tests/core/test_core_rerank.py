@@ -134,3 +134,12 @@ def test_settings_set_the_authority_prior(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("MSV_RANK_AUTHORITY_KINDS", "{}")
     monkeypatch.setenv("MSV_RANK_SECOND_STAGE", "false")
     assert search_params(Settings()).rerank_depth == 0
+
+
+def test_settings_choose_how_the_dense_channel_searches(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert search_params(Settings()).dense_search == "rescore"
+    monkeypatch.setenv("MSV_SEARCH_DENSE", "full")
+    assert search_params(Settings()).dense_search == "full"
+    monkeypatch.setenv("MSV_SEARCH_DENSE", "exakt")
+    with pytest.raises(ValueError, match="search_dense"):
+        Settings()
