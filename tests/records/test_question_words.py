@@ -81,3 +81,23 @@ def test_a_question_with_a_particle_verb_finds_the_decision_naming_its_noun(tmp_
         assert "30 juni 2031" in a.answer and "(punkt 1)" in a.answer
     finally:
         kb.close()
+
+
+def _decision(i: str, date_: str, body: str, text: str):  # type: ignore[no-untyped-def]
+    from assistant.records.decisions import Decision
+
+    return Decision(id=i, body=body, date=date_, paragraph="§ 3", text=text, kind="beslut", responsible="", deadline="",
+                    doc_id=f"doc-{i}", title="", source=f"/tmp/{i}.md", section="", page=None, passage="")
+
+
+def test_another_bodys_decision_revoked_is_found_by_what_it_names() -> None:
+    from assistant.records.threads import link_decisions
+
+    trial = _decision("a", "2031-02-10", "styrgrupp", "Styrgruppen beslutade att arbetsgrupperna från och med den 1 mars "
+                      "2031 ska pröva en digital omröstningsapp som pilot under våren 2031, med sekretariatet som ansvarigt.")
+    other = _decision("b", "2031-02-10", "styrgrupp", "Styrgruppen godkände sekretariatets verksamhetsberättelse för 2030.")
+    revoked = _decision("c", "2031-03-20", "gd-grupp", "GD-gruppen upphäver styrgruppens beslut om att pröva ett "
+                        "externt verktyg under våren 2031.")
+    links = {(lk.earlier, lk.later, lk.relation) for lk in link_decisions([trial, other, revoked])}
+    assert ("a", "c", "upphäver") in links
+    assert not any(e == "b" for e, _, _ in links)
