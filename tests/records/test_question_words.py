@@ -101,3 +101,15 @@ def test_another_bodys_decision_revoked_is_found_by_what_it_names() -> None:
     links = {(lk.earlier, lk.later, lk.relation) for lk in link_decisions([trial, other, revoked])}
     assert ("a", "c", "upphäver") in links
     assert not any(e == "b" for e, _, _ in links)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Sekretariatet ska ta fram en tidplan senast den 1 mars 2031.", "uppdrag"),
+    ("Anna Berg ska skriva ett utkast till nästa möte.", "uppdrag"),
+    ("Arbetsgruppen ska redovisa enkäten.", None),  # no deadline: a plan, not a task given
+    ("Rapporten ska redovisa kostnaderna senast i maj.", None),  # a document is no actor
+])
+def test_a_task_an_actor_shall_do_by_a_deadline_is_an_assignment(sentence: str, kind: str | None) -> None:
+    from assistant.records.decisions import classify
+
+    assert classify(sentence) == kind
