@@ -28,7 +28,7 @@ from .base import Answer, Citation, Engine
 from .collection import with_collection
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import ENGINE_NAME, MAX_DECISIONS, decision_sentence, open_answer, open_sentence
-from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question
+from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns
 from .decision_quotes import cited_paragraph, quoted_decision
 from .question import Term, question_terms, tokens_of
 
@@ -313,6 +313,8 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt)
+    if not decisions and (nouns := particle_nouns(dq.topic)):  # "läggas ner": the minutes say "nedläggning"
+        decisions = matching_decisions(kb, DecisionQuestion(nouns, dq.body), flt)
     threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
     decisions = decisions or _matching_threads(dq, threads)
     if not decisions and any_question:  # the matter named in other words: the dense channel as well

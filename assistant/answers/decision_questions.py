@@ -42,7 +42,9 @@ _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"
 _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redovisade)|inte\s+(?:är\s+)?(?:klara|avslutade"
                    r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna"
                    # "… som ännu inte har redovisats"
-                   r"|inte\s+(?:har\s+|hade\s+)?(?:redovisats|besvarats|avslutats|slutförts|återrapporterats|blivit\s+klara))\b",
+                   r"|inte\s+(?:har\s+|hade\s+)?(?:redovisats|besvarats|avslutats|slutförts|återrapporterats|blivit\s+klara)"
+                   # "… som väntar (fortfarande) på svar"
+                   r"|väntar\s+(?:fortfarande\s+|ännu\s+|än\s+)?på\s+(?:svar|besked|redovisning|återrapport\w*))\b",
                    re.IGNORECASE)
 _OVERDUE = re.compile(r"\b(?:passerat|försenade?|försenat|förfallna|förfallit|överskridit|överskridna|sena)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(
@@ -82,11 +84,11 @@ def loose_question(question: str) -> LooseQuestion | None:
     q = re.sub(r"\s+", " ", question.strip()).rstrip(" ?.!")
     if not (_CUE.search(q) or _ASKS_BODY.search(q)) or _OTHERS.search(q):
         return None
-    body = body_of(q)
+    body = asked_body(q)
     open_only = bool(_OPEN.search(q)) and bool(re.search(r"\buppdrag", q, re.IGNORECASE))
     overdue = open_only and bool(_OVERDUE.search(q))
     rest = _BODY_WORDS.sub(" ", q)
-    rest = _CUE.sub(" ", rest)
+    rest = _CUE.sub(" ", _OPEN.sub(" ", rest) if open_only else rest)
     words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME]
     topic = " ".join(words).strip(" ,;:-")
     if topic and tokenize(topic, compounds=False):
@@ -104,7 +106,36 @@ def content_topic(question: str) -> LooseQuestion | None:
     rest = _BODY_WORDS.sub(" ", q)
     words = [w for w in re.findall(r"[\wåäöÅÄÖé:-]+", rest) if w.lower() not in _FRAME | _HOW]
     topic = " ".join(words).strip(" ,;:-")
-    return LooseQuestion(topic, body_of(q), False) if topic and tokenize(topic, compounds=False) else None
+    return LooseQuestion(topic, asked_body(q), False) if topic and tokenize(topic, compounds=False) else None
+
+
+def asked_body(question: str) -> str:
+    """The body a question names, or "" when it names none or speaks of any working group ("när en
+    arbetsgrupp ska …": a small word after "arbetsgrupp" is no group's name)."""
+    body = body_of(question)
+    name = body.removeprefix("arbetsgrupp-").split("-")[0] if body.startswith("arbetsgrupp-") else ""
+    return "" if name and name in _FRAME | _HOW | _SMALL else body
+
+
+_SMALL = frozenset("en ett och eller men så som inte ska skall kan får måste bör vill".split())
+# A particle verb's noun puts the particle first: "läggas ner" is said "nedläggning", "följa upp"
+# "uppföljning", "skjuta upp" "uppskjutning".
+_PARTICLE_VERB = re.compile(r"\b(?P<verb>[a-zåäö]{2,})\s+(?P<particle>ner|ned|upp|ut|bort|ihop|fram)\b", re.IGNORECASE)
+_PARTICLE_PREFIX = {"ner": "ned"}
+
+
+def particle_nouns(topic: str) -> str:
+    """``topic`` with its particle verbs written as their nouns ("läggas ner" → "nedläggning"), or ""
+    when it has none: the minutes name an act by its noun where a question uses the verb."""
+    def noun(m: re.Match[str]) -> str:
+        stems = tokenize(m.group("verb"), compounds=False)
+        if not stems or stems[0].lower() in _FRAME | _HOW or len(stems[0]) < 3:
+            return m.group()
+        particle = m.group("particle").lower()
+        return f"{_PARTICLE_PREFIX.get(particle, particle)}{stems[0].lower()}ning"
+
+    out = _PARTICLE_VERB.sub(noun, topic)
+    return out if out != topic else ""
 
 
 # -- the fixed forms of a decision question -------------------------------------------------------------

@@ -9,15 +9,17 @@ from collections.abc import Iterator
 
 from .matter import GENERIC_HEADING
 
+# A heading's first word: capitalised, or an abbreviation joined to a word ("PL-mötena", "IT-stöd").
+_WORD = r"[A-ZÅÄÖ][a-zåäö]|[A-ZÅÄÖ]{2,5}-[a-zåäö]"
 # "§ 5 Budget" anywhere (PDF text runs headings into paragraphs), but not "enligt § 5 i …";
 # "3. Arbetsplan" likewise (a number, a full stop and a capitalised word).
 _PARA_INLINE = re.compile(r"(?:^|(?<=\s))§\s*(?P<s>\d+(?:[a-z]|\s[a-z](?=\s))?)\.?\s+(?=[A-ZÅÄÖ])"  # "§ 4 a Tidplan"
-                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=[A-ZÅÄÖ][a-zåäö])"
+                          r"|(?:^|(?<=\s))(?P<n>\d{1,2})\.\s+(?=" + _WORD + ")"
                           # "Punkt 2 – Strategi", "Punkt 2 Strategi" (an item written out; not "enligt punkt 2 i …")
                           r"|(?:^|(?<=[\s.]))Punkt\s+(?P<p>\d{1,2})[.:]?\s*[–-]?\s+(?=[A-ZÅÄÖ])"
                           # a bold item number run into PDF text ("… godkändes. 2 Budget 2031 Sekretariatet …"):
                           # taken only when it continues the numbering (see _in_sequence)
-                          r"|(?:^|(?<=\s))(?P<b>\d{1,2})\s+(?=[A-ZÅÄÖ][a-zåäö])")
+                          r"|(?:^|(?<=\s))(?P<b>\d{1,2})\s+(?=" + _WORD + ")")
 _AFTER_WORD = re.compile(r"[a-zåäö]\s+$")  # "se bilaga 1. Planen …": a reference, not an item
 
 

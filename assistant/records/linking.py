@@ -240,6 +240,34 @@ def changes(d: Decision) -> bool:
     return bool(_CHANGES.search(d.text))
 
 
+# "GD-gruppen upphäver styrgruppens beslut om att pröva …": the decision changed is another body's
+_OTHERS_DECISION = re.compile(r"\b(?:upphäv|återkall|ändr|ersätt|revider)\w*\s+(?P<body>(?:styrgrupp|gd-grupp|beredningsgrupp"
+                              r"|arbetsgrupp)\w*?)s\s+beslut\w*\s+(?:(?:om|att|från|den)\s+)*(?P<what>[^.;]+)", re.IGNORECASE)
+
+
+def changed_body(d: Decision) -> str:
+    """The body whose decision ``d`` says it changes or revokes ("upphäver styrgruppens beslut om
+    …"), or "" when it names none."""
+    m = _OTHERS_DECISION.search(d.text)
+    return body_of(m.group("body")) if m else ""
+
+
+def names_changed(a: Decision, b: Decision) -> bool:
+    """``a`` says what ``b`` names as the other body's decision it changes: at least two of the
+    content words after "… beslut om" (one when it has only one), whole or as a stem's derivation."""
+    m = _OTHERS_DECISION.search(b.text)
+    if m is None:
+        return False
+    words = {t for t in tokenize(m.group("what"), compounds=False, prefixes=False)
+             if len(t) >= 3 and not t.isdigit() and t not in _NOISE and t not in _MONTH_WORDS}
+    said = set(tokenize(f"{a.heading} {a.text}", compounds=False, prefixes=False))
+    shared = {w for w in words if any(_same(w, t) or _derived(w, t) for t in said)}
+    return len(shared) >= min(2, len(words)) > 0
+
+
+_MONTH_WORDS = frozenset(t for m in MONTHS for t in tokenize(m, compounds=False, prefixes=False))
+
+
 def direction(a: Decision, b: Decision, given_to: str) -> list[float]:
     """Which way the matter went: ``a`` gave it to another body and ``b`` is a third body's (the
     matter goes through the body it was given to), or ``a`` handed it on (not as an assignment)

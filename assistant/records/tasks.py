@@ -27,8 +27,21 @@ _ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppe
                     r"|[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][\wåäö-]+.*)$")
 
 
+# … or said with "ska" by an actor opening the sentence ("Arbetsgruppen ska redovisa planen senast …").
+_SHALL_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+(?P<verb>ta\s+fram|utreda"
+                         r"|sammanställa|bereda|återkomma|planera|undersöka|skriva|kartlägga|analysera|genomföra|samordna"
+                         r"|revidera|förbereda|redovisa|arrangera|återrapportera|lämna)\b")
+
+
+def _lower_first(word: str) -> str:
+    return word[:1].lower() + word[1:]
+
+
 def task_of(sentence: str, decides: Callable[[str], bool]) -> re.Match[str] | None:
-    """A task in the present tense (see above); ``decides`` tells whether a text holds a deciding verb."""
+    """A task in the present tense (see above), or one an actor "ska" do; ``decides`` tells whether
+    a text holds a deciding verb."""
+    if (shall := _SHALL_TASK.match(sentence)) and any(_ACTOR.match(r) for r in (shall.group("resp"), _lower_first(shall.group("resp")))):
+        return shall
     m = TASK.search(sentence)
     if not m or _NOT_TASK_VERB.match(m.group("verb")) or not is_present_verb(m.group("verb")):
         return None

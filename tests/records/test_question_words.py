@@ -1,0 +1,115 @@
+"""Questions that name a matter or a body in other words than the minutes (issue 11n): a particle
+verb the minutes write as its noun ("stängas ner" / "nedstängning"), any working group rather than one
+("när en arbetsgrupp ska …"), open assignments asked for as those that wait for an answer; and an
+item heading that opens with an abbreviation ("4 IT-stödet."). Made-up minutes and questions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.answers.decision_answers import ENGINE_NAME, with_decisions
+from assistant.answers.decision_questions import asked_body, loose_question, particle_nouns
+from assistant.answers.registry import get_engine
+from assistant.records.labels import segments
+from ingest.embed import Embedder
+
+from .conftest import make_kb
+
+
+@pytest.mark.parametrize(("question", "body"), [
+    ("Vad händer när en arbetsgrupp ska bytas ut?", ""),
+    ("Vilket beslut gäller om en arbetsgrupp kan slås ihop med en annan?", ""),
+    ("Vad beslutade arbetsgruppen för analys om enkäten?", "arbetsgrupp-analys"),
+    ("Vad har styrgruppen beslutat om hemsidan?", "styrgrupp"),
+])
+def test_any_working_group_is_no_body(question: str, body: str) -> None:
+    assert asked_body(question) == body
+
+
+@pytest.mark.parametrize(("topic", "nouns"), [
+    ("nyhetsbrevet stängas ner", "nyhetsbrevet nedstängning"),
+    ("resultaten följas upp", "resultaten uppföljning"),
+    ("mötet skjuts upp", "mötet uppskjutning"),
+    ("kommunikationsplanen", ""),  # no particle verb: nothing to try
+    ("vem är med upp", ""),  # a small word before the particle is no verb
+])
+def test_a_particle_verb_is_written_as_its_noun(topic: str, nouns: str) -> None:
+    assert particle_nouns(topic) == nouns
+
+
+@pytest.mark.parametrize("question", [
+    "Vilka uppdrag från styrgruppen väntar fortfarande på svar?",
+    "Vilka uppdrag väntar ännu på besked?",
+])
+def test_assignments_waiting_for_an_answer_are_the_open_list(question: str) -> None:
+    asked = loose_question(question)
+    assert asked is not None and asked.open_only and asked.topic == ""
+
+
+def test_an_item_heading_may_open_with_an_abbreviation() -> None:
+    text = "Förslaget skickas vidare. 4 IT-stödet. Gruppen beslutade att byta verktyg."
+    assert [p for p, _ in segments(text, "punkt 3")] == ["", "punkt 4"]
+    assert [p for p, _ in segments("se bilaga 9 EU-stödet gavs", "punkt 3")] == [""]  # out of sequence
+
+
+NOTES = """# Arbetsgruppen för analys – minnesanteckningar 2031-03-04
+
+## 1. Nyhetsbrevet
+
+Arbetsgruppen beslutade att nedstängning av nyhetsbrevet sker den 30 juni 2031, och att prenumeranterna
+informeras i maj.
+
+## 2. Nästa möte
+
+Nästa möte hålls den 2 juni.
+"""
+
+
+def test_a_question_with_a_particle_verb_finds_the_decision_naming_its_noun(tmp_path: Path, embedder: Embedder) -> None:
+    (tmp_path / "docs").mkdir()
+    notes = tmp_path / "docs" / "2031-03-04_arbetsgrupp-analys_minnesanteckningar.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    kb = make_kb(tmp_path, embedder)
+    try:
+        assert not kb.ingest_all([notes]).failed
+        engine = with_decisions(kb, get_engine("extractive", kb), today=date(2031, 9, 1))
+        a = engine.answer("Vad är bestämt om när nyhetsbrevet ska stängas ner?")
+        assert a.engine == ENGINE_NAME
+        assert "30 juni 2031" in a.answer and "(punkt 1)" in a.answer
+    finally:
+        kb.close()
+
+
+def _decision(i: str, date_: str, body: str, text: str):  # type: ignore[no-untyped-def]
+    from assistant.records.decisions import Decision
+
+    return Decision(id=i, body=body, date=date_, paragraph="§ 3", text=text, kind="beslut", responsible="", deadline="",
+                    doc_id=f"doc-{i}", title="", source=f"/tmp/{i}.md", section="", page=None, passage="")
+
+
+def test_another_bodys_decision_revoked_is_found_by_what_it_names() -> None:
+    from assistant.records.threads import link_decisions
+
+    trial = _decision("a", "2031-02-10", "styrgrupp", "Styrgruppen beslutade att arbetsgrupperna från och med den 1 mars "
+                      "2031 ska pröva en digital omröstningsapp som pilot under våren 2031, med sekretariatet som ansvarigt.")
+    other = _decision("b", "2031-02-10", "styrgrupp", "Styrgruppen godkände sekretariatets verksamhetsberättelse för 2030.")
+    revoked = _decision("c", "2031-03-20", "gd-grupp", "GD-gruppen upphäver styrgruppens beslut om att pröva ett "
+                        "externt verktyg under våren 2031.")
+    links = {(lk.earlier, lk.later, lk.relation) for lk in link_decisions([trial, other, revoked])}
+    assert ("a", "c", "upphäver") in links
+    assert not any(e == "b" for e, _, _ in links)
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Sekretariatet ska ta fram en tidplan senast den 1 mars 2031.", "uppdrag"),
+    ("Anna Berg ska skriva ett utkast till nästa möte.", "uppdrag"),
+    ("Arbetsgruppen ska redovisa enkäten.", None),  # no deadline: a plan, not a task given
+    ("Rapporten ska redovisa kostnaderna senast i maj.", None),  # a document is no actor
+])
+def test_a_task_an_actor_shall_do_by_a_deadline_is_an_assignment(sentence: str, kind: str | None) -> None:
+    from assistant.records.decisions import classify
+
+    assert classify(sentence) == kind
