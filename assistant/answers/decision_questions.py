@@ -43,7 +43,7 @@ _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redov
                    r"|redovisade|besvarade|färdiga)|obesvarade|återstår|försenade|kvar\s+att|passerat|förfallna"
                    # "… som ännu inte har redovisats"
                    r"|inte\s+(?:har\s+|hade\s+)?(?:redovisats|besvarats|avslutats|slutförts|återrapporterats|blivit\s+klara)"
-                   # "… som väntar (fortfarande) på svar"
+                   # still awaiting an answer, a decision or a report
                    r"|väntar\s+(?:fortfarande\s+|ännu\s+|än\s+)?på\s+(?:svar|besked|redovisning|återrapport\w*))\b",
                    re.IGNORECASE)
 _OVERDUE = re.compile(r"\b(?:passerat|försenade?|försenat|förfallna|förfallit|överskridit|överskridna|sena)\b", re.IGNORECASE)

@@ -240,7 +240,7 @@ def changes(d: Decision) -> bool:
     return bool(_CHANGES.search(d.text))
 
 
-# "GD-gruppen upphäver styrgruppens beslut om att pröva …": the decision changed is another body's
+# "<body> upphäver <another body>s beslut om …": the decision changed is another body's
 _OTHERS_DECISION = re.compile(r"\b(?:upphäv|återkall|ändr|ersätt|revider)\w*\s+(?P<body>(?:styrgrupp|gd-grupp|beredningsgrupp"
                               r"|arbetsgrupp)\w*?)s\s+beslut\w*\s+(?:(?:om|att|från|den)\s+)*(?P<what>[^.;]+)", re.IGNORECASE)
 

@@ -289,7 +289,7 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     for j, b in enumerate(ordered):
         if b.kind != "beslut" or b.id in linked or not (changes(b) or _ANEW.search(b.text)):
             continue
-        other = changed_body(b)  # "upphäver styrgruppens beslut om …": that body's decision, by what it names
+        other = changed_body(b)  # "upphäver <body>s beslut om …": that body's decision, by what it names
         before = [a for a in ordered[:j] if a.date < b.date and a.body == (other or b.body) and a.kind != "uppdrag"
                   and a.doc_id != b.doc_id and not _years_clash(a, b)
                   and (names_changed(a, b) if other and other != b.body else names_subject(a, b))]

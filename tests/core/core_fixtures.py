@@ -12,7 +12,10 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -174,3 +177,20 @@ def run_msv(data_dir: Path, *args: str, env: dict[str, str] | None = None, timeo
     """`msv` as a real process (its own model load), as a user or another tool runs it."""
     return subprocess.run(msv_command(data_dir, *args), cwd=REPO, env=env or msv_env(), capture_output=True,
                           text=True, timeout=timeout, check=False)
+
+
+@contextmanager
+def both_backends(root: Path, embedder: Any, docs: list[Any]) -> Iterator[dict[str, Any]]:
+    """The same documents in the embedded Edge store and in a local Qdrant (the server store's
+    code path), each ingested whole; closed afterwards."""
+    from ingest.kb import KbConfig, KnowledgeBase
+
+    edge = KnowledgeBase(KbConfig(data_dir=root / "edge"), embedder=embedder)
+    server = KnowledgeBase(KbConfig(data_dir=root / "server-data", qdrant_path=str(root / "qdrant")), embedder=embedder)
+    try:
+        for kb in (edge, server):
+            assert all(r.status == "added" for r in kb.ingest_documents(docs))
+        yield {"edge": edge, "server": server}
+    finally:
+        edge.close()
+        server.close()

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+import core_fixtures as g
 import pytest
 
 from ingest.documents import Block, Document
 from ingest.embed import Embedder
-from ingest.kb import KbConfig, KnowledgeBase
+from ingest.kb import KnowledgeBase
 from ingest.search import Searcher
 from ingest.sparse import SparseVec
 from ingest.store import SearchFilter
@@ -42,14 +43,8 @@ def _docs() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def kbs(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[dict[str, KnowledgeBase]]:
-    root = tmp_path_factory.mktemp("rescore")
-    edge = KnowledgeBase(KbConfig(data_dir=root / "edge"), embedder=embedder)
-    server = KnowledgeBase(KbConfig(data_dir=root / "server-data", qdrant_path=str(root / "qdrant")), embedder=embedder)
-    for kb in (edge, server):
-        assert all(r.status == "added" for r in kb.ingest_documents(_docs()))
-    yield {"edge": edge, "server": server}
-    edge.close()
-    server.close()
+    with g.both_backends(tmp_path_factory.mktemp("rescore"), embedder, _docs()) as both:
+        yield both
 
 
 def _searchers(kb: KnowledgeBase, read_ahead: bool, prefetch: int) -> tuple[Searcher, Searcher]:

@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
+import core_fixtures as g
 import numpy as np
 import pytest
 
 from ingest.documents import Block, Document
 from ingest.embed import Embedder
-from ingest.kb import KbConfig, KnowledgeBase
+from ingest.kb import KnowledgeBase
 from ingest.search import Searcher
 from ingest.store import EdgeStore, SearchFilter
 
@@ -43,14 +44,8 @@ def _docs() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def kbs(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[dict[str, KnowledgeBase]]:
-    root = tmp_path_factory.mktemp("read-ahead")
-    edge = KnowledgeBase(KbConfig(data_dir=root / "edge"), embedder=embedder)
-    server = KnowledgeBase(KbConfig(data_dir=root / "server-data", qdrant_path=str(root / "qdrant")), embedder=embedder)
-    for kb in (edge, server):
-        assert all(r.status == "added" for r in kb.ingest_documents(_docs()))
-    yield {"edge": edge, "server": server}
-    edge.close()
-    server.close()
+    with g.both_backends(tmp_path_factory.mktemp("read-ahead"), embedder, _docs()) as both:
+        yield both
 
 
 QUERIES = [
