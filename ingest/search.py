@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
 
 import numpy as np
 
@@ -61,7 +62,7 @@ class SearchParams:
     # "rescore": when the sparse channel fills its prefetch, the dense channel ranks its candidates
     # only (no search of the whole store); with fewer candidates, and always with "full", the dense
     # channel searches the store (evals/README.md, 500k session 11).
-    dense_search: str = "rescore"
+    dense_search: Literal["rescore", "full"] = "rescore"
 
 
 @dataclass

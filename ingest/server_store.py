@@ -56,9 +56,11 @@ class ServerStore:
             flt = self._filter(SearchFilter(doc_ids=tuple(doc_ids)))
             self.client.delete(self.collection, points_selector=self.m.FilterSelector(filter=flt), wait=True)
 
-    def _query(self, vec: Any, using: str, flt: SearchFilter | None, limit: int) -> list[Scored]:
+    def _query(self, vec: Any, using: str, flt: SearchFilter | None, limit: int, *, only: Any = None) -> list[Scored]:
+        """One channel's top ``limit``; ``only``: a Qdrant filter used instead of ``flt``."""
+        query_filter = self._filter(flt) if only is None else only
         res = self.client.query_points(
-            self.collection, query=vec, using=using, query_filter=self._filter(flt), limit=limit, with_payload=True
+            self.collection, query=vec, using=using, query_filter=query_filter, limit=limit, with_payload=True
         )
         return [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
 
@@ -67,13 +69,8 @@ class ServerStore:
         # Weighted reciprocal-rank fusion (weight / (k + rank)), as this backend always fused.
         # ``dense_ids``: the dense channel ranks these points only.
         ahead = sparse_hits if sparse_hits is not None else self.sparse_channel(sparse, flt, prefetch)
-        if dense_ids is None:
-            dense_hits = self._query(dense.tolist(), DENSE, flt, prefetch)
-        else:
-            only = self.m.Filter(must=[self.m.HasIdCondition(has_id=list(dense_ids))])
-            res = self.client.query_points(self.collection, query=dense.tolist(), using=DENSE, query_filter=only,
-                                           limit=prefetch, with_payload=True)
-            dense_hits = [Scored(str(p.id), p.score, dict(p.payload or {})) for p in res.points]
+        only = None if dense_ids is None else self.m.Filter(must=[self.m.HasIdCondition(has_id=list(dense_ids))])
+        dense_hits = self._query(dense.tolist(), DENSE, flt, prefetch, only=only)
         payloads = {h.id: h.payload for h in dense_hits} | {pid: rec[0] for pid, rec in ahead.records.items()}
         lists = [[(h.id, h.score) for h in dense_hits]] + ([ahead.hits] if ahead.hits else [])
         top = rrf(lists, weights, rrf_k, edge=False)[:limit]
