@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ingest.glossary import to_swedish
 from ingest.swedish import tokenize
 
-from ..records.meeting import body_of
+from ..records.meeting import BODY_KINDS, body_of
 from .question import question_terms
 
 _CUE = re.compile(
@@ -33,7 +33,7 @@ _CUE = re.compile(
     r"|flytta(?:ts|des)|klubba\w*|landade)\b",
     re.IGNORECASE)
 # A body named in a question ("Vad tyckte GD-gruppen om …?") makes it one about that body's decisions.
-_ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*",
+_ASKS_BODY = re.compile(r"^(?:vad|hur|när|vilk\w+|har|är)\b.*\b" + BODY_KINDS + r"\w*",
                         re.IGNORECASE)
 # (as the subject: a promemoria "till Regeringskansliet" that a body approved is the body's own decision)
 _OTHERS = re.compile(r"(?<!till )(?<!åt )(?<!för )(?<!hos )"

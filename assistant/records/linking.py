@@ -26,7 +26,7 @@ from ingest.swedish import tokenize
 
 from .decisions import Decision
 from .matter import object_of
-from .meeting import body_of
+from .meeting import BODY_KINDS, body_of
 from .similarity import same_stem
 from .verbs import DECIDING
 
@@ -64,8 +64,8 @@ _VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa plane
 _CHANGES = re.compile(r"\b(?:upphäv|återkall|avveckl|ställs\s+in|ställa\s+in|slopa|avskaffa|revider|ändr|ersätt"
                       r"|juster|förläng|senareläg|tidigareläg|flytta|i\s+stället)\w*", re.IGNORECASE)
 _DECIDED = re.compile(r"(?:godkän|fastställ|beslut|antog|antag|bifall|avslag|avslog)", re.IGNORECASE)
-_TO_BODY = re.compile(r"\b(?:till|åt|för)\s+(?P<to>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*)", re.IGNORECASE)
-_GENITIVE = re.compile(r"\b(?P<of>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*s)\s+\w+", re.IGNORECASE)
+_TO_BODY = re.compile(r"\b(?:till|åt|för)\s+(?P<to>" + BODY_KINDS + r"\w*)", re.IGNORECASE)
+_GENITIVE = re.compile(r"\b(?P<of>" + BODY_KINDS + r"\w*s)\s+\w+", re.IGNORECASE)
 
 
 def _bag(d: Decision) -> Counter[str]:

@@ -8,6 +8,8 @@ import re
 
 from ingest.swedish import tokenize
 
+from .meeting import BODY_KINDS
+
 _NUMBER = re.compile(r"^[^\w§]*(?:§\s*\d+(?:\s?[a-z](?![\wåäö]))?\.?|(?:punkt|ärende)\s+\d{1,2}[.):]?|\d{1,2}[.)])\s*",
                      re.IGNORECASE)
 # Headings that say nothing about the matter (the agenda's frame, not its business).
@@ -26,7 +28,7 @@ _OBJECT = re.compile(
     r"|tar\s+fram|sammanställer|utreder|kartlägger|analyserar|reviderar|förbereder|skriver)\s+(?P<obj>[^.;:]{3,120})",
     re.IGNORECASE)
 _OBJECT_END = re.compile(r"\s+(?:med|senast|som|och\s+återkomma|till\s+(?:och|nästa|höstens|vårens)"
-                         r"|till\s+(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*"
+                         r"|till\s+" + BODY_KINDS + r"\w*"
                          r"|för\s+vidare|från\s+och\s+med|att\s+gälla|inför|,)\b|,", re.IGNORECASE)
 # The task inside a decision to give it ("beslöt att ge X … i uppdrag att Y …"):
 # its object is the task's, not the wording of the giving.

@@ -10,6 +10,9 @@ from pathlib import Path
 from ingest.dates import first_date, numeric_date
 from ingest.documents import Block
 
+# The kinds of body minutes are kept for, as a regular expression group ("styrgruppens", "arbetsgruppen").
+BODY_KINDS = r"(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)"
+
 _HEADER_DATE = re.compile(r"\b(?:mötes|sammanträdes|rapport)?datum\s*:?\s*", re.IGNORECASE)
 _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
 

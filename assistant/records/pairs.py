@@ -14,7 +14,7 @@ from ingest.swedish import tokenize
 from .deadlines import find_deadline
 from .decisions import Decision
 from .linking import LinkContext, body_relation, changes, cites, direction, names_deliverable
-from .meeting import body_name, body_of
+from .meeting import BODY_KINDS, body_name, body_of
 from .similarity import same_stem as _same
 from .similarity import similarity
 
@@ -24,7 +24,7 @@ _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
 _HANDOVER = re.compile(r"\bföresl(?:å|år|og)\s+(?P<to>\S+)|\b(?:överlämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,10}?"
-                       r"till\s+(?P<to2>(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\S*)", re.IGNORECASE)
+                       r"till\s+(?P<to2>" + BODY_KINDS + r"\S*)", re.IGNORECASE)
 # Steps that settle nothing: a matter sent back or put off, a deadline extended.
 _SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b|\bförläng\w*|\bsenareläg\w*",
                         re.IGNORECASE)

@@ -33,7 +33,7 @@ from .linking import (
     paragraph_key,
     probability,
 )
-from .meeting import body_name, body_of, matches_body
+from .meeting import BODY_KINDS, body_name, body_of, matches_body
 from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
     _ANEW,
     _REVOKE,
@@ -223,7 +223,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     return links + _after_remiss(decisions, links, ctx)
 
 
-_PROPOSED_BY = re.compile(r"\b((?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)\w*(?:\s+för\s+[\wåäö-]+)?)s\s+(?:förslag|utkast)\b",
+_PROPOSED_BY = re.compile(r"\b(" + BODY_KINDS + r"\w*(?:\s+för\s+[\wåäö-]+)?)s\s+(?:förslag|utkast)\b",
                           re.IGNORECASE)
 
 
