@@ -23,7 +23,8 @@ TIME_SPLIT = HERE / "labels_heldout.jsonl"  # split: dev (older) / heldout (newe
 # More development marks, before the held-out months, from the skills and education strata only
 # (HELDOUT.md, "v3"): they train the learned model but are not scored, so the development figures
 # stay those of the stratified sample.
-DEV_MARKS = HERE / "labels_dev_v3.jsonl"
+# more development marks, labelled blind (HELDOUT.md, "v3" and "v4"); marks only, never scored
+DEV_MARKS = (HERE / "labels_dev_v3.jsonl", HERE / "labels_dev_v4.jsonl")
 _SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
                            Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"
@@ -219,7 +220,7 @@ def score_labels(scorer: RelevanceScorer | None = None, corpus: Path = CORPUS,
     # the older set is development too, less anything the time split holds
     pool = dev + [r for r in load_labels(LABELS) if r["url"] not in held_urls | dev_urls]
     known = held_urls | {r["url"] for r in pool}
-    extra = [r for r in load_labels(DEV_MARKS) if r["url"] not in known] if DEV_MARKS.exists() else []
+    extra = [r for path in DEV_MARKS if path.exists() for r in load_labels(path) if r["url"] not in known]
     stream: list[tuple[str, str]] = []
     records = _texts({r["url"] for r in split + pool + extra}, corpus, stream)
     missing = [r["url"] for r in split + pool + extra if r["url"] not in records]

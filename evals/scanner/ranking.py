@@ -22,7 +22,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v4.pkl"  # v4: with the v3 development marks (labels_dev_v3.jsonl)
+CACHE_NAME = "scanner-ranking-v5.pkl"  # v5: with the v3 and v4 development marks (labels_dev_v3/v4.jsonl)
 
 
 def cache_path() -> Path:
@@ -230,7 +230,7 @@ if __name__ == "__main__":
     if "--calibration" in sys.argv[1:]:
         from evals.scanner.evaluate import DEV_MARKS, load_labels
 
-        print("\n".join(calibration(data, DEFAULT_THRESHOLD, {r["url"] for r in load_labels(DEV_MARKS)})))
+        print("\n".join(calibration(data, DEFAULT_THRESHOLD, {r["url"] for path in DEV_MARKS for r in load_labels(path)})))
         raise SystemExit(0)
     for cut, older, newer in splits(data):
         print(f"origin {cut[0]}-{cut[1]:02d}: train {len(older)} ({sum(r['relevant'] for r in older)} relevant),"
