@@ -108,6 +108,9 @@ def main():
         errors.append("question ids are not d10q01.. in order")
     n_latest = n_open = n_unans = 0
     for q in questions:
+        dates = [ref[0][:10] for ref in q["earlier"]]
+        if dates != sorted(dates):
+            errors.append(f"{q['id']}: earlier steps are not in date order")
         for ref in q["earlier"]:
             if tuple(ref) not in by_ref:
                 errors.append(f"{q['id']}: earlier {ref} is not a gold decision")
