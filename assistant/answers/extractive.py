@@ -20,7 +20,6 @@ import numpy as np
 
 from ingest.glossary import is_english, to_swedish
 
-from .answerability import AnswerabilityModel, load_answerability, second_opinion
 from .base import REFUSAL, Answer, Citation
 from .compose import compose
 from .cues import (
@@ -101,7 +100,7 @@ class ExtractiveEngine:
 
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
                  use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True,
-                 answerability: AnswerabilityModel | None | bool = True, synonyms: Synonyms | None = None) -> None:
+                 synonyms: Synonyms | None = None) -> None:
         # Re-ranking by embedding similarity cost a second embedding call and changed no answer; off.
         self.kb = kb
         self.k = k
@@ -109,8 +108,6 @@ class ExtractiveEngine:
         self.use_embeddings = use_embeddings
         # The learned order of sentences (sentence_rank.py); True: the shipped model, None/False: the hand-set sum.
         self.model = load_model() if sentence_model is True else sentence_model or None
-        # The learned second opinion on the soft gates (answerability.py); None/False: the gates alone.
-        self.second = load_answerability() if answerability is True else answerability or None
         self.synonyms = synonyms or {}  # a general thesaurus (synonyms.py): a noun's synonym in the passage says it
 
     def answer(self, question: str, *, flt: SearchFilter | None = None, hits: list[Hit] | None = None) -> Answer:
@@ -307,8 +304,6 @@ class ExtractiveEngine:
                 fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
                 # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
                 lead = _likeliest(u for u in fit if u.text not in said) or _likeliest(fit)
-                if part is info and self.second is not None:
-                    lead = second_opinion(self, part, ranked, hits, unnamed, entities, LEAD_CANDIDATES)
                 if lead is None and part is info:
                     return self._refusal(question, part, ranked, hits, unnamed)
             if lead is None:  # a later part the documents leave open is said to be so; the first is answered

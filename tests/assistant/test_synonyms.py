@@ -44,19 +44,19 @@ QUESTION = "Hur ofta har styrelsen möte?"
 
 def test_a_noun_said_by_a_synonym_is_not_missing() -> None:
     info = analyse(QUESTION)
-    plain = ExtractiveEngine(kb=None, answerability=False)  # type: ignore[arg-type]
+    plain = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
     lead = plain.rank_units(info, HITS)[0]
     assert lead.text.startswith("Styrelsen") and lead.missing == 1  # "möte": the passage says "sammanträde"
-    engine = ExtractiveEngine(kb=None, answerability=False, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
+    engine = ExtractiveEngine(kb=None, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
     assert engine.rank_units(info, HITS)[0].missing == 0
-    other = ExtractiveEngine(kb=None, answerability=False, synonyms=parse_mythes(EXCERPT[4:]))  # type: ignore[arg-type]
+    other = ExtractiveEngine(kb=None, synonyms=parse_mythes(EXCERPT[4:]))  # type: ignore[arg-type]
     assert other.rank_units(info, HITS)[0].missing == 1  # a table without it changes nothing
 
 
 def test_a_sentence_saying_the_question_in_other_words_answers_it() -> None:
-    plain = ExtractiveEngine(kb=None, answerability=False)  # type: ignore[arg-type]
+    plain = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
     assert not plain.answer_from_hits(QUESTION, HITS).grounded
-    engine = ExtractiveEngine(kb=None, answerability=False, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
+    engine = ExtractiveEngine(kb=None, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
     a = engine.answer_from_hits(QUESTION, HITS)
     assert a.grounded and "första måndagen" in a.answer and "årsavgift" not in a.answer
 
