@@ -13,8 +13,7 @@ Run: python evals/bench_store.py [--corpus ../shared/corpus/regeringen.jsonl.gz]
 With --store-dir a size's store is built once into DIR/<size> and later runs measure search on it
 as it is (a 500k build takes half an hour or more on a busy machine); --read-ahead-ab ROUNDS then
 compares the search with and without its read-ahead instead (alternated, same floor, top-10 ids),
---dense-ab ROUNDS the dense channel as a full query against a rescoring of the sparse candidates, and
---common-ab ROUNDS the sparse candidates picked by every query term against without the common ones."""
+and --dense-ab ROUNDS the dense channel as a full query against a rescoring of the sparse candidates."""
 
 from __future__ import annotations
 
@@ -264,7 +263,7 @@ def _report(lat: dict[str, list[float]], label: str) -> None:
 
 
 def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = True, optimize_every: int = 0,
-               store_dir: Path | None = None, ab_rounds: int = 0, dense_rounds: int = 0, common_rounds: int = 0) -> None:
+               store_dir: Path | None = None, ab_rounds: int = 0, dense_rounds: int = 0) -> None:
     """One store of ``size`` points: insert time, search latency against the floor, memory. With
     ``store_dir`` the store is kept in ``store_dir/<size>``: built there when that folder holds no
     store, searched as it is (no inserts, no index build) when it does."""
@@ -273,7 +272,7 @@ def bench_size(corpus: Path, embedder: Embedder, size: int, optimize: bool = Tru
     if store_dir is not None:
         folder = store_dir / str(size)
         if (folder / BUILT).exists():
-            _measure_kept(folder, embedder, size, peaks, ab_rounds, dense_rounds, common_rounds)
+            _measure_kept(folder, embedder, size, peaks, ab_rounds, dense_rounds)
             return
         if (folder / "shard").exists():
             raise SystemExit(f"{folder}: ett lager utan {BUILT} (ett avbrutet bygge); ta bort mappen och kör igen")
@@ -291,11 +290,10 @@ def _peak_line(size: int, peaks: _Peaks) -> None:
 
 
 def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab_rounds: int = 0,
-                  dense_rounds: int = 0, common_rounds: int = 0) -> None:
+                  dense_rounds: int = 0) -> None:
     """Search figures on a store kept by an earlier run (its layout as built then); with rounds,
     A/B runs instead: the dense channel over the store against over the sparse candidates only
-    (SearchParams.dense_search), the search with and without its read-ahead, and the sparse
-    candidates picked by every query term against without the store's common terms (common_share)."""
+    (SearchParams.dense_search), and the search with and without its read-ahead."""
     from ingest.search import Searcher, SearchParams
 
     t = time.perf_counter()
@@ -310,11 +308,7 @@ def _measure_kept(folder: Path, embedder: Embedder, size: int, peaks: _Peaks, ab
         if ab_rounds:
             _paired(store, embedder, ab_rounds, "förhandsläsning",
                     ("av", Searcher(store, embedder, read_ahead=False)), ("på", Searcher(store, embedder)))
-        if common_rounds:
-            _paired(store, embedder, common_rounds, "vanliga termer",
-                    ("alla", Searcher(store, embedder, params=SearchParams(common_share=1.0))),
-                    ("utan", Searcher(store, embedder)))
-        if not (ab_rounds or dense_rounds or common_rounds):
+        if not (ab_rounds or dense_rounds):
             _report(_latencies(Searcher(store, embedder), embedder, "k"), "sparat lager")
     finally:
         store.close()
@@ -383,16 +377,13 @@ def main() -> None:
     ap.add_argument("--dense-ab", type=int, default=0, metavar="ROUNDS",
                     help="on a kept store: the dense channel as a full query and as a rescoring of the sparse "
                          "channel's candidates, alternated, ROUNDS rounds")
-    ap.add_argument("--common-ab", type=int, default=0, metavar="ROUNDS",
-                    help="on a kept store: the sparse candidates picked by every query term and without the "
-                         "store's common terms (SearchParams.common_share), alternated, ROUNDS rounds")
     ap.add_argument("--one-size", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
     args = ap.parse_args()
     embedder = Embedder()
     if args.one_size:
         bench_size(args.corpus, embedder, args.one_size, optimize=not args.no_optimize,
                    optimize_every=args.optimize_every, store_dir=args.store_dir, ab_rounds=args.read_ahead_ab,
-                   dense_rounds=args.dense_ab, common_rounds=args.common_ab)
+                   dense_rounds=args.dense_ab)
         return
     print(f"belastning: {os.getloadavg()[0]:.1f} {os.getloadavg()[1]:.1f} {os.getloadavg()[2]:.1f} "
           f"({os.cpu_count()} kärnor)", flush=True)
@@ -408,7 +399,6 @@ def main() -> None:
         cmd += ["--store-dir", str(args.store_dir)] if args.store_dir else []
         cmd += ["--read-ahead-ab", str(args.read_ahead_ab)] if args.read_ahead_ab else []
         cmd += ["--dense-ab", str(args.dense_ab)] if args.dense_ab else []
-        cmd += ["--common-ab", str(args.common_ab)] if args.common_ab else []
         subprocess.run(cmd, check=True)
     print(f"belastning efteråt: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 

@@ -21,7 +21,6 @@ from .rerank import DEFAULT_AUTHORITY, SECTION_START, WINDOW_PARTS, Ranker, feat
 from .sparse import Bm25Encoder, SparseVec, token_index
 from .store import Channel, Scored, SearchFilter, Store
 from .swedish import tokenize
-from .term_shares import TermShares, selecting_query
 
 
 @dataclass(frozen=True)
@@ -64,9 +63,6 @@ class SearchParams:
     # only (no search of the whole store); with fewer candidates, and always with "full", the dense
     # channel searches the store (evals/README.md, 500k session 11).
     dense_search: Literal["rescore", "full"] = "rescore"
-    # Terms held by more than this share of the store's passages do not pick the sparse channel's
-    # candidates (they still score them); 1 = every term picks (evals/README.md, 500k session 12).
-    common_share: float = 0.1
 
 
 @dataclass
@@ -114,7 +110,6 @@ class Searcher:
         self.ranker = ranker if ranker is not None or not params.rerank_depth else Ranker.load()
         spare = (os.cpu_count() or 1) > 1  # on one core the thread could only take turns with the model
         self._ahead = ThreadPoolExecutor(1, thread_name_prefix="msv-read-ahead") if read_ahead and spare else None
-        self.term_shares = TermShares(store)
 
     def sparse_query(self, query: str) -> SparseVec:
         """Query terms weigh 1 (an English query's Swedish translation too: it is what the query
@@ -178,8 +173,8 @@ class Searcher:
         dense = self.embedder.embed_query(expand_query(query, self.glossary))
         early = ahead.result() if ahead is not None else None
         channel = early.channel if early is not None else None
-        if channel is None:  # no read-ahead: the sparse channel first
-            channel = self._sparse_channel(sparse, flt, prefetch, want, depth > 0)
+        if p.dense_search == "rescore" and channel is None:  # no read-ahead: the sparse channel first
+            channel = self.store.sparse_channel(sparse, flt, prefetch, fetch=want, vectors=depth > 0)
         # A full sparse channel stands for the store (a passage outside it reaches the fused top only
         # from the dense channel's first ranks); with fewer candidates the dense channel searches it.
         only = None
@@ -197,7 +192,7 @@ class Searcher:
     def _read_ahead(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, fetch: int, vectors: bool) -> _Ahead:
         """The sparse channel with its top ``fetch`` records (most of the fused top: the dense
         channel weighs little), their window neighbours, and their texts tokenised for the features."""
-        channel = self._sparse_channel(sparse, flt, prefetch, fetch, vectors)
+        channel = self.store.sparse_channel(sparse, flt, prefetch, fetch=fetch, vectors=vectors)
         out = _Ahead(channel)
         if self.params.window:
             hits = [Scored(pid, 0.0, rec[0]) for pid, rec in channel.records.items()]
@@ -208,13 +203,6 @@ class Searcher:
         if vectors:  # the second stage will rank them
             prepare([rec[0] for rec in channel.records.values()] + list(out.near.values()))
         return out
-
-    def _sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, fetch: int,
-                        vectors: bool) -> Channel:
-        """The sparse channel, its candidates picked without the store's common terms."""
-        share = self.params.common_share
-        select = selecting_query(sparse, self.term_shares.shares(), share) if share < 1 and sparse.indices else None
-        return self.store.sparse_channel(sparse, flt, prefetch, fetch=fetch, vectors=vectors, select=select)
 
     def _windows(self, scored: list[Scored], k: int, width: int, flt: SearchFilter = SearchFilter(),
                  ahead: _Ahead | None = None) -> list[Scored]:

@@ -79,31 +79,12 @@ class ServerStore:
         return [Scored(pid, score, payloads[pid], bm25.get(pid, 0.0), vecs.get(pid)) for pid, score in top]
 
     def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
-                       vectors: bool = False, select: SparseVec | None = None) -> Channel:
-        """The sparse channel alone, its payloads with it (vectors are read after the fusion);
-        ``select``: a lighter query that picks the candidates ``sparse`` scores (as EdgeStore's)."""
+                       vectors: bool = False) -> Channel:
+        """The sparse channel alone, its payloads with it (vectors are read after the fusion)."""
         if not sparse.indices:
             return Channel([])
-        only = None
-        if select is not None:
-            picked = self.client.query_points(
-                self.collection, query=self.m.SparseVector(indices=select.indices, values=select.values), using=SPARSE,
-                query_filter=self._filter(flt), limit=prefetch, with_payload=False).points
-            if len(picked) >= prefetch:
-                only = self.m.Filter(must=[self.m.HasIdCondition(has_id=[p.id for p in picked])])
-        vec = self.m.SparseVector(indices=sparse.indices, values=sparse.values)
-        hits = self._query(vec, SPARSE, flt, prefetch, only=only)
+        hits = self._query(self.m.SparseVector(indices=sparse.indices, values=sparse.values), SPARSE, flt, prefetch)
         return Channel([(h.id, h.score) for h in hits], {h.id: (h.payload, None) for h in hits})
-
-    def term_sample(self, limit: int) -> list[Sequence[int]]:
-        """The sparse terms of the first ``limit`` points by id (for term_shares.TermShares)."""
-        records, _ = self.client.scroll(self.collection, limit=limit, with_payload=False, with_vectors=[SPARSE])
-        out: list[Sequence[int]] = []
-        for r in records:
-            vec = r.vector.get(SPARSE) if isinstance(r.vector, dict) else None
-            if vec is not None:
-                out.append(list(vec.indices))
-        return out
 
     def dense_only(self, dense, flt, limit):  # noqa: ANN001
         return self._query(dense.tolist(), DENSE, flt, limit)

@@ -114,8 +114,7 @@ class Store(Protocol):
         sparse_hits: Channel | None = None, dense_ids: Sequence[str] | None = None,
     ) -> list[Scored]: ...
     def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
-                       vectors: bool = False, select: SparseVec | None = None) -> Channel: ...
-    def term_sample(self, limit: int) -> list[Sequence[int]]: ...
+                       vectors: bool = False) -> Channel: ...
     def dense_only(self, dense: np.ndarray, flt: SearchFilter, limit: int) -> list[Scored]: ...
     def sparse_only(self, sparse: SparseVec, flt: SearchFilter | None, limit: int) -> list[Scored]: ...
     def retrieve(self, ids: Sequence[str]) -> list[Scored]: ...
@@ -269,35 +268,19 @@ class EdgeStore:
         return out
 
     def sparse_channel(self, sparse: SparseVec, flt: SearchFilter, prefetch: int, *, fetch: int = 0,
-                       vectors: bool = False, select: SparseVec | None = None) -> Channel:
+                       vectors: bool = False) -> Channel:
         """The sparse channel alone, for ``hybrid``'s ``sparse_hits``, with its top ``fetch``
-        records read ahead (most of the fused top: the dense channel weighs little in the fusion).
-        ``select``: a lighter query (term_shares.py) that picks the ``prefetch`` candidates, which
-        ``sparse`` then scores (the whole query when ``select`` finds fewer)."""
+        records read ahead (most of the fused top: the dense channel weighs little in the fusion)."""
         with self._guard:
-            return self._sparse(sparse, self._filter(flt), prefetch, fetch, vectors, select)
+            return self._sparse(sparse, self._filter(flt), prefetch, fetch, vectors)
 
-    def _sparse(self, sparse: SparseVec, f: Any, prefetch: int, fetch: int, vectors: bool,
-                select: SparseVec | None = None) -> Channel:
+    def _sparse(self, sparse: SparseVec, f: Any, prefetch: int, fetch: int, vectors: bool) -> Channel:
         if not sparse.indices:
             return Channel([], {}, vectors)
         qe = self.qe
-
-        def query(sv: SparseVec) -> Any:
-            return qe.Query.Nearest(qe.SparseVector(indices=sv.indices, values=sv.values), using=SPARSE)
-
-        picked = self._ids(query(select), f, prefetch) if select is not None else []
-        if picked and len(picked) >= prefetch:  # IDF stays the store's: scores as the whole query's
-            f = qe.Filter(must=[qe.HasIdCondition(point_ids={pid for pid, _ in picked})])
-        hits = self._ids(query(sparse), f, prefetch)
+        hits = self._ids(qe.Query.Nearest(qe.SparseVector(indices=sparse.indices, values=sparse.values),
+                                          using=SPARSE), f, prefetch)
         return Channel(hits, self._records([pid for pid, _ in hits[:fetch]], vectors), vectors)
-
-    def term_sample(self, limit: int) -> list[Sequence[int]]:
-        """The sparse terms of the first ``limit`` points by id (for term_shares.TermShares)."""
-        with self._guard:
-            records, _ = self.shard.scroll(self.qe.ScrollRequest(limit=limit, with_payload=False,
-                                                                 with_vector=[SPARSE]))
-        return [list(r.vector[SPARSE].indices) for r in records if r.vector and SPARSE in r.vector]
 
     def _ids(self, query: Any, f: Any, limit: int) -> list[tuple[str, float]]:
         req = self.qe.QueryRequest(limit=limit, query=query, filter=f, with_payload=False)
