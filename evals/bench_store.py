@@ -32,14 +32,17 @@ from pathlib import Path
 
 import numpy as np
 
-from ingest.chunking import ChunkSpec, chunk_document, chunk_id, context_text
-from ingest.documents import Document
-from ingest.embed import Embedder
-from ingest.glossary import expand_query
-from ingest.kb import KbConfig, KnowledgeBase
-from ingest.loaders import load_jsonl
-from ingest.sparse import Bm25Encoder, SparseVec
-from ingest.store import EdgeStore, Point, SearchFilter
+# This checkout's packages, not an installed copy's (a worktree's run measured main's code without it).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from ingest.chunking import ChunkSpec, chunk_document, chunk_id, context_text  # noqa: E402
+from ingest.documents import Document  # noqa: E402
+from ingest.embed import Embedder  # noqa: E402
+from ingest.glossary import expand_query  # noqa: E402
+from ingest.kb import KbConfig, KnowledgeBase  # noqa: E402
+from ingest.loaders import load_jsonl  # noqa: E402
+from ingest.sparse import Bm25Encoder, SparseVec  # noqa: E402
+from ingest.store import EdgeStore, Point, SearchFilter  # noqa: E402
 
 BUILT = "built.txt"  # written into a kept store's folder when its build is complete
 
