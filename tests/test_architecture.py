@@ -24,7 +24,8 @@ TOP_RANK = {"ingest": 0, "scanners": 1, "assistant": 2, "evals": 3}
 APART = {"assistant"}
 ROOM_RANK = {
     "assistant": {"settings": 0, "records": 1, "answers": 2, "access": 2, "web": 3, "cli": 4},
-    "assistant.answers": {"base": 0, "question": 1, "subject": 1, "verify": 1, "cues": 2, "extractive": 2, "llm": 2,
+    "assistant.answers": {"base": 0, "question": 1, "subject": 1, "verify": 1, "cues": 2, "figures": 2, "time_cues": 2,
+                          "asked": 2, "candidates": 2, "extractive": 2, "llm": 2,
                           "decision_answers": 2, "decision_questions": 2, "decision_match": 2, "decision_open": 1,
                           "collection": 2, "chat": 2, "units": 2, "compose": 2, "lists": 2, "memo": 3, "registry": 3,
                           "synonyms": 1, "gates": 2},

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ingest.swedish import tokenize
 
-from .cues import NUMBER_WORDS, figure_says, without_references
+from .figures import NUMBER_WORDS, figure_says, without_references
 from .question import tokens_of
 
 if TYPE_CHECKING:

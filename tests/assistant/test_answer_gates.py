@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.cues import cue_met, without_references
+from assistant.answers.cues import cue_met
 from assistant.answers.extractive import ExtractiveEngine
+from assistant.answers.figures import without_references
 from ingest.search import Hit
 
 
@@ -100,7 +101,7 @@ def test_a_row_without_a_year_is_of_the_year_its_heading_names(section: str, ans
     ("Vad beslutade nämnden i maj?", "Resultatet blev att avgiften sänktes.", False),
 ])
 def test_an_outcome_is_told_by_what_was_decided_not_that_it_was(question: str, sentence: str, untold: bool) -> None:
-    from assistant.answers.cues import outcome_untold
+    from assistant.answers.asked import outcome_untold
 
     assert outcome_untold(question, sentence) is untold
 

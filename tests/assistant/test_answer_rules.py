@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answers.cues import asked_term, counts_near, cue_met, names_listed, offers_all, other_year, says_ordinal
+from assistant.answers.asked import asked_term, offers_all
+from assistant.answers.cues import cue_met, names_listed
 from assistant.answers.extractive import ExtractiveEngine
+from assistant.answers.figures import counts_near, says_ordinal
 from assistant.answers.question import analyse, tokens_of
 from assistant.answers.subject import subjects
+from assistant.answers.time_cues import other_year
 from ingest.qtype import question_kind
 from ingest.search import Hit
 
@@ -240,7 +243,7 @@ def test_a_time_says_the_noun_naming_the_answers_type() -> None:
 
 
 def test_a_time_that_dates_another_name_in_a_list_does_not_answer() -> None:
-    from assistant.answers.cues import time_of_another
+    from assistant.answers.time_cues import time_of_another
 
     assert time_of_another("Här deltar Alfaverket, Betarådet och sedan våren 2021 Gammainstitutet.",
                            frozenset({"alfaverket"}))
@@ -260,7 +263,7 @@ def test_who_holds_an_office_is_not_answered_by_a_sibling_office() -> None:
 
 
 def test_a_percentage_says_the_share_and_an_amount_the_money() -> None:
-    from assistant.answers.cues import figure_says as _figure_says
+    from assistant.answers.figures import figure_says as _figure_says
 
     share = asked_term(analyse("What share of the graduates had a job a year later?"))
     assert share is not None
@@ -335,7 +338,7 @@ def test_who_did_something_may_be_answered_by_an_agency_but_who_holds_a_role_by_
 
 
 def test_a_question_about_what_came_of_something_needs_an_outcome() -> None:
-    from assistant.answers.cues import outcome_untold
+    from assistant.answers.asked import outcome_untold
 
     q = "Vilken leverantör valde nämnden till slut för det nya bokningssystemet?"
     assert outcome_untold(q, "Nämnden ska under hösten ta ställning till vilken leverantör som ska anlitas.")
@@ -401,7 +404,8 @@ def test_a_firm_or_a_municipality_asked_for_is_not_answered_by_a_public_bodys_na
 
 
 def test_what_a_survey_showed_needs_a_finding_and_an_amount_must_be_for_the_years_asked() -> None:
-    from assistant.answers.cues import figure_of_another_year, outcome_untold
+    from assistant.answers.asked import outcome_untold
+    from assistant.answers.time_cues import figure_of_another_year
 
     showed = "Vad visade nämndens enkät om arbetsmiljön?"
     assert outcome_untold(showed, "Nämnden fick i uppdrag att genomföra en enkät om arbetsmiljön.")
@@ -422,7 +426,7 @@ def test_a_question_whether_something_exists_asks_about_that_thing() -> None:
 
 
 def test_a_date_of_a_report_made_to_the_body_asked_about_is_not_that_bodys_date() -> None:
-    from assistant.answers.cues import date_of_a_report_to
+    from assistant.answers.time_cues import date_of_a_report_to
 
     q = "När ska Statskontoret redovisa sin sammanställning av myndigheternas svar?"
     about = subjects(q)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answers.base import REFUSAL
-from assistant.answers.extractive import split_question
+from assistant.answers.question import split_question
 from assistant.answers.registry import get_engine
 from assistant.answers.units import split_run_in
 from assistant.answers.verify import split_cited, strip_marks
@@ -139,7 +139,7 @@ def test_form_words_and_particle_verbs_are_not_content() -> None:
 def test_english_words_left_untranslated_do_not_count_against_an_answer(engine) -> None:
     """Words of an English question that the glossary cannot translate and no passage has are
     dropped; when they are half the question, it is not understood and refused."""
-    from assistant.answers.extractive import _matchable
+    from assistant.answers.candidates import _matchable
     from assistant.answers.question import analyse
 
     info = analyse("Which agency coordinates the steering group's zxqvork for the secretariat?", english=True)
@@ -153,7 +153,7 @@ def test_english_words_left_untranslated_do_not_count_against_an_answer(engine) 
 def test_a_general_dictionary_word_counts_as_understood_only_where_a_passage_has_it() -> None:
     """'recipe' becomes 'recept' through FreeDict, but stays among the words a passage must have
     before the question counts as understood (the half-untranslated refusal is kept)."""
-    from assistant.answers.extractive import _untranslated
+    from assistant.answers.candidates import _untranslated
 
     left = _untranslated("What is a good recipe for plimbous ferbles?")
     assert {"recept", "plimbous"} <= left
