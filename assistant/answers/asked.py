@@ -53,6 +53,7 @@ def asked_term(info: QuestionInfo) -> Term | None:
         return None  # the first noun of "Vad rymdes i …" is no attribute asked for
     return next((t for t in info.terms if not t.verb), None)
 
+
 # A question about what came of something ("Vilken plats valde nämnden …", "Kom utredaren fram till …",
 # "Vad kom arbetsgruppen fram till", with its subject between the verb's parts, "Hur blev utfallet …",
 # "Vad visade kartläggningen")
