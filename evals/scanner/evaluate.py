@@ -23,8 +23,8 @@ TIME_SPLIT = HERE / "labels_heldout.jsonl"  # split: dev (older) / heldout (newe
 # More development marks, before the held-out months, from the skills and education strata only
 # (HELDOUT.md, "v3"): they train the learned model but are not scored, so the development figures
 # stay those of the stratified sample.
-# more development marks, labelled blind (HELDOUT.md, "v3" and "v4"); marks only, never scored
-DEV_MARKS = (HERE / "labels_dev_v3.jsonl", HERE / "labels_dev_v4.jsonl")
+# more development marks, labelled blind (HELDOUT.md, "v3", "v4" and "v5"); marks only, never scored
+DEV_MARKS = (HERE / "labels_dev_v3.jsonl", HERE / "labels_dev_v4.jsonl", HERE / "labels_dev_v5.jsonl")
 _SHARED = next((p for p in (Path(os.environ.get("MSV_SHARED_DIR") or Path(__file__).resolve().parents[3] / "shared"),
                            Path("/work/shared")) if p.exists()), Path(__file__).resolve().parents[3] / "shared")
 CORPUS = _SHARED / "corpus" / "regeringen.jsonl.gz"

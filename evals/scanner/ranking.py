@@ -22,7 +22,7 @@ import numpy as np
 
 from evals.scanner.calibrate import CUTS
 
-CACHE_NAME = "scanner-ranking-v5.pkl"  # v5: with the v3 and v4 development marks (labels_dev_v3/v4.jsonl)
+CACHE_NAME = "scanner-ranking-v6.pkl"  # v6: with the v3, v4 and v5 development marks (labels_dev_v3/v4/v5.jsonl)
 
 
 def cache_path() -> Path:
