@@ -12,7 +12,8 @@ from assistant.answers.base import Answer, Citation
 from assistant.answers.decision_questions import content_topic, loose_question
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.linking import THRESHOLD, names_deliverable
-from assistant.records.threads import _years_clash, build_threads, link_decisions
+from assistant.records.similarity import years_clash as _years_clash
+from assistant.records.threads import build_threads, link_decisions
 from evals.decisions.evaluate import extract_file
 from evals.decisions.questions_eval import fact_said, score_answers
 from evals.decisions.samples import ensure_samples

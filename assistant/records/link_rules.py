@@ -1,0 +1,137 @@
+"""Links the model leaves out, found by rules after its pass: a body's change or revocation of its
+own (or a named body's) decision, a hand-over settled by the receiving body, a decision on the
+proposal an assignment asked for, and a matter sent back (återremiss) settled by the sending body."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .decisions import Decision
+from .linking import EVIDENCE_SV, LinkContext, changed_body, changes, names_changed, names_subject, probability
+from .meeting import BODY_KINDS, body_name, body_of
+from .pairs import _ANEW, _REVOKE, _SENT_BACK, Link, _decider, _given_to, _link, _where, pair_features
+from .similarity import years_clash as _years_clash
+
+
+def rule_links(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """The rules' links, each rule seeing the links found before it (the model's first)."""
+    links = list(links)
+    added: list[Link] = []
+    for rule in (_revisions, _handed_answers, _proposals_approved):
+        new = rule(decisions, links, ctx)
+        links += new
+        added += new
+    return added + _after_remiss(decisions, links, ctx)
+
+
+_PROPOSED_BY = re.compile(r"\b(" + BODY_KINDS + r"\w*(?:\s+för\s+[\wåäö-]+)?)s\s+(?:förslag|utkast)\b",
+                          re.IGNORECASE)
+
+
+def _proposals_approved(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A decision on another body's proposal ("Arbetsgruppen för analys förslag till … godkändes")
+    that the model linked to nothing answers the one assignment its body gave that body and has not
+    yet settled: the proposal is what the assignment asked for, whatever words it is named in."""
+    by_id = {d.id: d for d in decisions}
+    linked = {lk.later for lk in links}
+    settled = {lk.earlier for lk in links if by_id[lk.later].body == by_id[lk.earlier].body
+               and by_id[lk.later].kind == "beslut"}
+    out: list[Link] = []
+    for b in decisions:
+        m = _PROPOSED_BY.search(b.text)
+        if b.kind != "beslut" or b.id in linked or not m or not (by := body_of(m.group(1))) or by == b.body:
+            continue
+        asked = [a for a in decisions if a.kind == "uppdrag" and a.body == b.body and _given_to(a) == by
+                 and a.date < b.date and a.id not in settled and not _years_clash(a, b)]
+        if len(asked) != 1:
+            continue
+        a = asked[0]
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, "besvarar", f"{link.reason.rstrip('.')}; beslutet gäller förslaget från {body_name(by)}, "
+                        f"som fick uppdraget (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+    return out
+
+
+def _after_remiss(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter sent back (återremiss) is settled by the sending body's next decision that takes up
+    the same step (the proposal sent back, or the receiving body's answer): the återremiss asked
+    for that decision, as an assignment asks for the one that answers it."""
+    by_id = {d.id: d for d in decisions}
+    before = {(lk.earlier, lk.later) for lk in links}
+    out: list[Link] = []
+    for r in decisions:
+        if r.kind != "beslut" or not re.search(r"\båterremitter", r.text, re.IGNORECASE):
+            continue
+        steps = {e for e, x in before if x == r.id} | {x for e, x in before if e == r.id}
+        later = sorted((by_id[x] for e, x in before if e in steps and x != r.id and by_id[x].body == r.body
+                        and by_id[x].date > r.date and by_id[x].kind == "beslut" and not _SENT_BACK.search(by_id[x].text)
+                        and (r.id, x) not in before), key=lambda d: d.date)
+        if later:
+            b = later[0]
+            values, words = pair_features(r, b, ctx)
+            p = probability(values)
+            out.append(Link(r.id, b.id, "besvarar", f"{body_name(r.body).capitalize()} återremitterade ärendet {_where(r)} och "
+                            f"avgjorde det {_where(b)}: {_link(r, b, words).reason.split(': ', 1)[-1].rstrip('.')} "
+                            f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["own"],)))
+    return out
+
+
+def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A body's decision that changes or revokes something ("webbplatsen lanseras i oktober i stället
+    för i juni") and that the model linked to nothing: linked to the body's nearest earlier decision
+    naming what it decides on, or, when that one is itself such a change, to the decision both change
+    (a decision and each change of it are linked, as the issue has it)."""
+    linked = {lk.later for lk in links}
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    out: list[Link] = []
+    changed: dict[str, Decision] = {}  # a change → the decision it was linked to here
+    for j, b in enumerate(ordered):
+        if b.kind != "beslut" or b.id in linked or not (changes(b) or _ANEW.search(b.text)):
+            continue
+        other = changed_body(b)  # "upphäver <body>s beslut om …": that body's decision, by what it names
+        before = [a for a in ordered[:j] if a.date < b.date and a.body == (other or b.body) and a.kind != "uppdrag"
+                  and a.doc_id != b.doc_id and not _years_clash(a, b)
+                  and (names_changed(a, b) if other and other != b.body else names_subject(a, b))]
+        if not before:
+            continue
+        a = before[-1]
+        while a.id in changed and changed[a.id] in before:
+            a = changed[a.id]
+        changed[b.id] = a
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        same = _link(a, b, words).reason.split(": ", 1)[-1].rstrip(".")
+        revokes = bool(_REVOKE.search(b.text) or re.search(r"\bavveckl\w*|\bställs\s+in\b|\bläggs\s+ned\b", b.text, re.IGNORECASE))
+        out.append(Link(a.id, b.id, "upphäver" if revokes else "ändrar",
+                        f"{'Upphäver' if revokes else 'Ändrar'} {body_name(a.body)}s beslut {_where(a)}, som gällde det "
+                        f"det senare beslutet avser: {same} (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["revises"],)))
+    return out
+
+
+def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A matter handed to another body ("överlämnade frågan om verksamhetsbudgetens storlek … till
+    GD-gruppen") that nothing of that body was linked to: linked to that body's first later decision
+    naming what was handed on."""
+    by_id = {d.id: d for d in decisions}
+    answered = {lk.earlier for lk in links if (b := by_id.get(lk.later)) and b.body == _given_to(by_id[lk.earlier])}
+    # a report back to the body that asked for it: that body's decision answers the assignment
+    answered |= {lk.later for lk in links if _given_to(by_id[lk.later]) == _decider(by_id[lk.earlier])}
+    out: list[Link] = []
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    for j, a in enumerate(ordered):
+        to = _given_to(a)
+        if a.kind == "uppdrag" or not to or to == a.body or a.id in answered:
+            continue
+        b = next((b for b in ordered[j + 1:] if b.body == to and b.kind == "beslut" and b.date > a.date
+                  and not _years_clash(a, b) and names_subject(b, a)), None)
+        if b is None:
+            continue
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; beslutet nämner det som lämnades över "
+                        f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+    return out
