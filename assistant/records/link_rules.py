@@ -13,12 +13,18 @@ from .meeting import BODY_KINDS, body_name, body_of
 from .pairs import _ANEW, _REVOKE, _SENT_BACK, Link, _decider, _given_to, _link, _where, pair_features
 from .similarity import years_clash as _years_clash
 
+# What settles a matter handed over: a decision or a position of the receiving body.
+_SETTLING = ("beslut", "ställningstagande")
+# The least weighted-word cosine (``LinkContext.words``) of a decision chosen by shared words; 0 to
+# 0.05 chose the same decisions on every development set, so the floor only keeps out a lone common word.
+SHARED_FLOOR = 0.05
+
 
 def rule_links(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
     """The rules' links, each rule seeing the links found before it (the model's first)."""
     links = list(links)
     added: list[Link] = []
-    for rule in (_revisions, _handed_answers, _proposals_approved):
+    for rule in (_revisions, _handed_answers, _reports_back, _proposals_approved):
         new = rule(decisions, links, ctx)
         links += new
         added += new
@@ -111,10 +117,19 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     return out
 
 
+def _most_shared(a: Decision, later: Sequence[Decision], ctx: LinkContext) -> Decision | None:
+    """Of ``later`` (one body's decisions), the one that shares most of ``a``'s words, weighted by
+    their rarity in the register (a body decides on many matters at one meeting: the first to name a
+    word of the matter need not be the one that settles it), or None when none shares enough."""
+    scored = [(ctx.words(a, b)[0], b) for b in later]
+    best = max(scored, key=lambda o: o[0], default=None)
+    return best[1] if best and best[0] >= SHARED_FLOOR else None
+
+
 def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
     """A matter handed to another body ("överlämnade frågan om verksamhetsbudgetens storlek … till
-    GD-gruppen") that nothing of that body was linked to: linked to that body's first later decision
-    naming what was handed on."""
+    GD-gruppen", "föreslå styrgruppen att …") that nothing of that body was linked to: linked to that
+    body's later decision or position sharing most of what was handed on (:func:`_most_shared`)."""
     by_id = {d.id: d for d in decisions}
     answered = {lk.earlier for lk in links if (b := by_id.get(lk.later)) and b.body == _given_to(by_id[lk.earlier])}
     # a report back to the body that asked for it: that body's decision answers the assignment
@@ -125,13 +140,38 @@ def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: L
         to = _given_to(a)
         if a.kind == "uppdrag" or not to or to == a.body or a.id in answered:
             continue
-        b = next((b for b in ordered[j + 1:] if b.body == to and b.kind == "beslut" and b.date > a.date
-                  and not _years_clash(a, b) and names_subject(b, a)), None)
+        b = _most_shared(a, [b for b in ordered[j + 1:] if b.body == to and b.kind in _SETTLING and b.date > a.date
+                             and not _years_clash(a, b) and not _SENT_BACK.search(b.text)], ctx)
         if b is None:
             continue
         values, words = pair_features(a, b, ctx)
         p = probability(values)
         link = _link(a, b, words)
-        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; beslutet nämner det som lämnades över "
-                        f"(sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; av {body_name(to)}s senare beslut delar det "
+                        f"flest ord med det som lämnades över (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+    return out
+
+
+def _reports_back(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """An assignment to another body that no decision of that body was linked to: reported back by
+    that body's later decision handing a matter to the body that gave the assignment (a proposal or a
+    report to it) that shares most of the assignment's words (:func:`_most_shared`)."""
+    by_id = {d.id: d for d in decisions}
+    reached = {lk.earlier for lk in links if by_id[lk.later].body == _given_to(by_id[lk.earlier])}
+    out: list[Link] = []
+    ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
+    for j, a in enumerate(ordered):
+        to = _given_to(a)
+        if a.kind != "uppdrag" or not to or to == a.body or a.id in reached:
+            continue
+        b = _most_shared(a, [b for b in ordered[j + 1:] if b.body == to and b.kind in _SETTLING and b.date > a.date
+                             and _given_to(b) == a.body and not _years_clash(a, b)], ctx)
+        if b is None:
+            continue
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; av {body_name(to)}s förslag och överlämnanden "
+                        f"till {body_name(a.body)} delar det flest ord med uppdraget (sannolikhet {p:.2f}).", p,
+                        (EVIDENCE_SV["bodies"],)))
     return out
