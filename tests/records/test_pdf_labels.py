@@ -105,3 +105,12 @@ def test_a_position_on_a_report_back_answers_the_assignment_behind_it() -> None:
     ctx = LinkContext.of([given, report, position])
     moved = _past_report(position, [(0.72, report, [])], LinkState(reported={report.id: [given]}), ctx, {})
     assert [a.id for _, a, _ in moved] == ["a"]
+
+
+def test_a_run_in_heading_with_a_dash_is_the_decisions_heading() -> None:
+    """"§ 7 Rutin för gallring - tidplan Sekreteraren …": the dash is part of the heading, so a
+    decision that names nothing but a new date keeps its matter in the heading."""
+    text = ("Datum: 2030-03-12 § 6 Budget Styrgruppen fastställde budgeten för 2031. § 7 Rutin för gallring - tidplan "
+            "Sekreteraren berättade att arbetet har dröjt. Redovisningstiden förlängdes till den 30 september 2030.")
+    found = {d.paragraph: d.heading for d in extract_decisions([Block(text)], MINUTES) if d.kind in DECISION_KINDS}
+    assert found["§ 7"] == "Rutin för gallring - tidplan"
