@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ingest.swedish import tokenize
+
 from .decisions import Decision
-from .linking import EVIDENCE_SV, LinkContext, changed_body, changes, names_changed, names_subject, probability
+from .linking import EVIDENCE_SV, LinkContext, changed_body, changes, names_changed, names_subject, probability, qualifier
 from .meeting import BODY_KINDS, body_name, body_of
 from .pairs import _ANEW, _REVOKE, _SENT_BACK, Link, _decider, _given_to, _link, _where, pair_features
+from .similarity import same_stem
 from .similarity import years_clash as _years_clash
 
 # What settles a matter handed over: a decision or a position of the receiving body.
@@ -24,7 +27,7 @@ def rule_links(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     """The rules' links, each rule seeing the links found before it (the model's first)."""
     links = list(links)
     added: list[Link] = []
-    for rule in (_revisions, _handed_answers, _reports_back, _proposals_approved):
+    for rule in (_revisions, _handed_answers, _reports_back, _proposals_approved, _renamed_deliverables):
         new = rule(decisions, links, ctx)
         links += new
         added += new
@@ -174,4 +177,31 @@ def _reports_back(decisions: Sequence[Decision], links: Sequence[Link], ctx: Lin
         out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; av {body_name(to)}s förslag och överlämnanden "
                         f"till {body_name(a.body)} delar det flest ord med uppdraget (sannolikhet {p:.2f}).", p,
                         (EVIDENCE_SV["bodies"],)))
+    return out
+
+
+_APPROVED = re.compile(r"\b(?:godkän|fastställ|anta|antog)\w*", re.IGNORECASE)
+
+
+def _renamed_deliverables(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """A body's approval that the model linked to nothing ("Styrgruppen godkände välkomstpaketet", under
+    "Välkomstpaket för nya deltagare") answers the body's own unanswered assignment whose deliverable
+    was qualified by the same words ("introduktionsmaterial för nya deltagare"): the thing asked for,
+    renamed when delivered."""
+    linked = {lk.later for lk in links} | {lk.earlier for lk in links}
+    out: list[Link] = []
+    for b in decisions:
+        if b.kind != "beslut" or b.id in linked or not _APPROVED.search(b.text):
+            continue
+        said = {t for t in tokenize(f"{b.heading} {b.text}", prefixes=False)}
+        asked = [a for a in decisions if a.kind == "uppdrag" and a.body == b.body and a.date < b.date and a.id not in linked
+                 and (q := qualifier(a)) and all(any(same_stem(w, t) for t in said) for w in q) and not _years_clash(a, b)]
+        if len(asked) != 1:
+            continue
+        a = asked[0]
+        values, words = pair_features(a, b, ctx)
+        p = probability(values)
+        link = _link(a, b, words)
+        out.append(Link(a.id, b.id, "besvarar", f"{link.reason.rstrip('.')}; beslutet godkänner det uppdraget avsåg, under "
+                        f"ett annat namn (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["deliverable"],)))
     return out

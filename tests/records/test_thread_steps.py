@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.records.decisions import Decision
-from assistant.records.link_rules import _after_remiss, _handed_answers
+from assistant.records.link_rules import _after_remiss, _handed_answers, _renamed_deliverables
 from assistant.records.linking import LinkContext, names_subject, subject_words
 from assistant.records.threads import Link, build_threads, link_decisions
 from evals.decisions.threads_eval import _resolve
@@ -105,6 +105,18 @@ def test_an_assignment_is_reported_back_by_the_receiving_bodys_proposal_to_the_b
     links = {(lk.earlier, lk.later): lk for lk in link_decisions([task, other, report])}
     assert ("a", "c") in links and ("a", "b") not in links
     assert links[("a", "c")].relation == "återrapporterar" and "flest ord" in links[("a", "c")].reason
+
+
+def test_a_deliverable_renamed_when_approved_answers_the_assignment_by_its_qualifier() -> None:
+    task = dec("a", "2026-02-11", "Introduktion", "Styrgruppen uppdrar åt sekretariatet att ta fram en checklista "
+               "för nya processledare.", kind="uppdrag", responsible="sekretariatet")
+    elsewhere = dec("b", "2026-05-13", "Mötesplan", "Styrgruppen godkände mötesplanen för hösten.")
+    approved = dec("c", "2026-09-09", "Startpaket för nya processledare", "Styrgruppen godkände startpaketet.")
+    decisions = [task, elsewhere, approved]
+    (added,) = _renamed_deliverables(decisions, [], LinkContext.of(decisions))  # as when the model linked nothing
+    assert (added.earlier, added.later, added.relation) == ("a", "c", "besvarar") and "annat namn" in added.reason
+    other = [task, elsewhere, replace(approved, heading="Startpaket för nya ledamöter")]  # another qualifier: another matter
+    assert _renamed_deliverables(other, [], LinkContext.of(other)) == []
 
 
 def test_a_matter_sent_back_is_linked_to_the_decision_that_settles_it() -> None:
