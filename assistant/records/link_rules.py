@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from ingest.swedish import tokenize
 
 from .decisions import Decision
-from .linking import EVIDENCE_SV, LinkContext, changed_body, changes, names_changed, names_subject, probability, qualifier
+from .linking import (
+    EVIDENCE_SV,
+    LinkContext,
+    changed_body,
+    changes,
+    names_changed,
+    names_subject,
+    paragraph_key,
+    probability,
+    qualifier,
+)
 from .meeting import BODY_KINDS, body_name, body_of
 from .pairs import _ANEW, _REVOKE, _SENT_BACK, Link, _decider, _given_to, _link, _where, pair_features
 from .similarity import same_stem
@@ -121,12 +131,16 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
 
 
 def _most_shared(a: Decision, later: Sequence[Decision], ctx: LinkContext) -> Decision | None:
-    """Of ``later`` (one body's decisions), the one that shares most of ``a``'s words, weighted by
-    their rarity in the register (a body decides on many matters at one meeting: the first to name a
-    word of the matter need not be the one that settles it), or None when none shares enough."""
-    scored = [(ctx.words(a, b)[0], b) for b in later]
+    """Of ``later`` (one body's decisions, in the order of the minutes), the one that shares most of
+    ``a``'s words, weighted by their rarity in the register (a body decides on many matters at one
+    meeting: the first to name a word of the matter need not be the one that settles it), or None
+    when none shares enough. Of a paragraph's decisions sharing the same words, the first: it states
+    the matter, the next ones its details (a shorter one would win the cosine only by its length)."""
+    scored = [(*ctx.words(a, b), b) for b in later]
     best = max(scored, key=lambda o: o[0], default=None)
-    return best[1] if best and best[0] >= SHARED_FLOOR else None
+    if best is None or best[0] < SHARED_FLOOR:
+        return None
+    return next(b for _, words, b in scored if paragraph_key(b) == paragraph_key(best[2]) and set(words) == set(best[1]))
 
 
 def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
