@@ -7,6 +7,7 @@ from datetime import date as Date
 
 from ingest.dates import long_date
 
+from ..records.continuation import continuation
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of
 from ..records.threads import due_of, open_assignments
@@ -22,10 +23,11 @@ def _paragraph(d: Decision) -> str:
 
 
 def decision_sentence(d: Decision, n: int) -> str:
-    """One sentence: when, who, which paragraph, and the decision quoted as written."""
+    """One sentence: when, who, which paragraph, and the decision quoted as written, with the
+    sentences after it that state what is to apply (:func:`continuation`)."""
     who = body_name(d.body)
     where = f" ({_paragraph(d)})" if d.paragraph else ""
-    quote = d.text.strip().rstrip(",;.")
+    quote = " ".join(t for t in (d.text.strip(), continuation(d)) if t).rstrip(",;.")
     if d.kind == "uppdrag":
         lead = f"Den {long_date(d.date)} gav {who} ett uppdrag{where}"
     elif d.kind == "ställningstagande":

@@ -161,7 +161,7 @@ _CLAUSE_START = re.compile(
     r"|Uppdrogs|Frågan|Ärendet|Flera|Den|Det|Förslaget|Utkastet|[A-ZÅÄÖ]{2,}(?=\s+[a-zåäö]))(?=[\s:])")
 # A heading run into the text that follows (PDF): up to the first capitalised word after the
 # heading's first word, within eight words ("Regionala kompetensanalyser | Regionerna efterfrågar …").
-_RUN_IN = re.compile(r"^\S+(?:\s+(?:[a-zåäö0-9]|[A-ZÅÄÖ]{2,}\b)\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")  # acronyms too
+_RUN_IN = re.compile(r"^\S+(?:\s+(?:[a-zåäö0-9]|[A-ZÅÄÖ]{2,}\b|[-–](?=\s))\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")  # acronyms, dashes too
 _CAP_VERB = re.compile(r"\b(?:Beslutades|Beslöts|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
 _RESPONSIBLE = re.compile(
     r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"

@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NewType
 
 from ingest.dates import MONTHS
 from ingest.swedish import tokenize
@@ -309,9 +310,12 @@ def own_act(a: Decision, b: Decision, given_to: str) -> bool:
     return a.kind == "beslut" and a.body != b.body and bool(_OWN.search(b.text)) and body_relation(a, b, given_to) == 0
 
 
-def paragraph_key(d: Decision) -> str:
+ParagraphKey = NewType("ParagraphKey", str)  # a meeting's paragraph ("<doc>|§ 4"), or a decision without one
+
+
+def paragraph_key(d: Decision) -> ParagraphKey:
     """A paragraph's decisions concern one matter: what one of them took up, the paragraph took up."""
-    return f"{d.doc_id}|{d.paragraph}" if d.paragraph else d.id
+    return ParagraphKey(f"{d.doc_id}|{d.paragraph}" if d.paragraph else d.id)
 
 
 def one_matter_a_paragraph(decisions: Sequence[Decision], options: dict[str, list[tuple[float, Decision, list[str], bool]]],

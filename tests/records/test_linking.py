@@ -12,7 +12,8 @@ from assistant.answers.base import Answer, Citation
 from assistant.answers.decision_questions import content_topic, loose_question
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.linking import THRESHOLD, names_deliverable
-from assistant.records.threads import _years_clash, build_threads, link_decisions
+from assistant.records.similarity import years_clash as _years_clash
+from assistant.records.threads import build_threads, link_decisions
 from evals.decisions.evaluate import extract_file
 from evals.decisions.questions_eval import fact_said, score_answers
 from evals.decisions.samples import ensure_samples
@@ -85,7 +86,7 @@ def test_a_change_follows_the_settled_decision_and_every_link_says_why() -> None
     # every link says why; one below the threshold is a settling decision reached through its report back,
     # or a step the rules after the model add (a body's change of its own decision, an answer to a
     # hand-over, the decision after an återremiss), each saying so
-    rules = ("efter återrapporten", "senare beslutet avser", "som lämnades över", "återremitterade ärendet")
+    rules = ("efter återrapporten", "senare beslutet avser", "som lämnades över", "flest ord", "återremitterade ärendet")
     assert all(lk.reason and (lk.score >= THRESHOLD or any(r in lk.reason for r in rules)) for lk in links)
     plan = next(d for d in found if d.text == "Styrgruppen fastställde arbetsplanen för 2027.")
     assert not any(p[1] == plan.id and by_id[p[0]].date < "2026" for p in pairs)  # not the plan of 2025

@@ -12,10 +12,11 @@ import pytest
 from assistant.answers.decision_answers import _Words, term_score
 from assistant.answers.question import question_terms
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
+from assistant.records.link_pass import LinkState, _chosen
 from assistant.records.linking import deliverable
 from assistant.records.matter import object_of
 from assistant.records.similarity import same_stem, similarity
-from assistant.records.threads import _chosen, link_decisions
+from assistant.records.threads import link_decisions
 from ingest.documents import Block
 
 BASE = Decision(id="x", body="styrgrupp", date="2026-01-14", paragraph="§ 2", text="", kind="beslut", responsible="",
@@ -70,9 +71,9 @@ def test_a_hand_over_the_receiving_body_took_up_is_followed_through_that_step() 
                 "komplettera utkastet med en kostnadsberäkning.", kind="uppdrag", responsible="arbetsgruppen för validering")
     settled = dec("c", "2027-02-10", "Plan för validering 2027–2029", "Styrgruppen fastställde planen för validering.")
     options = [(0.87, taken, ["validering"]), (0.80, handed, ["validering"])]
-    assert {a.id for _, a, _ in _chosen(settled, options, {}, {}, {})} == {"a", "b"}
+    assert {a.id for _, a, _ in _chosen(settled, options, LinkState())} == {"a", "b"}
     # once the steering group took the hand-over up with an assignment, its later decision follows that step
-    assert {a.id for _, a, _ in _chosen(settled, options, {}, {}, {"handed|a": {"b"}})} == {"b"}
+    assert {a.id for _, a, _ in _chosen(settled, options, LinkState(handed_up={"a": {"b"}}))} == {"b"}
     # … and link_decisions records that taking up as it goes
     assert ("a", "c") not in {(lk.earlier, lk.later) for lk in link_decisions([handed, taken, settled])}
 

@@ -12,8 +12,9 @@ from dataclasses import replace
 import pytest
 
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
+from assistant.records.link_pass import LinkState, _past_report
 from assistant.records.linking import LinkContext
-from assistant.records.threads import _past_report, link_decisions
+from assistant.records.threads import link_decisions
 from ingest.documents import Block
 
 MINUTES = DocMeta("doc1", "Protokoll styrgruppen 2030-03-12", "/tmp/protokoll.pdf", "")
@@ -102,5 +103,14 @@ def test_a_position_on_a_report_back_answers_the_assignment_behind_it() -> None:
     assert {("a", "b"), ("a", "c")} <= found and ("b", "c") not in found
     # the step itself: the position taken on the report is moved to the assignment the report answers
     ctx = LinkContext.of([given, report, position])
-    moved = _past_report(position, [(0.72, report, [])], {report.id: [given]}, {}, ctx, {})
+    moved = _past_report(position, [(0.72, report, [])], LinkState(reported={report.id: [given]}), ctx, {})
     assert [a.id for _, a, _ in moved] == ["a"]
+
+
+def test_a_run_in_heading_with_a_dash_is_the_decisions_heading() -> None:
+    """"§ 7 Rutin för gallring - tidplan Sekreteraren …": the dash is part of the heading, so a
+    decision that names nothing but a new date keeps its matter in the heading."""
+    text = ("Datum: 2030-03-12 § 6 Budget Styrgruppen fastställde budgeten för 2031. § 7 Rutin för gallring - tidplan "
+            "Sekreteraren berättade att arbetet har dröjt. Redovisningstiden förlängdes till den 30 september 2030.")
+    found = {d.paragraph: d.heading for d in extract_decisions([Block(text)], MINUTES) if d.kind in DECISION_KINDS}
+    assert found["§ 7"] == "Rutin för gallring - tidplan"

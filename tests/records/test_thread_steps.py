@@ -10,8 +10,9 @@ from dataclasses import replace
 import pytest
 
 from assistant.records.decisions import Decision
+from assistant.records.link_rules import _after_remiss, _handed_answers, _renamed_deliverables
 from assistant.records.linking import LinkContext, names_subject, subject_words
-from assistant.records.threads import Link, _after_remiss, build_threads, link_decisions
+from assistant.records.threads import Link, build_threads, link_decisions
 from evals.decisions.threads_eval import _resolve
 
 BASE = Decision(id="x", body="styrgrupp", date="2026-01-14", paragraph="§ 2", text="", kind="beslut", responsible="",
@@ -77,6 +78,45 @@ def test_a_matter_handed_to_another_body_is_answered_by_its_decision_naming_it()
     links = link_decisions([handed, unrelated, settled])
     assert {(lk.earlier, lk.later) for lk in links} == {("a", "c")}
     assert links[0].relation == "överlämnat" and links[0].reason
+
+
+def test_a_hand_over_is_settled_by_the_receiving_bodys_decision_sharing_most_of_its_words() -> None:
+    """Not the receiving body's first later decision that names one of the words handed on: the one
+    that shares most of them, rare words weighing most."""
+    handed = dec("a", "2026-02-04", "Resor", "Beredningsgruppen enades om att föreslå styrgruppen en resepolicy där tåg "
+                 "väljs framför flyg för resor kortare än femtio mil.", body="beredningsgrupp")
+    first = dec("b", "2026-03-11", "Konferens", "Styrgruppen beslutade att resor till konferensen i Bryssel "
+                "bokas enligt myndigheternas egen resepolicy.")
+    settled = dec("c", "2026-05-13", "Resepolicy", "Styrgruppen fastställde resepolicyn: tåg väljs framför flyg för resor "
+                  "kortare än femtio mil.")
+    decisions = [handed, first, settled]
+    (added,) = _handed_answers(decisions, [], LinkContext.of(decisions))  # as when the model linked nothing
+    assert (added.earlier, added.later) == ("a", "c") and "flest ord" in added.reason
+
+
+def test_an_assignment_is_reported_back_by_the_receiving_bodys_proposal_to_the_body_that_gave_it() -> None:
+    task = dec("a", "2026-02-11", "Lokalhyra", "Styrgruppen uppdrar åt beredningsgruppen att bereda frågan om hur "
+               "lokalhyran ska fördelas och lämna ett förslag till styrgruppens möte i oktober.", kind="uppdrag",
+               responsible="beredningsgruppen")
+    other = dec("b", "2026-08-26", "Mötesplan", "Beredningsgruppen enades om att föreslå styrgruppen en ny mötesplan "
+                "för hösten.", body="beredningsgrupp")
+    report = dec("c", "2026-09-02", "Kostnader", "Beredningsgruppen enades om att föreslå styrgruppen att lokalhyran "
+                 "fördelas efter antalet anställda.", body="beredningsgrupp")
+    links = {(lk.earlier, lk.later): lk for lk in link_decisions([task, other, report])}
+    assert ("a", "c") in links and ("a", "b") not in links
+    assert links[("a", "c")].relation == "återrapporterar" and "flest ord" in links[("a", "c")].reason
+
+
+def test_a_deliverable_renamed_when_approved_answers_the_assignment_by_its_qualifier() -> None:
+    task = dec("a", "2026-02-11", "Introduktion", "Styrgruppen uppdrar åt sekretariatet att ta fram en checklista "
+               "för nya processledare.", kind="uppdrag", responsible="sekretariatet")
+    elsewhere = dec("b", "2026-05-13", "Mötesplan", "Styrgruppen godkände mötesplanen för hösten.")
+    approved = dec("c", "2026-09-09", "Startpaket för nya processledare", "Styrgruppen godkände startpaketet.")
+    decisions = [task, elsewhere, approved]
+    (added,) = _renamed_deliverables(decisions, [], LinkContext.of(decisions))  # as when the model linked nothing
+    assert (added.earlier, added.later, added.relation) == ("a", "c", "besvarar") and "annat namn" in added.reason
+    other = [task, elsewhere, replace(approved, heading="Startpaket för nya ledamöter")]  # another qualifier: another matter
+    assert _renamed_deliverables(other, [], LinkContext.of(other)) == []
 
 
 def test_a_matter_sent_back_is_linked_to_the_decision_that_settles_it() -> None:
