@@ -108,14 +108,14 @@ def test_an_assignment_is_reported_back_by_the_receiving_bodys_proposal_to_the_b
 
 
 def test_a_deliverable_renamed_when_approved_answers_the_assignment_by_its_qualifier() -> None:
-    task = dec("a", "2026-02-11", "Introduktion", "Styrgruppen uppdrar åt sekretariatet att ta fram en checklista "
-               "för nya processledare.", kind="uppdrag", responsible="sekretariatet")
+    task = dec("a", "2026-02-11", "Introduktion", "Styrgruppen uppdrar åt sekretariatet att ta fram en lathund "
+               "för regionala kontaktpersoner.", kind="uppdrag", responsible="sekretariatet")
     elsewhere = dec("b", "2026-05-13", "Mötesplan", "Styrgruppen godkände mötesplanen för hösten.")
-    approved = dec("c", "2026-09-09", "Startpaket för nya processledare", "Styrgruppen godkände startpaketet.")
+    approved = dec("c", "2026-09-09", "Handbok för regionala kontaktpersoner", "Styrgruppen godkände handboken.")
     decisions = [task, elsewhere, approved]
     (added,) = _renamed_deliverables(decisions, [], LinkContext.of(decisions))  # as when the model linked nothing
     assert (added.earlier, added.later, added.relation) == ("a", "c", "besvarar") and "annat namn" in added.reason
-    other = [task, elsewhere, replace(approved, heading="Startpaket för nya ledamöter")]  # another qualifier: another matter
+    other = [task, elsewhere, replace(approved, heading="Handbok för regionala samordnare")]  # another qualifier: another matter
     assert _renamed_deliverables(other, [], LinkContext.of(other)) == []
 
 
