@@ -62,5 +62,5 @@ def task_of(sentence: str, decides: Callable[[str], bool]) -> re.Match[str] | No
 # skriver ett utkast inför höstmötet").
 TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|kommande|den\s+\d|\d|v\.|vecka|[\wåäö-]+mötet\b"
                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)"
-                      # "redovisar resultatet vid nästa möte": "vid" only before a meeting ("vid 3 tillfällen" is none)
+                      # "tar upp frågan vid nästa möte": "vid" only before a meeting ("vid 3 tillfällen" is none)
                       r"|\bvid\s+(?:nästa|kommande)\s+(?:möte|sammanträde)|\bvid\s+[\wåäö-]+s\s+(?:nästa\s+)?möte", re.IGNORECASE)
