@@ -8,13 +8,12 @@ characters) for the labellers, shuffled with ``random.Random(11)``.
 
 Usage: python -m evals.scanner.sample_dev_v4 [corpus.jsonl.gz] > pages.jsonl
 """
-import gzip
 import json
 import random
 import sys
 from pathlib import Path
 
-from evals.scanner.sample_heldout_v2 import stratum
+from evals.scanner.sample_heldout_v2 import first_records, stratum
 
 HERE = Path(__file__).parent
 EDU, REST = 360, 60
@@ -23,14 +22,7 @@ LABEL_FILES = ("labels.jsonl", "labels_dev_v3.jsonl", "labels_heldout.jsonl")
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/regeringen.jsonl.gz"
-    pool, seen = [], set()
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if not (2023 <= int(r["year"]) <= 2026) or r["url"] in seen:
-                continue
-            seen.add(r["url"])
-            pool.append(r)
+    pool = first_records(corpus, lambda r: 2023 <= int(r["year"]) <= 2026)
     random.Random(20261129).shuffle(pool)
     labelled = set()
     for name in LABEL_FILES:

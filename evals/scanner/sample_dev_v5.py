@@ -8,26 +8,18 @@ kind, year, month, text cut at 2,500 characters) for the labellers.
 
 Usage: python -m evals.scanner.sample_dev_v5 [corpus.jsonl.gz] > pages.jsonl
 """
-import gzip
 import json
 import random
 import sys
 
-from evals.scanner.sample_heldout_v2 import stratum
+from evals.scanner.sample_heldout_v2 import first_records, stratum
 
 EDU = 60
 
 
 def main():
     corpus = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus/regeringen.jsonl.gz"
-    pool, seen = [], set()
-    with gzip.open(corpus, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if int(r["year"]) >= 2023 or r["url"] in seen:
-                continue
-            seen.add(r["url"])
-            pool.append(r)
+    pool = first_records(corpus, lambda r: int(r["year"]) < 2023)
     random.Random(20261130).shuffle(pool)
     take = {"core": 10**6, "edu": EDU, "rest": 0}
     out = []

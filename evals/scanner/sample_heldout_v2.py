@@ -34,15 +34,21 @@ def stratum(rec):
     return "core" if CORE.search(t) else "edu" if EDU.search(t) else "rest"
 
 
-def main():
+def first_records(corpus, keep):
+    """The records of ``corpus`` that ``keep`` accepts, in file order, the first of each url."""
     pool, seen = [], set()
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+    with gzip.open(corpus, "rt", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            if not (2023 <= int(r["year"]) <= 2026) or r["url"] in seen:
+            if not keep(r) or r["url"] in seen:
                 continue
             seen.add(r["url"])
             pool.append(r)
+    return pool
+
+
+def main():
+    pool = first_records(CORPUS, lambda r: 2023 <= int(r["year"]) <= 2026)
     random.Random(20261129).shuffle(pool)
     strata = {"core": [], "edu": [], "rest": []}
     for r in pool:
