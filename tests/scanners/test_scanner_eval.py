@@ -3,6 +3,7 @@ only; the held-out part is reported by the scorecard, never asserted case by cas
 
 from __future__ import annotations
 
+import pytest
 from scanner_fixtures import CORPUS
 
 from evals.scanner import evaluate, load_labels
@@ -95,3 +96,55 @@ def test_calibration_listing_counts_the_digest_and_bins_by_probability() -> None
     assert set(bins) == {"p in [0.00, 0.05", "p in [0.12, 0.30", "p in [0.60, 1.00"}
     assert bins["p in [0.60, 1.00"].endswith("share relevant 1.000")
     assert bins["p in [0.12, 0.30"].endswith("share relevant 0.000")
+
+
+def _marked_rows(n: int = 240) -> list[dict]:
+    """Pages on two subjects over four years; the readers mark the adult-education ones relevant."""
+    import random
+
+    rng = random.Random(3)
+    adult = ["komvux", "yrkesutbildning", "vuxna", "validering", "omställning", "yrkeshögskola"]
+    other = ["vägar", "järnväg", "trafik", "broar", "hamnar", "flyg"]
+    rows = []
+    for i in range(n):
+        relevant = i % 3 == 0
+        words = rng.sample(adult if relevant else other, 3) + rng.sample(adult + other, 2)
+        rows.append({"url": f"u{i}", "title": f"Regeringen om {words[0]}", "text": " ".join(words) + ".",
+                     "kind": "regeringsuppdrag" if i % 2 else "pressmeddelanden", "dev": True,
+                     "month": (2022 + i // 60, 1 + i % 12), "relevant": relevant,
+                     "cold": 0.4 if relevant else 0.2})
+    return rows
+
+
+def test_the_shipped_variant_is_the_apps_learned_model() -> None:
+    from evals.scanner.ranking import learned, splits
+    from evals.scanner.variants import Variant, fit
+
+    _cut, older, newer = splits(_marked_rows())[0]
+    assert sum(r["relevant"] for r in older) >= 30
+    app, shipped = learned(older, newer), fit(Variant())(older, newer)
+    assert app == pytest.approx(shipped, abs=1e-9)
+    assert fit(Variant(c=0.01))(older, newer) != pytest.approx(shipped, abs=1e-3)
+
+
+def test_fewer_marks_are_the_most_recent_and_dropped_marks_are_not_learned() -> None:
+    from evals.scanner.variants import Variant, fit, recent
+
+    rows = _marked_rows()
+    older, newer = rows[:120], rows[120:]
+    seen: list[list[dict]] = []
+    recent(lambda o, n: seen.append(o) or [0.0] * len(n), 30)(list(reversed(older)), newer)
+    assert sorted(r["month"] for r in seen[0]) == sorted(r["month"] for r in older)[-30:]
+    # without marks enough of either kind the app's cold start decides
+    everything = frozenset(r["url"] for r in older)
+    assert fit(Variant(drop=everything))(older, newer) == [r["cold"] for r in newer]
+
+
+def test_a_variant_is_kept_only_above_noise_and_not_worse_with_fewer_marks() -> None:
+    from evals.scanner.variants import verdict
+
+    up, flat, down = (0.02, 0.005, 0.04), (0.0, -0.01, 0.01), (-0.03, -0.05, -0.01)
+    assert verdict({"all": [up, up, flat], "100": [flat] * 3})
+    assert not verdict({"all": [up, flat, flat], "100": [flat] * 3})
+    assert not verdict({"all": [up, up, down], "100": [flat] * 3})
+    assert not verdict({"all": [up, up, up], "100": [down] * 3})
