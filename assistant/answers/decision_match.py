@@ -51,10 +51,11 @@ def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
 
 
 def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
-    """The weighted share of the question's words that a thread's steps (headings and texts) have."""
+    """The weighted share of the question's words that a thread's steps (headings, texts and the
+    matters they were filed under: an item's heading the section label does not repeat) have."""
     from .question import tokens_of
 
-    return _share(terms, frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.text}" for d in steps))))
+    return _share(terms, frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.matter} {d.text}" for d in steps))))
 
 
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],

@@ -26,6 +26,7 @@ from ingest.dates import MONTHS
 from ingest.swedish import tokenize
 
 from .decisions import Decision
+from .initialisms import initialisms
 from .matter import object_of
 from .meeting import BODY_KINDS, body_of
 from .similarity import same_stem
@@ -86,6 +87,8 @@ class LinkContext:
     def of(cls, decisions: Sequence[Decision]) -> LinkContext:
         bags = {d.id: _bag(d) for d in decisions}
         canon = _canonical({w for bag in bags.values() for w in bag})
+        for short, full in initialisms(f"{d.heading} {d.text}" for d in decisions).items():
+            canon[short] = canon.get(full, full)  # "LB-mallen": the template for lägesbedömningar
         bags = {i: Counter({canon.get(w, w): c for w, c in bag.items()}) for i, bag in bags.items()}
         df: Counter[str] = Counter()
         for bag in bags.values():

@@ -23,7 +23,8 @@ GRACE_DAYS = 120  # an answer this long after a deadline still counts as on the 
 _REVOKE = re.compile(r"\bupphäv\w*|\båterkall\w*|\binte\s+(?:ska|längre|får)\b|\bavskaffa\w*|\bslopa\w*", re.IGNORECASE)
 _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|tidigareläg|höj|sänk|flytta)\w*",
                      re.IGNORECASE)
-_HANDOVER = re.compile(r"\bföresl(?:å|år|og)\s+(?P<to>\S+)|\b(?:överlämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,10}?"
+_HANDOVER = re.compile(r"\bföresl(?:å|år|og)\s+(?P<to>\S+)"
+                       r"|\b(?:(?:över)?lämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,10}?"
                        r"till\s+(?P<to2>" + BODY_KINDS + r"\S*)", re.IGNORECASE)
 # Steps that settle nothing: a matter sent back or put off, a deadline extended.
 _SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b|\bförläng\w*|\bsenareläg\w*",

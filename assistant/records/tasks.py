@@ -11,7 +11,7 @@ from .verbs import is_present_verb
 
 # In a labelled list ("Beslut:" and bullets), a person or body who "tar fram" something has a task;
 # so has one named in what was decided ("Beslutades att kansliet skriver …").
-TASK = re.compile(r"(?:^\W*|\b(?i:beslut)\w*\s+(?:\w+\s+){0,2}?att\s+)"
+TASK = re.compile(r"(?:^\W*|\b(?i:beslut|bestäm)\w*\s+(?:\w+\s+){0,2}?att\s+)"
                   r"(?P<resp>[A-ZÅÄÖa-zåäö][\wåäö-]*(?:\s+(?:och\s+)?[A-ZÅÄÖ][\wåäö-]*){0,3})"
                   r"(?:\s+\([^()]{1,40}\))?\s+(?P<verb>[a-zåäö]{2,}(?:ar|er|ör|år)|tar|gör)\b(?P<next>\s+\w+)?")
 # The usual task verbs make a task whoever does it; any other verb in the present tense does when
@@ -26,6 +26,8 @@ _ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppe
                     r"|ordförande(?:n)?|samordnar(?:e|en|na)|[A-ZÅÄÖ]{2,6}|\w+(?:verket|rådet|myndigheten|ämbetet|förmedlingen)"
                     r"|[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][\wåäö-]+.*)$")
 
+# Capitalised words inside a sentence are names: one person, or two ("Kim och Alva").
+_NAMED = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][a-zåäö]+)?$")
 
 # … or said with "ska" by an actor opening the sentence ("Arbetsgruppen ska redovisa planen senast …").
 _SHALL_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+(?P<verb>ta\s+fram|utreda"
@@ -46,8 +48,8 @@ def task_of(sentence: str, decides: Callable[[str], bool]) -> re.Match[str] | No
     if not m or _NOT_TASK_VERB.match(m.group("verb")) or not is_present_verb(m.group("verb")):
         return None
     resp = m.group("resp")
-    if m.start("resp") > 0 and not re.match(r"\W*$", sentence[: m.start("resp")]) and not _ACTOR.match(resp):
-        return None  # inside a decision only an actor's task ("… att kansliet skriver …")
+    if m.start("resp") > 0 and not re.match(r"\W*$", sentence[: m.start("resp")]) and not (_ACTOR.match(resp) or _NAMED.match(resp)):
+        return None  # inside a decision only an actor's task ("… att kansliet skriver …", "… att Kim skriver …")
     if resp[0].islower() and m.start("resp") == 0:
         return None
     if _TASK_VERB.match(m.group("verb")):
