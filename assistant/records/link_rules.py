@@ -66,11 +66,8 @@ def _proposals_approved(decisions: Sequence[Decision], links: Sequence[Link], ct
         if len(asked) != 1:
             continue
         a = asked[0]
-        values, words = pair_features(a, b, ctx)
-        p = probability(values)
-        link = _link(a, b, words)
-        out.append(Link(a.id, b.id, "besvarar", f"{link.reason.rstrip('.')}; beslutet gäller förslaget från {body_name(by)}, "
-                        f"som fick uppdraget (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+        out.append(_explained(a, b, ctx, f"beslutet gäller förslaget från {body_name(by)}, som fick uppdraget",
+                              EVIDENCE_SV["bodies"], "besvarar"))
     return out
 
 
@@ -161,11 +158,8 @@ def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: L
                              and not _years_clash(a, b) and not _SENT_BACK.search(b.text)], ctx)
         if b is None:
             continue
-        values, words = pair_features(a, b, ctx)
-        p = probability(values)
-        link = _link(a, b, words)
-        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; av {body_name(to)}s senare beslut delar det "
-                        f"flest ord med det som lämnades över (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["bodies"],)))
+        out.append(_explained(a, b, ctx, f"av {body_name(to)}s senare beslut delar det flest ord med det som lämnades över",
+                              EVIDENCE_SV["bodies"]))
     return out
 
 
@@ -185,12 +179,8 @@ def _reports_back(decisions: Sequence[Decision], links: Sequence[Link], ctx: Lin
                              and _given_to(b) == a.body and not _years_clash(a, b)], ctx)
         if b is None:
             continue
-        values, words = pair_features(a, b, ctx)
-        p = probability(values)
-        link = _link(a, b, words)
-        out.append(Link(a.id, b.id, link.relation, f"{link.reason.rstrip('.')}; av {body_name(to)}s förslag och överlämnanden "
-                        f"till {body_name(a.body)} delar det flest ord med uppdraget (sannolikhet {p:.2f}).", p,
-                        (EVIDENCE_SV["bodies"],)))
+        out.append(_explained(a, b, ctx, f"av {body_name(to)}s förslag och överlämnanden till {body_name(a.body)} delar "
+                              "det flest ord med uppdraget", EVIDENCE_SV["bodies"]))
     return out
 
 
@@ -213,9 +203,16 @@ def _renamed_deliverables(decisions: Sequence[Decision], links: Sequence[Link], 
         if len(asked) != 1:
             continue
         a = asked[0]
-        values, words = pair_features(a, b, ctx)
-        p = probability(values)
-        link = _link(a, b, words)
-        out.append(Link(a.id, b.id, "besvarar", f"{link.reason.rstrip('.')}; beslutet godkänner det uppdraget avsåg, under "
-                        f"ett annat namn (sannolikhet {p:.2f}).", p, (EVIDENCE_SV["deliverable"],)))
+        out.append(_explained(a, b, ctx, "beslutet godkänner det uppdraget avsåg, under ett annat namn",
+                              EVIDENCE_SV["deliverable"], "besvarar"))
     return out
+
+
+def _explained(a: Decision, b: Decision, ctx: LinkContext, why: str, evidence: str, relation: str | None = None) -> Link:
+    """The model's link from ``a`` to ``b`` (its probability and the words they share), with why
+    the rule that found it linked them; ``relation`` overrides the one the words suggest."""
+    values, words = pair_features(a, b, ctx)
+    p = probability(values)
+    link = _link(a, b, words)
+    return Link(a.id, b.id, relation or link.relation, f"{link.reason.rstrip('.')}; {why} (sannolikhet {p:.2f}).", p,
+                (evidence,))
