@@ -4,7 +4,7 @@ period (VT/HT). Shared by the decision and status parsers."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from ingest.dates import first_date, numeric_date
@@ -74,14 +74,39 @@ def body_of(text: str) -> str:
     return best[1] if best else ""
 
 
+_GROUP_WORDS = re.compile(r"\barbetsgrupp(?:en)?\s+för\s+(?P<words>[\wåäöÅÄÖé-]+(?:\s+[\wåäöÅÄÖé-]+){0,3})", re.IGNORECASE)
+
+
+def _plain(name: str) -> str:
+    """A name as a file name spells it ("havsmiljö" → "havsmiljo")."""
+    return slug(name).translate(str.maketrans("åäöé", "aaoe"))
+
+
+def known_body(text: str, known: Iterable[str]) -> str:
+    """The body ``text`` names, a working group resolved to the one of ``known`` (the bodies that held
+    meetings) whose name it shares: every word of the known name among the words after "arbetsgruppen
+    för", else the one word read the first of the known name's. None or several such: as ``body_of`` reads it."""
+    body = body_of(text)
+    groups = {k for k in known if k.startswith("arbetsgrupp-")}
+    if not body.startswith("arbetsgrupp-") or body in groups:
+        return body
+    m = _GROUP_WORDS.search(text)
+    said = set(_plain(m.group("words")).split("-")) if m else set()
+    name = _plain(body.removeprefix("arbetsgrupp-"))
+    fits = [k for k in groups if set(_plain(k.removeprefix("arbetsgrupp-")).split("-")) <= said] or [
+        k for k in groups if _plain(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")]
+    return fits[0] if len(fits) == 1 else body
+
+
 def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:
-    """Which body met: from the title, else the header, else the file name. A working group named
-    in more words in the file name ("…_arbetsgrupp-regionalt-perspektiv_…") keeps them all."""
+    """Which body met: from the title, else the header, else the file name. A working group is the
+    one the file name names when its words fit ("…_arbetsgrupp-regionalt-perspektiv_…" for
+    "arbetsgruppen för regionalt perspektiv", "…_arbetsgrupp-styrning_…" for "… för utvecklad styrning")."""
     heading = blocks[0].section if blocks else ""  # a Word title becomes the first paragraphs' heading
     named = re.sub(r"[_.]", " ", Path(source).name)
-    body = (body_of(title) or body_of(header_text(blocks, n=2, chars=300)) or body_of(heading) or body_of(named))
-    longer = [slug(t) for t in Path(source).stem.split("_") if slug(t).startswith(f"{body}-")]
-    return longer[0] if body.startswith("arbetsgrupp-") and longer else body
+    said = next((t for t in (title, header_text(blocks, n=2, chars=300), heading, named) if body_of(t)), "")
+    filed = {slug(t) for t in Path(source).stem.split("_") if slug(t).startswith("arbetsgrupp-")}
+    return known_body(said, filed) if said else ""
 
 
 def period_of(title: str, blocks: Sequence[Block], date: str) -> str:

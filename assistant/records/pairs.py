@@ -99,6 +99,11 @@ def _as_written(stems: list[str], *texts: str) -> list[str]:
     return out
 
 
+def _named(responsible: str) -> str:
+    """Who was given a task, in a sentence (a working group resolved to the register's name is that name)."""
+    return body_name(responsible) if responsible.startswith("arbetsgrupp-") else responsible
+
+
 def _link(a: Decision, b: Decision, words: list[str]) -> Link:
     shown = _as_written(words, b.heading, a.heading, b.text, a.text)
     same = f"samma ärende ({', '.join(shown[:4])})"
@@ -114,7 +119,7 @@ def _link(a: Decision, b: Decision, words: list[str]) -> Link:
                         f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och redovisar det "
                         f"{_where(b)}: {same}{timing}.")
         return Link(a.id, b.id, "besvarar",
-                    f"Besvarar uppdraget {_where(a)} till {a.responsible or body_name(a.body)}: {same}{timing}.")
+                    f"Besvarar uppdraget {_where(a)} till {_named(a.responsible) or body_name(a.body)}: {same}{timing}.")
     if to and to != a.body and b.body == to:
         return Link(a.id, b.id, "överlämnat",
                     f"{body_name(a.body).capitalize()} lämnade ärendet till {body_name(to)} {_where(a)}; {body_name(to)} beslutade "

@@ -10,7 +10,7 @@ Linking is by matter (heading and object words), by the assignment's deliverable
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from .decisions import Decision
 from .link_pass import candidate_pairs, model_links  # noqa: F401  (candidate_pairs: this module's public face too)
 from .link_rules import rule_links
 from .linking import THRESHOLD, WEIGHTS, LinkContext
-from .meeting import matches_body
+from .meeting import body_of, known_body, matches_body
 from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
     RELATION_SV,
     RELATIONS,
@@ -61,9 +61,22 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
     answers, changes or takes up: the model's links, then the rules'."""
+    decisions = _named_as_met(decisions)
     ctx = LinkContext.of(decisions)
     links = model_links(decisions, ctx, threshold=threshold, weights=weights)
     return links + rule_links(decisions, links, ctx)
+
+
+def _named_as_met(decisions: Sequence[Decision]) -> list[Decision]:
+    """The decisions with the body each assignment goes to named as that body's own meetings name it
+    ("arbetsgruppen för utvecklad styrning" → the group whose minutes are filed as "arbetsgrupp-styrning"),
+    so that an assignment meets the decisions of the group it was given to."""
+    known = {d.body for d in decisions}
+    out = []
+    for d in decisions:
+        to = known_body(d.responsible, known) if d.kind == "uppdrag" else ""
+        out.append(replace(d, responsible=to) if to and to != body_of(d.responsible) else d)  # as body_of reads it back
+    return out
 
 
 def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:
