@@ -100,8 +100,8 @@ def known_body(text: str, known: Iterable[str]) -> str:
 
 def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:
     """Which body met: from the title, else the header, else the file name. A working group is the
-    one the file name names when its words fit ("…_arbetsgrupp-regionalt-perspektiv_…" for
-    "arbetsgruppen för regionalt perspektiv", "…_arbetsgrupp-styrning_…" for "… för utvecklad styrning")."""
+    one the file name names when its words fit ("…_arbetsgrupp-digital-samverkan_…" for
+    "arbetsgruppen för digital samverkan", "…_arbetsgrupp-samverkan_…" for "… för stärkt samverkan")."""
     heading = blocks[0].section if blocks else ""  # a Word title becomes the first paragraphs' heading
     named = re.sub(r"[_.]", " ", Path(source).name)
     said = next((t for t in (title, header_text(blocks, n=2, chars=300), heading, named) if body_of(t)), "")

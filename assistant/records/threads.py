@@ -69,7 +69,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
 
 def _named_as_met(decisions: Sequence[Decision]) -> list[Decision]:
     """The decisions with the body each assignment goes to named as that body's own meetings name it
-    ("arbetsgruppen för utvecklad styrning" → the group whose minutes are filed as "arbetsgrupp-styrning"),
+    ("arbetsgruppen för stärkt samverkan" → the group whose minutes are filed as "arbetsgrupp-samverkan"),
     so that an assignment meets the decisions of the group it was given to."""
     known = {d.body for d in decisions}
     out = []
