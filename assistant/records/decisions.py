@@ -180,11 +180,25 @@ def _task(sentence: str) -> re.Match[str] | None:
     return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
 
 
+# The clauses of a sentence joined by "och" or ";" ("Gruppen avslutas i juni och rapporten läggs till handlingarna").
+_CLAUSES = re.compile(r"\s*(?:;|,?\s+och\s+)\s*")
+
+
+def _procedural(sentence: str, *, labelled: bool) -> bool:
+    """A procedural line; one given as a decision (under "Beslut:", in a decision column) only when
+    every clause of it is: a decision with the report filed beside it is still a decision."""
+    if not any(p.search(sentence) for p in _PROCEDURAL):
+        return False
+    if not labelled:
+        return True
+    parts = [c for c in _CLAUSES.split(sentence) if len(c.split()) >= 3]
+    return len(parts) < 2 or all(any(p.search(c) for p in _PROCEDURAL) for c in parts)
+
+
 def classify(sentence: str, *, labelled: bool = False) -> str | None:
     """The kind of one sentence, or None when it is neither a decision nor procedural."""
-    for p in _PROCEDURAL:
-        if p.search(sentence):
-            return "procedur"
+    if _procedural(sentence, labelled=labelled):
+        return "procedur"
     if (_NOT_DECISION.search(sentence) or _PROPOSAL.match(sentence)) and not labelled:
         return None
     if not labelled:
@@ -346,11 +360,16 @@ def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 
+def _parent(paragraph: str) -> str:
+    """The paragraph a sub-item belongs to ("§ 7 b" → "§ 7"), or "" for one that is no sub-item."""
+    return paragraph[:-2] if re.search(r"\d\s[a-z]$", paragraph) else ""
+
+
 def _section(unit: _Unit) -> str:
     """The block's heading, unless the paragraph began inside the block (an item without heading,
     or PDF text): then the paragraph itself."""
     section = unit.block.section
-    if section and (not unit.paragraph or paragraph_of(section) == unit.paragraph):
+    if section and (not unit.paragraph or paragraph_of(section) in (unit.paragraph, _parent(unit.paragraph))):
         return section
     return unit.paragraph or section
 
@@ -408,7 +427,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
         section = _section(unit)
         heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
-        heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section))
+        heading = heading or unit.heading or ("" if paragraph_of(section) not in ("", _parent(unit.paragraph))
+                                              else heading_of(section))  # "§ 7 b" is under "§ 7 …"
         by = body_of(text[: _verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
         out.append(Decision(
             id=rid, body=by if by in joint else body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
