@@ -360,16 +360,19 @@ def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 
-def _parent(paragraph: str) -> str:
-    """The paragraph a sub-item belongs to ("§ 7 b" → "§ 7"), or "" for one that is no sub-item."""
-    return paragraph[:-2] if re.search(r"\d\s[a-z]$", paragraph) else ""
+def _parents_heading(unit: _Unit) -> str:
+    """The heading of the paragraph a sub-item without a heading of its own belongs to ("§ 7 b" under
+    "§ 7 Lägesbedömningar"), or ""."""
+    section = unit.block.section or ""
+    sub = re.fullmatch(r"(.+\d)\s[a-z]", unit.paragraph)
+    return heading_of(section) if sub and paragraph_of(section) == sub.group(1) else ""
 
 
 def _section(unit: _Unit) -> str:
     """The block's heading, unless the paragraph began inside the block (an item without heading,
     or PDF text): then the paragraph itself."""
     section = unit.block.section
-    if section and (not unit.paragraph or paragraph_of(section) in (unit.paragraph, _parent(unit.paragraph))):
+    if section and (not unit.paragraph or paragraph_of(section) == unit.paragraph):
         return section
     return unit.paragraph or section
 
@@ -427,8 +430,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
         section = _section(unit)
         heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
-        heading = heading or unit.heading or ("" if paragraph_of(section) not in ("", _parent(unit.paragraph))
-                                              else heading_of(section))  # "§ 7 b" is under "§ 7 …"
+        heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section)) or _parents_heading(unit)
         by = body_of(text[: _verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
         out.append(Decision(
             id=rid, body=by if by in joint else body, date=date, paragraph=unit.paragraph, text=text, kind=kind,

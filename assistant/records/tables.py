@@ -58,7 +58,8 @@ class ActionColumns:
 
 
 _ITEM = re.compile(r"^(?:ärende\w*|fråga\w*|punkt\w*|rubrik|beslutsärende\w*)$", re.IGNORECASE)
-_NUMBER = re.compile(r"^(?:§|§§|paragraf\w*|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)  # a column of item numbers ("| § | Ärende |", "| Paragraf | …")
+# a column of item numbers ("| § | Ärende |", "| Paragraf | Ärende |")
+_NUMBER = re.compile(r"^(?:§|§§|paragraf\w*|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)
 _DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IGNORECASE)
 # "2 a Mötesplan", "§ 4 b. Budget", "b) Budget", "3. Budget": the item's number and letter
 _ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
