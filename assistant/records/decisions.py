@@ -48,6 +48,9 @@ class Decision:
     passage: str
     heading: str = ""  # the paragraph's heading without its number ("Verksamhetsbudget 2025")
     matter: str = ""  # the matter, normalised from the heading and the decision's object
+    # the body an assignment goes to as the register names the bodies that met ("arbetsgrupp-styrning" for
+    # "arbetsgruppen för utvecklad styrning"; ``responsible`` keeps the words as written), set by the register
+    recipient: str = ""
 
     def as_dict(self, *, passage: bool = False) -> dict[str, object]:
         d = asdict(self)
