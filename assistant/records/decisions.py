@@ -49,8 +49,8 @@ class Decision:
     passage: str
     heading: str = ""  # the paragraph's heading without its number ("Verksamhetsbudget 2025")
     matter: str = ""  # the matter, normalised from the heading and the decision's object
-    # the body an assignment goes to as the register names the bodies that met ("arbetsgrupp-styrning" for
-    # "arbetsgruppen för utvecklad styrning"; ``responsible`` keeps the words as written), set by the register
+    # the body an assignment goes to as the register names the bodies that met ("arbetsgrupp-havsmiljo" for
+    # "arbetsgruppen för förbättrad havsmiljö"; ``responsible`` keeps the words as written), set by the register
     recipient: str = ""
 
     def as_dict(self, *, passage: bool = False) -> dict[str, object]:
@@ -189,8 +189,8 @@ def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
 
 
 def _parents_heading(unit: _Unit) -> str:
-    """The heading of the paragraph a sub-item without a heading of its own belongs to ("§ 7 b" under
-    "§ 7 Lägesbedömningar"), or ""."""
+    """The heading of the paragraph a sub-item without a heading of its own belongs to ("§ 4 b" under
+    "§ 4 Uppföljning av vintern"), or ""."""
     section = unit.block.section or ""
     sub = re.fullmatch(r"(.+\d)\s[a-z]", unit.paragraph)
     return heading_of(section) if sub and paragraph_of(section) == sub.group(1) else ""

@@ -198,8 +198,8 @@ def _reports_back(decisions: Sequence[Decision], links: Sequence[Link], ctx: Lin
 
 def _settled_reports(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
     """An assignment reported back is answered by the giver's decision that settles the report: the
-    assignment asked for it, as the report did ("… överlämnar vägledningen till styrgruppen" → "Styrgruppen
-    fastställde vägledningen")."""
+    assignment asked for it, as the report did ("… lämnar bevarandeplanen till styrgruppen" → "Styrgruppen
+    fastställde bevarandeplanen")."""
     by_id = {d.id: d for d in decisions}
     pairs = {(lk.earlier, lk.later) for lk in links}
     out: list[Link] = []

@@ -100,7 +100,7 @@ def _task(sentence: str) -> re.Match[str] | None:
     return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
 
 
-# The clauses of a sentence joined by "och" or ";" ("Gruppen avslutas i juni och rapporten läggs till handlingarna").
+# The clauses of a sentence joined by "och" or ";" ("Mätningen flyttas till maj och rapporten läggs till handlingarna").
 _CLAUSES = re.compile(r"\s*(?:;|,?\s+och\s+)\s*")
 
 

@@ -65,7 +65,7 @@ _DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IG
 _ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
 
 
-# An item that only names a body ("Arbetsgruppen för validering", "Beredningsgruppen"): whom the row is about.
+# An item that only names a body ("Arbetsgruppen för fjällturism", "Beredningsgruppen"): whom the row is about.
 _WHOM = re.compile(r"(?:styrgruppen|gd-gruppen|beredningsgruppen|arbetsgrupp(?:en)?(?:\s+för)?(?:\s+[\wåäöÅÄÖ-]+){1,3})",
                    re.IGNORECASE)
 

@@ -118,8 +118,8 @@ def test_a_report_back_in_new_words_is_found_through_the_givers_settling_though_
                "mötesmaterial och att Kim skriver ett första utkast.", body="arbetsgrupp-arkiv")
     elsewhere = dec("c", "2026-05-06", "Kalender", "Gruppen beslutade att föreslå styrgruppen en gemensam kalender.",
                     body="arbetsgrupp-arkiv")
-    handed = dec("d", "2026-09-02", "Bevarandeplan", "Gruppen godkände utkastet och beslutade att överlämna "
-                 "bevarandeplanen till styrgruppen.", body="arbetsgrupp-arkiv")
+    handed = dec("d", "2026-09-02", "Bevarandeplan", "Gruppen beslutade att lämna bevarandeplanen för "
+                 "mötestyperna till styrgruppen.", body="arbetsgrupp-arkiv")
     settled = dec("e", "2026-10-14", "Arkivering av mötesmaterial", "Styrgruppen fastställde bevarandeplanen med "
                   "regler för arkivering av mötesmaterial.")
     decisions = [task, step, elsewhere, handed, settled]
