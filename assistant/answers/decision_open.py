@@ -52,7 +52,7 @@ def open_answer(question: str, pool: list[Decision], body: str, today: Date, *, 
     earliest deadline first, each with its deadline and cited; with ``overdue`` (the question asks
     which have passed their deadline) only those, when there are any."""
     found = [o for o in open_assignments(pool, today)
-             if not body or body in (o.decision.body, body_of(o.decision.responsible))]
+             if not body or body in (o.decision.body, o.decision.recipient or body_of(o.decision.responsible))]
     if overdue and any(o.overdue for o in found):
         found = [o for o in found if o.overdue]
     if not found:

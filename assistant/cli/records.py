@@ -52,7 +52,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
     def decisions_cmd(
         query: Annotated[str | None, typer.Argument(help="Sökord; utan sökord listas besluten nyast först.")] = None,
         body: Annotated[str | None, typer.Option(
-            "--body", help="Bara beslut från detta organ: styrgrupp, gd-grupp, beredningsgrupp, arbetsgrupp-<namn>.")] = None,
+            "--body", help="Bara beslut från detta organ (med --open: uppdrag givna av eller till det): "
+                           "styrgrupp, gd-grupp, beredningsgrupp, arbetsgrupp-<namn>.")] = None,
         since: Annotated[str | None, typer.Option(help="Från och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ).")] = None,
         until: Annotated[str | None, typer.Option(help="Till och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ).")] = None,
         kind: Annotated[str | None, typer.Option(

@@ -8,7 +8,8 @@ import re
 
 from ingest.swedish import split_sentences
 
-from .decisions import Decision, classify
+from .decisions import Decision
+from .sentences import classify
 
 # What is to apply: the decision's terms, not a new decision or a report of the discussion.
 _NORMATIVE = re.compile(r"\b(?:ska|skall|gäller|får)\b", re.IGNORECASE)

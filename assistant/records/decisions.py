@@ -5,7 +5,8 @@ the paragraph (§ or item) each came from.
 Swedish minutes phrase decisions many ways ("Beslut: …", "Styrgruppen beslutade att …",
 "beslutades att …", "fastställde", "godkände", "gav … i uppdrag att", "uppdrog åt … att",
 "ställde sig bakom"), often inside a numbered item with no heading at all; PDF text arrives with
-headings run into the paragraphs. The rules below work sentence by sentence on that text."""
+headings run into the paragraphs. The rules that tell one sentence's kind are :mod:`.sentences`;
+this module reads a document's blocks into sentences with their paragraphs, lists and tables."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ from .labels import heading_labels, segments
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
+from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, trim_start, verb_end
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
-from .tasks import TASK_DUE, task_of
-from .verbs import ASSIGNING, DECIDING, POSITION, conditional, decided_elsewhere, is_past, reported_saying
+from .verbs import decided_elsewhere, is_past, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
@@ -48,6 +49,9 @@ class Decision:
     passage: str
     heading: str = ""  # the paragraph's heading without its number ("Verksamhetsbudget 2025")
     matter: str = ""  # the matter, normalised from the heading and the decision's object
+    # the body an assignment goes to as the register names the bodies that met ("arbetsgrupp-havsmiljo" for
+    # "arbetsgruppen för förbättrad havsmiljö"; ``responsible`` keeps the words as written), set by the register
+    recipient: str = ""
 
     def as_dict(self, *, passage: bool = False) -> dict[str, object]:
         d = asdict(self)
@@ -66,84 +70,7 @@ class DocMeta:
     date: str = ""
 
 
-# -- sentence rules ------------------------------------------------------------------------------
-_PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
-    r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
-    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
-    r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
-    r"\bbordlades\b|\bbordläggs\b|\bbordlägga\b",
-    r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
-    r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
-    (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
-     r"|\bnoterade\s+(?:informationen|redovisningen|läget)\b"),
-    (r"\b(?:öppnade|avslutade|förklarade)\s+(?:mötet|sammanträdet|träffen)\b"
-     r"|\b(?:mötet|sammanträdet|träffen)\s+(?:öppnades|avslutades|förklarades)\b"),
-    # the date of the next meeting is the meeting's housekeeping, not a decision on a matter
-    r"^\W*(?:(?:tid\s+för\s+)?nästa|kommande)\s+(?:möte|sammanträde|träff)\w*\b",
-    r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
-    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
-    r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
-    # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
-    # a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
-)]
-
-# Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
-# inside a labelled list.
-_UPPDRAG = [re.compile(p) for p in (
-    r"\b(?:[Gg]av|[Gg]er|[Gg]e)\s+(?P<resp>[^.;:]{2,80}?)\s+i\s+uppdrag\s+att\b",
-    r"\b(?:[Uu]ppdrog|[Uu]ppdrar|[Uu]ppdra|[Uu]ppdrogs|[Uu]ppdras)\s+åt\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
-    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:fick|får)\s+(?:i\s+)?uppdrag(?:et)?\s+att\b",
-    r"\b(?:[Gg]av|[Gg]er)\s+(?P<resp>[^.;:]{2,80}?)\s+uppdraget\s+att\b",
-    # "Referensgruppen bad sekreteraren om att …", "Processledaren ombads ta fram …", "Eva åtog sig att …"
-    r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet)\s+(?:bad|ber)\s+(?P<resp>[^.;:]{2,80}?)\s+att\b",
-    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[\wåäö-]+){0,4}?)\s+(?:ombads|ombeds)\s+(?:att\s+)?[a-zåäö]",
-    r"(?P<resp>\b[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)\s+(?:åtog|åtar)\s+sig\s+att\b",
-    # a matter handed over or sent back to a body, with an assignment to report on it
-    r"\b(?:till|åt)\s+(?P<resp>[^.;:]{2,60}?)\s+med\s+(?:uppdrag(?:et)?|uppgift(?:en)?)\s+att\b",
-)]
-_RECEIVER = (2, 5, 6, 7)  # the patterns above whose subject receives the task
-# A proposal put to the meeting ("Förslag till beslut: Styrgruppen fastställer …"), not its decision.
-_PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag|förslag|yrkande)\s*:", re.IGNORECASE)
-# A deciding verb in a relative clause reports an earlier decision ("den plan som GD-gruppen
-# antog i fjol"): it does not make a decision.
-_RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
-                       r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
-_STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+(?:bakom\b|positiv\w*\s+till\b)|\bförord(?:ade|ar)\b"
-                        r"|\b(?:gav|ger|uttalade|uttryckte)\s+(?:sitt\s+|sitt\s+fulla\s+|ett\s+)?stöd\s+(?:för|till)\b"
-                        # the chair records that the body is of one mind ("… konstaterade att nätverket
-                        # var enigt …"); a group "enig" in a discussion takes no position
-                        r"|\bkonstaterade\s+att\s+(?:[\w-]+\s+){1,3}(?:var|är)\s+(?:helt\s+)?(?:enig|eniga|överens)\s+om\s+att\b",
-                        re.IGNORECASE)
-_BESLUT = re.compile(
-    # the deciding verbs in their finite forms are verbs.DECIDING; these are the phrases around a noun
-    r"\bbeslut(?:ade|ar)\s+(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag\w*"
-    r"|\bbeslut\s+fattades\s+(?:om|att)\b|\btog\s+(?:\w+\s+)?beslut\s+om\b|\benades\s+om\b"
-    r"|\bbestämdes\b|\bkom\s+(?:\w+\s+)?överens\s+om\b|\böverenskoms\b"
-    r"|\bfattade\s+(?:\w+\s+)?beslut\s+(?:om|att)\b|\bbeslutet\s+blev\b|\b(?:är|blev)\s+beslutat\s+att\b"
-    r"|\bgav\s+(?:\w+\s+)?(?:klartecken|grönt\s+ljus)\b|\bsa\s+ja\s+till\b"
-    # informal notes: an agreement in other words than "beslutade" ("Överenskommet att …", "Gruppen
-    # landade i att …", "enades kring …"); the group or the meeting reaches it, not an inquiry
-    r"|^\W*(?:det\s+blev\s+)?överenskommet\s+(?:att|om)\b|^\W*enighet\s+om\s+att\b|\benades\s+(?:kring|runt)\b"
-    r"|\b(?:[\wåäö-]*gruppen|mötet|vi|nätverket)\s+(?:kom\s+fram\s+till|landade\s+i)\s+att\b"
-    # a proposal decided on in two words ("Enligt förslag.")
-    r"|^\W*(?:beslut\w*:?\s+)?(?:enligt|i\s+enlighet\s+med)\s+(?:\w+\s+)?förslag(?:et)?\W*$"
-    # a decision taken between meetings and recorded in these minutes
-    r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
-    re.IGNORECASE,
-)
-# A sentence that reports a proposal or an earlier decision, or says none was taken.
-_NOT_DECISION = re.compile(
-    r"\bföresl(?:og|år)\b(?!\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b)(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
-    r"|\btidigare\s+beslut\b|\binget\s+beslut\b|\bbeslut\s+(?:fattades\s+inte|saknas)\b"
-    r"|\b(?:vid|på)\s+(?:förra|föregående)\s+(?:möte|mötet|träffen|sammanträdet)\b"
-    # someone else's decision reported in the minutes (the government's, an agency's)
-    r"|^\W*(?:regeringen|riksdagen|regeringskansliet|departementet|kommissionen|eu|oecd)\s+(?:har\s+)?\w*(?:besl|uppdr|gav|gett)"
-    # a decision still to come ("Budgeten fastställs på nästa sammanträde")
-    r"|\b(?:fastställs|godkänns|beslutas|antas)\s+(?:\w+\s+){0,3}?(?:vid|på|under|i)\s+(?:nästa|kommande|ett\s+senare|höstens|vårens)\b",
-    re.IGNORECASE,
-)
-_LABEL = re.compile(r"(?<!till\s)\b(?P<label>Beslut|Uppdrag|Ställningstagande|Beslutades)(?:\s+per\s+capsulam)?\s*:\s*", re.IGNORECASE)
+# -- paragraphs and units: how a document's blocks are read ------------------------------------
 _INTRO = re.compile(r"\b(?:beslutade|beslöt|beslutar|beslutades)(?:\s+(?:enligt\s+)?följande)?\s*:?\s*$"
                     r"|\b(?:bestämde|bestämdes|fastställdes|enades\s+(?:\w+\s+)?om|kom\s+(?:\w+\s+)?överens\s+om"
                     r"|överenskoms)(?:\s+följande)?\s*:\s*$"  # "Följande bestämdes:", a list after the colon
@@ -154,21 +81,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-–•*]\s*)?att\s+\w|^\s*[-–•*]\s+\S|^\s
 _NEXT_ITEM = re.compile(r"^\s*\d{1,2}[.)]\s+[^.;,]*$")
 _BARE_ITEM = re.compile(r"^\s*(?P<n>\d{1,2})\s+(?P<h>[A-ZÅÄÖ][^.!?:;|]{1,70})$")  # an item's number and heading, no "."
 _ITEM_MARK = re.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s*")
-# Subjects that open a decision sentence: "Styrgruppen", "GD-gruppen", "Mötet", "Arbetsgruppen".
-_SUBJECT = re.compile(r"\b(?:[A-ZÅÄÖ][\w-]*gruppen|GD-gruppen|Mötet|Sammanträdet)\b(?=\s)")
 _CLAUSE_START = re.compile(
     r"(?<=\s)(?:[A-ZÅÄÖ][\w-]*gruppen|Mötet|Sekretariatet|Processledar\w*|Ordförande\w*|Beslut(?:ades)?\b:?"
     r"|Uppdrogs|Frågan|Ärendet|Flera|Den|Det|Förslaget|Utkastet|[A-ZÅÄÖ]{2,}(?=\s+[a-zåäö]))(?=[\s:])")
 # A heading run into the text that follows (PDF): up to the first capitalised word after the
 # heading's first word, within eight words ("Regionala kompetensanalyser | Regionerna efterfrågar …").
 _RUN_IN = re.compile(r"^\S+(?:\s+(?:[a-zåäö0-9]|[A-ZÅÄÖ]{2,}\b|[-–](?=\s))\S*){0,6}\s+(?=[A-ZÅÄÖ][a-zåäö])")  # acronyms, dashes too
-_CAP_VERB = re.compile(r"\b(?:Beslutades|Beslöts|Fastställdes|Godkändes|Uppdrogs|Antogs)\b")
-_RESPONSIBLE = re.compile(
-    r"\b(?:[Aa]nsvarig|[Aa]nsvar)\s*:\s*(?P<a>[^.;,()]{2,60})"
-    r"|\bansvar\s+för\s+[\wåäö ]{2,40}?\s+hos\s+(?P<b>[^.;,()]{2,60})"
-    r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
-    r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
-)
 # "§ 4 b" is a sub-item of § 4; "Ärende 2." an item as "Punkt 2" is
 _PARA_SECTION = re.compile(r"^[^\w§]*(?:§\s*(?P<s>\d+(?:\s?[a-z](?![\wåäö]))?)\.?|(?:punkt\s+)?(?P<n>\d{1,2})[.)]"
                            r"|(?:punkt|ärende)\s+(?P<p>\d{1,2})\s*[.:–-]?)(?:\s|$)", re.IGNORECASE)
@@ -176,82 +94,6 @@ _MARKUP = re.compile(r"\*\*|__|(?<!\w)\*(?=\S)|(?<=\S)\*(?!\w)")
 _DECISION_SECTION = re.compile(r"^\W*(?:beslut|beslutspunkter|fattade beslut)\W*$", re.IGNORECASE)
 
 
-def _task(sentence: str) -> re.Match[str] | None:
-    return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
-
-
-def classify(sentence: str, *, labelled: bool = False) -> str | None:
-    """The kind of one sentence, or None when it is neither a decision nor procedural."""
-    for p in _PROCEDURAL:
-        if p.search(sentence):
-            return "procedur"
-    if (_NOT_DECISION.search(sentence) or _PROPOSAL.match(sentence)) and not labelled:
-        return None
-    if not labelled:
-        sentence = _RELATIVE.sub(" ", sentence)
-    if (any(p.search(sentence) for p in _UPPDRAG) or ASSIGNING.search(sentence)
-            or ((labelled or TASK_DUE.search(sentence)) and _task(sentence))
-            or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
-        return "uppdrag"
-    if (_STALLNING.search(sentence) or POSITION.search(sentence)
-            or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE)):
-        return "ställningstagande"
-    if labelled:
-        return "beslut"
-    verbs = [*_BESLUT.finditer(sentence), *DECIDING.finditer(sentence)]
-    return "beslut" if verbs and not conditional(sentence, verbs) else None
-
-
-def _deciding_verb(sentence: str) -> tuple[re.Match[str] | None, bool]:
-    """The sentence's first deciding verb, and whether its subject is the one who decides (not
-    the receiver of an assignment: "Processledaren ombads …")."""
-    found = [(m, True) for m in (_BESLUT.search(sentence), DECIDING.search(sentence), _STALLNING.search(sentence),
-                                 POSITION.search(sentence)) if m]
-    found += [(m, i not in _RECEIVER) for i, p in enumerate(_UPPDRAG) if (m := p.search(sentence))]
-    found += [(m, False) for m in (ASSIGNING.search(sentence),) if m]
-    return min(found, key=lambda f: f[0].start()) if found else (None, False)
-
-
-def responsible_of(text: str, context: str = "") -> str:
-    for p in (*_UPPDRAG, None):
-        m = p.search(text) if p else _task(text)
-        if m:
-            return _clean_name(m.group("resp"))
-    for t in (text, context):
-        m = _RESPONSIBLE.search(t)
-        if m:
-            return _clean_name(m.group("a") or m.group("b") or m.group("c") or m.group("d") or "")
-    return ""
-
-
-def _clean_name(name: str) -> str:
-    name = re.sub(r"^\s*(?:att\s+)?", "", name).strip(" ,")
-    return re.sub(r"\s+", " ", name)
-
-
-def _trim_start(sentence: str) -> str:
-    """Drop a heading run into the sentence (PDF text): start at "Beslut:", the deciding body or
-    a sentence-initial passive verb when one comes later."""
-    m = _LABEL.search(sentence)
-    if m:
-        return sentence[m.end():]
-    verb, _ = _deciding_verb(sentence)
-    if verb is None:
-        return sentence
-    starts = [s.start() for s in _SUBJECT.finditer(sentence, 0, verb.start() + 1)]
-    starts += [c.start() for c in _CAP_VERB.finditer(sentence, 0, verb.end())]
-    # a joint subject ("Styrgruppen och GD-gruppen beslutade …") starts at its first body
-    starts = [s for s in starts if s > 0 and not re.search(r"(?:\boch|\bsamt|,)\s*$", sentence[:s])]
-    return sentence[min(starts):] if starts else sentence
-
-
-def _verb_end(sentence: str) -> int:
-    """Where the sentence's deciding verb ends (0 when it has none)."""
-    verb, _ = _deciding_verb(sentence)
-    return verb.end() if verb else 0
-
-
-# -- paragraphs and units ------------------------------------------------------------------------
 def paragraph_of(text: str) -> str:
     """"§ 5 Budget" → "§ 5"; "3. Arbetsplan" → "punkt 3"; anything else → ""."""
     m = _PARA_SECTION.match(_MARKUP.sub("", text))
@@ -321,7 +163,7 @@ def _units(blocks: Sequence[Block]) -> Iterator[_Unit]:
                 proposing = False
             for sentence in sentences:
                 summary = summary or opens_summary(sentence)
-                proposing = (proposing or bool(_PROPOSAL.match(sentence))) and not _LABEL.search(sentence)
+                proposing = (proposing or bool(PROPOSAL.match(sentence))) and not LABEL.search(sentence)
                 if _INTRO.search(sentence):
                     in_list, proposing = True, False
                     head = _INTRO.sub("", sentence).strip()
@@ -346,6 +188,14 @@ def _inline_heading(sentences: list[str], *, whole: bool = False) -> str:
     return head if head and len(head.split()) <= 8 and classify(head) is None else ""
 
 
+def _parents_heading(unit: _Unit) -> str:
+    """The heading of the paragraph a sub-item without a heading of its own belongs to ("§ 4 b" under
+    "§ 4 Uppföljning av vintern"), or ""."""
+    section = unit.block.section or ""
+    sub = re.fullmatch(r"(.+\d)\s[a-z]", unit.paragraph)
+    return heading_of(section) if sub and paragraph_of(section) == sub.group(1) else ""
+
+
 def _section(unit: _Unit) -> str:
     """The block's heading, unless the paragraph began inside the block (an item without heading,
     or PDF text): then the paragraph itself."""
@@ -358,13 +208,13 @@ def _section(unit: _Unit) -> str:
 def _not_the_meetings(unit: _Unit, text: str, own: frozenset[str]) -> bool:
     """The sentence tells of a decision that is not this meeting's: another body's or an outside
     actor's, one somebody reported, or the proposal put to the meeting (in the present tense)."""
-    blank = lambda t: _RELATIVE.sub(lambda m: " " * len(m.group(0)), t)  # noqa: E731
-    verb, decides = _deciding_verb(blank(text))
+    blank = lambda t: RELATIVE.sub(lambda m: " " * len(m.group(0)), t)  # noqa: E731
+    verb, decides = deciding_verb(blank(text))
     if verb is None:
         return False
     if decides and decided_elsewhere(text, verb, own):
         return True
-    raw, _ = _deciding_verb(blank(unit.text))
+    raw, _ = deciding_verb(blank(unit.text))
     if raw is not None and reported_saying(unit.text, raw.start()):
         return True
     return unit.proposed and not is_past(verb) and not re.search(r"\bförslag", text, re.IGNORECASE)
@@ -379,15 +229,15 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
     seen: dict[str, int] = {}
     summary: set[str] = set()  # the decisions a closing summary lists
     for unit in _units(blocks):
-        label = _LABEL.search(unit.text)
+        label = LABEL.search(unit.text)
         labelled = unit.labelled or bool(label)
-        text = unit.text if unit.labelled else _trim_start(unit.text)
+        text = unit.text if unit.labelled else trim_start(unit.text)
         kind = classify(text, labelled=labelled)
         if unit.row is not None and kind != "procedur":
             kind = "uppdrag"  # a row of an action list is a task, whatever its verb
         if label and re.match(r"uppdrag", label.group("label"), re.IGNORECASE):
             kind = "uppdrag" if kind != "procedur" else kind
-        if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, _verb_end(text), date):
+        if kind in DECISION_KINDS and not unit.labelled and reported_earlier(text, verb_end(text), date):
             continue  # an earlier decision told in the background, with its date
         if kind in DECISION_KINDS and not labelled and _not_the_meetings(unit, text, joint or frozenset({body} - {""})):
             continue
@@ -408,8 +258,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
         section = _section(unit)
         heading = heading_of(section) if paragraph_of(section) == unit.paragraph and section else ""
-        heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section))
-        by = body_of(text[: _verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
+        heading = heading or unit.heading or ("" if paragraph_of(section) else heading_of(section)) or _parents_heading(unit)
+        by = body_of(text[: verb_end(text)]) if joint else ""  # at a joint meeting, the body the sentence names
         out.append(Decision(
             id=rid, body=by if by in joint else body, date=date, paragraph=unit.paragraph, text=text, kind=kind,
             responsible=(unit.row[1] if unit.row else responsible_of(text, context)) if is_decision else "",

@@ -5,7 +5,7 @@ proposal an assignment asked for, and a matter sent back (återremiss) settled b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ingest.swedish import tokenize
 
@@ -37,7 +37,7 @@ def rule_links(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     """The rules' links, each rule seeing the links found before it (the model's first)."""
     links = list(links)
     added: list[Link] = []
-    for rule in (_revisions, _handed_answers, _reports_back, _proposals_approved, _renamed_deliverables):
+    for rule in (_revisions, _handed_answers, _reports_back, _settled_reports, _proposals_approved, _renamed_deliverables):
         new = rule(decisions, links, ctx)
         links += new
         added += new
@@ -127,13 +127,15 @@ def _revisions(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     return out
 
 
-def _most_shared(a: Decision, later: Sequence[Decision], ctx: LinkContext) -> Decision | None:
+def _most_shared(a: Decision, later: Sequence[Decision], ctx: LinkContext,
+                 also: Callable[[Decision], Sequence[Decision]] | None = None) -> Decision | None:
     """Of ``later`` (one body's decisions, in the order of the minutes), the one that shares most of
     ``a``'s words, weighted by their rarity in the register (a body decides on many matters at one
     meeting: the first to name a word of the matter need not be the one that settles it), or None
     when none shares enough. Of a paragraph's decisions sharing the same words, the first: it states
-    the matter, the next ones its details (a shorter one would win the cosine only by its length)."""
-    scored = [(*ctx.words(a, b), b) for b in later]
+    the matter, the next ones its details (a shorter one would win the cosine only by its length).
+    With ``also``, a decision scores as the best of itself and the decisions ``also`` gives for it."""
+    scored = [(*max((ctx.words(a, x) for x in (b, *(also(b) if also else ()))), key=lambda o: o[0]), b) for b in later]
     best = max(scored, key=lambda o: o[0], default=None)
     if best is None or best[0] < SHARED_FLOOR:
         return None
@@ -164,23 +166,54 @@ def _handed_answers(decisions: Sequence[Decision], links: Sequence[Link], ctx: L
 
 
 def _reports_back(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
-    """An assignment to another body that no decision of that body was linked to: reported back by
-    that body's later decision handing a matter to the body that gave the assignment (a proposal or a
-    report to it) that shares most of the assignment's words (:func:`_most_shared`)."""
+    """An assignment to another body that has no report back yet: reported back by that body's later
+    decision handing a matter to the body that gave the assignment (a proposal or a report to it)
+    that shares most of the assignment's words, or whose settling by the giver does (a group may name
+    its deliverable anew, the giver settles it in the assignment's words). Other links of the
+    assignment (the receiving body's first steps, the giver's own changes) do not stand in the way."""
     by_id = {d.id: d for d in decisions}
-    reached = {lk.earlier for lk in links if by_id[lk.later].body == _given_to(by_id[lk.earlier])}
+
+    def reports(a: Decision, b: Decision) -> bool:  # b reports back on what a (the giver's) asked of its body
+        return b.body == _given_to(a) != a.body and b.kind in _SETTLING and b.date > a.date and _given_to(b) == a.body
+
+    reported = {lk.earlier for lk in links if reports(by_id[lk.earlier], by_id[lk.later])}
+    taken = {lk.later for lk in links if by_id[lk.earlier].kind == "uppdrag" and reports(by_id[lk.earlier], by_id[lk.later])}
+    settled: dict[str, list[Decision]] = {}  # a report → the giver's later decisions linked to it
+    for lk in links:
+        settled.setdefault(lk.earlier, []).append(by_id[lk.later])
     out: list[Link] = []
     ordered = sorted((d for d in decisions if d.date), key=lambda d: (d.date, d.doc_id))
     for j, a in enumerate(ordered):
-        to = _given_to(a)
-        if a.kind != "uppdrag" or not to or to == a.body or a.id in reached:
+        if a.kind != "uppdrag" or a.id in reported:
             continue
-        b = _most_shared(a, [b for b in ordered[j + 1:] if b.body == to and b.kind in _SETTLING and b.date > a.date
-                             and _given_to(b) == a.body and not _years_clash(a, b)], ctx)
+        later = [b for b in ordered[j + 1:] if reports(a, b) and b.id not in taken and not _years_clash(a, b)]
+        b = _most_shared(a, later, ctx, also=lambda b, a=a: [c for c in settled.get(b.id, []) if c.body == a.body])
         if b is None:
             continue
-        out.append(_explained(a, b, ctx, f"av {body_name(to)}s förslag och överlämnanden till {body_name(a.body)} delar "
-                              "det flest ord med uppdraget", EVIDENCE_SV["bodies"]))
+        taken.add(b.id)
+        out.append(_explained(a, b, ctx, f"av {body_name(b.body)}s förslag och överlämnanden till {body_name(a.body)} delar "
+                              "det, eller det som avgjorde det, flest ord med uppdraget", EVIDENCE_SV["bodies"]))
+    return out
+
+
+def _settled_reports(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """An assignment reported back is answered by the giver's decision that settles the report: the
+    assignment asked for it, as the report did ("… lämnar bevarandeplanen till styrgruppen" → "Styrgruppen
+    fastställde bevarandeplanen")."""
+    by_id = {d.id: d for d in decisions}
+    pairs = {(lk.earlier, lk.later) for lk in links}
+    out: list[Link] = []
+    for lk in links:
+        a, b = by_id[lk.earlier], by_id[lk.later]
+        if a.kind != "uppdrag" or b.body != _given_to(a) or b.body == a.body or _given_to(b) != a.body:
+            continue
+        for c in sorted((by_id[x] for e, x in pairs if e == b.id), key=lambda d: d.date):
+            if (c.body == a.body and c.kind in _SETTLING and c.date > b.date and not _SENT_BACK.search(c.text)
+                    and (a.id, c.id) not in pairs):
+                pairs.add((a.id, c.id))
+                out.append(_explained(a, c, ctx, f"{body_name(a.body)} avgjorde där det som {body_name(b.body)} "
+                                      f"redovisade på uppdraget {_where(b)}", EVIDENCE_SV["bodies"], "besvarar"))
+                break
     return out
 
 

@@ -70,7 +70,7 @@ def due_of(d: Decision) -> tuple[str, str]:
 def _given_to(a: Decision) -> str:
     """The body an assignment or a hand-over goes to ("" for a person or the secretariat)."""
     if a.kind == "uppdrag":
-        return body_of(a.responsible)
+        return a.recipient or body_of(a.responsible)
     m = _HANDOVER.search(a.text)
     return body_of((m.group("to") or m.group("to2") or "")) if m else ""
 

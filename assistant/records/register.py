@@ -11,6 +11,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from ingest.swedish import normalize, tokenize
 
 from .blocks import document_blocks
 from .decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
-from .meeting import matches_body
+from .meeting import known_body, matches_body
 from .status import ActivityStatus, StatusReport, extract_report, summarize
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ MINUTES_KINDS = ("protokoll", "minnesanteckningar")
 STATUS_KINDS = ("lägesbedömning",)
 DB_NAME = "records.sqlite"
 # Bumped when extraction rules change, so every document is read again.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -42,7 +43,7 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE TABLE IF NOT EXISTS decisions (
     id TEXT NOT NULL, doc_id TEXT NOT NULL, ord INTEGER NOT NULL, body TEXT, date TEXT, paragraph TEXT,
     text TEXT, kind TEXT, responsible TEXT, deadline TEXT, title TEXT, source TEXT, section TEXT, page INTEGER,
-    passage TEXT, heading TEXT, matter TEXT, PRIMARY KEY (doc_id, ord)
+    passage TEXT, heading TEXT, matter TEXT, recipient TEXT, PRIMARY KEY (doc_id, ord)
 );
 CREATE INDEX IF NOT EXISTS decisions_date ON decisions(date);
 CREATE TABLE IF NOT EXISTS reports (
@@ -52,7 +53,19 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
 
 _DECISION_COLS = ("id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
-                  "source", "section", "page", "passage", "heading", "matter")
+                  "source", "section", "page", "passage", "heading", "matter", "recipient")
+
+
+def recipient_of(kind: str, responsible: str, met: Iterable[str]) -> str:
+    """The body an assignment goes to, a working group named in full resolved to the one of ``met``
+    (the bodies that held meetings) whose name it fits (:func:`.meeting.known_body`); "" for a person."""
+    return known_body(responsible, met) if kind == "uppdrag" and responsible else ""
+
+
+def with_recipients(decisions: Sequence[Decision]) -> list[Decision]:
+    """``decisions`` with their recipients resolved among their own bodies, as the register stores them."""
+    met = {d.body for d in decisions if d.body}
+    return [replace(d, recipient=recipient_of(d.kind, d.responsible, met)) for d in decisions]
 
 
 def date_bound(value: str, *, end: bool = False) -> str:
@@ -141,7 +154,19 @@ class RecordRegister:
                     summary.updated += 1
                 else:
                     summary.added += 1
+            if summary.added or summary.updated or summary.removed:
+                self._resolve_recipients()
         return summary
+
+    def _resolve_recipients(self) -> None:
+        """Every assignment's recipient against the bodies the register now holds meetings of: a
+        meeting added later may be the group an earlier assignment named in full."""
+        met = {b for (b,) in self.db.execute("SELECT DISTINCT body FROM decisions WHERE body != ''")}
+        rows = self.db.execute("SELECT doc_id, ord, kind, responsible, recipient FROM decisions").fetchall()
+        changed = [(to, doc_id, n) for doc_id, n, kind, responsible, was in rows
+                   if (to := recipient_of(kind, responsible, met)) != (was or "")]
+        with self.db:
+            self.db.executemany("UPDATE decisions SET recipient=? WHERE doc_id=? AND ord=?", changed)
 
     def _delete(self, doc_id: str) -> None:
         for table in ("docs", "decisions", "reports"):

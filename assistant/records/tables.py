@@ -58,10 +58,16 @@ class ActionColumns:
 
 
 _ITEM = re.compile(r"^(?:ärende\w*|fråga\w*|punkt\w*|rubrik|beslutsärende\w*)$", re.IGNORECASE)
-_NUMBER = re.compile(r"^(?:§|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)  # a column of item numbers ("| § | Ärende |")
+# a column of item numbers ("| § | Ärende |", "| Paragraf | Ärende |")
+_NUMBER = re.compile(r"^(?:§|§§|paragraf\w*|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)
 _DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IGNORECASE)
 # "2 a Mötesplan", "§ 4 b. Budget", "b) Budget", "3. Budget": the item's number and letter
 _ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
+
+
+# An item that only names a body ("Arbetsgruppen för fjällturism", "Beredningsgruppen"): whom the row is about.
+_WHOM = re.compile(r"(?:styrgruppen|gd-gruppen|beredningsgruppen|arbetsgrupp(?:en)?(?:\s+för)?(?:\s+[\wåäöÅÄÖ-]+){1,3})",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -91,6 +97,7 @@ class DecisionColumns:
         if not m or not (m.group("n") or m.group("s")):
             return decided, item, paragraph
         matter = item[m.end():].strip()
+        matter = "" if _WHOM.fullmatch(matter) else matter  # the row names whom it concerns: the heading's matter
         number = re.sub(r"^(?:§|punkt)\s*", "", paragraph)
         if m.group("s") and (not m.group("n") or m.group("n") == number) and paragraph:
             return decided, matter, f"{paragraph} {m.group('s')}"

@@ -10,7 +10,7 @@ Linking is by matter (heading and object words), by the assignment's deliverable
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,7 @@ from .decisions import Decision
 from .link_pass import candidate_pairs, model_links  # noqa: F401  (candidate_pairs: this module's public face too)
 from .link_rules import rule_links
 from .linking import THRESHOLD, WEIGHTS, LinkContext
-from .meeting import body_of, known_body, matches_body
+from .meeting import matches_body
 from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
     RELATION_SV,
     RELATIONS,
@@ -60,23 +60,12 @@ class OpenAssignment:
 def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOLD,
                    weights: Sequence[float] = WEIGHTS) -> list[Link]:
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
-    answers, changes or takes up: the model's links, then the rules'."""
-    decisions = _named_as_met(decisions)
+    answers, changes or takes up: the model's links, then the rules'. An assignment goes to its
+    ``recipient`` as the register resolved it (:func:`.register.with_recipients`), else to the body its
+    words name."""
     ctx = LinkContext.of(decisions)
     links = model_links(decisions, ctx, threshold=threshold, weights=weights)
     return links + rule_links(decisions, links, ctx)
-
-
-def _named_as_met(decisions: Sequence[Decision]) -> list[Decision]:
-    """The decisions with the body each assignment goes to named as that body's own meetings name it
-    ("arbetsgruppen för stärkt samverkan" → the group whose minutes are filed as "arbetsgrupp-samverkan"),
-    so that an assignment meets the decisions of the group it was given to."""
-    known = {d.body for d in decisions}
-    out = []
-    for d in decisions:
-        to = known_body(d.responsible, known) if d.kind == "uppdrag" else ""
-        out.append(replace(d, responsible=to) if to and to != body_of(d.responsible) else d)  # as body_of reads it back
-    return out
 
 
 def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:
@@ -142,8 +131,9 @@ def find_thread(kb: KnowledgeBase, decision_id: str, *, access: tuple[str, ...] 
 
 def find_open(kb: KnowledgeBase, *, body: str = "", access: tuple[str, ...] | None = None,
               today: Date | None = None) -> list[OpenAssignment]:
-    """Assignments given (by ``body``, if named) that no later decision the reader may see answers."""
+    """Assignments given (by or to ``body``, if named) that no later decision the reader may see answers."""
     with RecordRegister.for_kb(kb) as reg:
         reg.sync(kb)
         decisions = reg.all_decisions(access=access)
-    return [o for o in open_assignments(decisions, today) if matches_body(o.decision.body, body)]
+    return [o for o in open_assignments(decisions, today)
+            if matches_body(o.decision.body, body) or (o.decision.recipient and matches_body(o.decision.recipient, body))]

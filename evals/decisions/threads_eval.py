@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.records.decisions import DECISION_KINDS, Decision
+from assistant.records.register import with_recipients
 from assistant.records.threads import build_threads, link_decisions
 from evals.decisions.evaluate import extract_file, same_text
 from ingest.loaders import is_supported
@@ -144,7 +145,7 @@ def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = Non
     decisions: dict[str, list[Decision]] = {}
     for f in files:
         decisions[f.name] = _extracted(f)
-    every = [d for ds in decisions.values() for d in ds]
+    every = with_recipients([d for ds in decisions.values() for d in ds])  # as the register stores them
     links = link_decisions(every, **link_options)  # type: ignore[arg-type]
     threads = build_threads(every, links)
     thread_of = {d.id: t.id for t in threads for d in t.decisions}

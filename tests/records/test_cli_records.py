@@ -15,7 +15,7 @@ from evals.cli import add_commands as add_eval_commands
 from ingest.kb import KnowledgeBase
 
 DECISION_KEYS = {"id", "body", "date", "paragraph", "text", "kind", "responsible", "deadline", "doc_id", "title",
-                 "source", "section", "page", "heading", "matter"}
+                 "source", "section", "page", "heading", "matter", "recipient"}
 
 
 @pytest.fixture(scope="module")

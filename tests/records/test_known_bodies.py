@@ -10,6 +10,7 @@ import pytest
 
 from assistant.records.decisions import Decision
 from assistant.records.meeting import body_of, known_body
+from assistant.records.register import with_recipients
 from assistant.records.threads import link_decisions
 
 MET = {"styrgrupp", "arbetsgrupp-havsmiljo", "arbetsgrupp-digital-tillsyn", "arbetsgrupp-digital-service"}
@@ -47,5 +48,59 @@ def test_an_assignment_to_a_group_named_in_full_meets_that_groups_report() -> No
     report = replace(BASE, id="c", date="2026-09-09", body="arbetsgrupp-havsmiljo", doc_id="d-c",
                      heading="Plan för provtagning", text="Arbetsgruppen beslutade att lämna planen för provtagning "
                      "i kustvatten till styrgruppen.")
-    links = {(lk.earlier, lk.later) for lk in link_decisions([given, other, report])}
+    resolved = with_recipients([given, other, report])
+    assert [d.recipient for d in resolved] == ["arbetsgrupp-havsmiljo", "", ""]
+    assert resolved[0].responsible == "arbetsgruppen för förbättrad havsmiljö"  # the words as written stay
+    links = {(lk.earlier, lk.later) for lk in link_decisions(resolved)}
     assert ("a", "c") in links and ("a", "b") not in links
+
+
+def test_the_open_list_names_a_group_given_an_assignment_in_full_by_its_register_name(tmp_path, embedder) -> None:
+    """The register resolves the recipient once, when it is built: an assignment read before the
+    group's own minutes were filed is resolved when they are, and `msv decisions --open` lists it under
+    the group (``--body``) with the group's register name and the words as written."""
+    import json
+
+    import typer
+    from testkit import SharedKb
+    from typer.testing import CliRunner
+
+    from assistant.cli import records as cli_records
+    from assistant.settings import Settings
+    from ingest.kb import KbConfig, KnowledgeBase
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    given = docs / "2031-02-10_styrgrupp_protokoll.md"
+    given.write_text("# Protokoll styrgruppen 2031-02-10\n\n## § 3 Provtagning i kustvatten\n\nStyrgruppen uppdrog åt "
+                     "arbetsgruppen för förbättrad havsmiljö att ta fram en plan för provtagning i kustvatten senast "
+                     "den 30 september 2031.\n", encoding="utf-8")
+    own = docs / "2031-04-02_arbetsgrupp-havsmiljo_minnesanteckningar.md"
+    own.write_text("# Minnesanteckningar arbetsgruppen för havsmiljö 2031-04-02\n\n## 2. Mötesformer\n\n"
+                   "Gruppen beslutade att mötena hålls digitalt under våren.\n", encoding="utf-8")
+    kb = KnowledgeBase(KbConfig(data_dir=tmp_path / "kb"), embedder=embedder)
+    app = typer.Typer()
+
+    @app.callback()
+    def _main() -> None:
+        pass
+
+    settings = Settings(data_dir=kb.config.data_dir)
+    cli_records.add_commands(app, lambda: settings, lambda: SharedKb(kb))
+
+    def open_list(*args: str) -> list[dict]:
+        r = CliRunner().invoke(app, ["decisions", "--open", "--today", "2031-05-01", "--json", *args])
+        assert r.exit_code == 0, r.stdout
+        return json.loads(r.stdout)["open"]
+
+    try:
+        kb.ingest_all([given])
+        [before] = open_list()
+        assert before["recipient"] == "arbetsgrupp-förbättrad"  # no group of that name has met yet
+        kb.ingest_all([own])
+        [task] = open_list("--body", "havsmiljo")
+        assert (task["body"], task["recipient"]) == ("styrgrupp", "arbetsgrupp-havsmiljo")
+        assert task["responsible"] == "arbetsgruppen för förbättrad havsmiljö" and task["due"] == "2031-09-30"
+        assert open_list("--body", "beredningsgrupp") == []
+    finally:
+        kb.close()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.records.decisions import DECISION_KINDS, DocMeta, extract_decisions
 from ingest.documents import Block
 
@@ -57,3 +59,45 @@ def test_a_working_group_named_by_an_adjective_and_a_noun_keeps_both_words() -> 
     assert body_of("arbetsgruppen för horisontella perspektiv att ta fram") == \
         "arbetsgrupp-horisontella-perspektiv"
     assert body_of("arbetsgruppen för validering att ta fram") == "arbetsgrupp-validering"
+
+
+_SUB_ROWS = [["Paragraf", "Ärende", "Beslut"],
+             ["§ 4 a", "Arbetsgruppen för fjällturism", "Lägesrapporten godkändes."],
+             ["§ 4 b", "Beredningsgruppen", "Uppföljningen flyttas till november och rapporten läggs till handlingarna."],
+             ["§ 4 c", "Kartunderlag", "Rapporten lades till handlingarna."]]
+
+
+def _write_md(path: Path) -> None:
+    lines = ["# Protokoll styrgruppen 2031-03-12", "", "## § 4 Uppföljning av vintern", "",
+             *("| " + " | ".join(r) + " |" for r in _SUB_ROWS[:1]), "|---|---|---|",
+             *("| " + " | ".join(r) + " |" for r in _SUB_ROWS[1:]), "", "## § 5 Nästa möte", "", "Nästa möte hålls i maj."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _write_docx(path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Protokoll styrgruppen 2031-03-12")
+    d.add_heading("§ 4 Uppföljning av vintern", 1)
+    table = d.add_table(rows=len(_SUB_ROWS), cols=3)
+    for i, row in enumerate(_SUB_ROWS):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    d.add_heading("§ 5 Nästa möte", 1)
+    d.add_paragraph("Nästa möte hålls i maj.")
+    d.save(path)
+
+
+@pytest.mark.parametrize(("name", "write"), [("protokoll.md", _write_md), ("protokoll.docx", _write_docx)])
+def test_a_table_row_with_a_sub_label_is_its_own_decision(tmp_path: Path, name: str, write) -> None:
+    """A "Paragraf" column labels each row's sub-item; a row that decides and files a report beside it
+    is a decision, a row that only files one is procedural; a row naming only a body keeps the heading's matter."""
+    from assistant.records.blocks import load_file
+
+    write(tmp_path / name)
+    doc = load_file(tmp_path / name)
+    found = extract_decisions(doc.blocks, DocMeta(doc.doc_id, doc.title, doc.source, doc.date))
+    rows = [(d.paragraph, d.kind, d.heading) for d in found if d.paragraph.startswith("§ 4")]
+    assert rows == [("§ 4 a", "beslut", "Uppföljning av vintern"), ("§ 4 b", "beslut", "Uppföljning av vintern"),
+                    ("§ 4 c", "procedur", "Kartunderlag")]

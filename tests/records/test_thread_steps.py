@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from assistant.records.decisions import Decision
-from assistant.records.link_rules import _after_remiss, _handed_answers, _renamed_deliverables
+from assistant.records.link_rules import _after_remiss, _handed_answers, _renamed_deliverables, _reports_back, _settled_reports
 from assistant.records.linking import LinkContext, names_subject, subject_words
 from assistant.records.threads import Link, build_threads, link_decisions
 from evals.decisions.threads_eval import _resolve
@@ -105,6 +105,32 @@ def test_an_assignment_is_reported_back_by_the_receiving_bodys_proposal_to_the_b
     links = {(lk.earlier, lk.later): lk for lk in link_decisions([task, other, report])}
     assert ("a", "c") in links and ("a", "b") not in links
     assert links[("a", "c")].relation == "återrapporterar" and "flest ord" in links[("a", "c")].reason
+
+
+def test_a_report_back_in_new_words_is_found_through_the_givers_settling_though_a_first_step_is_linked() -> None:
+    """The group's first step is linked to the assignment; its later hand-over names the deliverable
+    anew, and the giver settles it in the assignment's words: the hand-over reports back, and the
+    settling answers the assignment."""
+    task = dec("a", "2026-02-11", "Arkivering av mötesmaterial", "Styrgruppen uppdrar åt arbetsgruppen för digitalt "
+               "arkiv att ta fram regler för arkivering av mötesmaterial.", kind="uppdrag",
+               responsible="arbetsgruppen för digitalt arkiv", recipient="arbetsgrupp-arkiv")
+    step = dec("b", "2026-03-18", "Arkivering", "Gruppen beslutade att börja med reglerna för arkivering av "
+               "mötesmaterial och att Kim skriver ett första utkast.", body="arbetsgrupp-arkiv")
+    elsewhere = dec("c", "2026-05-06", "Kalender", "Gruppen beslutade att föreslå styrgruppen en gemensam kalender.",
+                    body="arbetsgrupp-arkiv")
+    handed = dec("d", "2026-09-02", "Bevarandeplan", "Gruppen beslutade att lämna bevarandeplanen för "
+                 "mötestyperna till styrgruppen.", body="arbetsgrupp-arkiv")
+    settled = dec("e", "2026-10-14", "Arkivering av mötesmaterial", "Styrgruppen fastställde bevarandeplanen med "
+                  "regler för arkivering av mötesmaterial.")
+    decisions = [task, step, elsewhere, handed, settled]
+    ctx = LinkContext.of(decisions)
+    model = [Link("a", "b", "besvarar", "", 0.8), Link("d", "e", "överlämnat", "", 0.8)]  # as the model links them
+    (report,) = _reports_back(decisions, model, ctx)
+    assert (report.earlier, report.later) == ("a", "d")
+    (answer,) = _settled_reports(decisions, [*model, report], ctx)
+    assert (answer.earlier, answer.later, answer.relation) == ("a", "e", "besvarar")
+    unsettled = [task, step, elsewhere, handed]  # nothing ties the renamed hand-over to the assignment's words
+    assert _reports_back(unsettled, model[:1], LinkContext.of(unsettled)) == []
 
 
 def test_a_deliverable_renamed_when_approved_answers_the_assignment_by_its_qualifier() -> None:
