@@ -38,6 +38,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.answers.candidates import rank_units  # noqa: E402
 from assistant.answers.cues import cue_met  # noqa: E402
 from assistant.answers.extractive import LEAD_CANDIDATES, ExtractiveEngine  # noqa: E402
 from assistant.answers.question import QuestionInfo, analyse, split_question  # noqa: E402
@@ -132,7 +133,7 @@ def collect(kb: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         hits = kb.search(text, engine.k)[: engine.k]
         english = is_english(text)
         info = analyse(split_question(text)[0], english=english)
-        ranked = engine.rank_units(info, hits)
+        ranked = rank_units(info, hits, synonyms=engine.synonyms, model=engine.model)
         entities = subjects(info.text, english=english, translated=to_swedish(info.text) if english else "")
         lead = lead_of(engine, info, ranked, hits, unnamed_per_hit(entities, hits), entities, LEAD_CANDIDATES,
                        kb.embedder) if ranked else None

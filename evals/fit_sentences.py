@@ -26,6 +26,7 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.answers.candidates import rank_units  # noqa: E402
 from assistant.answers.extractive import ExtractiveEngine  # noqa: E402
 from assistant.answers.question import analyse, split_question  # noqa: E402
 from assistant.answers.sentence_rank import FEATURES  # noqa: E402
@@ -57,7 +58,7 @@ def collect(kb: Any, questions: list[dict[str, Any]]) -> list[tuple[np.ndarray, 
     for q in questions:
         hits = kb.search(q["question"], engine.k)
         info = analyse(q["question"], english=is_english(q["question"]))
-        units = engine.rank_units(info, hits[: engine.k])
+        units = rank_units(info, hits[: engine.k], synonyms=engine.synonyms, model=engine.model)
         if not units:
             continue
         facts = [norm(f) for f in q["facts"]]

@@ -27,6 +27,7 @@ ROOM_RANK = {
     "assistant.answers": {"base": 0, "question": 1, "subject": 1, "verify": 1, "cues": 2, "figures": 2, "time_cues": 2,
                           "asked": 2, "candidates": 2, "extractive": 2, "llm": 2,
                           "decision_answers": 2, "decision_questions": 2, "decision_match": 2, "decision_open": 1,
+                          "decision_relevance": 2, "decision_compose": 2,
                           "collection": 2, "chat": 2, "units": 2, "compose": 2, "lists": 2, "memo": 3, "registry": 3,
                           "synonyms": 1, "gates": 2},
 }

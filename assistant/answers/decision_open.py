@@ -10,7 +10,8 @@ from ingest.dates import long_date
 from ..records.continuation import continuation
 from ..records.decisions import Decision
 from ..records.meeting import body_name, body_of
-from ..records.threads import due_of, open_assignments
+from ..records.pairs import due_of
+from ..records.threads import open_assignments
 from .base import Answer, Citation
 
 ENGINE_NAME = "beslutsregister"

@@ -59,11 +59,11 @@ class ExtractiveEngine:
     def __init__(self, kb: KnowledgeBase, *, k: int = TOP_K, min_coverage: float = MIN_COVERAGE,
                  use_embeddings: bool = False, sentence_model: SentenceModel | None | bool = True,
                  synonyms: Synonyms | None = None) -> None:
-        # Re-ranking by embedding similarity cost a second embedding call and changed no answer; off.
         self.kb = kb
         self.k = k
         self.min_coverage = min_coverage
-        self.use_embeddings = use_embeddings
+        # Re-ranking by embedding similarity cost a second embedding call and changed no answer; off.
+        self.embedder = kb.embedder if use_embeddings else None
         # The learned order of sentences (sentence_rank.py); True: the shipped model, None/False: the hand-set sum.
         self.model = load_model() if sentence_model is True else sentence_model or None
         self.synonyms = synonyms or {}  # a general thesaurus (synonyms.py): a noun's synonym in the passage says it
@@ -76,11 +76,6 @@ class ExtractiveEngine:
         return self.answer_from_hits(question, hits[: self.k])
 
     # -- selection -------------------------------------------------------------------------------
-    def rank_units(self, info: QuestionInfo, hits: list[Hit]) -> list[Unit]:
-        """Every sentence and list item of the passages, best first (``candidates.rank_units``)."""
-        return rank_units(info, hits, synonyms=self.synonyms, model=self.model,
-                          embedder=self.kb.embedder if self.use_embeddings else None)
-
     def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset(),
                    about: tuple[Entity, ...] = (), *, soft: bool = True) -> bool:
         """Whether ``best`` answers ``info``; ``unnamed`` are the question's subjects (``about``) its
@@ -122,7 +117,7 @@ class ExtractiveEngine:
             parts = [parts[0]] + [with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
         first_about: tuple[Entity, ...] = ()
-        units = self.rank_units(info, hits)
+        units = rank_units(info, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
         chosen: list[Unit] = []
         said: set[str] = set()  # the chosen sentences' texts
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
@@ -134,7 +129,8 @@ class ExtractiveEngine:
             first_about = first_about or entities
             lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
-                ranked = units if part is info else self.rank_units(part, hits)
+                ranked = units if part is info else rank_units(
+                    part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
                 fit = [u for u in ranked[:LEAD_CANDIDATES] if self.answerable(part, u, unnamed[u.hit], entities)]
                 # a sentence already chosen may answer this part too ("X leder Y sedan 2020" for who and since when)
                 lead = _likeliest(u for u in fit if u.text not in said) or _likeliest(fit)
@@ -176,14 +172,16 @@ class ExtractiveEngine:
         own = analyse(part.text, english=part.english)
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
-        merged = self.rank_units(part, hits) if not own.terms or part.kind in ("number", "money", "time") else []
+        merged = (rank_units(part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
+                  if not own.terms or part.kind in ("number", "money", "time") else [])
         if merged and not any(t.match(u.tokens) for u in merged for t in own.terms):
             # "… och hur stor är kakan?", "… och när ska det vara klart?" ask about what the first answer
             # names, in words no passage has: a sentence of its document that has what the part asks for
             return next((u for u in merged if hits[u.hit].doc_id == doc and not unnamed[u.hit]
                          and cue_met(part.kind, u.text, part.said, part.text)
                          and (part.kind != "time" or u.takes_up)), None)  # "Uppdraget ska vara klart …"
-        ranked = [u for u in self.rank_units(own, hits) if hits[u.hit].doc_id == doc]
+        ranked = [u for u in rank_units(own, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
+                  if hits[u.hit].doc_id == doc]
         return next((u for u in ranked[:LEAD_CANDIDATES] if u.text not in said
                      and self.answerable(own, u, unnamed[u.hit])), None)
 

@@ -26,7 +26,7 @@ from ..records import (
     find_thread,
     status_overview,
 )
-from ..records.threads import RELATION_SV
+from ..records.pairs import RELATION_SV
 from .common import USER_HELP, emit, err, fail, resolve_user
 
 if TYPE_CHECKING:

@@ -2,6 +2,7 @@
 from lägesbedömningar, each traceable to the paragraph it came from."""
 
 from .decisions import DECISION_KINDS, KINDS, Decision, DocMeta, extract_decisions
+from .pairs import Link
 from .register import (
     RecordRegister,
     date_bound,
@@ -17,7 +18,7 @@ from .status import (
     parse_status,
     summarize,
 )
-from .threads import Link, OpenAssignment, Thread, build_threads, find_open, find_thread, link_decisions, open_assignments
+from .threads import OpenAssignment, Thread, build_threads, find_open, find_thread, link_decisions, open_assignments
 
 __all__ = [
     "COLOURS", "DECISION_KINDS", "KINDS", "ActivityStatus", "Decision", "DocMeta", "Link", "OpenAssignment",

@@ -4,7 +4,7 @@ a body's assignment to another body to that body's report back. Every link carri
 reason; assignments that nothing answers are the open ones (with their deadline, overdue or not).
 
 Linking is by matter (heading and object words), by the assignment's deliverable and deadline
-("till höstens möte"), by date order and by which body gave what to whom: the model's pass
+(a date, or a meeting named as the deadline), by date order and by which body gave what to whom: the model's pass
 (:mod:`.link_pass`), then the rules for what it leaves out (:mod:`.link_rules`)."""
 
 from __future__ import annotations
@@ -15,18 +15,11 @@ from datetime import date as Date
 from typing import TYPE_CHECKING
 
 from .decisions import Decision
-from .link_pass import candidate_pairs, model_links  # noqa: F401  (candidate_pairs: this module's public face too)
+from .link_pass import model_links
 from .link_rules import rule_links
 from .linking import THRESHOLD, WEIGHTS, LinkContext
 from .meeting import matches_body
-from .pairs import (  # noqa: F401  (Link, RELATIONS, RELATION_SV, due_of, pair_features: this module's public face too)
-    RELATION_SV,
-    RELATIONS,
-    Link,
-    _day,
-    due_of,
-    pair_features,
-)
+from .pairs import Link, _day, due_of
 from .register import RecordRegister
 
 if TYPE_CHECKING:
@@ -49,7 +42,7 @@ class Thread:
 class OpenAssignment:
     decision: Decision
     due: str  # YYYY-MM-DD (or YYYY-MM), "" when none is given
-    due_text: str  # as written: "senast den 15 mars 2030", "till höstens möte"
+    due_text: str  # as written: a date ("senast den …" and the day) or a meeting ("till nästa möte")
     overdue: bool
 
     def as_dict(self) -> dict[str, object]:

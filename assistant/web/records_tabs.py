@@ -17,7 +17,8 @@ from ingest.errors import MsvError
 from ..access.policy import LOCAL_USER, User, access_of
 from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
 from ..records.export import to_csv, to_docx
-from ..records.threads import RELATION_SV, open_assignments, thread_of
+from ..records.pairs import RELATION_SV
+from ..records.threads import open_assignments, thread_of
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
 from .render import esc
@@ -40,7 +41,7 @@ DECISIONS_EMPTY = (
     "när det har paragrafer, § 1), eller när typen anges (`msv ingest --kind protokoll`).")
 STATUS_EMPTY = (
     "**Inga lägesbedömningar finns ännu i kunskapsbasen.** Arbetsgrupperna lämnar en lägesbedömning till "
-    "styrgruppen två gånger per år, med en trafikljusbedömning (grön, gul, röd) för varje aktivitet.\n\n"
+    "styrgruppen två gånger per år, med en trafikljusbedömning (grön, gul, röd) per aktivitet.\n\n"
     "Så känns en lägesbedömning igen: ordet *lägesbedömning* eller *lägesrapport* i filnamnet eller i början av "
     "texten (eller typen angiven, `msv ingest --kind lägesbedömning`). I dokumentet läses statusen ur mallens "
     "tabell med kolumnerna Aktivitet, Status och Kommentar, eller ur rader som \"Status: Gul\" under en "
@@ -278,7 +279,7 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
 
     with gr.Tab("Lägesbild", id="lagesbild") as tab:
         gr.Markdown("## Lägesbild\nArbetsgruppernas lägesbedömningar: antal aktiviteter per status (grön, gul, röd), "
-                    "gula och röda aktiviteter med kommentar, och vad som ändrats sedan förra rapporten.")
+                    "aktiviteter som är gula eller röda, med kommentar, och vad som ändrats sedan förra rapporten.")
         with gr.Row():
             group = gr.Textbox(label="Arbetsgrupp (tomt = alla)", elem_id="status-group", scale=3)
             show = gr.Button("Visa", variant="primary", elem_id="status-show", scale=1)

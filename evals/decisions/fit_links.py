@@ -20,8 +20,9 @@ from pathlib import Path
 import numpy as np
 
 from assistant.records.decisions import DECISION_KINDS
+from assistant.records.link_pass import candidate_pairs
 from assistant.records.linking import FEATURES, LinkContext
-from assistant.records.threads import candidate_pairs, pair_features
+from assistant.records.pairs import pair_features
 from evals.decisions.questions_eval import minutes_in
 from evals.decisions.samples import DATA, all_meetings, ensure_samples
 from evals.decisions.threads_eval import DEV_SETS, GOLD_THREADS, _extracted, _resolve, evaluate_threads, gold_links

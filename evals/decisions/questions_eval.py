@@ -22,7 +22,8 @@ from dataclasses import asdict, dataclass
 from datetime import date as Date
 from pathlib import Path
 
-from assistant.answers.decision_answers import ENGINE_NAME, with_decisions
+from assistant.answers.decision_answers import with_decisions
+from assistant.answers.decision_open import ENGINE_NAME
 from assistant.answers.registry import get_engine
 from ingest.loaders import is_supported
 from ingest.swedish import normalize, tokenize

@@ -3,6 +3,8 @@ what the engine passes in is what the ranking uses."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 
@@ -36,12 +38,13 @@ def test_an_embedder_adds_each_leading_sentences_similarity_to_the_question(embe
     assert lifted[0].text.startswith("Sommarkursen i keramik har 24 deltagare")
 
 
-def test_the_engine_ranks_with_its_own_sentence_model() -> None:
+@pytest.mark.parametrize("use_embeddings", [False, True])
+def test_the_engine_ranks_with_the_shipped_model_and_embeds_only_when_asked(embedder: Embedder,
+                                                                             use_embeddings: bool) -> None:
     info, hits = analyse(QUESTION), _hits()
-    engine = ExtractiveEngine(kb=None, sentence_model=None)  # type: ignore[arg-type]  # no embeddings: kb unused
-    mine = engine.rank_units(info, hits)
-    direct = rank_units(info, hits, synonyms={}, model=None)
-    assert [(u.text, u.score, u.p) for u in mine] == [(u.text, u.score, u.p) for u in direct]
-    assert all(u.p == u.score for u in mine)  # without a sentence model the hand-set sum orders them
-    shipped = ExtractiveEngine(kb=None).rank_units(info, hits)  # type: ignore[arg-type]
+    engine = ExtractiveEngine(kb=SimpleNamespace(embedder=embedder), use_embeddings=use_embeddings)  # type: ignore[arg-type]
+    assert engine.model is not None and ExtractiveEngine(kb=None, sentence_model=None).model is None  # type: ignore[arg-type]
+    assert engine.embedder is (embedder if use_embeddings else None)
+    assert all(u.p == u.score for u in rank_units(info, hits, synonyms={}, model=None))  # the hand-set sum orders them
+    shipped = rank_units(info, hits, synonyms=engine.synonyms, model=engine.model, embedder=engine.embedder)
     assert any(u.p != u.score for u in shipped)  # the shipped model gives probabilities

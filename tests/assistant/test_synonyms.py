@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answers.candidates import rank_units
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.question import analyse, tokens_of
+from assistant.answers.sentence_rank import load_model
 from assistant.answers.synonyms import THESAURUS, load_thesaurus, parse_mythes
 from ingest.search import Hit
 
@@ -43,14 +45,12 @@ QUESTION = "Hur ofta har styrelsen möte?"
 
 
 def test_a_noun_said_by_a_synonym_is_not_missing() -> None:
-    info = analyse(QUESTION)
-    plain = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
-    lead = plain.rank_units(info, HITS)[0]
+    info, model = analyse(QUESTION), load_model()
+    lead = rank_units(info, HITS, synonyms={}, model=model)[0]
     assert lead.text.startswith("Styrelsen") and lead.missing == 1  # "möte": the passage says "sammanträde"
-    engine = ExtractiveEngine(kb=None, synonyms=parse_mythes(EXCERPT[1:]))  # type: ignore[arg-type]
-    assert engine.rank_units(info, HITS)[0].missing == 0
-    other = ExtractiveEngine(kb=None, synonyms=parse_mythes(EXCERPT[4:]))  # type: ignore[arg-type]
-    assert other.rank_units(info, HITS)[0].missing == 1  # a table without it changes nothing
+    assert rank_units(info, HITS, synonyms=parse_mythes(EXCERPT[1:]), model=model)[0].missing == 0
+    # a table without it changes nothing
+    assert rank_units(info, HITS, synonyms=parse_mythes(EXCERPT[4:]), model=model)[0].missing == 1
 
 
 def test_a_sentence_saying_the_question_in_other_words_answers_it() -> None:

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 import evals.fit_answerability as fa
+from assistant.answers.candidates import rank_units
 from assistant.answers.extractive import LEAD_CANDIDATES, ExtractiveEngine
 from assistant.answers.question import analyse
 from assistant.answers.subject import subjects, unnamed_per_hit
@@ -38,8 +39,8 @@ def test_the_lead_is_measured_whether_or_not_the_soft_gates_pass_it(question: st
     assert engine.answer_from_hits(question, HITS).grounded is bool(gated)  # the engine decides by its gates alone
     info = analyse(question)
     about = subjects(question)
-    lead = fa.lead_of(engine, info, engine.rank_units(info, HITS), HITS, unnamed_per_hit(about, HITS), about,
-                      LEAD_CANDIDATES)
+    ranked = rank_units(info, HITS, synonyms=engine.synonyms, model=engine.model)
+    lead = fa.lead_of(engine, info, ranked, HITS, unnamed_per_hit(about, HITS), about, LEAD_CANDIDATES)
     if gated is None:
         assert lead is None  # no lead the hard checks pass: nothing a model could overturn
         return

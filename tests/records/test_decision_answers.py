@@ -17,9 +17,11 @@ from testkit import SharedKb
 from typer.testing import CliRunner
 
 from assistant.access.users import UserStore
-from assistant.answers.decision_answers import ENGINE_NAME, DecisionEngine, compose, parse_question, with_decisions
+from assistant.answers.decision_answers import DecisionEngine, with_decisions
+from assistant.answers.decision_compose import compose
 from assistant.answers.decision_match import best_matter
-from assistant.answers.decision_questions import content_topic
+from assistant.answers.decision_open import ENGINE_NAME
+from assistant.answers.decision_questions import content_topic, parse_question
 from assistant.answers.question import question_terms
 from assistant.answers.registry import get_engine
 from assistant.cli.assist import add_commands
@@ -274,8 +276,8 @@ def test_a_paragraphs_decisions_answer_together() -> None:
 def test_the_latest_paragraph_leads_whole_when_reached_through_a_link() -> None:
     """The question matched an earlier step; the thread's latest paragraph holds two decisions, of which
     only one is linked to that step: both lead, in the minutes' order, and the matched step follows."""
-    from assistant.answers.decision_answers import _lead_paragraph_first, _threads
-    from assistant.records.threads import Link
+    from assistant.answers.decision_compose import _lead_paragraph_first, _threads
+    from assistant.records.pairs import Link
 
     task = _matter("task", "2026-03-02", "§ 3 Statistik om lärlingar",
                    "Sekretariatet tar fram en sammanställning av lärlingsstatistik till nästa möte.", kind="uppdrag")
@@ -326,8 +328,8 @@ def test_words_most_matters_share_name_none_of_them(topic: str, named: bool) -> 
 
 def test_an_answer_quoting_a_paragraphs_discussion_speaks_of_the_decision_in_its_passage() -> None:
     from assistant.answers.base import Answer, Citation
-    from assistant.answers.decision_answers import relevance
     from assistant.answers.decision_quotes import cited_paragraph
+    from assistant.answers.decision_relevance import relevance
 
     routine = replace(_matter("routine", "2026-02-12", "punkt 3", "Beslutades att sekretariatet tar fram en uppdaterad "
                               "rutin för expediering senast den 1 december 2026.", kind="uppdrag"), doc_id="d")

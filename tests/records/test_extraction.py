@@ -365,7 +365,7 @@ def test_ids_are_stable_and_unique() -> None:
     ("att återkomma före sommaren.", "2026-06-30"),
     ("att återkomma till årsskiftet.", "2026-12-31"),
     ("att genomföra enkäten under hösten 2026.", "2026-12-31"),
-    ("att rapportera till höstens möte.", ""),  # a meeting, not a season (threads.due_of reads it)
+    ("att rapportera till höstens möte.", ""),  # a meeting, not a season (pairs.due_of reads it)
 ])
 def test_deadlines(text: str, expected: str) -> None:
     assert deadline_of(text, "2026-05-14") == expected

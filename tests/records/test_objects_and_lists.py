@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answers.decision_answers import _Words, term_score
+from assistant.answers.decision_relevance import Words, term_score
 from assistant.answers.question import question_terms
 from assistant.records.decisions import DECISION_KINDS, Decision, DocMeta, extract_decisions
 from assistant.records.link_pass import LinkState, _chosen
@@ -111,5 +111,5 @@ def test_unnumbered_headings_are_the_paragraph_labels_of_their_decisions() -> No
 ])
 def test_a_compound_said_by_its_head_but_not_a_hyphenated_name(term: str, text: str, score: float) -> None:
     [t] = question_terms(term)
-    assert term_score(t, _Words.of(text)) == score
+    assert term_score(t, Words.of(text)) == score
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answers.decision_answers import ENGINE_NAME, with_decisions
+from assistant.answers.decision_answers import with_decisions
+from assistant.answers.decision_open import ENGINE_NAME
 from assistant.answers.decision_questions import asked_body, loose_question, particle_nouns
 from assistant.answers.registry import get_engine
 from assistant.records.labels import segments

@@ -12,7 +12,8 @@ import pytest
 from assistant.records.decisions import Decision
 from assistant.records.link_rules import _after_remiss, _handed_answers, _renamed_deliverables, _reports_back, _settled_reports
 from assistant.records.linking import LinkContext, names_subject, subject_words
-from assistant.records.threads import Link, build_threads, link_decisions
+from assistant.records.pairs import Link
+from assistant.records.threads import build_threads, link_decisions
 from evals.decisions.threads_eval import _resolve
 
 BASE = Decision(id="x", body="styrgrupp", date="2026-01-14", paragraph="§ 2", text="", kind="beslut", responsible="",
