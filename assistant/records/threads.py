@@ -128,5 +128,11 @@ def find_open(kb: KnowledgeBase, *, body: str = "", access: tuple[str, ...] | No
     with RecordRegister.for_kb(kb) as reg:
         reg.sync(kb)
         decisions = reg.all_decisions(access=access)
-    return [o for o in open_assignments(decisions, today)
-            if matches_body(o.decision.body, body) or (o.decision.recipient and matches_body(o.decision.recipient, body))]
+    return [o for o in open_assignments(decisions, today) if concerns(o, body)]
+
+
+def concerns(task: OpenAssignment, body: str) -> bool:
+    """Whether an open assignment was given by ``body`` or to it (as the register resolved the receiver);
+    every assignment when no body is named. The CLI's and the Beslut tab's follow-up lists both filter so."""
+    d = task.decision
+    return matches_body(d.body, body) or bool(d.recipient and matches_body(d.recipient, body))

@@ -18,7 +18,7 @@ from ..access.policy import LOCAL_USER, User, access_of
 from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
 from ..records.export import to_csv, to_docx
 from ..records.pairs import RELATION_SV
-from ..records.threads import open_assignments, thread_of
+from ..records.threads import concerns, open_assignments, thread_of
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
 from .render import esc
@@ -144,7 +144,7 @@ class DecisionsView:
             decisions = self._visible_decisions(request)
         except MsvError as e:
             return f"Kunde inte läsa beslutsregistret: {esc(e)}"
-        found = [o for o in open_assignments(decisions, day) if not body or o.decision.body.startswith(body)]
+        found = [o for o in open_assignments(decisions, day) if concerns(o, body)]
         return open_markdown(found)
 
     def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]

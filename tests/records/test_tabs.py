@@ -88,3 +88,27 @@ def test_empty_states_guide(records_kb: KnowledgeBase) -> None:
     assert all(f in md for f in ("PDF", ".docx", ".pptx", "HTML", "Markdown", ".txt", ".eml"))
     assert status_markdown({"reports": [], "summary": []}) == STATUS_EMPTY
     assert "Så känns en lägesbedömning igen" in STATUS_EMPTY and "Status:" in STATUS_EMPTY
+
+
+def test_open_tasks_list_an_assignment_under_the_body_it_was_given_to(records_kb: KnowledgeBase) -> None:
+    """The tab's follow-up list filters as `msv decisions --open --body` does: by the giving body or the
+    receiving one (as the register resolved it), so a group sees what it owes."""
+    from datetime import date as Date
+
+    from assistant.records.threads import find_open
+
+    given = [o for o in find_open(records_kb, access=("alla",), today=Date(2026, 11, 29))
+             if o.decision.recipient and o.decision.recipient != o.decision.body]
+    assert given, "the sample minutes hold an open assignment one body gives another"
+    task = given[0].decision
+    view = DecisionsView(records_kb, access=("alla",))
+    to_receiver = view.open_tasks(task.recipient, "2026-11-29")
+    assert esc_free(task.text)[:40] in esc_free(to_receiver)
+    others = {"styrgrupp", "gd-grupp", "beredningsgrupp"} - {task.body, task.recipient}
+    for other in others:
+        assert esc_free(task.text)[:40] not in esc_free(view.open_tasks(other, "2026-11-29"))
+
+
+def esc_free(text: str) -> str:
+    """Markdown escapes removed, so a decision's text can be looked for in the rendered list."""
+    return text.replace("\\", "")
