@@ -22,7 +22,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.answers.candidates import content_nouns  # noqa: E402
+from assistant.answers.candidates import content_nouns, rank_units  # noqa: E402
 from assistant.answers.compose import sentence  # noqa: E402
 from assistant.answers.extractive import ANSWER_CHARS, EXTRA_SCORE, LEAD_CANDIDATES, MIN_OWN, ExtractiveEngine  # noqa: E402
 from assistant.answers.question import QuestionInfo, analyse, split_question  # noqa: E402
@@ -136,7 +136,7 @@ def measure(kb: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
         hits = kb.search(q["question"], engine.k)[: engine.k]
         english = is_english(q["question"])
         info = analyse(split_question(q["question"])[0], english=english)
-        ranked = engine.rank_units(info, hits)
+        ranked = rank_units(info, hits, synonyms=engine.synonyms, model=engine.model, embedder=engine.embedder)
         about = subjects(info.text, english=english, translated=to_swedish(info.text) if english else "")
         unnamed = unnamed_per_hit(about, hits)
         chosen = chosen_units(r.answer, ranked) if r.grounded else []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import evals.miss_causes as mc
+from assistant.answers.candidates import rank_units
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.question import analyse
 from assistant.answers.subject import subjects, unnamed_per_hit
@@ -67,7 +68,7 @@ def test_names_the_gates_that_refuse_a_sentence(question: str, expected: tuple[s
     info = analyse(question)
     about = subjects(question)
     unnamed = unnamed_per_hit(about, HITS[:1])
-    lead = next(u for u in engine.rank_units(info, HITS[:1]) if u.pos == 0)
+    lead = next(u for u in rank_units(info, HITS[:1], synonyms=engine.synonyms, model=engine.model) if u.pos == 0)
     gates = mc.gates_failed(engine, info, lead, unnamed[lead.hit], about)
     assert gates[: len(expected)] == expected and bool(gates) is bool(expected)
 
