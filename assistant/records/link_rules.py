@@ -221,10 +221,10 @@ _APPROVED = re.compile(r"\b(?:godkän|fastställ|anta|antog)\w*", re.IGNORECASE)
 
 
 def _renamed_deliverables(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
-    """A body's approval that the model linked to nothing ("Styrgruppen godkände välkomstpaketet", under
-    "Välkomstpaket för nya deltagare") answers the body's own unanswered assignment whose deliverable
-    was qualified by the same words ("introduktionsmaterial för nya deltagare"): the thing asked for,
-    renamed when delivered."""
+    """A body's approval that the model linked to nothing ("Styrgruppen godkände handledningen", under
+    "Handledning för nyanställda handläggare") answers the body's own unanswered assignment whose
+    deliverable was qualified by the same words ("stödmaterial för nyanställda handläggare"): the thing
+    asked for, renamed when delivered."""
     linked = {lk.later for lk in links} | {lk.earlier for lk in links}
     out: list[Link] = []
     for b in decisions:
