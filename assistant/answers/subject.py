@@ -128,27 +128,31 @@ def _together(form: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
     return False
 
 
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+")
+
+
 def _capitalised_names(text: str, english: bool) -> list[str]:
-    """Runs of capitalised words that are names: not the sentence's first word (unless an
-    acronym), and in English not an English word of the domain vocabulary ("Swedish", "Agency")."""
+    """Runs of capitalised words that are names: not a sentence's first word (unless an
+    acronym or a run of names), and in English not an English word of the domain vocabulary ("Swedish", "Agency")."""
     names: list[str] = []
-    words = re.findall(r"[\wåäöéÅÄÖÉ+-]+", text)
-    run: list[str] = []
     english_words = load_english_words() if english else frozenset()
-    for i, w in enumerate(words):
-        # the first word is a name when it is an acronym or starts a run of names ("Anders Ferbe
-        # lämnar …"), not a function word ("Enligt Skolverket …")
-        first_ok = bool(_ACRONYM.match(w)) or (bool(_NAME_PAIR.match(text)) and w.lower() not in STOPWORDS)
-        is_name = bool(_NAME.fullmatch(w)) and (i > 0 or first_ok)
-        if is_name and english and w.lower() in english_words:
-            is_name = False
-        if is_name:
-            run.append(w)
-        elif run:
+    for part in _SENTENCE_END.split(text):  # every sentence's first word is capitalised by grammar
+        words = re.findall(r"[\wåäöéÅÄÖÉ+-]+", part)
+        run: list[str] = []
+        for i, w in enumerate(words):
+            # the first word is a name when it is an acronym or starts a run of names ("Anders Ferbe
+            # lämnar …"), not a function word ("Enligt Skolverket …")
+            first_ok = bool(_ACRONYM.match(w)) or (bool(_NAME_PAIR.match(part)) and w.lower() not in STOPWORDS)
+            is_name = bool(_NAME.fullmatch(w)) and (i > 0 or first_ok)
+            if is_name and english and w.lower() in english_words:
+                is_name = False
+            if is_name:
+                run.append(w)
+            elif run:
+                names.append(" ".join(run))
+                run = []
+        if run:
             names.append(" ".join(run))
-            run = []
-    if run:
-        names.append(" ".join(run))
     return names
 
 

@@ -519,3 +519,10 @@ def test_how_often_abbreviated_meetings_meet_is_answered_by_the_spelled_out_comp
                  "var fjärde vecka. Kansliet leder dem.", title="Former för samverkan")]
     a = engine.answer_from_hits("KG-mötena – hur ofta?", hits)
     assert a.grounded and "var fjärde vecka" in a.answer
+
+
+def test_a_later_sentence_opens_with_a_capital_that_names_nothing() -> None:
+    """Each sentence of a question opens with a capital by grammar: only the names count as its subjects."""
+    assert [e.label for e in subjects("Vem leder Skolverket? Beskriv också uppdraget.")] == ["Skolverket"]
+    assert [e.label for e in subjects("Hur många anställda har Tillväxtverket? Ange även året.")] == ["Tillväxtverket"]
+    assert [e.label for e in subjects("Vad gör MYH? Och UHR?")] == ["MYH", "UHR"]  # an acronym opening one still names
