@@ -9,9 +9,9 @@ from ingest.dates import long_date
 
 from ..records.continuation import continuation
 from ..records.decisions import Decision
-from ..records.meeting import body_name, body_of
+from ..records.meeting import body_name
 from ..records.pairs import due_of
-from ..records.threads import open_assignments
+from ..records.threads import concerns, open_assignments
 from .base import Answer, Citation
 
 ENGINE_NAME = "beslutsregister"
@@ -52,8 +52,7 @@ def open_answer(question: str, pool: list[Decision], body: str, today: Date, *, 
     """The follow-up list: assignments (given by ``body``, or to it) that no later decision answers,
     earliest deadline first, each with its deadline and cited; with ``overdue`` (the question asks
     which have passed their deadline) only those, when there are any."""
-    found = [o for o in open_assignments(pool, today)
-             if not body or body in (o.decision.body, o.decision.recipient or body_of(o.decision.responsible))]
+    found = [o for o in open_assignments(pool, today) if concerns(o, body)]
     if overdue and any(o.overdue for o in found):
         found = [o for o in found if o.overdue]
     if not found:

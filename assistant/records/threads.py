@@ -18,7 +18,7 @@ from .decisions import Decision
 from .link_pass import model_links
 from .link_rules import rule_links
 from .linking import THRESHOLD, WEIGHTS, LinkContext
-from .meeting import matches_body
+from .meeting import body_of, matches_body
 from .pairs import Link, _day, due_of
 from .register import RecordRegister
 
@@ -133,6 +133,8 @@ def find_open(kb: KnowledgeBase, *, body: str = "", access: tuple[str, ...] | No
 
 def concerns(task: OpenAssignment, body: str) -> bool:
     """Whether an open assignment was given by ``body`` or to it (as the register resolved the receiver);
-    every assignment when no body is named. The CLI's and the Beslut tab's follow-up lists both filter so."""
+    every assignment when no body is named. The CLI's, the Beslut tab's and the answers' follow-up lists
+    all filter so (an assignment read outside the register: the body its words name)."""
     d = task.decision
-    return matches_body(d.body, body) or bool(d.recipient and matches_body(d.recipient, body))
+    to = d.recipient or body_of(d.responsible)
+    return matches_body(d.body, body) or bool(to and matches_body(to, body))
