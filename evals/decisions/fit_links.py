@@ -41,7 +41,7 @@ def folds() -> list[Fold]:
     taken = {f for fold in later for f in fold}
     first = [m.file for m in all_meetings() if m.file not in taken]
     out: list[Fold] = [(GOLD_THREADS, [DATA / f for f in names]) for names in (first, *later)]
-    for folder, _ in DEV_SETS.values():  # dev4 … dev12: real files with their own gold
+    for folder, _ in DEV_SETS.values():  # dev4 … dev13: real files with their own gold
         if (folder / "gold_threads.jsonl").is_file():
             out.append((folder / "gold_threads.jsonl", minutes_in(folder)))
     return out
