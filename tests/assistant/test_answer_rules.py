@@ -13,8 +13,8 @@ from assistant.answers.question import analyse, tokens_of
 from assistant.answers.subject import subjects
 from assistant.answers.time_cues import other_year
 from ingest.qtype import question_kind
-from ingest.swedish import split_by_head, split_compound
 from ingest.search import Hit
+from ingest.swedish import split_by_head, split_compound
 
 
 def test_who_holds_a_persons_role_is_answered_by_a_name() -> None:
