@@ -180,7 +180,7 @@ _LONG_HEAD = 8
 def split_by_head(word: str) -> tuple[str, ...]:
     """A compound's parts, or, when the lexicon knows its closing word but not its opening one, its
     modifier and that head: the longest closing word of at least five letters after an opening of at
-    least four ("sjöbefäls|utbildningen" → sjöbefäl, utbildningen; a linking s dropped). Swedish
+    least four ("glaciärs|utbildningen" → glaciär, utbildningen; a linking s dropped). Swedish
     compounds end in the word that says what the thing is, so the head says it whatever the modifier.
     () when neither is found. Not used by the index, whose splitter stays the lexicon's own."""
     parts = split_compound(word)
