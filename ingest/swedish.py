@@ -172,6 +172,31 @@ def split_compound(word: str, min_tail: int = _MIN_PART) -> tuple[str, ...]:
     return best
 
 
+_MIN_HEAD = 5
+_LONG_HEAD = 8
+
+
+@lru_cache(maxsize=50_000)
+def split_by_head(word: str) -> tuple[str, ...]:
+    """A compound's parts, or, when the lexicon knows its closing word but not its opening one, its
+    modifier and that head: the longest closing word of at least five letters after an opening of at
+    least four ("glaciärs|utbildningen" → glaciär, utbildningen; a linking s dropped). Swedish
+    compounds end in the word that says what the thing is, so the head says it whatever the modifier.
+    () when neither is found. Not used by the index, whose splitter stays the lexicon's own."""
+    parts = split_compound(word)
+    if parts or len(word) < _MIN_COMPOUND or not word.isalpha():
+        return parts
+    lex = lexicon()
+    for i in range(_MIN_PART, len(word) - _MIN_HEAD + 1):
+        tail, modifier = word[i:], word[:i]
+        if tail not in lex or any(tail.startswith(x) for x in _SUFFIXES if len(x) >= 4):
+            continue  # "organisa|tionen" is a derivation, not a compound
+        linked = modifier.endswith("s") and len(modifier) > _MIN_PART
+        if linked or len(tail) >= _LONG_HEAD:  # a shorter head needs the linking s to show the seam ("utvärder|ingen")
+            return (modifier[:-1] if linked else modifier, tail)
+    return ()
+
+
 @lru_cache(maxsize=50_000)  # words repeat: each query stems the same words again (a few MB at most)
 def stem(word: str) -> str:
     stemmer = getattr(_STEMMERS, "swedish", None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.swedish import tokenize
+from ingest.swedish import split_by_head, tokenize
 
 from .question import Term
 from .time_cues import YEARISH
@@ -64,9 +64,11 @@ def separators(sentence: str) -> int:
 
 
 def says_ordinal(where: str, ordinal: tuple[str, str]) -> bool:
-    """"den tredje etappen": the document says that ordinal of that noun."""
+    """"den tredje etappen": the document says that ordinal of that noun, or of a compound noun's head
+    ("den första kursen" for "den första sommarkursen", the compound taken up by its head)."""
     word, noun = ordinal
-    return re.search(rf"\b{word}\s+{re.escape(noun[:6].lower())}", where) is not None
+    nouns = {noun.lower(), *split_by_head(noun.lower())[-1:]}
+    return any(re.search(rf"\b{word}\s+{re.escape(n[:6])}", where) is not None for n in nouns)
 
 
 def figure_says(role: Term, text: str) -> bool:

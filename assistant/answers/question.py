@@ -12,7 +12,7 @@ from ingest.abbreviations import load_abbreviations
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
-from ingest.swedish import split_compound, stem, tokenize
+from ingest.swedish import split_by_head, split_compound, stem, tokenize
 
 # Words that say what is asked, not what about: they never count as content.
 QUESTION_WORDS = frozenset(tokenize(
@@ -228,9 +228,12 @@ _ABBREVIATED = re.compile(r"([A-ZÅÄÖ]{1,4})-([a-zåäö]{3,})")
 
 
 def _short_compound(word: str) -> tuple[str, ...]:
-    """The stems of a compound too short for the index's splitter ("expertråd": expert, råd)."""
-    if len(word) >= 10 or word.endswith(_VERB_ENDS):
-        return ()  # longer words the index splits; "redovisa" is a verb, not "redo" + "visa"
+    """The stems of a compound the index's splitter leaves whole: one too short for it ("expertråd":
+    expert, råd), or a longer one whose modifier the lexicon lacks, by its head (``split_by_head``)."""
+    if len(word) >= 10:
+        return tuple(stem(p) for p in split_by_head(word))
+    if word.endswith(_VERB_ENDS):
+        return ()  # "redovisa" is a verb, not "redo" + "visa"
     return tuple(stem(p) for p in split_compound(word, min_tail=3))
 
 

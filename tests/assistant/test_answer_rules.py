@@ -14,6 +14,7 @@ from assistant.answers.subject import subjects
 from assistant.answers.time_cues import other_year
 from ingest.qtype import question_kind
 from ingest.search import Hit
+from ingest.swedish import split_by_head, split_compound
 
 
 def test_who_holds_a_persons_role_is_answered_by_a_name() -> None:
@@ -51,6 +52,16 @@ def test_a_count_stands_next_to_what_itcounts_near() -> None:
 ])
 def test_an_ordinal_is_checked_with_its_noun(where: str, expected: bool) -> None:
     assert says_ordinal(where, ("andra", "ansökningsomgången")) is expected
+
+
+@pytest.mark.parametrize(("where", "expected"), [
+    ("den första utbildningen startar i maj och hålls i umeå", True),  # the compound taken up by its head
+    ("den andra utbildningen startar i maj", False),  # another ordinal of the same head
+    ("den första omgången startar i maj", False),  # the ordinal of another noun
+])
+def test_an_ordinal_of_a_compound_is_said_with_its_head(where: str, expected: bool) -> None:
+    # "kranförar" is no word of the lexicon: the compound is split by its head alone
+    assert says_ordinal(where, ("första", "kranförarutbildningen")) is expected
 
 
 def test_the_word_after_vilken_and_its_noun_is_the_verb() -> None:
@@ -294,6 +305,21 @@ def test_a_short_compound_is_said_by_its_head() -> None:
     assert term.match(frozenset(tokens_of("Möten i rådet hålls tre gånger per år."))) == 0.8
     assert term.match(frozenset(tokens_of("Styrelsen möts tre gånger per år."))) == 0.0
     assert [t.parts for t in analyse("Vem leder kansliet?").terms if t.stem == "kansliet"] == [("~kansli",)]
+
+
+def test_a_long_compound_whose_modifier_the_lexicon_lacks_is_said_by_its_head() -> None:
+    # "glaciär" is no word of the lexicon, so the index's splitter leaves the compound whole; the
+    # question's analysis splits off the head it knows ("utbildningen") after the linking s
+    term = next(t for t in analyse("När startar glaciärsutbildningen?").terms if t.stem.startswith("glaciär"))
+    assert term.head == "utbildning"
+    assert term.match(frozenset(tokens_of("Utbildningen startar den 3 mars."))) == 0.8
+    assert term.match(frozenset(tokens_of("Kursen startar den 3 mars."))) == 0.0
+    # the head is split off only where the seam shows: a linking s, or a head of eight letters or more
+    assert split_compound("glaciärsutbildningen") == ()
+    assert split_by_head("glaciärsutbildningen") == ("glaciär", "utbildningen")
+    assert split_by_head("lotsutbildningen") == ("lots", "utbildningen")  # a long head needs no linking s
+    assert split_by_head("kranförarkursen") == ()  # a short head without the linking s shows no seam
+    assert split_by_head("läsförståelse") == ()
 
 
 @pytest.mark.parametrize(("text", "title", "asked", "fact", "near_miss"), [
