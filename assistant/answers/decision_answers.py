@@ -20,7 +20,7 @@ from ..records.threads import Thread, build_threads, link_decisions
 from .base import Answer, Engine
 from .collection import with_collection
 from .decision_compose import compose
-from .decision_match import best_matter, matter_matches, named_matter, rare_matter, thread_of
+from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import open_answer
 from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns
 from .decision_quotes import cited_paragraph, quoted_decision
@@ -94,24 +94,6 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     return compose(question, [d], terms, pool=pool, today=today, links=links)
 
 
-def answer_by_rare_words(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
-                         today: Date | None = None) -> Answer | None:
-    """The register's answer to a question the ordinary engine answered from a passage that quotes no
-    decision (a proposal, a discussion, the minutes' header): only the matter the question's rare
-    words name clearly (:func:`.decision_match.rare_matter`), never a guess by meaning alone."""
-    topic = content_topic(question)
-    terms = question_terms(topic.topic) if topic is not None else ()
-    if not terms or flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
-        return None
-    pool = _pool(kb, flt)
-    if not pool:
-        return None
-    links = link_decisions(pool)
-    threads = build_threads(pool, links)
-    found = rare_matter(terms, threads, matter_matches(kb, question, terms, pool, threads))
-    return compose(question, [found.decision], terms, pool=pool, today=today, links=links) if found else None
-
-
 def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread], pool: list[Decision]) -> bool:
     """The question names something of ``d``'s matter: one of its content words is in the heading
     or text of a step of ``d``'s thread, and not only words that most matters share ("MSV KLL").
@@ -153,16 +135,14 @@ class DecisionEngine:
 
     def answer(self, question: str, *, flt: SearchFilter | None = None) -> Answer:
         """The register's answer to a decision question; else the wrapped engine's, given as the
-        register's when it quotes a decision (the matter's latest word first), or the matter the
-        question's rare words name when it quotes none; when that engine finds nothing, the register's
-        answer by the question's content words, if it has one."""
+        register's when it quotes a decision (the matter's latest word first), and when that engine
+        finds nothing, the register's answer by the question's content words, if it has one."""
         found = answer_from_register(self.kb, question, flt=flt, today=self.today)
         if found is not None:
             return found
         other = self.fallback.answer(question, flt=flt)
         if other.grounded:
-            return (answer_from_passages(self.kb, question, other, flt=flt, today=self.today)
-                    or answer_by_rare_words(self.kb, question, flt=flt, today=self.today) or other)
+            return answer_from_passages(self.kb, question, other, flt=flt, today=self.today) or other
         return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 

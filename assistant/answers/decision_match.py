@@ -92,8 +92,15 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
 
     if not pool or not terms:
         return None
+    vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
+    sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
     threads = build_threads(pool) if threads is None else threads
-    found = matter_matches(kb, question, terms, pool, threads)
+    found: list[MatterMatch] = []
+    for t in threads:
+        best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
+        share = thread_words_share(terms, t.decisions)
+        dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
+        found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
     by_rarity = rare_matter(terms, threads, found) if rare else None
     ranked = sorted(found, key=lambda m: -m.score)
     top = ranked[0]
@@ -102,21 +109,6 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     if len(ranked) > 1 and top.score - ranked[1].score < margin:
         return by_rarity
     return top
-
-
-def matter_matches(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
-                   threads: list[Thread]) -> list[MatterMatch]:
-    """Per thread (in ``threads``' order), its decision most like the question by the dense channel,
-    that likeness and the share of the question's words its steps have."""
-    vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
-    sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
-    found: list[MatterMatch] = []
-    for t in threads:
-        best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
-        share = thread_words_share(terms, t.decisions)
-        dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
-        found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
-    return found
 
 
 def rare_matter(terms: tuple[Term, ...], threads: list[Thread], found: list[MatterMatch]) -> MatterMatch | None:

@@ -422,27 +422,3 @@ def test_no_matter_by_rare_words_the_register_lacks(embedder: Embedder, question
     topic = content_topic(question)
     terms = question_terms(topic.topic) if topic else ()
     assert best_matter(SimpleNamespace(embedder=embedder), question, terms, SHARED, rare=True) is None
-
-
-class _Discussing:
-    """An ordinary engine that answers from a passage's discussion and quotes no decision."""
-
-    name = "extractive"
-
-    def answer(self, question: str, *, flt: SearchFilter | None = None) -> object:
-        from assistant.answers.base import Answer
-
-        return Answer(question, "Flera ledamöter ville diskutera frågan vidare i sina myndigheter. [1]", True,
-                      "extractive")
-
-
-@pytest.mark.parametrize(("question", "register"), [
-    ("Hur stor blir verksamhetsbudgeten?", True),  # no word of deciding, but one matter has the rare word
-    ("Hur stor blir kvastfenixen?", False),  # no matter has it: the engine's own answer stands
-])
-def test_an_answer_quoting_no_decision_gives_way_to_the_matter_its_rare_words_name(
-        records_kb: KnowledgeBase, question: str, register: bool) -> None:
-    a = DecisionEngine(records_kb, _Discussing()).answer(question, flt=SearchFilter(access=("alla",)))
-    assert (a.engine == ENGINE_NAME) is register
-    assert ("verksamhetsbudgeten för 2025" in a.answer) is register
-    assert a.grounded
