@@ -56,7 +56,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
     decisions = decisions or matching_threads(dq, threads)
     if not decisions and any_question:  # the matter named in other words: the dense channel as well
-        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads)
+        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True)
         decisions = [found.decision] if found is not None else []
     if not decisions:
         return None

@@ -2,10 +2,12 @@
 gånger ska beredningsgruppen träffas?" for "mötesplan … med fyra möten"): each decision, with its
 paragraph heading and what it asks to be delivered, is compared with the question by the embedding
 model the knowledge base already holds (the dense channel), and by the question's words over the
-decision's whole thread. A matter is chosen only when both say so, clearly ahead of the next."""
+decision's whole thread. A matter is chosen only when both say so, clearly ahead of the next, or
+when the question's rare words (rare among the register's matters) name one matter clearly."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,11 @@ MIN_WORDS = 0.3  # weighted share of the question's content words the matter's s
 MARGIN = 0.05  # the chosen matter's score ahead of the next matter's
 WORDS_ALONE = 0.6  # … or, whatever the dense channel says, this share of the question's words
 WORDS_AHEAD = 0.3  # … this far ahead of every other matter's share
+# Chosen on the development questions (evals/README.md, session 14): the question's words weighted by
+# their rarity among the register's matters; below these, questions to leave unanswered were answered.
+MIN_RARE = 0.42  # rarity-weighted share of the question's words one matter's steps have
+RARE_AHEAD = 0.3  # … this far ahead of every other matter's
+RARE_DENSE = 0.45  # … and the matter not unlike the question (the dense channel only guards)
 
 
 @dataclass(frozen=True)
@@ -50,38 +57,70 @@ def _share(terms: tuple[Term, ...], words: frozenset[str]) -> float:
     return sum(hit) / (sum(weights) or 1.0)
 
 
-def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
-    """The weighted share of the question's words that a thread's steps (headings, texts and the
-    matters they were filed under: an item's heading the section label does not repeat) have."""
+def thread_words(steps: list[Decision]) -> frozenset[str]:
+    """A thread's words: its steps' headings, texts and the matters they were filed under (an item's
+    heading the section label does not repeat)."""
     from .question import tokens_of
 
-    return _share(terms, frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.matter} {d.text}" for d in steps))))
+    return frozenset(tokens_of(" ".join(f"{heading_of(d.section)} {d.matter} {d.text}" for d in steps)))
+
+
+def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
+    """The weighted share of the question's words that a thread's steps have."""
+    return _share(terms, thread_words(steps))
+
+
+def rare_shares(terms: tuple[Term, ...], threads: list[Thread]) -> list[float]:
+    """Per thread, the share of the question's words it has, each word weighted by its rarity among
+    the register's matters (inverse document frequency over the threads; a verb counts half): a word
+    most matters share ("arbetsgrupp", "gemensam") names none of them, one that one matter uses names it."""
+    words = [thread_words(t.decisions) for t in threads]
+    df = [sum(t.match(w) > 0 for w in words) for t in terms]
+    idf = [math.log((len(words) + 1) / (f + 1)) * (0.5 if t.verb else 1.0) for t, f in zip(terms, df, strict=True)]
+    total = sum(idf) or 1.0
+    return [sum(i * t.match(w) for i, t in zip(idf, terms, strict=True)) / total for w in words]
 
 
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
                 *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN,
-                threads: list[Thread] | None = None) -> MatterMatch | None:
+                threads: list[Thread] | None = None, rare: bool = False) -> MatterMatch | None:
     """The matter (thread) the question most likely asks about, or None when no matter is both like
     the question (dense) and shares its words, or two matters are nearly as likely. ``threads``:
-    the pool's threads when the caller has linked them already."""
+    the pool's threads when the caller has linked them already. With ``rare``, a matter is also
+    chosen when its steps have the question's rare words and no other matter comes near
+    (:func:`rare_matter`)."""
 
     if not pool or not terms:
         return None
     vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
     sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
+    threads = build_threads(pool) if threads is None else threads
     found: list[MatterMatch] = []
-    for t in build_threads(pool) if threads is None else threads:
+    for t in threads:
         best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
         share = thread_words_share(terms, t.decisions)
         dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
         found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
-    found.sort(key=lambda m: -m.score)
-    top = found[0]
-    if top.words < min_words or top.dense < min_dense and not _words_alone(top, found):
-        return None
-    if len(found) > 1 and top.score - found[1].score < margin:
-        return None
+    by_rarity = rare_matter(terms, threads, found) if rare else None
+    ranked = sorted(found, key=lambda m: -m.score)
+    top = ranked[0]
+    if top.words < min_words or top.dense < min_dense and not _words_alone(top, ranked):
+        return by_rarity
+    if len(ranked) > 1 and top.score - ranked[1].score < margin:
+        return by_rarity
     return top
+
+
+def rare_matter(terms: tuple[Term, ...], threads: list[Thread], found: list[MatterMatch]) -> MatterMatch | None:
+    """The matter whose steps have most of the question's rare words, when that share is high and
+    clearly ahead of every other matter's and the dense channel does not find the matter unlike the
+    question; ``found``: the threads' matches, in the same order."""
+    shares = rare_shares(terms, threads)
+    order = sorted(range(len(shares)), key=lambda i: -shares[i])
+    first, rest = order[0], max((shares[i] for i in order[1:]), default=0.0)
+    if shares[first] < MIN_RARE or shares[first] - rest < RARE_AHEAD or found[first].dense < RARE_DENSE:
+        return None
+    return found[first]
 
 
 def _words_alone(top: MatterMatch, found: list[MatterMatch]) -> bool:

@@ -375,3 +375,50 @@ def test_the_question_words_choose_a_matter_without_the_dense_channel_only_when_
     top = MatterMatch(d, 0.5, words, 0.5 + 0.5 * words)
     found = [top] + [MatterMatch(d, 0.6, w, 0.6 + 0.5 * w) for w in others]
     assert _words_alone(top, found) is alone
+
+
+SHARED = [  # "gemensam" is in most matters, "seminarieserie" in one
+    _matter("profile", "2026-02-10", "§ 4 Gemensam grafisk profil", "Styrgruppen fastställde den gemensamma grafiska profilen."),
+    _matter("calendar", "2026-03-09", "§ 6 Gemensam kalender", "En gemensam kalender för alla arbetsgrupper införs."),
+    _matter("web2", "2026-04-14", "§ 2 Gemensam webbplats", "Den gemensamma webbplatsen samlas hos MYH."),
+    _matter("seminars", "2026-05-12", "§ 7 Seminarieserie om validering",
+            "Styrgruppen beslutade att seminarieserien om validering hålls digitalt under hösten."),
+    _matter("budget2", "2026-06-09", "§ 3 Verksamhetsbudget 2027", "Verksamhetsbudgeten fastställdes till 1,4 miljoner kronor."),
+]
+
+
+def test_a_words_rarity_among_the_matters_weighs_it() -> None:
+    """A word most matters share weighs little; the word one matter uses decides."""
+    from assistant.answers.decision_match import rare_shares
+    from assistant.records.threads import build_threads
+
+    threads = build_threads(SHARED, [])
+    shares = dict(zip((t.id for t in threads), rare_shares(question_terms("gemensamma seminarieserien"), threads), strict=True))
+    assert shares["seminars"] > 0.7 > 0.3 > max(v for k, v in shares.items() if k != "seminars")
+
+
+@pytest.mark.parametrize(("topic", "dense", "expected"), [
+    ("seminarieserien validering", 0.5, "seminars"),  # the one matter's rare words
+    ("seminarieserien validering", 0.3, None),  # … but the dense channel finds the matter unlike the question
+    ("gemensamma seminarieserien gästföreläsare arvode", 0.5, None),  # most rare words in no matter
+    ("gemensamma", 0.5, None),  # only a word most matters share: no matter ahead
+])
+def test_the_questions_rare_words_choose_a_matter(topic: str, dense: float, expected: str | None) -> None:
+    """A matter is chosen by the question's rare words when they are mostly its own and no other
+    matter comes near, and the dense channel does not find it unlike the question."""
+    from assistant.answers.decision_match import MatterMatch, rare_matter
+    from assistant.records.threads import build_threads
+
+    threads = build_threads(SHARED, [])
+    found = [MatterMatch(t.decisions[-1], dense, 0.0, dense) for t in threads]
+    chosen = rare_matter(question_terms(topic), threads, found)
+    assert (chosen.decision.id if chosen else None) == expected
+
+
+@pytest.mark.parametrize("question", ["Får man ta med en gäst till seminarier och mottagningar?",
+                                      "Vad gäller för det gemensamma?"])
+def test_no_matter_by_rare_words_the_register_lacks(embedder: Embedder, question: str) -> None:
+    """With the real model: words no matter has, or only words most matters share, choose none."""
+    topic = content_topic(question)
+    terms = question_terms(topic.topic) if topic else ()
+    assert best_matter(SimpleNamespace(embedder=embedder), question, terms, SHARED, rare=True) is None
