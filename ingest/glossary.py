@@ -161,6 +161,49 @@ def _fits(word: str, stem: str, swedish: str) -> bool:
     return stem == word or not word.endswith(("ed", "ing")) or swedish[-1] in "aeiouyåäö"
 
 
+# A general English → Swedish word list (``data/english_general.toml``, ``[words]``: an English base form →
+# Swedish words in the documents' form, most likely first), asked after the domain list and before
+# FreeDict: the dictionary lacks many words of administration and often gives another sense first.
+GENERAL = "english_general.toml"
+
+
+@lru_cache(maxsize=4)
+def load_general(name: str = GENERAL) -> dict[str, tuple[str, ...]]:
+    """English word → its Swedish words, most likely first; empty when the file is absent. ``name`` is
+    a file of the package's ``data/`` or a path."""
+    path = Path(name)
+    try:
+        raw = path.read_text("utf-8") if path.is_absolute() else resources.files("ingest").joinpath(
+            f"data/{name}").read_text("utf-8")
+        table = tomllib.loads(raw).get("words", {})
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        log.warning("ordlistan %s kunde inte läsas: %s", name, e)
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for en, sv in table.items():
+        words = [sv] if isinstance(sv, str) else sv
+        words = [w.strip().lower() for w in words if isinstance(w, str) and w.strip()]
+        if words:
+            out[en.strip().lower()] = tuple(dict.fromkeys(words))
+    return out
+
+
+def _from_general(word: str, name: str | None) -> str | None:
+    """The general list's Swedish word for ``word`` or the form its inflection comes from: the first
+    of its words the knowledge base's vocabulary has (a verb's form takes a verb-like word, ``_fits``)."""
+    entries = load_general(name) if name else {}
+    if not entries:
+        return None
+    known = lexicon()
+    for stem in english_stems(word):
+        found = [sv for sv in entries.get(stem, ()) if sv in known and _fits(word, stem, sv)]
+        if found:
+            return found[0]
+    return None
+
+
 def _from_dictionary(word: str, base: str | None) -> str | None:
     """A general Swedish word for an English word the domain list lacks: of the dictionary's
     translations of the word, or else of the form its inflection comes from, the first the
@@ -180,11 +223,13 @@ def _from_dictionary(word: str, base: str | None) -> str | None:
     return _cognate(word, known)
 
 
-def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT) -> str:
+def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT,
+               general: str | None = GENERAL) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
     allowed; a single word's inflection reduced, ``english_stems``), other English words through
-    the general ``dictionary`` (dictd files; None, or files absent, for none); English function
-    words and words in ``drop`` go, anything else (names, Swedish words) stays as it is."""
+    the ``general`` word list (None, or the file absent, for none), then the general ``dictionary``
+    (dictd files; None, or files absent, for none); English function words and words in ``drop``
+    go, anything else (names, Swedish words) stays as it is."""
     phrases, words, stop = _english()
     low = text.lower()
     for en, sv in phrases:
@@ -198,7 +243,7 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | 
         w = w.removesuffix("'s")
         domain = next((words[s] for s in english_stems(w) if s in words and _fits(w, s, words[s])), None) \
             if len(w) > 3 else words.get(w)
-        out.append(domain or _from_dictionary(w, dictionary) or w)
+        out.append(domain or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
 

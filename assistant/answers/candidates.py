@@ -212,8 +212,8 @@ def _matchable(info: QuestionInfo, hits: list[Hit]) -> QuestionInfo:
 @lru_cache(maxsize=1024)
 def _untranslated(question: str) -> frozenset[str]:
     """The stems of an English question's words that the domain glossary leaves as they were, and
-    of their general dictionary translations: a dictionary word counts only where a passage has it."""
-    left = set(to_swedish(question, dictionary=None).split()) & set(re.findall(r"[\w-]+", question.lower()))
+    of their general translations (word list, dictionary): such a word counts only where a passage has it."""
+    left = set(to_swedish(question, dictionary=None, general=None).split()) & set(re.findall(r"[\w-]+", question.lower()))
     return frozenset(tokens_of(" ".join(left))) | frozenset(tokens_of(to_swedish(" ".join(sorted(left)))))
 
 

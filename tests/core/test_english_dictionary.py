@@ -1,6 +1,6 @@
-"""The general English–Swedish dictionary behind the domain glossary: dictd files read at run
-time (Debian's dict-freedict-eng-swe, which `make test` installs), and exactly today's
-translation when they are absent."""
+"""The general English–Swedish layers behind the domain glossary: the general word list
+(``english_general.toml``) and the dictd dictionary read at run time (Debian's dict-freedict-eng-swe,
+which `make test` installs), and exactly today's translation when they are absent."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.glossary import FREEDICT, english_stems, load_freedict, to_swedish
+from ingest.glossary import FREEDICT, english_stems, load_freedict, load_general, to_swedish
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -79,7 +79,7 @@ def test_a_dictd_dictionary_is_parsed_by_sense_and_phrases_are_skipped(small_dic
     ("plimbification", "plimbification"),  # a twin the vocabulary lacks: left as it was
 ])
 def test_the_dictionary_translates_words_the_glossary_lacks(small_dict: str, english: str, swedish: str) -> None:
-    assert to_swedish(f"What about the {english}?", dictionary=small_dict) == swedish
+    assert to_swedish(f"What about the {english}?", dictionary=small_dict, general=None) == swedish
 
 
 @pytest.mark.parametrize(("word", "stem"), [
@@ -109,8 +109,50 @@ needs_freedict = pytest.mark.skipif(not Path(f"{FREEDICT}.index").is_file(),
 @needs_freedict
 def test_debian_freedict_fills_in_general_words() -> None:
     assert len(load_freedict()) > 1000
-    plain = to_swedish(QUESTIONS[0], dictionary=None).split()
-    translated = to_swedish(QUESTIONS[0]).split()
+    plain = to_swedish(QUESTIONS[0], dictionary=None, general=None).split()
+    translated = to_swedish(QUESTIONS[0], general=None).split()
     assert "work" in plain and "work" not in translated
     assert {"arbete", "arbeta"} & set(translated)
     assert "regeringen" in translated and "rapport" in translated  # the domain glossary still comes first
+
+
+@pytest.fixture
+def small_list(tmp_path: Path) -> str:
+    path = tmp_path / "general.toml"
+    path.write_text("""[words]
+inquiry = ["utredning"]
+care = ["qxvård", "vård", "omsorg"]   # the first word the vocabulary lacks is passed over
+fund = ["medel", "finansiera"]
+proposal = ["qxförslag"]              # none the vocabulary has: the dictionary is asked
+secretariat = ["kansli"]              # the domain list comes first
+work = "uppdrag"                      # one word as a string
+""", "utf-8")
+    load_general.cache_clear()
+    return str(path)
+
+
+@pytest.mark.parametrize(("english", "swedish"), [
+    ("inquiries", "utredning"),     # a plural reduced to the list's base form
+    ("care", "vård"),
+    ("funded", "finansiera"),       # a verb's form: the verb-like word, not the noun listed first
+    ("fund", "medel"),
+    ("proposal", "förslag"),        # through to the dictionary
+    ("secretariat", "sekretariat"),
+    ("work", "uppdrag"),            # before the dictionary's "arbete"
+    ("zebra", "zebra"),             # in neither, and no twin: left as it was
+])
+def test_the_general_list_comes_between_the_domain_list_and_the_dictionary(
+        small_list: str, small_dict: str, english: str, swedish: str) -> None:
+    assert to_swedish(f"What about the {english}?", dictionary=small_dict, general=small_list) == swedish
+
+
+def test_the_general_list_is_read_as_base_form_to_swedish_words(small_list: str) -> None:
+    entries = load_general(small_list)
+    assert entries["care"] == ("qxvård", "vård", "omsorg") and entries["work"] == ("uppdrag",)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_without_the_general_list_translation_is_unchanged(tmp_path: Path, small_dict: str, question: str) -> None:
+    missing = str(tmp_path / "missing.toml")
+    assert load_general(missing) == {}
+    assert to_swedish(question, dictionary=small_dict, general=missing) == to_swedish(question, dictionary=small_dict, general=None)
