@@ -23,6 +23,8 @@ _MODAL = re.compile(r"\b(?:ska|skall|gäller|får|kan|bör|måste|är|blir)\b", 
 _PUT_OFF = re.compile(r"\b(?:ta|tar|tas|tog|togs)\s+(?:\w+\s+){0,2}?upp\b|\båterkomm\w*\b|\bskjuts\s+upp\b", re.IGNORECASE)
 # A state reported with a negated copula ("Förslaget är inte klart").
 _NOT_YET = re.compile(r"\b(?:är|blir)\s+(?:\w+\s+)?(?:inte|ej)\b", re.IGNORECASE)
+# The ground for the decision, a rule or a source cited ("Enligt arbetsordningen gäller …").
+_GROUND = re.compile(r"^\W*(?:enligt|i\s+enlighet\s+med|med\s+hänvisning\s+till|eftersom|då)\b", re.IGNORECASE)
 # A perfect tense: something that has already happened ("har vi inte hunnit med", "har lämnats").
 _PERFECT = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,3}?\w+(?:at|it|tt|ats|its|tts)\b", re.IGNORECASE)
 # A body of the collaboration that "ska" do something has an assignment of its own
@@ -63,6 +65,8 @@ def _present(word: str, lex: frozenset[str]) -> bool:
         return True
     if word.endswith("as") and word[:-1] in lex:  # uppdateras → uppdatera
         return True
+    if word.endswith("es") and word[:-1] in lex:  # utses → utse
+        return True
     return word.endswith("s") and not word.endswith("ss") and word[:-1] + "a" in lex  # erbjuds → erbjuda
 
 
@@ -89,13 +93,14 @@ def carries_terms(sentence: str, people: frozenset[str] = frozenset(), *, after_
     text = sentence.strip()
     if len(text.split()) < 3 or not re.match(r"[\"'”»(]?[A-ZÅÄÖ]", text):
         return False  # the next item's number, a table's edge, a fragment
-    if _PUT_OFF.search(text) or _NOT_YET.search(text) or _PERFECT.search(text) or _BODY_SHALL.match(text):
+    if _PUT_OFF.search(text) or _NOT_YET.search(text) or _PERFECT.search(text) or _BODY_SHALL.match(text) or _GROUND.match(text):
         return False
     kind = classify(text)
-    if kind is not None and not member_task(text, people) and not (kind == "beslut" and after_past and _what_follows(text)):
+    follows = kind == "beslut" and after_past and _what_follows(text)
+    if kind is not None and not member_task(text, people) and not follows:
         return False
     lex = lexicon()
     words = _words(text)
     if any(_past(w, lex) for w in words):
         return False
-    return bool(_MODAL.search(text)) or any(_present(w, lex) for w in words[1:])
+    return follows or bool(_MODAL.search(text)) or any(_present(w, lex) for w in words[1:])

@@ -1,0 +1,77 @@
+"""A decision's terms in the sentences after it in its paragraph are part of the decision: what is to
+apply (present tense, ska, får), a named member's task that carries it out, what is to follow from it
+in the present passive. A report of what happened, a matter put off, a body's own assignment and the
+next paragraph are not. Made-up minutes."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.records.decisions import DECISION_KINDS, DocMeta, extract_decisions
+from assistant.records.terms import carries_terms, members
+from ingest.documents import Block
+
+MINUTES = DocMeta("doc1", "Protokoll styrgruppen 2032-02-10", "/tmp/protokoll.md", "")
+NOTES = DocMeta("doc2", "Minnesanteckningar arbetsgruppen för resor 2032-02-12", "/tmp/notes.md", "")
+PRESENT = Block("Närvarande: Lisa Berg (MYH), Per Holm (SCB), Sara Nyström (UHR)")
+
+
+def _found(meta: DocMeta, *blocks: Block) -> list[tuple[str, str]]:
+    return [(d.kind, d.text) for d in extract_decisions([Block("Datum: 2032-02-10"), *blocks], meta)
+            if d.kind in DECISION_KINDS]
+
+
+@pytest.mark.parametrize("terms", [
+    "Varje bokning görs via myndighetens resebyrå senast två veckor före resan.",  # present passive
+    "Rutinen gäller från den 1 april 2032.",
+    "Resor över femtio mil får göras med flyg.",
+    "Myndigheterna bokar själva sina hotell.",  # present tense
+])
+def test_what_is_to_apply_after_a_decision_is_part_of_it(terms: str) -> None:
+    decision = "Styrgruppen fastställde rutinen för resebokning."
+    assert _found(MINUTES, Block(f"Sekretariatet presenterade ett förslag. {decision} {terms}", "§ 4 Resor")) == [
+        ("beslut", f"{decision} {terms}")]
+
+
+@pytest.mark.parametrize("after", [
+    "Lars Ek (SCB) reserverade sig mot beslutet.",  # a report in the past tense
+    "Frågan om hotell tas upp igen i höst.",  # put off
+    "Förslaget om tågresor är inte klart.",  # a state reported
+    "Enligt arbetsordningen gäller beslutet alla grupper.",  # the ground cited
+    "Vi har inte hunnit se över hotellavtalen.",  # perfect tense
+])
+def test_what_happened_or_is_put_off_is_not_part_of_it(after: str) -> None:
+    decision = "Styrgruppen fastställde rutinen för resebokning."
+    assert _found(MINUTES, Block(f"{decision} {after}", "§ 4 Resor")) == [("beslut", decision)]
+
+
+def test_a_bodys_assignment_or_the_next_paragraph_stays_apart() -> None:
+    decision = "Styrgruppen fastställde rutinen för resebokning."
+    found = _found(MINUTES, Block(f"{decision} Sekretariatet ska redovisa en uppföljning senast den 1 mars 2033.", "§ 4 Resor"),
+                   Block("Rutinen gäller från den 1 april 2032.", "§ 5 Övrigt"))
+    assert found == [("beslut", decision),
+                     ("uppdrag", "Sekretariatet ska redovisa en uppföljning senast den 1 mars 2033.")]
+    body = f"{decision} Arbetsgruppen för resor ska redovisa en uppföljning senast den 1 mars 2033."
+    assert _found(MINUTES, Block(body, "§ 4 Resor"))[0] == ("beslut", decision)
+
+
+def test_a_named_members_task_after_a_decision_makes_it_an_assignment() -> None:
+    text = "Gruppen beslutade att ta fram en checklista för resor. Lisa tar fram ett utkast till nästa möte."
+    assert _found(NOTES, PRESENT, Block(text, "3. Checklista")) == [("uppdrag", text)]
+    # without the list of those present, "Lisa" is no one the minutes name: a task of its own
+    assert [k for k, _ in _found(NOTES, Block(text, "3. Checklista"))] == ["beslut", "uppdrag"]
+
+
+def test_what_follows_in_the_present_passive_after_a_past_decision_is_part_of_it() -> None:
+    past = "Styrgruppen fastställde modellen för mentorskap. De första mentorerna utses under hösten 2032."
+    assert _found(MINUTES, Block(past, "§ 6 Mentorskap")) == [("beslut", past)]
+    # minutes that record their decisions in the present tense: two decisions
+    present = "Styrgruppen fastställer budgeten för 2033. Verksamhetsplanen godkänns."
+    assert [t for _, t in _found(MINUTES, Block(present, "§ 7 Budget"))] == [
+        "Styrgruppen fastställer budgeten för 2033.", "Verksamhetsplanen godkänns."]
+
+
+def test_members_are_the_first_names_listed_with_an_agency() -> None:
+    assert members(PRESENT.text) == {"Lisa", "Per", "Sara"}
+    assert carries_terms("Per ansvarar för utskicket.", members(PRESENT.text))
+    assert not carries_terms("3.") and not carries_terms("| |")
