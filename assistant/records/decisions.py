@@ -24,6 +24,7 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, trim_start, verb_end
+from .tasks import named_task
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
 from .terms import carries_terms, member_task, members
 from .verbs import decided_elsewhere, is_past, reported_saying
@@ -267,7 +268,8 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             terms = _terms(units, i, people)
             taken.update(range(i + 1, i + 1 + len(terms)))
             text = " ".join([text.strip(), *terms])
-            kind = "uppdrag" if kind == "beslut" and any(member_task(t, people) for t in terms) else kind
+            kind = "uppdrag" if kind == "beslut" and (any(member_task(t, people) for t in terms)
+                                                      or named_task(text, people)) else kind
         text = text.strip()
         if (unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8
                 and not text[len(unit.heading)].isalnum()):  # "Processledarmötena …" keeps its first word

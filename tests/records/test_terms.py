@@ -75,3 +75,15 @@ def test_members_are_the_first_names_listed_with_an_agency() -> None:
     assert members(PRESENT.text) == {"Lisa", "Per", "Sara"}
     assert carries_terms("Per ansvarar för utskicket.", members(PRESENT.text))
     assert not carries_terms("3.") and not carries_terms("| |")
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Vi kom överens om att Lisa och Per skriver ett utkast till policy.", "uppdrag"),
+    ("Gruppen beslutade att se över policyn och att Sara Nyström sammanställer synpunkterna.", "uppdrag"),
+    ("Gruppen beslutade att en checklista tas fram av Per Holm och Lisa Berg.", "uppdrag"),
+    # a name the minutes do not list with an agency, or a verb that gives no task: no assignment
+    ("Gruppen beslutade att Region Gävleborg fortsätter som adjungerad ledamot.", "beslut"),
+    ("Vi kom överens om att Lisa är kontaktperson mot sekretariatet.", "beslut"),
+])
+def test_a_decision_naming_listed_members_who_carry_it_out_is_an_assignment(sentence: str, kind: str) -> None:
+    assert [k for k, _ in _found(NOTES, PRESENT, Block(sentence, "2. Resepolicy"))] == [kind]
