@@ -5,6 +5,8 @@ next paragraph are not. Made-up minutes."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.records.decisions import DECISION_KINDS, DocMeta, extract_decisions
@@ -87,3 +89,15 @@ def test_members_are_the_first_names_listed_with_an_agency() -> None:
 ])
 def test_a_decision_naming_listed_members_who_carry_it_out_is_an_assignment(sentence: str, kind: str) -> None:
     assert [k for k, _ in _found(NOTES, PRESENT, Block(sentence, "2. Resepolicy"))] == [kind]
+
+
+def test_a_month_and_year_in_a_decisions_terms_is_a_time_not_the_matters_year() -> None:
+    from assistant.records.similarity import years_clash
+
+    found = extract_decisions([Block("Datum: 2036-03-10"), Block(
+        "Styrgruppen fastställde planen för kansliet. Planen redovisas för GD-gruppen i november 2036.", "§ 4 Kansliet"),
+        Block("Styrgruppen fastställde budgeten för kansliet 2033.", "§ 5 Budget")], MINUTES)
+    plan, budget = [d for d in found if d.kind in DECISION_KINDS]
+    assert "november 2036" in plan.text
+    assert not years_clash(plan, budget)  # the budget names 2033; the plan, of 2032, no year of its own
+    assert years_clash(budget, replace(budget, text="Styrgruppen fastställde budgeten för kansliet 2039."))
