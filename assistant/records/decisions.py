@@ -264,9 +264,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             continue
         if kind is None or (kind == "procedur" and not procedural):
             continue
-        # a decision's terms; an assignment's next sentence says when it is to be reported, which the
-        # links read from the assignment's own sentence (measured: reading it in cost development links)
-        if kind in ("beslut", "ställningstagande") and not unit.labelled:
+        if kind in DECISION_KINDS and not unit.labelled:
             terms = _terms(units, i, people)
             taken.update(range(i + 1, i + 1 + len(terms)))
             text = " ".join([text.strip(), *terms])

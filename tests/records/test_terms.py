@@ -101,3 +101,14 @@ def test_a_month_and_year_in_a_decisions_terms_is_a_time_not_the_matters_year() 
     assert "november 2036" in plan.text
     assert not years_clash(plan, budget)  # the budget names 2033; the plan, of 2032, no year of its own
     assert years_clash(budget, replace(budget, text="Styrgruppen fastställde budgeten för kansliet 2039."))
+
+
+def test_the_links_words_are_the_deciding_sentences_not_the_terms() -> None:
+    from assistant.records.linking import _bag
+
+    (d,) = [d for d in extract_decisions([Block("Datum: 2032-02-10"), Block(
+        "Styrgruppen fastställde reseplanen. Planen gäller från maj och ses över efter ett år.", "§ 4 Resor")], MINUTES)
+        if d.kind in DECISION_KINDS]
+    assert "ses över" in d.text
+    words = set(_bag(d))
+    assert any(w.startswith("reseplan") for w in words) and not any(w.startswith("gäll") for w in words)
