@@ -24,7 +24,9 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, trim_start, verb_end
+from .tasks import named_task
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
+from .terms import carries_terms, member_task, members
 from .verbs import decided_elsewhere, is_past, reported_saying
 
 KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
@@ -220,6 +222,20 @@ def _not_the_meetings(unit: _Unit, text: str, own: frozenset[str]) -> bool:
     return unit.proposed and not is_past(verb) and not re.search(r"\bförslag", text, re.IGNORECASE)
 
 
+def _terms(units: list[_Unit], i: int, people: frozenset[str], most: int = 2) -> list[str]:
+    """The sentences right after ``units[i]`` in its paragraph that carry the decision's terms
+    (:mod:`.terms`), at most ``most``."""
+    out: list[str] = []
+    verb, _ = deciding_verb(units[i].text)
+    past = verb is not None and is_past(verb)
+    for unit in units[i + 1 : i + 1 + most]:
+        same = unit.block is units[i].block and unit.paragraph == units[i].paragraph
+        if not same or unit.labelled or unit.row is not None or not carries_terms(unit.text, people, after_past=past):
+            break
+        out.append(unit.text.strip())
+    return out
+
+
 def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
     """Every decision (and, with ``procedural``, every procedural line) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
@@ -228,7 +244,12 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
     out: list[Decision] = []
     seen: dict[str, int] = {}
     summary: set[str] = set()  # the decisions a closing summary lists
-    for unit in _units(blocks):
+    units = list(_units(blocks))
+    taken: set[int] = set()  # sentences read as the terms of the decision before them
+    people = members(" ".join(b.text for b in blocks))
+    for i, unit in enumerate(units):
+        if i in taken:
+            continue
         label = LABEL.search(unit.text)
         labelled = unit.labelled or bool(label)
         text = unit.text if unit.labelled else trim_start(unit.text)
@@ -243,6 +264,12 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             continue
         if kind is None or (kind == "procedur" and not procedural):
             continue
+        if kind in DECISION_KINDS and not unit.labelled:
+            terms = _terms(units, i, people)
+            taken.update(range(i + 1, i + 1 + len(terms)))
+            text = " ".join([text.strip(), *terms])
+            kind = "uppdrag" if kind == "beslut" and (any(member_task(t, people) for t in terms)
+                                                      or named_task(text, people)) else kind
         text = text.strip()
         if (unit.heading and text.startswith(unit.heading) and len(text) > len(unit.heading) + 8
                 and not text[len(unit.heading)].isalnum()):  # "Processledarmötena …" keeps its first word

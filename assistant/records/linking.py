@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import NewType
 
 from ingest.dates import MONTHS
-from ingest.swedish import tokenize
+from ingest.swedish import split_sentences, tokenize
 
 from .decisions import Decision
 from .initialisms import initialisms
@@ -71,7 +71,10 @@ _GENITIVE = re.compile(r"\b(?P<of>" + BODY_KINDS + r"\w*s)\s+\w+", re.IGNORECASE
 
 
 def _bag(d: Decision) -> Counter[str]:
-    words = [t for t in tokenize(f"{d.heading} {d.text}", prefixes=False) if t not in _NOISE and not t.isdigit()]
+    """The words of the decision's heading and its deciding sentence; the terms read in after that
+    sentence (:mod:`.terms`) say how it applies, not which matter it is (they tipped close links)."""
+    text = (split_sentences(d.text) or [d.text])[0]
+    words = [t for t in tokenize(f"{d.heading} {text}", prefixes=False) if t not in _NOISE and not t.isdigit()]
     return Counter(words)
 
 

@@ -28,7 +28,7 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
     # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
     # a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?protokollet\b",
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?(?:protokollet|\w*anteckningarna)\b",
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision

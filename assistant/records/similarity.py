@@ -22,6 +22,10 @@ _GENERIC = frozenset(
     "november december".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
+# A month and a year ("i november 2036", "till mötet i maj 2037") is a point in time, a deadline or a
+# start, as a full date is: not the year the matter is about.
+_MONTH_YEAR = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
+                         r"\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _terms(d: Decision) -> tuple[frozenset[str], frozenset[str]]:
@@ -34,7 +38,8 @@ def _years(d: Decision) -> frozenset[str]:
     """The years (and VT/HT periods) the decision's heading names, else its text; full dates
     (deadlines, start dates) do not count."""
     head = DATE.sub(" ", d.heading)
-    text = head if _YEAR.search(head) else DATE.sub(" ", f"{d.heading} {d.text}")  # the heading's year rules
+    head = _MONTH_YEAR.sub(" ", head)
+    text = head if _YEAR.search(head) else _MONTH_YEAR.sub(" ", DATE.sub(" ", f"{d.heading} {d.text}"))  # the heading's year rules
     periods = {f"{m.group(1)} {m.group(2)}" for m in _PERIOD.finditer(text)}
     return frozenset(_YEAR.findall(text)) | periods
 

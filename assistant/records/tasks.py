@@ -66,3 +66,24 @@ TASK_DUE = re.compile(r"\b(?:till|inför|senast(?:\s+till)?|före)\s+(?:nästa|k
                       r"|[\wåäö-]+s\s+(?:nästa\s+)?möte)"
                       # "tar upp frågan vid nästa möte": "vid" only before a meeting ("vid 3 tillfällen" is none)
                       r"|\bvid\s+(?:nästa|kommande)\s+(?:möte|sammanträde)|\bvid\s+[\wåäö-]+s\s+(?:nästa\s+)?möte", re.IGNORECASE)
+
+
+# A decision that names the members who carry it out ("Vi kom överens om att Kim och Alva skriver …",
+# "… och att Kim Berg sammanställer …", "… tas fram av Kim Berg och Alva Ek") gives them a task: the
+# first name must be one the minutes list with an agency or a role (``people``).
+_PERSON = r"[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?"
+_DOERS = re.compile(rf"\batt\s+(?P<who>{_PERSON}(?:\s+och\s+{_PERSON})?)\s+(?P<verb>[a-zåäö]+)\b"
+                    rf"|\b[a-zåäö]+s\s+(?:fram\s+|upp\s+|in\s+)?av\s+(?P<by>{_PERSON}(?:\s+och\s+{_PERSON})?)\b")
+
+
+def named_task(text: str, people: frozenset[str]) -> bool:
+    """The decision gives members the minutes list a task in the present tense."""
+    for m in _DOERS.finditer(text):
+        who = m.group("who") or m.group("by")
+        names = [w.split()[0] for w in re.split(r"\s+och\s+", who)]
+        if not all(n in people for n in names):
+            continue
+        verb = m.group("verb")
+        if verb is None or (is_present_verb(verb) and not _NOT_TASK_VERB.match(verb)):
+            return True
+    return False

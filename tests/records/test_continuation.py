@@ -16,15 +16,16 @@ def _decisions(text: str) -> dict[str, str]:
     return {d.text[:31]: continuation(d) for d in found}
 
 
-def test_what_is_to_apply_after_a_decision_is_its_rest_within_its_paragraph() -> None:
+def test_what_is_to_apply_after_a_decision_is_read_into_it_and_leaves_no_rest() -> None:
     text = ("Datum: 2031-05-06 § 4 Resepolicy Sekretariatet presenterade ett förslag. Styrgruppen godkände resepolicyn. "
             "Den ska gälla från den 1 september 2031. Resor över femtio mil får göras med flyg. Frågan väckte "
             "en livlig diskussion. § 5 Nästa möte Styrgruppen beslutade att nästa möte hålls digitalt. Alla ska "
             "ha fått kallelsen i god tid.")
-    rest = _decisions(text)
-    assert rest == {"Styrgruppen godkände resepolicy": "Den ska gälla från den 1 september 2031. Resor över femtio "
-                                                         "mil får göras med flyg.",
-                    "Styrgruppen beslutade att nästa": "Alla ska ha fått kallelsen i god tid."}
+    found = [d for d in extract_decisions([Block(text)], MINUTES) if d.kind in DECISION_KINDS]
+    assert [d.text for d in found] == [
+        "Styrgruppen godkände resepolicyn. Den ska gälla från den 1 september 2031. Resor över femtio mil får göras med flyg.",
+        "Styrgruppen beslutade att nästa möte hålls digitalt. Alla ska ha fått kallelsen i god tid."]
+    assert [continuation(d) for d in found] == ["", ""]
 
 
 def test_a_new_decision_or_the_discussion_after_it_is_not_its_rest() -> None:

@@ -127,6 +127,7 @@ NOT_DECISIONS = [
     "GD-gruppen godkände dagordningen.",
     "Att justera protokollet jämte ordföranden utsågs Eva Holm (UHR).",
     "Maria Berglund valdes att justera protokollet.",
+    "Vi valde Olle Sand att justera minnesanteckningarna.",  # a working group's notes, in the active voice
     # a proposed agenda for another body's meeting approved
     "Arbetsgruppen godkände förslaget till dagordning för GD-gruppens möte den 3 juni.",
     "GD-gruppen fastställde utkastet till dagordning med ett tillägg.",
