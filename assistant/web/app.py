@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+CHAT_EMPTY = ("**Ställ en fråga om MSV KLL**: hur samverkan är organiserad, vem som beslutar vad eller vad "
+              "ett begrepp betyder. Svaret bygger bara på kunskapsbasens dokument och varje påstående har en "
+              "källhänvisning [n]; står det inte i dokumenten säger svaret det. Välj en citering under samtalet "
+              "för att läsa stycket den kommer från.")
+
 # A builder adds one gr.Tab inside the app's gr.Tabs (called with the kb and settings).
 TabBuilder = Callable[["KnowledgeBase", "Settings"], None]
 
@@ -254,7 +259,8 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
             examples = build_guide_tab(st.guide, st.gate, st.may_read, demo)
             with gr.Tab("Fråga", id="fraga"):
                 gr.Markdown("## Fråga")
-                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat", buttons=[], feedback_options=None)
+                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat", buttons=[], feedback_options=None,
+                                     placeholder=CHAT_EMPTY)
                 with gr.Row():
                     question = gr.Textbox(label="Din fråga", placeholder="T.ex. Vad gör beredningsgruppen?",
                                           scale=5, elem_id="question")

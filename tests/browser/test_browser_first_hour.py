@@ -1,0 +1,85 @@
+"""A new participant's first minutes, in a real headless Chromium: the empty chat says what to do,
+Gradio's progress line is Swedish, and a long numbered decision list shows its numbers whole."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_fixtures import Tab
+from playwright.sync_api import expect
+from testkit import free_port
+
+from ingest.embed import Embedder
+from ingest.kb import KbConfig, KnowledgeBase
+
+pytestmark = pytest.mark.browser
+
+# Invented minutes (our own words): twelve paragraphs, each a decision, so the list reaches two digits.
+TOPICS = ["mötesplan", "budget", "webbplats", "ordlista", "remissvar", "seminarium", "kursutbud",
+          "statistik", "nyhetsbrev", "arkivering", "rekrytering", "utvärdering"]
+MINUTES = "# Protokoll styrgruppen 3 mars 2026\n\nDatum: 3 mars 2026\n\n" + "\n\n".join(
+    f"## § {n} Fråga om {t}\n\nStyrgruppen beslutade att anta förslaget om {t}." for n, t in enumerate(TOPICS, 1))
+
+
+@pytest.fixture(scope="module")
+def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[str]:
+    """The app over a knowledge base holding only the invented minutes."""
+    from assistant.settings import Settings
+    from assistant.web.app import build_app, launch
+    from assistant.web.records_tabs import build_decisions_tab
+
+    data_dir = tmp_path_factory.mktemp("first-hour-data")
+    docs = tmp_path_factory.mktemp("first-hour-docs")
+    path = docs / "2026-03-03_styrgrupp_protokoll.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    kb = KnowledgeBase(KbConfig(data_dir=data_dir), embedder=browser_embedder)
+    assert kb.ingest_all([path]).added == 1
+    demo = build_app(kb, Settings(llm_backend="none", data_dir=data_dir), [build_decisions_tab])
+    url = launch(demo, "127.0.0.1", free_port(), block=False)
+    yield url
+    demo.close()
+    kb.close()
+
+
+def test_empty_chat_says_what_to_ask_and_how_answers_are_sourced(tab: Tab, app_url: str) -> None:
+    page = tab.page
+    page.goto(app_url)
+    page.get_by_role("tab", name="Fråga", exact=True).click()
+    chat = page.locator("#chat")
+    expect(chat).to_contain_text("Ställ en fråga om MSV KLL")
+    expect(chat).to_contain_text("källhänvisning")
+
+
+def test_progress_line_is_swedish(tab: Tab, app_url: str) -> None:
+    """Gradio writes its progress line as English text nodes and then rewrites them in place;
+    both the first text and a later rewrite are shown in Swedish."""
+    page = tab.page
+    page.goto(app_url)
+    expect(page.get_by_role("tab", name="Fråga", exact=True)).to_be_visible()  # Gradio's page is up
+    page.evaluate("""() => {
+        const d = document.createElement('div');
+        d.className = 'progress-text meta-text'; d.id = 'probe';
+        d.append(document.createTextNode('queue: 2/3 |'), document.createTextNode('1.4s'));
+        document.body.append(d);
+    }""")
+    probe = page.locator("#probe")
+    expect(probe).to_have_text("i kö: 2/3 |1.4s")
+    page.evaluate("() => { document.querySelector('#probe').firstChild.nodeValue = 'processing |'; }")
+    expect(probe).to_have_text("arbetar |1.4s")
+
+
+def test_decision_numbers_fit_beside_the_list(tab: Tab, minutes_app: str) -> None:
+    page = tab.page
+    page.goto(minutes_app)
+    page.get_by_role("tab", name="Beslut", exact=True).click()
+    listing = page.locator("#decisions ol")
+    expect(listing.locator("li")).to_have_count(len(TOPICS))
+    room, needed = page.evaluate("""() => {
+        const ol = document.querySelector('#decisions ol'), cs = getComputedStyle(ol);
+        const ctx = document.createElement('canvas').getContext('2d');
+        ctx.font = cs.font;
+        return [parseFloat(cs.paddingLeft), ctx.measureText(ol.children.length + '. ').width];
+    }""")
+    assert room >= needed, f"the list leaves {room}px for markers {needed}px wide"
