@@ -274,7 +274,9 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
             with lock:
                 anywhere = status_overview(kb, access=access_of(user))["reports"]
             if anywhere:
-                return f"Inga lägesbedömningar från arbetsgruppen ”{esc(group)}”."
+                known = ", ".join(sorted({str(r["group"]) for r in anywhere}))
+                return (f"Inga lägesbedömningar från arbetsgruppen ”{esc(group)}”. Grupper med lägesbedömningar: "
+                        f"{esc(known)} (tomt fält visar alla).")
         return status_markdown(overview)
 
     with gr.Tab("Lägesbild", id="lagesbild") as tab:

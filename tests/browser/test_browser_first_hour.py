@@ -1,5 +1,6 @@
 """A new participant's first minutes, in a real headless Chromium: the empty chat says what to do,
-Gradio's progress line is Swedish, and a long numbered decision list shows its numbers whole."""
+Gradio's progress line is Swedish, a long numbered decision list shows its numbers whole, and a
+working group the status reports do not know is answered with the groups they do."""
 
 from __future__ import annotations
 
@@ -21,22 +22,25 @@ TOPICS = ["mötesplan", "budget", "webbplats", "ordlista", "remissvar", "seminar
           "statistik", "nyhetsbrev", "arkivering", "rekrytering", "utvärdering"]
 MINUTES = "# Protokoll styrgruppen 3 mars 2026\n\nDatum: 3 mars 2026\n\n" + "\n\n".join(
     f"## § {n} Fråga om {t}\n\nStyrgruppen beslutade att anta förslaget om {t}." for n, t in enumerate(TOPICS, 1))
+STATUS_REPORT = ("# Lägesbedömning arbetsgrupp Vägledning HT 2026\n\nRapportdatum: 2026-10-01\n\n"
+                 "| Aktivitet | Status | Kommentar |\n|---|---|---|\n| Studiebesök hos regionerna | Gul | Två av fyra "
+                 "besök är gjorda. |\n| Webbkurs för handledare | Grön | Lanserad i september. |\n")
 
 
 @pytest.fixture(scope="module")
 def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[str]:
-    """The app over a knowledge base holding only the invented minutes."""
+    """The app over a knowledge base holding only the invented minutes and status report."""
     from assistant.settings import Settings
     from assistant.web.app import build_app, launch
-    from assistant.web.records_tabs import build_decisions_tab
+    from assistant.web.records_tabs import build_decisions_tab, build_status_tab
 
     data_dir = tmp_path_factory.mktemp("first-hour-data")
     docs = tmp_path_factory.mktemp("first-hour-docs")
-    path = docs / "2026-03-03_styrgrupp_protokoll.md"
-    path.write_text(MINUTES, encoding="utf-8")
+    (docs / "2026-03-03_styrgrupp_protokoll.md").write_text(MINUTES, encoding="utf-8")
+    (docs / "2026-10-01_lagesbedomning_vagledning_HT2026.md").write_text(STATUS_REPORT, encoding="utf-8")
     kb = KnowledgeBase(KbConfig(data_dir=data_dir), embedder=browser_embedder)
-    assert kb.ingest_all([path]).added == 1
-    demo = build_app(kb, Settings(llm_backend="none", data_dir=data_dir), [build_decisions_tab])
+    assert kb.ingest_all([docs]).added == 2
+    demo = build_app(kb, Settings(llm_backend="none", data_dir=data_dir), [build_decisions_tab, build_status_tab])
     url = launch(demo, "127.0.0.1", free_port(), block=False)
     yield url
     demo.close()
@@ -83,3 +87,14 @@ def test_decision_numbers_fit_beside_the_list(tab: Tab, minutes_app: str) -> Non
         return [parseFloat(cs.paddingLeft), ctx.measureText(ol.children.length + '. ').width];
     }""")
     assert room >= needed, f"the list leaves {room}px for markers {needed}px wide"
+
+
+def test_unknown_working_group_names_the_groups_with_status_reports(tab: Tab, minutes_app: str) -> None:
+    page = tab.page
+    page.goto(minutes_app)
+    page.get_by_role("tab", name="Lägesbild", exact=True).click()
+    expect(page.locator("#status")).to_contain_text("Studiebesök hos regionerna")
+    page.get_by_label("Arbetsgrupp (tomt = alla)").fill("ekonomi")
+    page.locator("#status-show").click()
+    expect(page.locator("#status")).to_contain_text("Inga lägesbedömningar från arbetsgruppen ”ekonomi”")
+    expect(page.locator("#status")).to_contain_text("Grupper med lägesbedömningar: arbetsgrupp-vägledning")
