@@ -1,11 +1,11 @@
 """A new participant's first minutes, in a real headless Chromium: the empty chat says what to do,
-Gradio's progress line is Swedish, a long numbered decision list shows its numbers whole, and a
-working group the status reports do not know is answered with the groups they do."""
+Gradio's progress line is Swedish, a long numbered decision list shows its numbers whole, a
+working group the status reports do not know is answered with the groups they do, and the horizon
+scan's buttons keep their labels on one line at 1280 px."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from browser_fixtures import Tab
@@ -98,3 +98,17 @@ def test_unknown_working_group_names_the_groups_with_status_reports(tab: Tab, mi
     page.locator("#status-show").click()
     expect(page.locator("#status")).to_contain_text("Inga lägesbedömningar från arbetsgruppen ”ekonomi”")
     expect(page.locator("#status")).to_contain_text("Grupper med lägesbedömningar: arbetsgrupp-vägledning")
+
+
+@pytest.mark.parametrize("button", ["#scan-now", "#mark-relevant", "#mark-irrelevant"])
+def test_digest_buttons_keep_their_label_on_one_line(tab: Tab, app_url: str, button: str) -> None:
+    page = tab.page
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(app_url)
+    page.get_by_role("tab", name="Omvärldsbevakning", exact=True).click()
+    expect(page.locator(button)).to_be_visible()
+    lines = page.locator(button).evaluate("""b => {
+        const r = document.createRange(); r.selectNodeContents(b);
+        return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
+    }""")
+    assert lines == 1, f"{button}: the label takes {lines} lines"
