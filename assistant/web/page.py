@@ -23,6 +23,7 @@ CSS = """
 .guide-examples button { justify-content: flex-start; text-align: left; }
 /* room for a numbered list's markers up to three digits (Gradio's 21 px cuts "10." to ".0.") */
 .prose ol { padding-left: 3em; }
+#chat .placeholder { padding: 0 var(--spacing-xxl); }
 """
 LANG = "sv"
 TITLE = "MSV Kunskapsbas"  # Gradio's template has none until its script runs, and none at all on the sign-in page
