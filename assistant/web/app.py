@@ -37,7 +37,7 @@ from .guide import GUIDE_FILE, GuideStore
 from .guide_tab import build_guide_tab
 from .indexing import add_status, answer_notice
 from .page import CSS, theme
-from .render import answer_markdown, citation_label, esc, passage_markdown
+from .render import answer_markdown, citation_label, esc, passage_markdown, source_link
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -131,7 +131,7 @@ class AppState:
             meta = ", ".join(x for x in (h.kind, h.agency, h.date or "odaterat") if x)
             loc = ", ".join(x for x in (h.section, f"s. {h.page}" if h.page else "") if x)
             out += [f"### {h.rank}. {esc(h.title)}", f"*{esc(meta)}*" + (f" · {esc(loc)}" if loc else ""),
-                    f"Källa: {esc(h.source)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
+                    f"Källa: {source_link(h.source)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
         return "\n".join(out)
 
     # -- PM-utkast -----------------------------------------------------------------------------

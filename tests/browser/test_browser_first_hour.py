@@ -1,10 +1,11 @@
 """A new participant's first minutes, in a real headless Chromium: the empty chat says what to do,
 Gradio's progress line is Swedish, a long numbered decision list shows its numbers whole, a
 working group the status reports do not know is answered with the groups they do, and the horizon
-scan's buttons keep their labels on one line at 1280 px."""
+scan's buttons keep their labels on one line at 1280 px, and a source on the web opens at its own address."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
@@ -26,10 +27,14 @@ STATUS_REPORT = ("# Lägesbedömning arbetsgrupp Vägledning HT 2026\n\nRapportd
                  "| Aktivitet | Status | Kommentar |\n|---|---|---|\n| Studiebesök hos regionerna | Gul | Två av fyra "
                  "besök är gjorda. |\n| Webbkurs för handledare | Grön | Lanserad i september. |\n")
 
+# A web page as a source (the corpus format, as the bundled government pages), its address with characters Markdown would escape.
+WEB_SOURCE = "https://www.example.se/nyheter/plan_for_samverkan-(2026)/#del_2"
+WEB_PAGE = "# Plan för samverkan\n\nPlanen beskriver hur myndigheterna delar på kvartersstudier under hösten.\n"
+
 
 @pytest.fixture(scope="module")
 def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[str]:
-    """The app over a knowledge base holding only the invented minutes and status report."""
+    """The app over a knowledge base holding only the invented minutes, status report and web page."""
     from assistant.settings import Settings
     from assistant.web.app import build_app, launch
     from assistant.web.records_tabs import build_decisions_tab, build_status_tab
@@ -39,7 +44,8 @@ def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embe
     (docs / "2026-03-03_styrgrupp_protokoll.md").write_text(MINUTES, encoding="utf-8")
     (docs / "2026-10-01_lagesbedomning_vagledning_HT2026.md").write_text(STATUS_REPORT, encoding="utf-8")
     kb = KnowledgeBase(KbConfig(data_dir=data_dir), embedder=browser_embedder)
-    assert kb.ingest_all([docs]).added == 2
+    (docs / "webb.jsonl").write_text(json.dumps({"url": WEB_SOURCE, "text": WEB_PAGE}) + "\n", encoding="utf-8")
+    assert kb.ingest_all([docs]).added == 3
     demo = build_app(kb, Settings(llm_backend="none", data_dir=data_dir), [build_decisions_tab, build_status_tab])
     url = launch(demo, "127.0.0.1", free_port(), block=False)
     yield url
@@ -112,3 +118,15 @@ def test_digest_buttons_keep_their_label_on_one_line(tab: Tab, app_url: str, but
         return new Set([...r.getClientRects()].filter(x => x.width > 0).map(x => Math.round(x.top))).size;
     }""")
     assert lines == 1, f"{button}: the label takes {lines} lines"
+
+
+def test_a_web_source_opens_at_its_own_address(tab: Tab, minutes_app: str) -> None:
+    page = tab.page
+    page.goto(minutes_app)
+    page.get_by_role("tab", name="Sök", exact=True).click()
+    page.get_by_label("Sökfråga").fill("kvartersstudier")
+    page.locator("#search").click()
+    results = page.locator("#results")
+    expect(results).to_contain_text("Plan för samverkan")
+    expect(results).to_contain_text(f"Källa: {WEB_SOURCE}")
+    assert results.get_by_role("link").first.get_attribute("href") == WEB_SOURCE
