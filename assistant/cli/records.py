@@ -26,6 +26,7 @@ from ..records import (
     find_thread,
     status_overview,
 )
+from ..records.meeting import matches_body
 from ..records.pairs import RELATION_SV
 from .common import USER_HELP, emit, err, fail, resolve_user
 
@@ -43,6 +44,16 @@ def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
     if bad:
         fail(f"--kind {','.join(bad)!s} finns inte; använd någon av: {', '.join(KINDS)}")
     return wanted
+
+
+def _check_body(kb: KnowledgeBase, body: str | None, access: tuple[str, ...] | None) -> None:
+    """Exit with the bodies the register knows when ``body`` is none of them (by whom or to whom a
+    decision was given), so that a misspelt body is not taken for a body without decisions."""
+    if not body:
+        return
+    known = {b for d in find_decisions(kb, kinds=KINDS, access=access) for b in (d.body, d.recipient) if b}
+    if known and not any(matches_body(b, body) for b in known):
+        fail(f"--body {body!r}: inget organ i beslutsregistret heter så; använd något av: {', '.join(sorted(known))}")
 
 
 def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Callable[[], KnowledgeBase]) -> None:
@@ -86,7 +97,10 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
             except ValueError:
                 fail(f"--today {today!r} är inget datum; skriv ÅÅÅÅ-MM-DD")
             with open_kb() as kb:
-                _print_open(find_open(kb, body=body or "", access=access_of(user), today=day), as_json)
+                found_open = find_open(kb, body=body or "", access=access_of(user), today=day)
+                if not found_open:
+                    _check_body(kb, body, access_of(user))
+                _print_open(found_open, as_json)
             return
         try:
             date_bound(since or "")
@@ -100,6 +114,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
                                        kinds=kinds, limit=limit or None, access=access_of(user))
             except MsvError as e:
                 fail(str(e))
+            if not found:
+                _check_body(kb, body, access_of(user))
         AuditLog.from_settings(settings).record(user, "decisions", query or "", (d.doc_id for d in found),
                                                 body=body or "", since=since or "", until=until or "")
         if as_json:
@@ -135,8 +151,13 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         with open_kb() as kb:
             try:
                 overview = status_overview(kb, group=group or "", access=access_of(user))
+                known = sorted({str(r["group"]) for r in status_overview(kb, access=access_of(user))["reports"]}
+                               if group and not overview["reports"] else ())
             except MsvError as e:
                 fail(str(e))
+            if known:
+                fail(f"--group {group!r}: inga lägesbedömningar från den gruppen; grupper med lägesbedömningar: "
+                     f"{', '.join(known)}")
         AuditLog.from_settings(settings).record(user, "status", group or "", (r["doc_id"] for r in overview["reports"]))
         if as_json:
             emit(overview)

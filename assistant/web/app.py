@@ -37,7 +37,7 @@ from .guide import GUIDE_FILE, GuideStore
 from .guide_tab import build_guide_tab
 from .indexing import add_status, answer_notice
 from .page import CSS, theme
-from .render import answer_markdown, citation_label, esc, passage_markdown
+from .render import answer_markdown, citation_label, esc, passage_markdown, source_link
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -45,6 +45,11 @@ if TYPE_CHECKING:
     from ..settings import Settings
 
 log = logging.getLogger(__name__)
+
+CHAT_EMPTY = ("**Ställ en fråga om MSV KLL**: hur samverkan är organiserad, vem som beslutar vad eller vad "
+              "ett begrepp betyder. Svaret bygger bara på kunskapsbasens dokument och varje påstående har en "
+              "källhänvisning [n]; står det inte i dokumenten säger svaret det. Välj en citering under samtalet "
+              "för att läsa stycket den kommer från.")
 
 # A builder adds one gr.Tab inside the app's gr.Tabs (called with the kb and settings).
 TabBuilder = Callable[["KnowledgeBase", "Settings"], None]
@@ -126,7 +131,7 @@ class AppState:
             meta = ", ".join(x for x in (h.kind, h.agency, h.date or "odaterat") if x)
             loc = ", ".join(x for x in (h.section, f"s. {h.page}" if h.page else "") if x)
             out += [f"### {h.rank}. {esc(h.title)}", f"*{esc(meta)}*" + (f" · {esc(loc)}" if loc else ""),
-                    f"Källa: {esc(h.source)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
+                    f"Källa: {source_link(h.source)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
         return "\n".join(out)
 
     # -- PM-utkast -----------------------------------------------------------------------------
@@ -254,7 +259,8 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
             examples = build_guide_tab(st.guide, st.gate, st.may_read, demo)
             with gr.Tab("Fråga", id="fraga"):
                 gr.Markdown("## Fråga")
-                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat", buttons=[], feedback_options=None)
+                chatbot = gr.Chatbot(label="Samtal", height=420, elem_id="chat", buttons=[], feedback_options=None,
+                                     placeholder=CHAT_EMPTY)
                 with gr.Row():
                     question = gr.Textbox(label="Din fråga", placeholder="T.ex. Vad gör beredningsgruppen?",
                                           scale=5, elem_id="question")

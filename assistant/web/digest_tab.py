@@ -227,7 +227,7 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
                     "rangordnade efter relevans för MSV.")
         next_md = gr.Markdown(elem_id="digest-next")
         with gr.Row():
-            run_btn = gr.Button("Kör bevakningen nu", visible=False, elem_id="scan-now", scale=0)
+            run_btn = gr.Button("Kör bevakningen nu", visible=False, elem_id="scan-now", scale=0, min_width=240)
             run_result = gr.Markdown(elem_id="scan-now-result")
         with gr.Row():
             period = gr.Dropdown(PERIODS, value="7d", label="Period", elem_id="digest-period")
@@ -239,8 +239,9 @@ def build_digest_tab(kb: KnowledgeBase, settings: Settings) -> None:
         gr.Markdown("### Bedöm en nyhet")
         with gr.Row():
             item = gr.Dropdown([], label="Nyhet att bedöma", elem_id="digest-item", scale=4)
-            relevant_btn = gr.Button("Markera som relevant", elem_id="mark-relevant", scale=1)
-            irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1)
+            # wide enough for their labels on one line
+            relevant_btn = gr.Button("Markera som relevant", elem_id="mark-relevant", scale=1, min_width=300)
+            irrelevant_btn = gr.Button("Markera som inte relevant", elem_id="mark-irrelevant", scale=1, min_width=300)
         mark_result = gr.Markdown(elem_id="mark-result")
         gr.Markdown("### Versioner av ändrade nyheter")
         version_item = gr.Dropdown([], label="Ändrad nyhet", elem_id="version-item")

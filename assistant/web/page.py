@@ -2,7 +2,7 @@
 app's CSS, and the page's language. Gradio's page template says ``lang="en"`` and its script then
 sets the language from the browser; the app's text is Swedish whatever the browser, so the guard
 rewrites the page it serves (``swedish_page``) to declare Swedish and to give Gradio's own labels
-("Släpp filen här", "Logga in") in Swedish too, on the sign-in page as well."""
+("Släpp filen här", "Logga in", the progress line) in Swedish too, on the sign-in page as well."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ CSS = """
 :focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px; }
 .passage blockquote { white-space: pre-wrap; }
 .guide-examples button { justify-content: flex-start; text-align: left; }
+/* room for a numbered list's markers up to three digits (Gradio's 21 px cuts "10." to ".0.") */
+.prose ol { padding-left: 3em; }
+#chat .placeholder { padding: 0 var(--spacing-xxl); }
 """
 LANG = "sv"
 TITLE = "MSV Kunskapsbas"  # Gradio's template has none until its script runs, and none at all on the sign-in page
@@ -35,11 +38,14 @@ SWEDISH_LABELS = {
     "Click to upload or drop files": "Välj filer eller släpp dem här",
 }
 SWEDISH_PREFIXES = {"bot's message: ": "Svar: ", "user's message: ": "Fråga: "}
+# Gradio's progress line ("processing | 1.2s", "queue: 2/3 | 4.0s") is written as plain English
+# text into the component that waits; its start is put in Swedish as it is written.
+SWEDISH_PROGRESS = {"processing |": "arbetar |", "queue:": "i kö:"}
 # Runs before Gradio's own script: the browser's language as Gradio reads it is Swedish, the page
 # keeps lang="sv" if anything later sets another, and the labels above are put in Swedish as
 # Gradio renders them.
 LANG_SCRIPT = """<script>(() => {
-const l = "sv-SE", r = document.documentElement, names = %s, prefixes = %s;
+const l = "sv-SE", r = document.documentElement, names = %s, prefixes = %s, progress = %s;
 try {
   Object.defineProperty(navigator, "language", {get: () => l});
   Object.defineProperty(navigator, "languages", {get: () => [l, "sv"]});
@@ -56,16 +62,23 @@ const fix = () => {
   queued = false;
   if (r.lang !== "sv") r.lang = "sv";
   for (const e of document.querySelectorAll("[aria-label],[title]")) { relabel(e, "aria-label"); relabel(e, "title"); }
+  for (const e of document.querySelectorAll(".progress-text")) {
+    for (const t of e.childNodes) {
+      if (t.nodeType !== Node.TEXT_NODE) continue;
+      for (const p in progress) if (t.nodeValue.trimStart().startsWith(p)) t.nodeValue = t.nodeValue.replace(p, progress[p]);
+    }
+  }
 };
 const later = () => { if (!queued) { queued = true; requestAnimationFrame(fix); } };
 fix();
-new MutationObserver(later).observe(r, {subtree: true, childList: true, attributes: true,
+new MutationObserver(later).observe(r, {subtree: true, childList: true, characterData: true, attributes: true,
                                         attributeFilter: ["lang", "aria-label", "title"]});
 })();</script>"""
 
 
 def lang_script() -> str:
-    return LANG_SCRIPT % (json.dumps(SWEDISH_LABELS, ensure_ascii=False), json.dumps(SWEDISH_PREFIXES, ensure_ascii=False))
+    return LANG_SCRIPT % tuple(json.dumps(d, ensure_ascii=False) for d in (SWEDISH_LABELS, SWEDISH_PREFIXES,
+                                                                           SWEDISH_PROGRESS))
 
 
 def theme() -> gr.themes.Base:

@@ -21,7 +21,7 @@ from ..records.pairs import RELATION_SV
 from ..records.threads import concerns, open_assignments, thread_of
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
-from .render import esc
+from .render import esc, source_link
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -159,7 +159,7 @@ class DecisionsView:
         where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
         quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
         return (f"### {esc(d.title)}\n\n**Avsnitt:** {esc(where or '–')}  \n**Datum:** {esc(d.date or '–')}  \n"
-                f"**Källa:** {esc(d.source)}\n\n{quote}")
+                f"**Källa:** {source_link(d.source)}\n\n{quote}")
 
 
 def thread_markdown(thread: Thread) -> str:
@@ -171,7 +171,7 @@ def thread_markdown(thread: Thread) -> str:
         out.append(f"- **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(head)}): {esc(d.text)}  ")
         if link := why.get(d.id):
             out.append(f"  *{esc(RELATION_SV.get(link.relation, link.relation))}:* {esc(link.reason)}  ")
-        out.append(f"  Källa: {esc(d.title)} ({esc(d.source)})")
+        out.append(f"  Källa: {esc(d.title)} ({source_link(d.source)})")
     return "\n".join(out)
 
 
@@ -274,7 +274,9 @@ def build_status_tab(kb: KnowledgeBase, settings: Settings) -> None:
             with lock:
                 anywhere = status_overview(kb, access=access_of(user))["reports"]
             if anywhere:
-                return f"Inga lägesbedömningar från arbetsgruppen ”{esc(group)}”."
+                known = ", ".join(sorted({str(r["group"]) for r in anywhere}))
+                return (f"Inga lägesbedömningar från arbetsgruppen ”{esc(group)}”. Grupper med lägesbedömningar: "
+                        f"{esc(known)} (tomt fält visar alla).")
         return status_markdown(overview)
 
     with gr.Tab("Lägesbild", id="lagesbild") as tab:

@@ -15,6 +15,16 @@ def esc(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", s)
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def source_link(source: object) -> str:
+    """A document's source as Markdown: a web address as a link that opens it as written (escaping
+    would put backslashes into the address), anything else escaped as text."""
+    s = str(source)
+    return f"<{s}>" if WEB_ADDRESS.fullmatch(s) else esc(s)
+
+
 def esc_answer(text: str) -> str:
     """An answer keeps its [n] markers readable (escaped brackets render as plain [n])."""
     return "  \n".join(esc(line) for line in text.splitlines())
@@ -31,7 +41,7 @@ def citation_label(c: Citation) -> str:
 def passage_markdown(c: Citation) -> str:
     lines = [f"### [{c.n}] {esc(c.title)}", "",
              f"**Avsnitt:** {esc(c.section or '–')}  ", f"**Sida:** {c.page if c.page else '–'}  ",
-             f"**Källa:** {esc(c.source)}  "]
+             f"**Källa:** {source_link(c.source)}  "]
     if c.agency or c.date:
         lines.append(f"**Myndighet och datum:** {esc(c.agency or '–')}, {esc(c.date or 'odaterat')}  ")
     lines += ["", "\n".join("> " + esc(t) for t in c.text.splitlines() if t.strip())]

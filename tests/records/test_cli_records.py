@@ -76,6 +76,12 @@ def test_decisions_human_output(app: typer.Typer) -> None:
     (["decisions", "--kind", "dekret"], "--kind"),
     (["decisions", "--thread", "finnsinte1"], "--thread 'finnsinte1'"),
     (["decisions", "--open", "--today", "imorgon"], "--today 'imorgon'"),
+    # a body or group the register does not know is named with the ones it does
+    (["decisions", "--body", "styrelsen"], "--body 'styrelsen': inget organ i beslutsregistret heter så; använd "
+                                           "något av: arbetsgrupp-"),
+    (["decisions", "--open", "--body", "styrelsen"], "--body 'styrelsen'"),
+    (["status", "--group", "ekonomi"], "--group 'ekonomi': inga lägesbedömningar från den gruppen; grupper med "
+                                       "lägesbedömningar: arbetsgrupp-kompetensanalys"),
 ])
 def test_bad_values_fail_in_one_line(app: typer.Typer, args: list[str], message: str) -> None:
     code, out, err = run(app, *args)
