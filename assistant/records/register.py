@@ -12,6 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date as Date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,8 +80,10 @@ def date_bound(value: str, *, end: bool = False) -> str:
     if len(value) == 7 and value[4] == "-" and value[:4].isdigit() and value[5:].isdigit():
         return f"{value}-31" if end else f"{value}-01"
     iso = parse_date(value)
-    if not iso:
-        raise ValueError(f"{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD")
+    try:
+        Date.fromisoformat(iso)  # "2026-02-30" has the shape of a date but is none
+    except ValueError:
+        raise ValueError(f"{value!r} är inget datum; skriv ÅÅÅÅ-MM-DD") from None
     return iso
 
 

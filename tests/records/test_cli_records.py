@@ -73,6 +73,7 @@ def test_decisions_human_output(app: typer.Typer) -> None:
 
 @pytest.mark.parametrize("args,message", [
     (["decisions", "--since", "igår"], "--since/--until"),
+    (["decisions", "--until", "2026-02-30"], "'2026-02-30' är inget datum"),  # the shape of a date, but none
     (["decisions", "--kind", "dekret"], "--kind"),
     (["decisions", "--thread", "finnsinte1"], "--thread 'finnsinte1'"),
     (["decisions", "--open", "--today", "imorgon"], "--today 'imorgon'"),

@@ -127,7 +127,7 @@ def test_parse_since(value: str, delta: timedelta) -> None:
 
 def test_parse_since_date_and_error() -> None:
     assert parse_since("2026-05-01").year == 2026
-    with pytest.raises(Exception, match="7d"):
+    with pytest.raises(Exception, match="'förra veckan' är ingen tidpunkt; skriv t.ex. 7d"):
         parse_since("förra veckan")
 
 
