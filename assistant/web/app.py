@@ -38,6 +38,7 @@ from .guide_tab import build_guide_tab
 from .indexing import add_status, answer_notice
 from .page import CSS, theme
 from .render import answer_markdown, citation_label, esc, passage_markdown, source_link
+from .sources import SourceFiles
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -68,6 +69,7 @@ class AppState:
         self.gate = gate_for(settings, fresh=True)
         self.audit = self.gate.audit
         self.exports = export_store(settings.data_dir, settings.session_hours * 3600)
+        self.sources = SourceFiles(kb, self.lock)
         self.guide = GuideStore(Path(settings.data_dir) / GUIDE_FILE, kb, self.engine, self.lock)
 
     def may_read(self, user: User, doc_ids: Sequence[str]) -> bool:
@@ -77,11 +79,21 @@ class AppState:
         return set(doc_ids) <= readable
 
     # -- Fråga ---------------------------------------------------------------------------------
-    def ask(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
-            request: gr.Request = None):  # type: ignore[assignment]
+    @staticmethod
+    def pose(question: str, messages: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], str, str]:
+        """The page's first step: the user's question in the chat at once (the answer takes seconds),
+        the box emptied, and the question kept for ``reply``."""
         question = (question or "").strip()
         if not question:
-            return messages, history, gr.update(), [], "", ""
+            return messages, "", ""
+        return messages + [{"role": "user", "content": esc(question)}], "", question
+
+    def reply(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
+              request: gr.Request = None):  # type: ignore[assignment]
+        """The answer to ``question``, whose message ``pose`` already put last in ``messages``."""
+        question = (question or "").strip()
+        if not question:
+            return messages, history, gr.update(), [], ""
         user = self.gate.user(request)
         llm = getattr(self.engine, "llm", None)
         standalone = condense(question, history, llm)
@@ -93,17 +105,25 @@ class AppState:
         md = answer_markdown(a)
         if standalone != question:
             md = f"*Tolkad som:* {esc(standalone)}\n\n" + md
-        messages = messages + [{"role": "user", "content": esc(question)}, {"role": "assistant", "content": md}]
+        messages = messages + [{"role": "assistant", "content": md}]
         history = history + [(question, a.answer)]
         cites = a.citations if a.grounded else a.related
         choices = [citation_label(c) for c in cites]
         return (messages, history, gr.update(choices=choices, value=None, visible=bool(choices)),
-                [c.__dict__ for c in cites], "", "")
+                [c.__dict__ for c in cites], "")
 
-    def ask_example(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
-                    request: gr.Request = None):  # type: ignore[assignment]
-        """A *Kom igång* example: the chat tab opens and the question is asked there."""
-        return (gr.Tabs(selected="fraga"), *self.ask(question, messages, history, request))
+    def ask(self, question: str, messages: list[dict[str, Any]], history: list[tuple[str, str]],
+            request: gr.Request = None):  # type: ignore[assignment]
+        """Both steps at once (for callers without a page): chat, history, citation list, citations,
+        passage and the emptied question box."""
+        if not (question or "").strip():
+            return messages, history, gr.update(), [], "", ""
+        shown, cleared, question = self.pose(question, messages)
+        return (*self.reply(question, shown, history, request), cleared)
+
+    def pose_example(self, question: str, messages: list[dict[str, Any]]):
+        """A *Kom igång* example: the chat tab opens with the question in it; ``reply`` answers."""
+        return (gr.Tabs(selected="fraga"), *self.pose(question, messages))
 
     @staticmethod
     def show_citation(choice: str | None, cites: list[dict[str, Any]]) -> str:
@@ -131,7 +151,7 @@ class AppState:
             meta = ", ".join(x for x in (h.kind, h.agency, h.date or "odaterat") if x)
             loc = ", ".join(x for x in (h.section, f"s. {h.page}" if h.page else "") if x)
             out += [f"### {h.rank}. {esc(h.title)}", f"*{esc(meta)}*" + (f" · {esc(loc)}" if loc else ""),
-                    f"Källa: {source_link(h.source)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
+                    f"Källa: {source_link(h.source, h.doc_id)}", "", esc(h.text[:600]) + ("…" if len(h.text) > 600 else ""), ""]
         return "\n".join(out)
 
     # -- PM-utkast -----------------------------------------------------------------------------
@@ -270,14 +290,17 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 passage = gr.Markdown(elem_id="passage", elem_classes=["passage"])
                 history = gr.State([])
                 cites = gr.State([])
-                outs = [chatbot, history, cite, cites, passage, question]
-                question.submit(st.ask, [question, chatbot, history], outs)
-                ask_btn.click(st.ask, [question, chatbot, history], outs)
+                pending = gr.State("")
+                # Two chained steps: the question shows in the chat at once, the answer when it is ready.
+                posed, answer = [chatbot, question, pending], [chatbot, history, cite, cites, passage]
+                question.submit(st.pose, [question, chatbot], posed).then(st.reply, [pending, chatbot, history], answer)
+                ask_btn.click(st.pose, [question, chatbot], posed).then(st.reply, [pending, chatbot, history], answer)
                 cite.change(st.show_citation, [cite, cites], passage)
                 clear_btn.click(lambda: ([], [], gr.update(choices=[], visible=False), [], ""), None,
                                 [chatbot, history, cite, cites, passage])
                 for example in examples:
-                    example.click(st.ask_example, [example, chatbot, history], [tabs, *outs])
+                    example.click(st.pose_example, [example, chatbot], [tabs, *posed]).then(
+                        st.reply, [pending, chatbot, history], answer)
             with gr.Tab("Sök", id="sok"):
                 gr.Markdown("## Sök i kunskapsbasen")
                 with gr.Row():
@@ -372,7 +395,8 @@ def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True, allow_o
             raise OpenAppError(refusal)
         log.warning(OPEN_APP_WARNING.format(host=host))
     max_size = f"{st.settings.upload_max_mb}mb" if st is not None else None
-    middleware = [] if st is None else [Middleware(Guard, gate=st.gate, exports=st.exports, may_read=st.may_read)]
+    middleware = [] if st is None else [Middleware(Guard, gate=st.gate, exports=st.exports, may_read=st.may_read,
+                                                         source_file=st.sources.readable_file)]
     demo.queue(default_concurrency_limit=4)
     demo.launch(server_name=host, server_port=port, prevent_thread_lock=not block, quiet=True, share=False,
                 theme=theme(), css=CSS, footer_links=[], show_error=True, inbrowser=False,

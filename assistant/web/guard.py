@@ -22,6 +22,7 @@ from ..access.policy import LOCAL_USER, User
 from .exports import ROUTE, ExportStore
 from .gate import Gate
 from .page import swedish_page
+from .sources import ROUTE as SOURCE_ROUTE
 
 log = logging.getLogger(__name__)
 
@@ -40,11 +41,13 @@ NOT_FOUND = "Filen finns inte eller tillhör någon annan."
 
 class Guard:
     def __init__(self, app: ASGIApp, *, gate: Gate, exports: ExportStore,
-                 may_read: Callable[[User, Sequence[str]], bool]) -> None:
+                 may_read: Callable[[User, Sequence[str]], bool],
+                 source_file: Callable[[User, str], Path | None] = lambda user, doc_id: None) -> None:
         self.app = app
         self.gate = gate
         self.exports = exports
         self.may_read = may_read
+        self.source_file = source_file
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -58,6 +61,9 @@ class Guard:
                 return
             if path.startswith(f"/{ROUTE}/"):
                 await self._download(scope, receive, send, name)
+                return
+            if path.startswith(f"/{SOURCE_ROUTE}/"):
+                await self._source(scope, receive, send, name)
                 return
             if path.startswith(GRADIO_FILE_ROUTES) and not self._own_upload(name, path):
                 await PlainTextResponse(NOT_FOUND, status_code=404)(scope, receive, send)
@@ -152,6 +158,21 @@ class Guard:
         self.gate.audit.record(user, "download", file, export.doc_ids)  # type: ignore[arg-type]
         response = FileResponse(path, filename=file, headers={"Cache-Control": "private, no-store"})
         await response(scope, receive, send)
+
+    async def _source(self, scope: Scope, receive: Receive, send: Send, name: str | None) -> None:
+        """A cited document's file to a user who may read it (looked up by id, never by path), as a
+        download the browser cannot run (an uploaded HTML file must not execute on this origin)."""
+        doc_id = unquote(scope["path"][len(SOURCE_ROUTE) + 2:])
+        user = self._user(name)
+        path = self.source_file(user, doc_id) if user is not None else None
+        if path is None:
+            self.gate.audit.record(name or "", "refused", doc_id, what="source file", address=_address(scope))
+            await PlainTextResponse(NOT_FOUND, status_code=404)(scope, receive, send)
+            return
+        self.gate.audit.record(user, "source_file", path.name, [doc_id])  # type: ignore[arg-type]
+        headers = {"Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff",
+                   "Content-Security-Policy": "sandbox"}
+        await FileResponse(path, filename=path.name, headers=headers)(scope, receive, send)
 
     def _user(self, name: str | None) -> User | None:
         if name is None:

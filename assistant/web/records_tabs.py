@@ -21,7 +21,7 @@ from ..records.pairs import RELATION_SV
 from ..records.threads import concerns, open_assignments, thread_of
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
-from .render import esc, source_link
+from .render import esc, shorten, source_link
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -115,7 +115,7 @@ class DecisionsView:
             lines.append(f"{n}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")
         export = self.exports.save(user, doc_ids, lambda folder: [to_csv(found, folder / "beslut.csv"),
                                                                  to_docx(found, folder / "beslut.docx")])
-        choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {d.text[:60]}", d.id) for n, d in enumerate(found, 1)]
+        choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {shorten(d.text)}", d.id) for n, d in enumerate(found, 1)]
         return ("\n".join(lines), gr.update(choices=choices, value=None),
                 export.markdown(["Ladda ner CSV", "Ladda ner Word (.docx)"]))
 
@@ -159,7 +159,7 @@ class DecisionsView:
         where = ", ".join(x for x in (d.section, f"sida {d.page}" if d.page else "") if x)
         quote = "\n".join("> " + esc(t) for t in d.passage.splitlines() if t.strip())
         return (f"### {esc(d.title)}\n\n**Avsnitt:** {esc(where or '–')}  \n**Datum:** {esc(d.date or '–')}  \n"
-                f"**Källa:** {source_link(d.source)}\n\n{quote}")
+                f"**Källa:** {source_link(d.source, d.doc_id)}\n\n{quote}")
 
 
 def thread_markdown(thread: Thread) -> str:
@@ -171,7 +171,7 @@ def thread_markdown(thread: Thread) -> str:
         out.append(f"- **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(head)}): {esc(d.text)}  ")
         if link := why.get(d.id):
             out.append(f"  *{esc(RELATION_SV.get(link.relation, link.relation))}:* {esc(link.reason)}  ")
-        out.append(f"  Källa: {esc(d.title)} ({source_link(d.source)})")
+        out.append(f"  Källa: {esc(d.title)} ({source_link(d.source, d.doc_id)})")
     return "\n".join(out)
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 from ..answers.base import Answer, Citation
+from .sources import source_href
 
 
 def esc(text: object) -> str:
@@ -18,11 +20,27 @@ def esc(text: object) -> str:
 WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+")
 
 
-def source_link(source: object) -> str:
+def source_link(source: object, doc_id: str = "") -> str:
     """A document's source as Markdown: a web address as a link that opens it as written (escaping
-    would put backslashes into the address), anything else escaped as text."""
+    would put backslashes into the address); a file (given the document's id) as its name linked to
+    the route that serves it to its readers, never the server's path; anything else escaped as text."""
     s = str(source)
-    return f"<{s}>" if WEB_ADDRESS.fullmatch(s) else esc(s)
+    if WEB_ADDRESS.fullmatch(s):
+        return f"<{s}>"
+    if doc_id and Path(s).is_file():
+        return f"[{esc(Path(s).name)}]({source_href(doc_id)})"
+    return esc(s)
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` within ``limit`` characters, cut after a whole word and marked with "…" when cut
+    (a single word longer than the limit is cut inside it)."""
+    text = " ".join(str(text).split())
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    words = head if text[limit].isspace() else head.rsplit(" ", 1)[0] if " " in head else head[:limit - 1]
+    return words.rstrip(" ,;:.–-") + "…"
 
 
 def esc_answer(text: str) -> str:
@@ -41,7 +59,7 @@ def citation_label(c: Citation) -> str:
 def passage_markdown(c: Citation) -> str:
     lines = [f"### [{c.n}] {esc(c.title)}", "",
              f"**Avsnitt:** {esc(c.section or '–')}  ", f"**Sida:** {c.page if c.page else '–'}  ",
-             f"**Källa:** {source_link(c.source)}  "]
+             f"**Källa:** {source_link(c.source, c.doc_id)}  "]
     if c.agency or c.date:
         lines.append(f"**Myndighet och datum:** {esc(c.agency or '–')}, {esc(c.date or 'odaterat')}  ")
     lines += ["", "\n".join("> " + esc(t) for t in c.text.splitlines() if t.strip())]

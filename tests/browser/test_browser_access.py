@@ -268,3 +268,40 @@ def test_memo_download_is_its_makers_own(tab: Tab, tab_b: Tab, access_app: Acces
     assert response is not None and response.status == 404
     assert_no_trace(tab_b.page.content(), access_app, "A's download URL")
     assert tab_b.page.request.get(href).status == 404
+
+
+def test_cited_file_opens_for_its_readers_only(tab: Tab, tab_b: Tab, access_app: AccessApp, tmp_path) -> None:  # noqa: F811
+    """A opens the cited document's own file from the citation's link; B, signed in elsewhere, gets
+    a 404 from the same link, and a path instead of a document id serves nothing."""
+    page = tab.page
+    sign_in(tab, access_app.url, USER_A)
+    ask(tab, QUESTION)
+    page.locator("#cite label").filter(has_text=SECRET_TITLE).first.click()
+    link = page.locator("#passage a", has_text=SECRET_FILE)
+    expect(link).to_be_visible()
+    href = link.evaluate("a => a.href")
+    assert "/msv/kalla/" in href and "/tmp/" not in page.locator("#passage").inner_text()
+    with page.expect_download() as dl:
+        link.click()
+    saved = tmp_path / SECRET_FILE
+    dl.value.save_as(saved)
+    assert "7,3 miljoner kronor" in saved.read_text(encoding="utf-8")
+    response = page.request.get(href)
+    assert response.headers["content-security-policy"] == "sandbox"
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+    base = access_app.url.rstrip("/")
+    for probe in ("/msv/kalla/..%2F..%2F..%2F..%2Fetc%2Fpasswd", "/msv/kalla/%2Fetc%2Fpasswd",
+                  f"/msv/kalla/{(access_app.data_dir / 'users.toml').as_posix()}", "/msv/kalla/"):
+        assert page.request.get(base + probe).status == 404, probe
+
+    sign_in(tab_b, access_app.url, USER_B)
+    response = tab_b.page.request.get(href)
+    assert response.status == 404
+    assert_no_trace(response.text(), access_app, "A's source link")
+    # A document B may read opens from B's own search result the same way.
+    search(tab_b, "validering av reell kompetens")
+    own = tab_b.page.locator("#results a", has_text="oppen-validering.txt").first
+    expect(own).to_be_visible()
+    public = tab_b.page.request.get(own.evaluate("a => a.href"))
+    assert public.status == 200 and "erkända" in public.text()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from browser_fixtures import Tab
@@ -21,8 +22,10 @@ pytestmark = pytest.mark.browser
 # Invented minutes (our own words): twelve paragraphs, each a decision, so the list reaches two digits.
 TOPICS = ["mötesplan", "budget", "webbplats", "ordlista", "remissvar", "seminarium", "kursutbud",
           "statistik", "nyhetsbrev", "arkivering", "rekrytering", "utvärdering"]
+# Long enough that a pick-list label must be shortened.
+DECISION = "Styrgruppen beslutade att anta förslaget om {} och att återkomma med en uppföljning till hösten."
 MINUTES = "# Protokoll styrgruppen 3 mars 2026\n\nDatum: 3 mars 2026\n\n" + "\n\n".join(
-    f"## § {n} Fråga om {t}\n\nStyrgruppen beslutade att anta förslaget om {t}." for n, t in enumerate(TOPICS, 1))
+    f"## § {n} Fråga om {t}\n\n{DECISION.format(t)}" for n, t in enumerate(TOPICS, 1))
 STATUS_REPORT = ("# Lägesbedömning arbetsgrupp Vägledning HT 2026\n\nRapportdatum: 2026-10-01\n\n"
                  "| Aktivitet | Status | Kommentar |\n|---|---|---|\n| Studiebesök hos regionerna | Gul | Två av fyra "
                  "besök är gjorda. |\n| Webbkurs för handledare | Grön | Lanserad i september. |\n")
@@ -33,8 +36,9 @@ WEB_PAGE = "# Plan för samverkan\n\nPlanen beskriver hur myndigheterna delar p�
 
 
 @pytest.fixture(scope="module")
-def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[str]:
-    """The app over a knowledge base holding only the invented minutes, status report and web page."""
+def minutes_demo(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embedder) -> Iterator[tuple[str, Any]]:
+    """The app (its address and Blocks) over a knowledge base holding only the invented minutes,
+    status report and web page."""
     from assistant.settings import Settings
     from assistant.web.app import build_app, launch
     from assistant.web.records_tabs import build_decisions_tab, build_status_tab
@@ -48,9 +52,14 @@ def minutes_app(tmp_path_factory: pytest.TempPathFactory, browser_embedder: Embe
     assert kb.ingest_all([docs]).added == 3
     demo = build_app(kb, Settings(llm_backend="none", data_dir=data_dir), [build_decisions_tab, build_status_tab])
     url = launch(demo, "127.0.0.1", free_port(), block=False)
-    yield url
+    yield url, demo
     demo.close()
     kb.close()
+
+
+@pytest.fixture(scope="module")
+def minutes_app(minutes_demo: tuple[str, Any]) -> str:
+    return minutes_demo[0]
 
 
 def test_empty_chat_says_what_to_ask_and_how_answers_are_sourced(tab: Tab, app_url: str) -> None:
@@ -130,3 +139,38 @@ def test_a_web_source_opens_at_its_own_address(tab: Tab, minutes_app: str) -> No
     expect(results).to_contain_text("Plan för samverkan")
     expect(results).to_contain_text(f"Källa: {WEB_SOURCE}")
     assert results.get_by_role("link").first.get_attribute("href") == WEB_SOURCE
+
+
+def test_question_shows_in_the_chat_before_its_answer(tab: Tab, minutes_demo: tuple[str, Any]) -> None:
+    """While the answer is held back (the store's lock taken here), the question is already in the
+    chat and the box is empty; the answer follows once the lock is free."""
+    url, demo = minutes_demo
+    page = tab.page
+    page.goto(url)
+    page.get_by_role("tab", name="Fråga", exact=True).click()
+    question = "Vad bestämdes om arkivering?"
+    chat = page.locator("#chat")
+    with demo.msv_state.lock:
+        page.get_by_label("Din fråga").fill(question)
+        page.locator("#ask").click()
+        expect(chat.locator("[data-testid='user']")).to_contain_text(question, timeout=5_000)
+        expect(page.get_by_label("Din fråga")).to_have_value("")
+        expect(chat.locator("[data-testid='bot']")).to_have_count(0)
+    expect(chat.locator("[data-testid='bot']").last).to_contain_text("arkivering")
+    expect(chat.locator("[data-testid='user']")).to_have_count(1)
+
+
+def test_decision_pick_list_labels_end_on_a_whole_word(tab: Tab, minutes_app: str) -> None:
+    page = tab.page
+    page.goto(minutes_app)
+    page.get_by_role("tab", name="Beslut", exact=True).click()
+    expect(page.locator("#decisions ol li")).to_have_count(len(TOPICS))
+    page.locator("#decisions-pick input").click()
+    options = page.get_by_role("option")
+    expect(options).to_have_count(len(TOPICS))
+    for label in options.all_inner_texts():
+        text = label.strip().split(": ", 1)[1]
+        assert text.endswith("…"), label
+        words = text[:-1].split()
+        topic = next(t for t in TOPICS if f" {t} " in f" {label} ")
+        assert " ".join(words) == " ".join(DECISION.format(topic).split()[:len(words)]), label
