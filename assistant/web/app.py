@@ -295,6 +295,8 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 posed, answer = [chatbot, question, pending], [chatbot, history, cite, cites, passage]
                 question.submit(st.pose, [question, chatbot], posed).then(st.reply, [pending, chatbot, history], answer)
                 ask_btn.click(st.pose, [question, chatbot], posed).then(st.reply, [pending, chatbot, history], answer)
+                # The API's /ask (both steps in one call) stays as it was; the page never shows this button.
+                gr.Button(visible=False).click(st.ask, [question, chatbot, history], [*answer, question], api_name="ask")
                 cite.change(st.show_citation, [cite, cites], passage)
                 clear_btn.click(lambda: ([], [], gr.update(choices=[], visible=False), [], ""), None,
                                 [chatbot, history, cite, cites, passage])
