@@ -56,8 +56,9 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         decisions = matching_decisions(kb, DecisionQuestion(nouns, dq.body), flt)
     threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
     decisions = decisions or matching_threads(dq, threads)
-    if not decisions and any_question and by_meaning:  # the matter named in other words: the dense channel as well
-        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True)
+    if not decisions and any_question:  # the matter named in other words: the dense channel as well
+        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True,
+                            only_rare=not by_meaning)
         decisions = [found.decision] if found is not None else []
     if not decisions:
         return None
@@ -145,7 +146,7 @@ class DecisionEngine:
         if other.grounded:
             return (answer_from_passages(self.kb, question, other, flt=flt, today=self.today)
                     or answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True,
-                                            by_meaning=True)
+                                            by_meaning=False)
                     or other)
         return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
