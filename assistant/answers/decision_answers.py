@@ -33,10 +33,11 @@ if TYPE_CHECKING:
 
 
 def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
-                         today: Date | None = None, any_question: bool = False) -> Answer | None:
+                         today: Date | None = None, any_question: bool = False, by_meaning: bool = True) -> Answer | None:
     """The register's answer to a decision question, or None (not about decisions, or no record
-    the reader may see matches). With ``any_question`` (the ordinary engine found nothing), a
-    question that does not say it is about decisions is tried by its content words."""
+    the reader may see matches). With ``any_question`` (the ordinary engine found nothing, or quoted
+    another matter), a question that does not say it is about decisions is tried by its content
+    words, and with ``by_meaning`` also by the dense channel and the question's rare words."""
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
@@ -56,7 +57,8 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
     decisions = decisions or matching_threads(dq, threads)
     if not decisions and any_question:  # the matter named in other words: the dense channel as well
-        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True)
+        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True,
+                            only_rare=not by_meaning)
         decisions = [found.decision] if found is not None else []
     if not decisions:
         return None
@@ -142,7 +144,10 @@ class DecisionEngine:
             return found
         other = self.fallback.answer(question, flt=flt)
         if other.grounded:
-            return answer_from_passages(self.kb, question, other, flt=flt, today=self.today) or other
+            return (answer_from_passages(self.kb, question, other, flt=flt, today=self.today)
+                    or answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True,
+                                            by_meaning=False)
+                    or other)
         return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 

@@ -83,12 +83,12 @@ def rare_shares(terms: tuple[Term, ...], threads: list[Thread]) -> list[float]:
 
 def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool: list[Decision],
                 *, min_dense: float = MIN_DENSE, min_words: float = MIN_WORDS, margin: float = MARGIN,
-                threads: list[Thread] | None = None, rare: bool = False) -> MatterMatch | None:
+                threads: list[Thread] | None = None, rare: bool = False, only_rare: bool = False) -> MatterMatch | None:
     """The matter (thread) the question most likely asks about, or None when no matter is both like
     the question (dense) and shares its words, or two matters are nearly as likely. ``threads``:
     the pool's threads when the caller has linked them already. With ``rare``, a matter is also
     chosen when its steps have the question's rare words and no other matter comes near
-    (:func:`rare_matter`)."""
+    (:func:`rare_matter`); with ``only_rare``, only so (the dense channel guards, never chooses)."""
 
     if not pool or not terms:
         return None
@@ -101,7 +101,9 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
         share = thread_words_share(terms, t.decisions)
         dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
         found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
-    by_rarity = rare_matter(terms, threads, found) if rare else None
+    by_rarity = rare_matter(terms, threads, found) if rare or only_rare else None
+    if only_rare:
+        return by_rarity
     ranked = sorted(found, key=lambda m: -m.score)
     top = ranked[0]
     if top.words < min_words or top.dense < min_dense and not _words_alone(top, ranked):

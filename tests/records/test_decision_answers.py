@@ -422,3 +422,32 @@ def test_no_matter_by_rare_words_the_register_lacks(embedder: Embedder, question
     topic = content_topic(question)
     terms = question_terms(topic.topic) if topic else ()
     assert best_matter(SimpleNamespace(embedder=embedder), question, terms, SHARED, rare=True) is None
+
+
+class _QuotesAnotherMatter:
+    """An ordinary engine whose grounded answer quotes a decision about another matter than the one asked."""
+
+    name = "extractive"
+
+    def __init__(self, kb: KnowledgeBase, other_question: str) -> None:
+        self.plain = get_engine("extractive", kb)
+        self.other_question = other_question
+
+    def answer(self, question: str, *, flt: SearchFilter | None = None):
+        return replace(self.plain.answer(self.other_question, flt=flt), question=question)
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("Hur ofta ska nyhetsbrevet ges ut?", "Den 8 oktober 2026 beslutade styrgruppen (§ 3)"),
+    ("Vad gäller för kvastfenixar i korridoren?", None),
+])
+def test_an_answer_quoting_another_matter_gives_way_to_the_register(records_kb: KnowledgeBase, question: str,
+                                                                    lead: str | None) -> None:
+    """The ordinary engine quotes a budget decision for a question about something else: the register
+    answers by the question's own words when a matter has them, and the engine's answer stands when none does."""
+    stub = _QuotesAnotherMatter(records_kb, "Hur stor är verksamhetsbudgeten för 2025?")
+    a = DecisionEngine(records_kb, stub).answer(question, flt=SearchFilter(access=("alla",)))
+    if lead is None:
+        assert a.engine == "extractive" and "verksamhetsbudget" in a.answer.lower()
+    else:
+        assert a.engine == ENGINE_NAME and a.answer.startswith(lead) and "budget" not in a.answer.splitlines()[0]
