@@ -50,7 +50,7 @@ def split_sentences(text: str) -> list[str]:
         nxt = text[end : end + 1]
         if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
             continue
-        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"”•–-(«§*"):  # "§ 4 Ekonomi", "**4.**"
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"”•–-(«"):
             continue
         sentences.append(text[start:end].strip())
         start = end

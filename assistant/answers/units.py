@@ -78,6 +78,10 @@ def split_run_in(sentence: str) -> tuple[str, str]:
     return "", sentence
 
 
+# A paragraph marker after a full stop opens the next paragraph ("… under 2025. § 4 Ekonomi Styrelsen …").
+_MARKED_PARAGRAPH = re.compile(r"(?<=[.!?]) (?=\**§ ?\d)")
+
+
 def _is_heading_line(line: str, following: str) -> bool:
     """A line of minutes or a report that is a paragraph's heading ("§ 4 Ekonomi", "Punkt 4.", "4. Ekonomi"):
     it names the section, it says nothing. A numbered line counts only when prose, not another item, follows."""
@@ -96,7 +100,7 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
         if _is_heading_line(line, lines[n + 1] if n + 1 < len(lines) else ""):
             continue  # the heading travels as the passage's section, not as a sentence
         is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
-        for s in split_sentences(line):
+        for s in (p for sentence in split_sentences(line) for p in _MARKED_PARAGRAPH.split(sentence)):
             s = trim(s)
             _, s = split_paragraph_heading(s)
             _, s = split_run_in(s)

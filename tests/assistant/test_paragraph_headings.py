@@ -14,7 +14,7 @@ from assistant.answers.registry import get_engine
 from assistant.answers.units import passage_units
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
-from ingest.swedish import paragraph_heading, split_paragraph_heading, split_sentences
+from ingest.swedish import paragraph_heading, split_paragraph_heading
 
 HEADINGS = [
     ("§ 7 Ordförande", "§ 7 Ordförande"),
@@ -53,9 +53,10 @@ def test_a_heading_run_into_the_sentence_after_it_is_cut_off(run_in: str, headin
     assert split_paragraph_heading(run_in) == (heading, rest)
 
 
-def test_a_paragraph_marker_after_a_full_stop_opens_a_new_sentence() -> None:
-    text = "Mötet öppnades klockan nio. § 2 Ordförande Styrelsen valde en ordförande."
-    assert split_sentences(text) == ["Mötet öppnades klockan nio.", "§ 2 Ordförande Styrelsen valde en ordförande."]
+def test_a_paragraph_marker_after_a_full_stop_opens_a_new_sentence_without_its_heading() -> None:
+    text = "Mötet öppnades klockan nio. § 2 Ordförande Styrelsen valde en ordförande enligt 4 § stadgan."
+    assert [u.text for u in passage_units(0, text)] == [
+        "Mötet öppnades klockan nio.", "Styrelsen valde en ordförande enligt 4 § stadgan."]
 
 
 def test_heading_lines_are_no_units_but_a_numbered_list_keeps_its_items() -> None:
