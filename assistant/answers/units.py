@@ -102,6 +102,8 @@ def passage_units(hit_index: int, text: str) -> list[Unit]:
         is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
         for s in (p for sentence in split_sentences(line) for p in _MARKED_PARAGRAPH.split(sentence)):
             s = trim(s)
+            if paragraph_heading(s) and not s.lstrip(" *")[:1].isdigit():
+                continue  # a marker standing as a sentence of its own once lines were joined ("… 2025. Punkt 4.")
             _, s = split_paragraph_heading(s)
             _, s = split_run_in(s)
             short = len(s) < 8 or len(s.split()) < 2

@@ -54,9 +54,11 @@ def test_a_heading_run_into_the_sentence_after_it_is_cut_off(run_in: str, headin
 
 
 def test_a_paragraph_marker_after_a_full_stop_opens_a_new_sentence_without_its_heading() -> None:
-    text = "Mötet öppnades klockan nio. § 2 Ordförande Styrelsen valde en ordförande enligt 4 § stadgan."
+    text = ("Mötet öppnades klockan nio. § 2 Ordförande Styrelsen valde en ordförande enligt 4 § stadgan. "
+            "Punkt 3. Kassören redovisade bokslutet.")
     assert [u.text for u in passage_units(0, text)] == [
-        "Mötet öppnades klockan nio.", "Styrelsen valde en ordförande enligt 4 § stadgan."]
+        "Mötet öppnades klockan nio.", "Styrelsen valde en ordförande enligt 4 § stadgan.",
+        "Kassören redovisade bokslutet."]
 
 
 def test_heading_lines_are_no_units_but_a_numbered_list_keeps_its_items() -> None:
