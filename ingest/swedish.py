@@ -113,6 +113,48 @@ def is_heading(text: str) -> bool:
             and not re.search(r"[.!?]$|[.!?]\s", text) and not _OPEN_END.search(text))
 
 
+# How minutes and reports mark a numbered paragraph: "§ 3", "§ 3.", "Punkt 3.", "Ärende 3:", "3.", "3.2",
+# possibly in bold ("**§ 3**").
+# A time of day ("15.10 Paus") opens an agenda's line, not a numbered section.
+_MARKER = (r"(?:§\s*\d{1,3}[a-z]?|(?:Punkt|Ärende|Paragraf|Beslutspunkt|Dagordningspunkt|Bilaga)\s+\d{1,3}[a-z]?|"
+           r"\d{1,2}(?!\.[0-5]\d\b)(?:\.\d{1,2})*)")
+_PARAGRAPH_HEADING = re.compile(rf"^\**(?P<marker>{_MARKER})[.:]?\**[.:]?(?:\s+\**(?P<title>[^*]*?)\**)?\s*$")
+_NAMED_MARKER = re.compile(r"^\**(?:§|(?:Punkt|Ärende|Paragraf|Beslutspunkt|Dagordningspunkt)\b)")
+
+
+def paragraph_heading(line: str) -> str:
+    """The heading a line of minutes or a report is ("§ 3 Arbetsordning", "Punkt 3.", "**4.** Ekonomi"),
+    without bold marks; "" when the line is not one. A heading is a paragraph marker, possibly followed by
+    a short title that opens with a capital and finishes no sentence."""
+    m = _PARAGRAPH_HEADING.match(line.strip())
+    if not m:
+        return ""
+    marker, title = m.group("marker"), (m.group("title") or "").strip()
+    if not title:
+        return marker if _NAMED_MARKER.match(line.strip()) else ""  # a bare "3." is a list's number, not a heading
+    if not (title[0].isupper() and len(title.split()) <= 10 and not re.search(r"[.!?]$|[.!?]\s", title)
+            and not _OPEN_END.search(title)):
+        return ""
+    return f"{marker} {title}"
+
+
+def split_paragraph_heading(sentence: str) -> tuple[str, str]:
+    """("§ 3 Arbetsordning", "Gruppen beslutade …") when a named paragraph marker and its title were run into
+    the sentence after them (a line break lost in extraction), else ("", sentence). The title ends before the
+    first capitalised word that a title could end before (not after "från", "och" …)."""
+    s = sentence.strip()
+    if not _NAMED_MARKER.match(s):
+        return "", sentence
+    words = s.split()
+    marker_len = 1 if any(c.isdigit() for c in words[0]) else 2  # "§3" or "§ 3", "Punkt 3"
+    for i in range(marker_len + 1, min(len(words) - 2, marker_len + 8)):
+        if words[i][:1].isupper() and words[i + 1][:1].islower():
+            head = paragraph_heading(" ".join(words[:i]))
+            if head:
+                return head, " ".join(words[i:])
+    return "", sentence
+
+
 def _ends_heading(current: list[str], previous_raw: str, line: str) -> bool:
     """Whether the lines gathered so far are a heading that ``line`` does not continue."""
     return (not previous_raw.endswith((" ", "\t")) and line[0].isupper() and is_heading(" ".join(current)))

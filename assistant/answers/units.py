@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ingest.swedish import split_sentences
+from ingest.swedish import paragraph_heading, split_paragraph_heading, split_sentences
 
 from .question import tokens_of
 
@@ -78,14 +78,33 @@ def split_run_in(sentence: str) -> tuple[str, str]:
     return "", sentence
 
 
+# A paragraph marker after a full stop opens the next paragraph ("… under 2025. § 4 Ekonomi Styrelsen …").
+_MARKED_PARAGRAPH = re.compile(r"(?<=[.!?]) (?=\**§ ?\d)")
+
+
+def _is_heading_line(line: str, following: str) -> bool:
+    """A line of minutes or a report that is a paragraph's heading ("§ 4 Ekonomi", "Punkt 4.", "4. Ekonomi"):
+    it names the section, it says nothing. A numbered line counts only when prose, not another item, follows."""
+    if not paragraph_heading(line):
+        return False
+    if not line.lstrip(" *")[:1].isdigit():
+        return True
+    return bool(following) and not (_BULLET.match(following) or _NUMBERED.match(following)
+                                    or paragraph_heading(following))
+
+
 def passage_units(hit_index: int, text: str) -> list[Unit]:
     units: list[Unit] = []
-    for line in text.split("\n"):
-        if not line.strip():
-            continue
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    for n, line in enumerate(lines):
+        if _is_heading_line(line, lines[n + 1] if n + 1 < len(lines) else ""):
+            continue  # the heading travels as the passage's section, not as a sentence
         is_item = (bool(_BULLET.match(line)) and not line.lstrip().startswith("-1")) or bool(_NUMBERED.match(line))
-        for s in split_sentences(line):
+        for s in (p for sentence in split_sentences(line) for p in _MARKED_PARAGRAPH.split(sentence)):
             s = trim(s)
+            if paragraph_heading(s) and not s.lstrip(" *")[:1].isdigit():
+                continue  # a marker standing as a sentence of its own once lines were joined ("… 2025. Punkt 4.")
+            _, s = split_paragraph_heading(s)
             _, s = split_run_in(s)
             short = len(s) < 8 or len(s.split()) < 2
             if short and not (is_item and len(s) >= 3 and any(c.isalpha() for c in s)):
