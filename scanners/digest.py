@@ -160,7 +160,8 @@ def parse_since(value: str, now: datetime | None = None) -> datetime:
     except ValueError as e:
         from scanners.errors import ScanConfigError
 
-        raise ScanConfigError("--since", f"{value!r} är ingen tidpunkt; skriv t.ex. 7d (dagar), 24h (timmar), 2w (veckor) eller 2026-05-01") from e
+        raise ScanConfigError("--since", f"{value!r} är ingen tidpunkt; skriv t.ex. 7d (dagar), 24h (timmar), "
+                                         "2w (veckor) eller 2026-05-01") from e
     return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
 
 

@@ -26,7 +26,7 @@ from ..records import (
     find_thread,
     status_overview,
 )
-from ..records.meeting import matches_body
+from ..records.meeting import BODIES, matches_body
 from ..records.pairs import RELATION_SV
 from .common import USER_HELP, emit, err, fail, resolve_user
 
@@ -52,7 +52,7 @@ def _check_body(kb: KnowledgeBase, body: str | None, access: tuple[str, ...] | N
     if not body:
         return
     known = {b for d in find_decisions(kb, kinds=KINDS, access=access) for b in (d.body, d.recipient) if b}
-    if known and not any(matches_body(b, body) for b in known):
+    if known and not any(matches_body(b, body) for b in (*known, *BODIES)):  # a standing body with no decisions yet is no typo
         fail(f"--body {body!r}: inget organ i beslutsregistret heter så; använd något av: {', '.join(sorted(known))}")
 
 
