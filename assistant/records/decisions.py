@@ -24,8 +24,8 @@ from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
 from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, trim_start, verb_end
-from .tasks import named_task
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
+from .tasks import named_task
 from .terms import carries_terms, member_task, members
 from .verbs import decided_elsewhere, is_past, reported_saying
 

@@ -29,7 +29,7 @@ DEV9 = HERE / "dev9"  # a ninth (2035; matters renamed between meetings, a budge
 DEV10 = HERE / "dev10"  # a tenth (2036; abbreviated matter names, a matter through three bodies), scored before any change
 DEV11 = HERE / "dev11"  # an eleventh (2037; groups named three ways, a matter through three bodies), scored before the session's branches
 DEV12 = HERE / "dev12"  # a twelfth (2038; two working groups named three ways, a deadline extended), scored before the session's branches
-DEV13 = HERE / "dev13"  # a thirteenth (2039; matters renamed by abbreviation, a table row pair), written while the session's branches ran, scored on them last
+DEV13 = HERE / "dev13"  # a thirteenth (2039; matters renamed by abbreviation), the check for branches built on dev12
 # The development sets in the held-out format, and the day their questions are asked on (None: today).
 DEV_SETS = {"dev4": (DEV4, None), "dev5": (DEV5, "2029-03-01"),  # the sets' READMEs give the reference dates
             "dev6": (DEV6, "2031-01-15"), "dev7": (DEV7, "2032-01-15"),
