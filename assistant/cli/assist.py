@@ -113,7 +113,7 @@ def start_scan_schedule(settings: Settings, kb: KnowledgeBase | None = None, kb_
 
 def serve_notice(settings: Settings, host: str | None, *, insecure: bool = False) -> str:
     """Where the app listens and whether it asks for sign-in, said plainly at every start."""
-    from ..web.app import OPEN_APP_WARNING, is_loopback
+    from ..web.exposure import OPEN_APP_WARNING, is_loopback
 
     host = host or settings.host
     where = ("Lyssnar bara på den här datorn." if is_loopback(host)
@@ -198,8 +198,9 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Settings], open_kb
         where = host or settings.host
         # Gradio's upload cache lives in the data directory, private; Gradio reads this per process.
         temp = Path(os.environ.setdefault("GRADIO_TEMP_DIR", str(settings.gradio_temp)))
-        from ..web.app import OpenAppError, open_app_refusal, serve
+        from ..web.app import serve
         from ..web.digest_tab import build_digest_tab
+        from ..web.exposure import OpenAppError, open_app_refusal
         from ..web.records_tabs import build_decisions_tab, build_status_tab
 
         refusal = open_app_refusal(where, UserStore.from_settings(settings), insecure_no_login)

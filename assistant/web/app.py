@@ -5,7 +5,6 @@ fonts, no analytics."""
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import os
 import re
@@ -24,13 +23,13 @@ from ingest.metadata import Overrides
 from ingest.store import SearchFilter
 
 from ..access.policy import User, access_of, restrict, upload_groups, validate_groups
-from ..access.users import UserStore
 from ..answers.base import Citation
 from ..answers.chat import condense
 from ..answers.decision_answers import with_decisions
 from ..answers.memo import draft_memo, to_docx, to_markdown
 from ..answers.registry import engine_for
 from .exports import export_store
+from .exposure import OPEN_APP_WARNING, OpenAppError, is_loopback, open_app_refusal
 from .gate import UPLOAD_FORMATS, build_users_tab, gate_for, stage_uploads, upload_folder
 from .guard import Guard
 from .guide import GUIDE_FILE, GuideStore
@@ -359,33 +358,6 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
     return demo
 
 
-LOOPBACK_NAMES = ("localhost",)
-OPEN_APP_WARNING = ("VARNING: appen körs utan inloggning på {host}: alla som når adressen över nätverket kan läsa "
-                    "alla dokument, även de med begränsad åtkomst. Lägg till användare med msv users add.")
-
-
-class OpenAppError(MsvError):
-    """An app without sign-in that would listen beyond this computer."""
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def open_app_refusal(host: str, users: UserStore, allow_open: bool) -> str:
-    """Why the app may not start on ``host`` ("" when it may): without users only loopback."""
-    if allow_open or not users.local_mode or is_loopback(host):
-        return ""
-    return (f"--host {host}: utan användare (ingen {users.path}) lyssnar appen bara på 127.0.0.1; lägg till "
-            "användare med msv users add, eller starta med --insecure-no-login om alla på nätverket verkligen "
-            "får läsa allt")
-
-
 def launch(demo: gr.Blocks, host: str, port: int, *, block: bool = True, allow_open: bool = False) -> str:
     """With a users file, sign-in is required (argon2-verified, behind the guard's back-off); uploads
     are capped in size. Without one, the app listens only on loopback unless ``allow_open``."""
@@ -420,4 +392,4 @@ def serve(kb: KnowledgeBase, settings: Settings, *, host: str, port: int, kb_loc
         demo.close()
 
 
-__all__ = ["MsvError", "OpenAppError", "build_app", "is_loopback", "launch", "open_app_refusal", "serve"]
+__all__ = ["MsvError", "build_app", "launch", "serve"]

@@ -23,8 +23,9 @@ from typer.testing import CliRunner
 from assistant.access.audit import AuditLog
 from assistant.access.users import UserStore
 from assistant.settings import Settings
-from assistant.web.app import OpenAppError, build_app, launch
+from assistant.web.app import build_app, launch
 from assistant.web.digest_tab import build_digest_tab
+from assistant.web.exposure import OpenAppError
 from assistant.web.records_tabs import build_decisions_tab, build_status_tab
 
 SECRET = BY_KEY["styr"].hidden[1]  # "4,2 miljoner kronor": only in the steering group's minutes
