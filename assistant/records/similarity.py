@@ -22,7 +22,7 @@ _GENERIC = frozenset(
     "november december".split())
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERIOD = re.compile(r"\b(VT|HT)\s*-?\s*((?:19|20)\d\d)\b")
-# A month and a year ("i mars 2041", "till mötet i oktober 2042") is a point in time, a deadline or a
+# A month and a year ("i mars 2041", "före utgången av juni 2042") is a point in time, a deadline or a
 # start, as a full date is: not the year the matter is about.
 _MONTH_YEAR = re.compile(r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)"
                          r"\s+(?:19|20)\d\d\b", re.IGNORECASE)
