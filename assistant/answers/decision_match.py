@@ -70,11 +70,13 @@ def thread_words_share(terms: tuple[Term, ...], steps: list[Decision]) -> float:
     return _share(terms, thread_words(steps))
 
 
-def rare_shares(terms: tuple[Term, ...], threads: list[Thread]) -> list[float]:
+def rare_shares(terms: tuple[Term, ...], threads: list[Thread],
+                words: list[frozenset[str]] | None = None) -> list[float]:
     """Per thread, the share of the question's words it has, each word weighted by its rarity among
     the register's matters (inverse document frequency over the threads; a verb counts half): a word
-    most matters share ("arbetsgrupp", "gemensam") names none of them, one that one matter uses names it."""
-    words = [thread_words(t.decisions) for t in threads]
+    most matters share ("arbetsgrupp", "gemensam") names none of them, one that one matter uses names it.
+    ``words``: the threads' :func:`thread_words` when the caller has them already."""
+    words = [thread_words(t.decisions) for t in threads] if words is None else words
     df = [sum(t.match(w) > 0 for w in words) for t in terms]
     idf = [math.log((len(words) + 1) / (f + 1)) * (0.5 if t.verb else 1.0) for t, f in zip(terms, df, strict=True)]
     total = sum(idf) or 1.0
@@ -95,13 +97,14 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     vecs = kb.embedder.embed([question] + [matter_text(d) for d in pool])
     sims = dict(zip((d.id for d in pool), (vecs[1:] @ vecs[0]).tolist(), strict=True))
     threads = build_threads(pool) if threads is None else threads
+    words = [thread_words(t.decisions) for t in threads]  # read once, for both the plain and the rare share
     found: list[MatterMatch] = []
-    for t in threads:
+    for t, said in zip(threads, words, strict=True):
         best = max(t.decisions, key=lambda d: sims.get(d.id, 0.0))
-        share = thread_words_share(terms, t.decisions)
+        share = _share(terms, said)
         dense = float(np.clip(sims.get(best.id, 0.0), -1.0, 1.0))
         found.append(MatterMatch(best, dense, share, dense + 0.5 * share))
-    by_rarity = rare_matter(terms, threads, found) if rare or only_rare else None
+    by_rarity = rare_matter(terms, threads, found, words) if rare or only_rare else None
     if only_rare:
         return by_rarity
     ranked = sorted(found, key=lambda m: -m.score)
@@ -113,11 +116,12 @@ def best_matter(kb: KnowledgeBase, question: str, terms: tuple[Term, ...], pool:
     return top
 
 
-def rare_matter(terms: tuple[Term, ...], threads: list[Thread], found: list[MatterMatch]) -> MatterMatch | None:
+def rare_matter(terms: tuple[Term, ...], threads: list[Thread], found: list[MatterMatch],
+                words: list[frozenset[str]] | None = None) -> MatterMatch | None:
     """The matter whose steps have most of the question's rare words, when that share is high and
     clearly ahead of every other matter's and the dense channel does not find the matter unlike the
     question; ``found``: the threads' matches, in the same order."""
-    shares = rare_shares(terms, threads)
+    shares = rare_shares(terms, threads, words)
     order = sorted(range(len(shares)), key=lambda i: -shares[i])
     first, rest = order[0], max((shares[i] for i in order[1:]), default=0.0)
     if shares[first] < MIN_RARE or shares[first] - rest < RARE_AHEAD or found[first].dense < RARE_DENSE:
