@@ -194,9 +194,12 @@ def _from_general(word: str, name: str | None) -> str | None:
     """The general list's Swedish word for ``word`` or the form its inflection comes from: the first
     of its words the knowledge base's vocabulary has (a verb's form takes a verb-like word, ``_fits``)."""
     entries = load_general(name) if name else {}
-    if not entries:
-        return None
-    known = lexicon()
+    return _first_known(word, entries, lexicon()) if entries else None
+
+
+def _first_known(word: str, entries: dict[str, tuple[str, ...]], known: frozenset[str]) -> str | None:
+    """Of ``entries``' Swedish words for ``word``, or else for the form its inflection comes from, the
+    first the knowledge base's vocabulary has and that may stand for that form (``_fits``)."""
     for stem in english_stems(word):
         found = [sv for sv in entries.get(stem, ()) if sv in known and _fits(word, stem, sv)]
         if found:
@@ -215,12 +218,7 @@ def _from_dictionary(word: str, base: str | None) -> str | None:
     entries = load_freedict(base)
     if not entries:
         return None
-    for stem in english_stems(word):
-        found = [sv for sv in entries.get(stem, ()) if sv in known]
-        found = [sv for sv in found if _fits(word, stem, sv)]
-        if found:
-            return found[0]
-    return _cognate(word, known)
+    return _first_known(word, entries, known) or _cognate(word, known)
 
 
 def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT,
