@@ -7,6 +7,7 @@ import gzip
 import logging
 import re
 import tomllib
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -221,13 +222,29 @@ def _from_dictionary(word: str, base: str | None) -> str | None:
     return _first_known(word, entries, known) or _cognate(word, known)
 
 
+def senses(word: str, general: str | None = GENERAL, dictionary: str | None = FREEDICT) -> tuple[str, ...]:
+    """Every Swedish word the general list and then the dictionary give for ``word`` (or the form its
+    inflection comes from) that the knowledge base's vocabulary has and that may stand for that form,
+    then its Swedish twin: the senses a context may choose among, the usual choice's order."""
+    known = lexicon()
+    found: list[str] = []
+    swedish = word in known or not re.fullmatch(r"[a-z]{3,}", word)  # the dictionary is not asked (``_from_dictionary``)
+    for entries in (load_general(general) if general else {},
+                    load_freedict(dictionary) if dictionary and not swedish else {}):
+        for stem in english_stems(word):
+            found += [sv for sv in entries.get(stem, ()) if sv in known and _fits(word, stem, sv)]
+    twin = None if swedish or not dictionary else _cognate(word, known)
+    return tuple(dict.fromkeys(found + ([twin] if twin else [])))
+
+
 def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT,
-               general: str | None = GENERAL) -> str:
+               general: str | None = GENERAL, prefer: Callable[[str], bool] | None = None) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
     allowed; a single word's inflection reduced, ``english_stems``), other English words through
     the ``general`` word list (None, or the file absent, for none), then the general ``dictionary``
     (dictd files; None, or files absent, for none); English function words and words in ``drop``
-    go, anything else (names, Swedish words) stays as it is."""
+    go, anything else (names, Swedish words) stays as it is. ``prefer`` (a context: the passages
+    retrieved for the question) picks a word's sense: the first of its ``senses`` it accepts."""
     phrases, words, stop = _english()
     low = text.lower()
     for en, sv in phrases:
@@ -241,7 +258,9 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | 
         w = w.removesuffix("'s")
         domain = next((words[s] for s in english_stems(w) if s in words and _fits(w, s, words[s])), None) \
             if len(w) > 3 else words.get(w)
-        out.append(domain or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
+        chosen = next((sv for sv in senses(w, general, dictionary) if prefer(sv)), None) \
+            if prefer is not None and not domain else None
+        out.append(domain or chosen or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
 

@@ -5,6 +5,7 @@ numbers and months it names, its language, and its parts when it asks two things
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -271,14 +272,18 @@ def _verbish(word: str) -> bool:
         ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats", "its")))
 
 
-def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
+def analyse(question: str, *, english: bool | None = None,
+            translate: Callable[[str], str] | None = None) -> QuestionInfo:
+    """``translate`` puts an English question into Swedish (default ``to_swedish``; the engine passes
+    one whose senses the retrieved passages choose)."""
     q = question.strip()
     if english is None:
         english = is_english(q)
-    text = to_swedish(q) if english else q
+    translate = translate or to_swedish
+    text = translate(q) if english else q
     kind_word = answer_type_word(q)
     if english and kind_word:
-        kind_word = to_swedish(kind_word)
+        kind_word = translate(kind_word)
     numbers = tuple(re.findall(r"\b\d{2,}\b", q))
     months = tuple((m.group("month").lower(), m.group("year")) for m in MONTH_YEAR.finditer(q))
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
