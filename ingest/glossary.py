@@ -237,6 +237,14 @@ def senses(word: str, general: str | None = GENERAL, dictionary: str | None = FR
     return tuple(dict.fromkeys(found + ([twin] if twin else [])))
 
 
+def _preferred(found: tuple[str, ...], prefer: Callable[[str], bool]) -> str | None:
+    """The first of a word's senses that ``prefer`` accepts and that has the usual (first) sense's word
+    class by its ending: a verb-like word (a vowel last) for a verb-like one, else a noun-like one
+    ("andel" is not given up for "dela", nor "regel" for "besluta")."""
+    verbal = bool(found) and found[0][-1] in "aeiouyåäö"
+    return next((sv for sv in found if (sv[-1] in "aeiouyåäö") == verbal and prefer(sv)), None)
+
+
 def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT,
                general: str | None = GENERAL, prefer: Callable[[str], bool] | None = None) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
@@ -258,8 +266,7 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | 
         w = w.removesuffix("'s")
         domain = next((words[s] for s in english_stems(w) if s in words and _fits(w, s, words[s])), None) \
             if len(w) > 3 else words.get(w)
-        chosen = next((sv for sv in senses(w, general, dictionary) if prefer(sv)), None) \
-            if prefer is not None and not domain else None
+        chosen = _preferred(senses(w, general, dictionary), prefer) if prefer is not None and not domain else None
         out.append(domain or chosen or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
