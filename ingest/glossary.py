@@ -7,7 +7,6 @@ import gzip
 import logging
 import re
 import tomllib
-from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -222,37 +221,13 @@ def _from_dictionary(word: str, base: str | None) -> str | None:
     return _first_known(word, entries, known) or _cognate(word, known)
 
 
-def senses(word: str, general: str | None = GENERAL, dictionary: str | None = FREEDICT) -> tuple[str, ...]:
-    """Every Swedish word the general list and then the dictionary give for ``word`` (or the form its
-    inflection comes from) that the knowledge base's vocabulary has and that may stand for that form,
-    then its Swedish twin: the senses a context may choose among, the usual choice's order."""
-    known = lexicon()
-    found: list[str] = []
-    swedish = word in known or not re.fullmatch(r"[a-z]{3,}", word)  # the dictionary is not asked (``_from_dictionary``)
-    for entries in (load_general(general) if general else {},
-                    load_freedict(dictionary) if dictionary and not swedish else {}):
-        for stem in english_stems(word):
-            found += [sv for sv in entries.get(stem, ()) if sv in known and _fits(word, stem, sv)]
-    twin = None if swedish or not dictionary else _cognate(word, known)
-    return tuple(dict.fromkeys(found + ([twin] if twin else [])))
-
-
-def _preferred(found: tuple[str, ...], prefer: Callable[[str], bool]) -> str | None:
-    """The first of a word's senses that ``prefer`` accepts and that has the usual (first) sense's word
-    class by its ending: a verb-like word (a vowel last) for a verb-like one, else a noun-like one
-    ("andel" is not given up for "dela", nor "regel" for "besluta")."""
-    verbal = bool(found) and found[0][-1] in "aeiouyåäö"
-    return next((sv for sv in found if (sv[-1] in "aeiouyåäö") == verbal and prefer(sv)), None)
-
-
 def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | None = FREEDICT,
-               general: str | None = GENERAL, prefer: Callable[[str], bool] | None = None) -> str:
+               general: str | None = GENERAL) -> str:
     """The domain's English words and phrases of ``text`` in Swedish (phrases first, a plural -s
     allowed; a single word's inflection reduced, ``english_stems``), other English words through
     the ``general`` word list (None, or the file absent, for none), then the general ``dictionary``
     (dictd files; None, or files absent, for none); English function words and words in ``drop``
-    go, anything else (names, Swedish words) stays as it is. ``prefer`` (a context: the passages
-    retrieved for the question) picks a word's sense: the first of its ``senses`` it accepts."""
+    go, anything else (names, Swedish words) stays as it is."""
     phrases, words, stop = _english()
     low = text.lower()
     for en, sv in phrases:
@@ -266,8 +241,7 @@ def to_swedish(text: str, drop: frozenset[str] = frozenset(), dictionary: str | 
         w = w.removesuffix("'s")
         domain = next((words[s] for s in english_stems(w) if s in words and _fits(w, s, words[s])), None) \
             if len(w) > 3 else words.get(w)
-        chosen = _preferred(senses(w, general, dictionary), prefer) if prefer is not None and not domain else None
-        out.append(domain or chosen or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
+        out.append(domain or _from_general(w, general) or _from_dictionary(w, dictionary) or w)
     return " ".join(out)
 
 

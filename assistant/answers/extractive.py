@@ -8,7 +8,7 @@ open is said to be so. The answer is written out by ``compose``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ingest.glossary import is_english, to_swedish
@@ -22,7 +22,6 @@ from .figures import COUNTED_LIST, list_count, separators
 from .gates import doer, names_a_sibling, says_what
 from .lists import list_items
 from .question import QuestionInfo, analyse, split_question, with_subject
-from .senses import passage_translation
 from .sentence_rank import SentenceModel, load_model
 from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
 from .synonyms import Synonyms
@@ -113,8 +112,7 @@ class ExtractiveEngine:
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
-        translate = passage_translation(hits) if english else to_swedish  # the passages choose a word's sense
-        parts = [analyse(q, english=english, translate=translate) for q in split_question(question)]
+        parts = [analyse(q, english=english) for q in split_question(question)]
         if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
             parts = [parts[0]] + [with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
@@ -125,11 +123,11 @@ class ExtractiveEngine:
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
         unanswered: list[QuestionInfo] = []  # later parts no sentence answers
         for part in parts:  # each part needs a sentence of its own that answers it
-            entities = subjects(part.text, english=english, translated=translate(part.text) if english else "")
+            entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
             unnamed = unnamed_per_hit(entities, hits)
             about = about or unnamed
             first_about = first_about or entities
-            lead = self._follow_up(part, chosen, hits, unnamed, translate) if chosen else None
+            lead = self._follow_up(part, chosen, hits, unnamed) if chosen else None
             if lead is None:  # ranked on the part's words only when its first answer's document has none
                 ranked = units if part is info else rank_units(
                     part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
@@ -168,10 +166,10 @@ class ExtractiveEngine:
         return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
 
     def _follow_up(self, part: QuestionInfo, chosen: list[Unit], hits: list[Hit],
-                   unnamed: dict[int, frozenset[str]], translate: Callable[[str], str] = to_swedish) -> Unit | None:
+                   unnamed: dict[int, frozenset[str]]) -> Unit | None:
         """A later part ("… och när ska det redovisas?") asks about the matter the first part's
         answer is about: a sentence of that answer's document answers it on the part's own words."""
-        own = analyse(part.text, english=part.english, translate=translate)
+        own = analyse(part.text, english=part.english)
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
         merged = (rank_units(part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)

@@ -5,7 +5,6 @@ numbers and months it names, its language, and its parts when it asks two things
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -274,28 +273,24 @@ def _verbish(word: str) -> bool:
         ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats", "its")))
 
 
-def analyse(question: str, *, english: bool | None = None,
-            translate: Callable[[str], str] | None = None) -> QuestionInfo:
-    """``translate`` puts an English question into Swedish (default ``to_swedish``; the engine passes
-    one whose senses the retrieved passages choose)."""
+def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     q = question.strip()
     if english is None:
         english = is_english(q)
-    translate = translate or to_swedish
-    text = translate(q) if english else q
+    text = to_swedish(q) if english else q
     kind_word = answer_type_word(q)
     if english and kind_word:
-        kind_word = translate(kind_word)
+        kind_word = to_swedish(kind_word)
     numbers = tuple(re.findall(r"\b\d{2,}\b", q))
     months = tuple((m.group("month").lower(), m.group("year")) for m in MONTH_YEAR.finditer(q))
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
     counted = frozenset(tokenize(kind_word)) if kind_word else frozenset()
-    verbs = english_verbs(q, translate) if english else frozenset()
+    verbs = english_verbs(q) if english else frozenset()
     return QuestionInfo(q, question_terms(text, kind_word, verbs), question_kind(q), numbers, english, months, said,
                         counted)
 
 
-def english_verbs(question: str, translate: Callable[[str], str]) -> frozenset[str]:
+def english_verbs(question: str) -> frozenset[str]:
     """The stems of an English question's verbs in Swedish: a lower-case word without the plural's or
     third person's -s whose Swedish word is an infinitive the lexicon knows in the present tense
     ("appointed" → "tillsätta": "tillsätter"), so that it weighs as a verb, not as a noun the passage must say."""
@@ -304,7 +299,7 @@ def english_verbs(question: str, translate: Callable[[str], str]) -> frozenset[s
     for word in re.findall(r"[A-Za-z'-]+", question):
         if word[0].isupper() or word.endswith("s"):
             continue
-        sv = translate(word).split()
+        sv = to_swedish(word).split()
         if len(sv) == 1 and len(sv[0]) >= 3 and sv[0][-1] in "aeå" and (
                 f"{sv[0]}r" in known or f"{sv[0][:-1]}er" in known):
             out.update(tokenize(sv[0])[:1])

@@ -1,6 +1,6 @@
 """Answerable questions the engine used to refuse: a passive frequency question, a question asking
-how long, an amount in words, an ordinal the document's title says, and an English question's verbs
-and senses. Examples are our own; the engine is the real one over hand-made passages."""
+how long, an amount in words, an ordinal the document's title says, and an English question's verbs.
+Examples are our own; the engine is the real one over hand-made passages."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from assistant.answers.cues import cue_met
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.gates import doer
 from assistant.answers.question import analyse
-from assistant.answers.senses import passage_translation, said_by
 from ingest.search import Hit
 
 
@@ -73,14 +72,6 @@ def test_an_ordinal_the_title_says_is_said_by_the_document(engine: ExtractiveEng
     assert a.grounded and "3 maj" in a.answer
     other = [_hit(hits[0].text, "Nytt avtal om sommarjobb klart")]  # nothing says which agreement it is
     assert not engine.answer_from_hits("När tecknades det första avtalet om sommarjobb?", other).grounded
-
-
-def test_the_retrieved_passages_choose_an_english_words_sense() -> None:
-    care = [_hit("Kommunens omsorg om äldre ska stärkas.", "Omsorg om äldre")]
-    assert said_by(care)("omsorg") and not said_by(care)("vård")
-    assert passage_translation(care)("What about care?") == "omsorg"  # the list's second sense, said here
-    nothing = [_hit("Styrgruppen möts fyra gånger per år.", "Styrgruppen")]
-    assert passage_translation(nothing)("What about care?") == "vård"  # no sense said: the list's first
 
 
 def test_an_english_questions_verbs_weigh_as_verbs() -> None:

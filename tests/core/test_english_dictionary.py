@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.glossary import FREEDICT, english_stems, load_freedict, load_general, senses, to_swedish
+from ingest.glossary import FREEDICT, english_stems, load_freedict, load_general, to_swedish
 
 _B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -156,21 +156,3 @@ def test_without_the_general_list_translation_is_unchanged(tmp_path: Path, small
     missing = str(tmp_path / "missing.toml")
     assert load_general(missing) == {}
     assert to_swedish(question, dictionary=small_dict, general=missing) == to_swedish(question, dictionary=small_dict, general=None)
-
-
-@pytest.mark.parametrize(("english", "said", "swedish"), [
-    ("care", {"omsorg"}, "omsorg"),             # a later sense a passage says beats the first
-    ("care", set(), "vård"),                    # no sense said: the usual choice
-    ("fund", {"finansiera"}, "medel"),          # a verb-like sense never replaces a noun-like one
-    ("adopted", {"anta"}, "anta"),              # the dictionary's senses are among the choices
-    ("secretariat", {"kansli"}, "sekretariat"),  # the domain list is not second-guessed
-])
-def test_a_context_chooses_among_a_words_senses(small_list: str, small_dict: str, english: str, said: set[str],
-                                                swedish: str) -> None:
-    got = to_swedish(f"What about the {english}?", dictionary=small_dict, general=small_list, prefer=lambda w: w in said)
-    assert got == swedish
-
-
-def test_a_words_senses_are_the_lists_then_the_dictionarys(small_list: str, small_dict: str) -> None:
-    assert senses("care", small_list, small_dict)[:2] == ("vård", "omsorg")
-    assert senses("proposal", small_list, small_dict) == ("förslag",)
