@@ -80,7 +80,7 @@ def rank_units(info: QuestionInfo, hits: list[Hit], *, synonyms: Synonyms, model
         alt[i] = {t for t in info.terms if syn_of[t] & ctx}
     # The numbers, months and ordinals a question names may stand anywhere in the retrieved part of
     # the answer's document, its title included (a year named one passage before the figure asked
-    # for, "the first agreement" in a title announcing it).
+    # for, "the second round" in a title announcing it).
     doc_text: dict[str, str] = {}
     for h in hits:
         doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.title} {h.text} {h.date} {h.source}".lower()

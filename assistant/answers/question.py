@@ -293,7 +293,7 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
 def english_verbs(question: str) -> frozenset[str]:
     """The stems of an English question's verbs in Swedish: a lower-case word without the plural's or
     third person's -s whose Swedish word is an infinitive the lexicon knows in the present tense
-    ("appointed" → "tillsätta": "tillsätter"), so that it weighs as a verb, not as a noun the passage must say."""
+    ("hired" → "anställa": "anställer"), so that it weighs as a verb, not as a noun the passage must say."""
     known = lexicon()
     out: set[str] = set()
     for word in re.findall(r"[A-Za-z'-]+", question):

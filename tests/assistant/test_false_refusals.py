@@ -35,7 +35,7 @@ def test_a_passive_how_often_question_times_its_subject(engine: ExtractiveEngine
 @pytest.mark.parametrize(("question", "sentence", "expected"), [
     ("Hur länge ska försöket pågå?", "Försöket ska pågå i två år.", True),
     ("Inom vilken tidsram ska analysen göras?", "Analysen ska kunna göras inom sex månader.", True),
-    ("Hur lång tid tar utbildningen?", "Utbildningen omfattar ett halvår.", True),
+    ("Hur lång tid tar utbildningen?", "Utbildningen omfattar tre terminer.", True),
     ("När ska försöket starta?", "Försöket ska pågå i två år.", False),  # a date is asked, not a length
 ])
 def test_a_question_asking_how_long_is_answered_by_a_duration(question: str, sentence: str, expected: bool) -> None:
@@ -50,8 +50,8 @@ def test_a_duration_answers_a_time_frame_question(engine: ExtractiveEngine) -> N
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
-    ("Kommunen får en halv miljon kronor.", True),
-    ("Anslaget ökar till två miljarder kronor.", True),
+    ("Kommunen får tre miljoner kronor.", True),
+    ("Anslaget ökar till en halv miljard euro.", True),
     ("Staden har en miljon invånare.", False),
 ])
 def test_an_amount_in_words_of_a_magnitude_is_money(sentence: str, expected: bool) -> None:
@@ -59,26 +59,26 @@ def test_an_amount_in_words_of_a_magnitude_is_money(sentence: str, expected: boo
 
 
 def test_money_asked_for_is_answered_by_an_amount_in_words(engine: ExtractiveEngine) -> None:
-    hits = [_hit("För att förbereda arbetet får Skolverket och Tillväxtverket en halv miljon kronor var under 2025.",
+    hits = [_hit("För att förbereda arbetet får Skolverket och Tillväxtverket fyra miljoner kronor var under 2025.",
                  "Pengar till uppföljning av yrkesutbildning")]
     a = engine.answer_from_hits("Hur mycket pengar får Skolverket och Tillväxtverket för att förbereda arbetet?", hits)
-    assert a.grounded and "en halv miljon kronor" in a.answer
+    assert a.grounded and "fyra miljoner kronor" in a.answer
 
 
 def test_an_ordinal_the_title_says_is_said_by_the_document(engine: ExtractiveEngine) -> None:
-    hits = [_hit("Den 3 maj tecknade Förbundet A och Förbundet B ett avtal om sommarjobb för ungdomar.",
-                 "Första avtalet om sommarjobb klart")]
-    a = engine.answer_from_hits("När tecknades det första avtalet om sommarjobb?", hits)
+    q = "När startade den andra omgången av mentorsprogrammet?"
+    hits = [_hit("Den 3 maj startade 40 nya deltagare i mentorsprogrammet.", "Andra omgången av mentorsprogrammet i gång")]
+    a = engine.answer_from_hits(q, hits)
     assert a.grounded and "3 maj" in a.answer
-    other = [_hit(hits[0].text, "Nytt avtal om sommarjobb klart")]  # nothing says which agreement it is
-    assert not engine.answer_from_hits("När tecknades det första avtalet om sommarjobb?", other).grounded
+    other = [_hit(hits[0].text, "Mentorsprogrammet i gång")]  # nothing says which round it is
+    assert not engine.answer_from_hits(q, other).grounded
 
 
 def test_an_english_questions_verbs_weigh_as_verbs() -> None:
-    info = analyse("Who was appointed chair of the council for adult education?")
+    info = analyse("Who was hired as secretary of the council?")
     verbs = {t.stem for t in info.terms if t.verb}
     nouns = {t.stem for t in info.terms if not t.verb}
     assert verbs and not verbs & nouns
-    assert any(s.startswith("ordf") for s in nouns)  # the office asked about stays a noun
-    assert not any(t.verb for t in analyse("Why do meetings between agencies take so long to plan?").terms
-                   if t.stem.startswith("möt"))  # a plural noun is no verb
+    assert any(s.startswith("sekret") for s in nouns)  # the office asked about stays a noun
+    plural = analyse("Why does it take so long to plan the meetings of the agencies?")
+    assert plural.english and any(t.stem.startswith("möt") and not t.verb for t in plural.terms)  # a plural noun is no verb
