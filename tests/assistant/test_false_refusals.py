@@ -51,7 +51,7 @@ def test_a_duration_answers_a_time_frame_question(engine: ExtractiveEngine) -> N
 
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Kommunen får tre miljoner kronor.", True),
-    ("Anslaget ökar till en halv miljard euro.", True),
+    ("Anslaget ökar till halvannan miljard euro.", True),
     ("Staden har en miljon invånare.", False),
 ])
 def test_an_amount_in_words_of_a_magnitude_is_money(sentence: str, expected: bool) -> None:
