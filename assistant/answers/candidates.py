@@ -78,11 +78,12 @@ def rank_units(info: QuestionInfo, hits: list[Hit], *, synonyms: Synonyms, model
         ctx = frozenset(tokens_of(f"{h.title} {h.section} {h.text}"))
         in_ctx[i] = {t: 1.0 if (t, h.doc_id) in implied else t.match(ctx) for t in info.terms}
         alt[i] = {t for t in info.terms if syn_of[t] & ctx}
-    # The numbers and months a question names may stand anywhere in the retrieved part of the
-    # answer's document (a year named one passage before the figure asked for).
+    # The numbers, months and ordinals a question names may stand anywhere in the retrieved part of
+    # the answer's document, its title included (a year named one passage before the figure asked
+    # for, "the second round" in a title announcing it).
     doc_text: dict[str, str] = {}
     for h in hits:
-        doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.text} {h.date} {h.source}".lower()
+        doc_text[h.doc_id] = f"{doc_text.get(h.doc_id, '')} {h.title} {h.text} {h.date} {h.source}".lower()
     # a compound of the question that no retrieved passage has, not even its head
     # ("bokningssystemet"): the knowledge base does not speak of that thing
     unheard = sum(1 for t in info.terms if not t.verb and any(p[0] != "~" for p in t.parts)

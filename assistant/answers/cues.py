@@ -47,6 +47,11 @@ _AGENCY_ENDINGS = (r"verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspe
                    r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet|kollegiet|kollegium")
 _AGENCY = re.compile(rf"(?:{_AGENCY_ENDINGS})$")
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
+# "Hur länge …", "inom vilken tidsram …" ask for a length of time, which a duration gives ("sex veckor").
+_ASKS_DURATION = re.compile(r"\b(?:hur länge|hur lång tid|tidsram\w*|how long)\b", re.IGNORECASE)
+DURATION = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|halvt?)\s+"
+                      r"(?:år|års|månad|månader|månaders|vecka|veckor|veckors|dag|dagar|dagars|timme|timmar|termin|terminer)\b|"
+                      r"\bhalvår\b", re.IGNORECASE)
 # "Vilka myndigheter …", "Vilka regioner …": a list of named things is answered by their names,
 # not by a sentence about such things in general.
 _NAMED_CLASS = re.compile(rf"\b(?:vilka|which) (?:\w+ )?(?:{NAMED_THINGS})", re.IGNORECASE)
@@ -75,7 +80,8 @@ def cue_met(kind: str, sentence: str, known: frozenset[str] = frozenset(), quest
     if kind == "number":
         return bool(AMOUNT.search(without_references(sentence)) or NUMBER_WORDS.search(sentence))
     if kind == "time":  # "Vilket datum …", "Vilken dag …" ask for a day, not a month or a year
-        return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence))
+        return bool((DAY if _ASKS_DAY.search(question) else TIME_WORD).search(sentence)
+                    or _ASKS_DURATION.search(question) and DURATION.search(sentence))
     if kind == "frequency":
         return bool(_FREQ.search(sentence))
     if kind == "why":

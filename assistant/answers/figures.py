@@ -27,7 +27,10 @@ def without_references(text: str) -> str:
 
 NUMBER_WORDS = re.compile(r"\b(?:två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|trettio|hundra|tusen|"
                            r"miljoner|miljarder|dubbelt|hälften)\b", re.IGNORECASE)
-MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)", re.IGNORECASE)
+# an amount in figures, or in words of a magnitude ("tre miljoner kronor", "halvannan miljard euro")
+MONEY = re.compile(r"\d[\d\s,.]*\s*(?:kr\b|kronor|miljon|miljard|mnkr|mdkr|euro|€)|"
+                   r"\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|halv|halvannan|hundra|tusen)\s+(?:halv\s+)?"
+                   r"(?:miljon|miljoner|miljard|miljarder)\s+(?:kr\b|kronor|euro)", re.IGNORECASE)
 # Nouns that only say "money": an amount in kronor or euro is what they ask for.
 MONEY_NOUNS = frozenset(["peng", "medel", "belopp", "~belopp", "summ", "summan", "kron"])
 # "Hur många miljarder …" counts in a magnitude: any amount in kronor says how many.

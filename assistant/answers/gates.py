@@ -46,13 +46,16 @@ def says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...], doer: froz
 
 
 # "Hur ofta har nämnden möte?": the word after the finite verb is who does it; the noun after is what is timed.
-_HOW_OFTEN = re.compile(r"^\s*hur ofta\s+[\w:-]+\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
+_HOW_OFTEN = re.compile(r"^\s*hur ofta\s+([\w:-]+)\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
 
 
 def doer(question: str) -> frozenset[str]:
-    """The stems of the subject of a "Hur ofta …" question (empty for other questions)."""
+    """The stems of the subject of a "Hur ofta …" question (empty for other questions, and for a
+    passive one: "Hur ofta görs undersökningen?" times what its subject names, no doer)."""
     m = _HOW_OFTEN.match(question)
-    return frozenset(tokens_of(m.group(1), compounds=False)) if m else frozenset()
+    if m is None or m.group(1).lower().endswith("s") and not m.group(1).lower().endswith("ss"):
+        return frozenset()
+    return frozenset(tokens_of(m.group(2), compounds=False))
 
 
 def says_modifier(modifier: str, text: str) -> bool:

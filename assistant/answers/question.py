@@ -12,7 +12,7 @@ from ingest.abbreviations import load_abbreviations
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
-from ingest.swedish import split_by_head, split_compound, stem, tokenize
+from ingest.swedish import lexicon, split_by_head, split_compound, stem, tokenize
 
 # Words that say what is asked, not what about: they never count as content.
 QUESTION_WORDS = frozenset(tokenize(
@@ -192,7 +192,8 @@ _DEGREE = frozenset(["extra", "mer", "mera", "mindre", "fler", "färre", "störr
                      "totalt", "sammanlagt", "ungefär", "cirka", "more", "less", "fewer"])
 
 
-def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
+def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = frozenset()) -> tuple[Term, ...]:
+    """The question's content terms; ``verbs`` are stems known to be verbs (an English question's, ``english_verbs``)."""
     terms: dict[str, Term] = {}
     m = _V2.match(text)
     finite = m.group("finite").lower() if m else ""
@@ -217,7 +218,8 @@ def question_terms(text: str, answer_type: str = "") -> tuple[Term, ...]:
         # after it ("… brukar delta"); elsewhere it stays a term ("… ska granska" matches "granskare")
         infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
                       and word[0].islower())
-        verb = lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
+        verb = (lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
+                or stem in verbs)
         short = _ABBREVIATED.fullmatch(word)
         spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
         terms.setdefault(stem, Term(stem, parts, verb, _aliases(word), spelled))
@@ -283,7 +285,25 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     months = tuple((m.group("month").lower(), m.group("year")) for m in MONTH_YEAR.finditer(q))
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
     counted = frozenset(tokenize(kind_word)) if kind_word else frozenset()
-    return QuestionInfo(q, question_terms(text, kind_word), question_kind(q), numbers, english, months, said, counted)
+    verbs = english_verbs(q) if english else frozenset()
+    return QuestionInfo(q, question_terms(text, kind_word, verbs), question_kind(q), numbers, english, months, said,
+                        counted)
+
+
+def english_verbs(question: str) -> frozenset[str]:
+    """The stems of an English question's verbs in Swedish: a lower-case word without the plural's or
+    third person's -s whose Swedish word is an infinitive the lexicon knows in the present tense
+    ("hired" → "anställa": "anställer"), so that it weighs as a verb, not as a noun the passage must say."""
+    known = lexicon()
+    out: set[str] = set()
+    for word in re.findall(r"[A-Za-z'-]+", question):
+        if word[0].isupper() or word.endswith("s"):
+            continue
+        sv = to_swedish(word).split()
+        if len(sv) == 1 and len(sv[0]) >= 3 and sv[0][-1] in "aeå" and (
+                f"{sv[0]}r" in known or f"{sv[0][:-1]}er" in known):
+            out.update(tokenize(sv[0])[:1])
+    return frozenset(out)
 
 
 _PART = re.compile(r",?\s+(?:och|samt|and)\s+(?=(?:vad|vem|vilka|vilken|vilket|hur|när|var|varför|what|who|how|when|"
