@@ -14,6 +14,8 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
+from typer import Abort
+from typer._click.exceptions import ClickException  # Typer's own copy of Click; the class has no public name
 from typer.core import TyperGroup
 
 # The arguments' names on the usage line and in "argument … saknas" (the code's names are English).
@@ -118,10 +120,6 @@ class SwedishGroup(TyperGroup):
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
-        from typer._click.exceptions import ClickException  # Typer's own Click; no public name
-
-        from typer.exceptions import Abort
-
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         try:
@@ -134,4 +132,4 @@ class SwedishGroup(TyperGroup):
             Console(stderr=True).print("[red]Avbrutet.[/red]")
             sys.exit(1)
         # Typer returns an Exit's code here; a command that returns normally ends with 0.
-        sys.exit(code if isinstance(code, int) else 0)
+        sys.exit(code if type(code) is int else 0)
