@@ -333,7 +333,7 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 gr.Markdown("## Källor i kunskapsbasen")
                 table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum", "Avsnitt", "Källa"],
                                      datatype=["str"] * 6 + ["markdown"], label="Dokument", interactive=False, wrap=True,
-                                     column_widths=["12%", "30%", "13%", "10%", "9%", "6%", "20%"], elem_id="documents", buttons=[])
+                                     column_widths=["13%", "27%", "14%", "8%", "9%", "7%", "22%"], elem_id="documents", buttons=[])
                 demo.load(st.documents, None, table)
                 gr.Markdown(f"### Lägg till dokument\nVälj först vilka som får läsa dokumenten, sedan filerna; de läses in "
                             f"direkt. Format: {UPLOAD_FORMATS}.")
