@@ -25,11 +25,12 @@ from ..access.policy import LOCAL_USER, access_of
 from ..settings import Settings
 from . import assist, audit, records, scan, users
 from .common import USER_HELP, csv_values, emit, err, fail, kb_config, reader, resolve_user
+from .swedish import SwedishGroup
 
 log = logging.getLogger(__name__)
 PLUGIN_GROUP = "msv.commands"
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="MSV Kunskapsbas: sök, svar och omvärldsbevakning.")
+app = typer.Typer(cls=SwedishGroup, add_completion=False, no_args_is_help=True, help="MSV Kunskapsbas: sök, svar och omvärldsbevakning.")
 
 
 class State:

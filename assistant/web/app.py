@@ -181,7 +181,9 @@ class AppState:
         with self.lock:
             docs = self.kb.documents(access=access_of(user))
         self.audit.record(user, "documents", "", (d.doc_id for d in docs))
-        return [[d.doc_id, d.title, d.kind, d.agency, d.date, d.chunks, d.source] for d in docs]
+        files = self.sources.openable(docs)  # Källa: the file's name, a link for its readers; never a path
+        return [[d.doc_id, d.title, d.kind, d.agency, d.date, d.chunks, source_link(d.source, d.doc_id if d.doc_id in files else "")]
+                for d in docs]
 
     def doc_choices(self, request: gr.Request = None) -> Any:  # type: ignore[assignment]
         return gr.update(choices=[(f"{row[1]} ({row[0]})", row[0]) for row in self.documents(request)], value=None)
@@ -329,9 +331,9 @@ def build_app(kb: KnowledgeBase, settings: Settings, extra_tabs: Sequence[TabBui
                 memo_btn.click(st.memo, topic, [memo_md, downloads])
             with gr.Tab("Källor", id="kallor"):
                 gr.Markdown("## Källor i kunskapsbasen")
-                table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum",
-                                              "Avsnitt", "Källa"],
-                                     label="Dokument", interactive=False, elem_id="documents", buttons=[])
+                table = gr.Dataframe(headers=["Id", "Titel", "Typ", "Myndighet", "Datum", "Avsnitt", "Källa"],
+                                     datatype=["str"] * 6 + ["markdown"], label="Dokument", interactive=False, wrap=True,
+                                     column_widths=["13%", "27%", "14%", "8%", "9%", "7%", "22%"], elem_id="documents", buttons=[])
                 demo.load(st.documents, None, table)
                 gr.Markdown(f"### Lägg till dokument\nVälj först vilka som får läsa dokumenten, sedan filerna; de läses in "
                             f"direkt. Format: {UPLOAD_FORMATS}.")

@@ -24,6 +24,16 @@ CSS = """
 /* room for a numbered list's markers up to three digits (Gradio's 21 px cuts "10." to ".0.") */
 .prose ol { padding-left: 3em; }
 #chat .placeholder { padding: 0 var(--spacing-xxl); }
+/* the chat's label on a row of its own above the messages (Gradio floats it over the first line) */
+#chat .wrapper { display: flex; flex-direction: column; }
+#chat label[data-testid="block-label"] { position: static; align-self: flex-start; }
+#chat [role="log"] { flex: 1 1 auto; min-height: 0; border-top: 1px solid var(--border-color-primary); }
+/* a status (Lägesbild) as a coloured dot beside its word: no emoji font needed */
+.status-dot { display: inline-block; width: 0.75em; height: 0.75em; border-radius: 50%; margin-right: 0.3em;
+              vertical-align: -0.05em; border: 1px solid #374151; }
+.status-gron { background: #15803d; }
+.status-gul { background: #facc15; }
+.status-rod { background: #b91c1c; }
 """
 LANG = "sv"
 TITLE = "MSV Kunskapsbas"  # Gradio's template has none until its script runs, and none at all on the sign-in page

@@ -19,9 +19,10 @@ from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bou
 from ..records.export import to_csv, to_docx
 from ..records.pairs import RELATION_SV
 from ..records.threads import concerns, open_assignments, thread_of
+from .decision_list import KIND_SV, PAGE, choices, first_page, listing, more_button, next_page
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
-from .render import esc, shorten, source_link
+from .render import esc, source_link
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BODIES = [("Alla organ", ""), ("Styrgruppen", "styrgrupp"), ("GD-gruppen", "gd-grupp"),
           ("Beredningsgruppen", "beredningsgrupp"), ("Arbetsgrupperna", "arbetsgrupp")]
-KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "procedur": "procedur"}
 DECISIONS_EMPTY = (
     "**Inga beslut finns ännu i beslutsregistret.** Registret fylls av protokoll och minnesanteckningar från "
     "styrgruppen, GD-gruppen, beredningsgruppen och arbetsgrupperna: varje beslut, uppdrag och ställningstagande "
@@ -48,7 +48,9 @@ STATUS_EMPTY = (
     "aktivitet (\"Aktivitet: …\") med en rad \"Kommentar: …\". Arbetsgrupp och period läses ur titeln och "
     f"texten.\n\n**Läs in lägesbedömningar under Källor** (format: {UPLOAD_FORMATS}).")
 TO_SOURCES = "Gå till Källor"
-COLOUR_SV = {"grön": ("🟢", "Grön"), "gul": ("🟡", "Gul"), "röd": ("🔴", "Röd")}
+# A status is a CSS-coloured dot (web/page.py; an emoji needs a font a plain server may lack) next to its word.
+COLOUR_SV = {status: (f'<span class="status-dot status-{css}" aria-hidden="true"></span>', word)
+             for status, css, word in (("grön", "gron", "Grön"), ("gul", "gul", "Gul"), ("röd", "rod", "Röd"))}
 
 
 class DecisionsView:
@@ -80,44 +82,44 @@ class DecisionsView:
 
     def search(self, query: str, body: str, since: str, until: str,
                request: gr.Request = None) -> tuple[str, Any, str]:  # type: ignore[assignment]
-        """The decisions as Markdown, the choices for their passages and download links to the
-        CSV and Word exports (the reader's own, see web/exports.py)."""
+        """The first page of decisions as Markdown, the choices for their passages and download links
+        to the CSV and Word exports of every decision found (the reader's own, see web/exports.py)."""
+        return self.search_page(query, body, since, until, request)[:3]
+
+    def search_page(self, query: str, body: str, since: str, until: str,
+                    request: gr.Request = None) -> tuple[str, Any, str, Any, dict[str, Any]]:  # type: ignore[assignment]
+        """``search``, plus the "Visa fler" button and the session's list state (web/decision_list.py)."""
         user = self._user(request)
         access = self._access(user)
+        nothing = gr.update(choices=[], value=None)
         try:
             date_bound(since or "")
             date_bound(until or "", end=True)
         except ValueError as e:
-            return f"Fel datum: {esc(e)}", gr.update(choices=[], value=None), ""
+            return f"Fel datum: {esc(e)}", nothing, "", more_button([], 0), first_page([], False)
+        ranked = bool((query or "").strip())
         try:
             with self.lock, RecordRegister.for_kb(self.kb) as reg:
                 reg.sync(self.kb)
                 found = reg.decisions(query or "", body=body or "", since=since or "", until=until or "",
-                                      access=access, kb=self.kb if (query or "").strip() else None)
+                                      access=access, kb=self.kb if ranked else None)
         except MsvError as e:
             log.warning("decision search failed: %s", e)
-            return f"Kunde inte söka i beslutsregistret: {esc(e)}", gr.update(choices=[], value=None), ""
+            return f"Kunde inte söka i beslutsregistret: {esc(e)}", nothing, "", more_button([], 0), first_page([], False)
         doc_ids = list(dict.fromkeys(d.doc_id for d in found))
         self._audit(user, "decisions", " ".join(x for x in (query or "", body or "", since or "", until or "") if x),
                     doc_ids)
         self.shown = found
+        state = first_page(found, ranked)
         if not found:
             filtered = any((x or "").strip() for x in (query, body, since, until))
             if filtered and self._visible_decisions(request):
-                return "Inga beslut matchar urvalet.", gr.update(choices=[], value=None), ""
-            return DECISIONS_EMPTY, gr.update(choices=[], value=None), ""
-        head = f"**{len(found)} beslut** " + ("efter relevans." if (query or "").strip() else "nyast först.")
-        lines = [head, ""]
-        for n, d in enumerate(found, 1):
-            meta = ", ".join(x for x in (d.paragraph, KIND_SV.get(d.kind, d.kind),
-                                         f"ansvarig: {d.responsible}" if d.responsible else "",
-                                         f"senast {d.deadline}" if d.deadline else "") if x)
-            lines.append(f"{n}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")
+                return "Inga beslut matchar urvalet.", nothing, "", more_button([], 0), state
+            return DECISIONS_EMPTY, nothing, "", more_button([], 0), state
         export = self.exports.save(user, doc_ids, lambda folder: [to_csv(found, folder / "beslut.csv"),
                                                                  to_docx(found, folder / "beslut.docx")])
-        choices = [(f"{n}. {d.date} {d.body} {d.paragraph}: {shorten(d.text)}", d.id) for n, d in enumerate(found, 1)]
-        return ("\n".join(lines), gr.update(choices=choices, value=None),
-                export.markdown(["Ladda ner CSV", "Ladda ner Word (.docx)"]))
+        return (listing(found, PAGE, ranked), gr.update(choices=choices(found, PAGE), value=None),
+                export.markdown(["Ladda ner CSV", "Ladda ner Word (.docx)"]), more_button(found, PAGE), state)
 
     def _visible_decisions(self, request: gr.Request | None) -> list[Decision]:
         with self.lock, RecordRegister.for_kb(self.kb) as reg:
@@ -235,6 +237,8 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
             until = gr.Textbox(label="Till och med (ÅÅÅÅ-MM-DD)", elem_id="decisions-until")
         search = gr.Button("Visa beslut", variant="primary", elem_id="decisions-search")
         listing = gr.Markdown(elem_id="decisions")
+        more = gr.Button("Visa fler", visible=False, elem_id="decisions-more")
+        shown = gr.State({})
         to_sources = gr.Button(TO_SOURCES, visible=False, elem_id="decisions-to-sources")
         pick = gr.Dropdown([], label="Visa källstycket och ärendets tidslinje för beslut", elem_id="decisions-pick")
         passage = gr.Markdown(elem_id="decisions-passage", elem_classes=["passage"])
@@ -247,10 +251,13 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
                 open_show = gr.Button("Visa öppna uppdrag", elem_id="open-show")
             open_list = gr.Markdown(elem_id="open-tasks")
         downloads = gr.Markdown(elem_id="decisions-downloads")
-    args, outs = [query, body, since, until], [listing, pick, downloads]
-    for event in (search.click(view.search, args, outs, api_name="decisions"), tab.select(view.search, args, outs),
-                  query.submit(view.search, args, outs)):
+    args, outs = [query, body, since, until], [listing, pick, downloads, more, shown]
+    for event in (search.click(view.search_page, args, outs), tab.select(view.search_page, args, outs),
+                  query.submit(view.search_page, args, outs)):
         event.then(lambda md: gr.update(visible=md == DECISIONS_EMPTY), listing, to_sources)
+    more.click(next_page, shown, [listing, pick, more, shown])
+    # The API's /decisions (the first page, its picks and the exports) stays as it was; the page never shows this button.
+    gr.Button(visible=False).click(view.search, args, outs[:3], api_name="decisions")
     _go_to_sources(to_sources)
     pick.change(view.passage, pick, passage)
     pick.change(view.thread, pick, timeline)

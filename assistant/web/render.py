@@ -23,13 +23,15 @@ WEB_ADDRESS = re.compile(r"https?://[^\s<>\"'`\\]+")
 def source_link(source: object, doc_id: str = "") -> str:
     """A document's source as Markdown: a web address as a link that opens it as written (escaping
     would put backslashes into the address); a file (given the document's id) as its name linked to
-    the route that serves it to its readers, never the server's path; anything else escaped as text."""
+    the route that serves it to its readers; anything else (a file not to be linked, a record of a
+    JSONL file) by its last part only, so that no server path is ever shown."""
     s = str(source)
     if WEB_ADDRESS.fullmatch(s):
         return f"<{s}>"
+    name = esc(Path(s).name or s)
     if doc_id and Path(s).is_file():
-        return f"[{esc(Path(s).name)}]({source_href(doc_id)})"
-    return esc(s)
+        return f"[{name}]({source_href(doc_id)})"
+    return name
 
 
 def shorten(text: str, limit: int = 60) -> str:

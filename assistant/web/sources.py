@@ -6,6 +6,7 @@ from the request ever reaches the file system."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -40,3 +41,11 @@ class SourceFiles:
         if not sharing <= {d.doc_id for d in mine} or not path.is_file():
             return None
         return path
+
+    def openable(self, mine: Sequence[Any]) -> set[str]:
+        """The ids among ``mine`` (all the documents a user may read) whose file ``readable_file``
+        would give that user: a file no other document shares, or whose sharers are all in ``mine``."""
+        ids = {d.doc_id for d in mine}
+        with self.lock:
+            hidden = {d.source for d in self.kb.documents() if d.doc_id not in ids}
+        return {d.doc_id for d in mine if d.source not in hidden and Path(d.source).is_file()}

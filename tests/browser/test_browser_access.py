@@ -305,3 +305,29 @@ def test_cited_file_opens_for_its_readers_only(tab: Tab, tab_b: Tab, access_app:
     expect(own).to_be_visible()
     public = tab_b.page.request.get(own.evaluate("a => a.href"))
     assert public.status == 200 and "erkända" in public.text()
+
+
+def test_sources_list_links_each_readers_files_and_no_server_path(tab: Tab, tab_b: Tab, access_app: AccessApp,  # noqa: F811
+                                                                  tmp_path) -> None:
+    """Källor names a file source and links it to the access-checked route, for each reader only
+    the files they may open; the folder the files were read from is in no one's page."""
+    folder = str(access_app.data_dir.parent)
+    sign_in(tab, access_app.url, USER_A)
+    documents(tab)
+    table = tab.page.locator("#documents")
+    link = table.locator("a:visible", has_text=SECRET_FILE)  # the table also keeps a hidden copy of its rows
+    expect(link).to_be_visible()
+    assert link.evaluate("a => a.href").endswith(f"/msv/kalla/{access_app.secret_id}")
+    with tab.page.expect_download() as dl:
+        link.click()
+    saved = tmp_path / SECRET_FILE
+    dl.value.save_as(saved)
+    assert "7,3 miljoner kronor" in saved.read_text(encoding="utf-8")
+    assert folder not in tab.page.content()
+
+    sign_in(tab_b, access_app.url, USER_B)
+    listed = documents(tab_b)
+    names = set(tab_b.page.locator("#documents a:visible").all_inner_texts())
+    assert names == {"oppen-samverkan.txt", "oppen-validering.txt"}, names
+    assert folder not in tab_b.page.content() and folder not in listed
+    assert_no_trace(listed, access_app, "Källor")
