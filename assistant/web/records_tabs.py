@@ -251,13 +251,15 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
                 open_show = gr.Button("Visa öppna uppdrag", elem_id="open-show")
             open_list = gr.Markdown(elem_id="open-tasks")
         downloads = gr.Markdown(elem_id="decisions-downloads")
+        # The API's /decisions (the first page, its picks and the exports) stays as it was; the page never shows
+        # this button. It sits inside the tab: a component directly in gr.Tabs becomes a second copy of the last tab.
+        api_button = gr.Button(visible=False)
     args, outs = [query, body, since, until], [listing, pick, downloads, more, shown]
     for event in (search.click(view.search_page, args, outs), tab.select(view.search_page, args, outs),
                   query.submit(view.search_page, args, outs)):
         event.then(lambda md: gr.update(visible=md == DECISIONS_EMPTY), listing, to_sources)
     more.click(next_page, shown, [listing, pick, more, shown])
-    # The API's /decisions (the first page, its picks and the exports) stays as it was; the page never shows this button.
-    gr.Button(visible=False).click(view.search, args, outs[:3], api_name="decisions")
+    api_button.click(view.search, args, outs[:3], api_name="decisions")
     _go_to_sources(to_sources)
     pick.change(view.passage, pick, passage)
     pick.change(view.thread, pick, timeline)

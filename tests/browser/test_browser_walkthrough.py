@@ -159,3 +159,15 @@ def test_status_is_a_css_dot_beside_its_word(tab: Tab, walk: tuple[str, Path]) -
         size = dots.first.bounding_box()
         assert size is not None and size["width"] >= 8 and size["height"] >= 8, size
     assert all(len(c) == 1 for c in colours.values()) and len(set().union(*colours.values())) == 3, colours
+
+
+def test_each_tab_is_in_the_tab_bar_once_after_choosing_the_last(tab: Tab, walk: tuple[str, Path]) -> None:
+    """A component placed directly in gr.Tabs (not in a tab) shows as a second copy of the last tab once
+    a tab is chosen; the Beslut tab's hidden API button once did."""
+    url, _ = walk
+    page = tab.page
+    page.goto(url)
+    page.get_by_role("tab", name="Lägesbild", exact=True).click()
+    expect(page.locator("#status")).to_contain_text("Röd: Gemensam kalender")
+    names = page.get_by_role("tab").all_inner_texts()
+    assert names.count("Lägesbild") == 1 and len(names) == len(set(names)), names
