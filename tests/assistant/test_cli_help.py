@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from testkit import command_paths
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
@@ -17,18 +18,7 @@ from assistant.cli.main import app
 ENGLISH_FRAME = ("Usage", "Options", "Arguments", "Commands", "Show this message", "default:", "required",
                  "[OPTIONS]", "COMMAND", "[ARGS]", "env var", "deprecated")
 
-
-def _tree(group, prefix: tuple[str, ...] = ()):  # noqa: ANN001
-    """Every command and group of the tree, the root included."""
-    yield prefix
-    for name, cmd in sorted(group.commands.items()):
-        if getattr(cmd, "commands", None):
-            yield from _tree(cmd, (*prefix, name))
-        else:
-            yield (*prefix, name)
-
-
-TREE = list(_tree(typer.main.get_command(app)))
+TREE = command_paths(typer.main.get_command(app), groups=True)
 
 
 def _no_english(output: str) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from testkit import command_paths
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
@@ -19,15 +20,7 @@ ENGLISH = ("Usage", "Error", "Try ", "No such", "Missing", "Invalid", "Input sho
            "requires", "Possible")
 
 
-def _paths(group, prefix: tuple[str, ...] = ()):  # noqa: ANN001
-    for name, cmd in sorted(group.commands.items()):
-        if getattr(cmd, "commands", None):
-            yield from _paths(cmd, (*prefix, name))
-        else:
-            yield (*prefix, name)
-
-
-COMMANDS = list(_paths(typer.main.get_command(app)))
+COMMANDS = command_paths(typer.main.get_command(app))
 
 
 @pytest.fixture
