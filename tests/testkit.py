@@ -1,5 +1,5 @@
-"""Helpers every test suite shares: a free loopback port, the founding report and the session
-knowledge base behind a context manager that does not close it."""
+"""Helpers every test suite shares: a free loopback port, the founding report, the session
+knowledge base behind a context manager that does not close it, and the ``msv`` command tree."""
 
 from __future__ import annotations
 
@@ -39,3 +39,15 @@ class SharedKb:
 
     def close(self) -> None:
         pass
+
+
+def command_paths(group: Any, groups: bool = False, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command of a Click group's tree as its words (``("users", "add")``); with ``groups``
+    the groups too, the root as ``()``."""
+    paths: list[tuple[str, ...]] = [prefix] if groups else []
+    for name, command in sorted(group.commands.items()):
+        if getattr(command, "commands", None):
+            paths += command_paths(command, groups, (*prefix, name))
+        else:
+            paths.append((*prefix, name))
+    return paths

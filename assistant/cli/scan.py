@@ -48,7 +48,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any],
     @app.command("scan")
     def scan_cmd(
         action: Annotated[Optional[str], typer.Argument(
-            help="mark: markera nyheten ITEM som relevant eller inte (lär relevansbedömningen).")] = None,
+            help="mark: markera nyheten NR som relevant eller inte (lär relevansbedömningen).")] = None,
         item: Annotated[Optional[int], typer.Argument(help="Nyhetens nummer (för mark).")] = None,
         relevant: Annotated[Optional[bool], typer.Option(
             "--relevant/--not-relevant", help="Med mark: relevant eller inte relevant.")] = None,

@@ -1,9 +1,11 @@
-"""Typer's usage errors in Swedish: the usage line, the hint and the message of every ``msv``
-usage error (unknown option or command, missing or bad value), exit code unchanged (2).
+"""Typer's frame in Swedish: every ``msv`` help page (usage line, panel titles, the help option,
+"[standard: …]", "[krävs]") and usage error (usage line, hint and message; exit code unchanged, 2).
 
 Typer bundles its own copy of Click whose messages are plain English strings (not gettext), and
-converts values with pydantic, so the translation is done where the error is shown: the app's
-group runs Typer's main without its own error printing and prints a caught usage error itself."""
+converts values with pydantic, so the translation is done where the words are made: the ``msv``
+group gives every command of its tree a Swedish context (usage line, help option, an error's
+command), sets the titles of Typer's rich help, runs Typer's main without its own error printing
+and prints a caught usage error itself."""
 
 from __future__ import annotations
 
@@ -14,11 +16,13 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from typer import Abort
-from typer._click.exceptions import ClickException  # Typer's own copy of Click; the class has no public name
-from typer.core import TyperGroup
+from typer import Abort, Context, rich_utils
+from typer._click.core import Command  # Typer's own copy of Click; these classes have no public name
+from typer._click.exceptions import ClickException, UsageError
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperArgument, TyperGroup
 
-# The arguments' names on the usage line and in "argument … saknas" (the code's names are English).
+# The arguments' names in help and errors (the code's names are English); another is said in capitals.
 ARGUMENT_NAMES = {"query": "FRÅGA", "question": "FRÅGA", "paths": "SÖKVÄG", "target": "DOKUMENT-ID|SÖKVÄG",
                   "topic": "ÄMNE", "name": "NAMN", "action": "ÅTGÄRD", "item": "NR", "file": "FIL",
                   "files": "FIL"}
@@ -69,18 +73,11 @@ _VALUES = [(re.compile(p, re.S), r) for p, r in VALUE_MESSAGES]
 _USAGE = [(re.compile(p, re.S), r) for p, r in USAGE_MESSAGES]
 
 
-def _names(text: str) -> str:
-    """Argument names in quotes said as the usage line says them."""
-    return re.sub(r"'(\w+)'", lambda m: f"'{ARGUMENT_NAMES.get(m[1], m[1])}'", text)
-
-
 def _fill(pattern: re.Pattern[str], template: str, text: str) -> str | None:
     m = pattern.fullmatch(text.strip())
     if not m:
         return None
     parts = {k: v or "" for k, v in m.groupdict().items()}
-    if "param" in parts:
-        parts["param"] = _names(parts["param"])
     if "value" in parts:
         parts["value"] = value_message(parts["value"])
     return template.format(**parts)
@@ -96,19 +93,88 @@ def message(text: str) -> str:
     return next((out for p, t in _USAGE if (out := _fill(p, t, text)) is not None), text.strip())
 
 
-def usage(line: str) -> str:
-    """The usage line: "Användning: msv search [FLAGGOR] FRÅGA"."""
-    line = line.replace("Usage:", "Användning:", 1).replace("[OPTIONS]", "[FLAGGOR]")
-    line = line.replace("COMMAND [ARGS]...", "KOMMANDO [ARGUMENT]...")
-    return re.sub(r"\{(\w+)\}", lambda m: ARGUMENT_NAMES.get(m[1], m[1].upper()),
-                  re.sub(r"\[(\w+)\]", lambda m: f"[{ARGUMENT_NAMES.get(m[1], m[1])}]", line))
+# The words of Typer's rich help (module constants read when a page is printed).
+RICH_HELP_WORDS = {
+    "ARGUMENTS_PANEL_TITLE": "Argument", "OPTIONS_PANEL_TITLE": "Flaggor", "COMMANDS_PANEL_TITLE": "Kommandon",
+    "DEFAULT_STRING": "[standard: {}]", "REQUIRED_LONG_STRING": "[krävs]", "ENVVAR_STRING": "[miljövariabel: {}]",
+    "DEPRECATED_STRING": "(utgår) ", "ERRORS_PANEL_TITLE": "Fel", "ABORTED_TEXT": "Avbrutet.",
+    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+}
+# The same words where Typer prints help without rich (TYPER_USE_RICH=0).
+HEADINGS = {"Arguments": "Argument", "Options": "Flaggor", "Commands": "Kommandon"}
+# (Click's "[default: 10; 1<=x<=100]": each part follows "[" or "; ")
+PLAIN_EXTRAS = [(r"(?<=[\[; ])default: ", "standard: "), (r"(?<=[\[; ])env var: ", "miljövariabel: "),
+                (r"(?<=[\[; ])required\]", "krävs]")]
+HELP_OPTION = "Visa den här hjälpen och avsluta."
+USAGE_PREFIX = "Användning: "
+OPTIONS_METAVAR = "[FLAGGOR]"
+SUBCOMMAND_METAVAR = "KOMMANDO [ARGUMENT]..."
+
+
+class SwedishFormatter(HelpFormatter):
+    """Click's formatter with a Swedish usage line and headings (the usage line is the same with rich)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        # Typer writes a required argument as {NAME}; Click's and our own habit is NAME alone.
+        super().write_usage(prog, re.sub(r"\{([^{}]+)\}", r"\1", args), USAGE_PREFIX if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(HEADINGS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _plain_extras(text)) for term, text in rows], col_max, col_spacing)
+
+
+def _plain_extras(text: str) -> str:
+    for pattern, swedish in PLAIN_EXTRAS:
+        text = re.sub(pattern, swedish, text)
+    return text
+
+
+class SwedishContext(Context):
+    """Every ``msv`` command's context: Swedish help formatter and help option, and a usage error raised
+    without a context (Click's parser raises "requires an argument" so) given this one, as Click does
+    for errors from a command's own code, so that it is shown with its usage line and hint."""
+
+    formatter_class = SwedishFormatter
+
+    def __init__(self, command: Command, *args: Any, **kwargs: Any) -> None:
+        super().__init__(command, *args, **kwargs)
+        option = command.get_help_option(self)
+        if option is not None:
+            option.help = HELP_OPTION
+
+    def __exit__(self, exc_type: Any, exc_value: Any, tb: Any) -> Any:
+        if isinstance(exc_value, UsageError) and exc_value.ctx is None:
+            exc_value.ctx, exc_value.cmd = self, self.command
+        return super().__exit__(exc_type, exc_value, tb)
+
+
+def swedish_tree(command: Command) -> None:
+    """A command and all below it: Swedish contexts, usage words and argument names."""
+    command.context_class = SwedishContext
+    if command.options_metavar == "[OPTIONS]":
+        command.options_metavar = OPTIONS_METAVAR
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = SUBCOMMAND_METAVAR
+        for sub in command.commands.values():
+            swedish_tree(sub)
+    for param in command.params:
+        if isinstance(param, TyperArgument) and param.metavar is None and param.name:
+            param.metavar = ARGUMENT_NAMES.get(param.name, param.name.upper())
+
+
+def swedish_rich_help() -> None:
+    """Typer's rich help words in Swedish (module constants: Typer reads them when it prints)."""
+    for name, words in RICH_HELP_WORDS.items():
+        setattr(rich_utils, name, words)
 
 
 def show(error: Any, console: Console) -> None:
     """Usage line, help hint and one line "fel: …", as the commands' own errors read."""
     ctx = getattr(error, "ctx", None)
     if ctx is not None:
-        console.print(usage(ctx.get_usage()), highlight=False, soft_wrap=True)
+        console.print(escape(ctx.get_usage()), highlight=False, soft_wrap=True)
         if ctx.command.get_help_option(ctx) is not None:
             console.print(f"Skriv '{escape(ctx.command_path)} {ctx.help_option_names[0]}' för hjälp.",
                           style="dim", highlight=False, soft_wrap=True)
@@ -116,7 +182,12 @@ def show(error: Any, console: Console) -> None:
 
 
 class SwedishGroup(TyperGroup):
-    """The ``msv`` group: Typer's main, with its usage errors printed in Swedish."""
+    """The ``msv`` group: its tree's help in Swedish, and Typer's main with usage errors printed in Swedish."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # Typer passes the tree's commands, already built
+        swedish_tree(self)
+        swedish_rich_help()
 
     def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,  # type: ignore[override]
              complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:

@@ -10,24 +10,17 @@ from pathlib import Path
 
 import pytest
 import typer
+from testkit import command_paths
 from typer.testing import CliRunner
 
 from assistant.cli.main import app
-from assistant.cli.swedish import message, usage
+from assistant.cli.swedish import message
 
 ENGLISH = ("Usage", "Error", "Try ", "No such", "Missing", "Invalid", "Input should", "Got unexpected",
            "requires", "Possible")
 
 
-def _paths(group, prefix: tuple[str, ...] = ()):  # noqa: ANN001
-    for name, cmd in sorted(group.commands.items()):
-        if getattr(cmd, "commands", None):
-            yield from _paths(cmd, (*prefix, name))
-        else:
-            yield (*prefix, name)
-
-
-COMMANDS = list(_paths(typer.main.get_command(app)))
+COMMANDS = command_paths(typer.main.get_command(app))
 
 
 @pytest.fixture
@@ -70,6 +63,7 @@ def test_an_unknown_option_is_reported_in_swedish_by_every_command(msv, command:
     (["search", "x", "-k", "500"], "ogiltigt värde för '-k': ska vara högst 100"),
     (["search", "x", "--jsn"], "okänd flagga --jsn (menade du --json"),
     (["search", "x", "--since"], "flaggan '--since' behöver ett värde"),
+    (["search", "x", "-k"], "flaggan '-k' behöver ett värde"),
     (["stats", "--json=ja"], "flaggan '--json' tar inget värde"),
     (["stats", "a", "b"], "för många argument: a b"),
     (["users", "add"], "argumentet 'NAMN' saknas"),
@@ -110,6 +104,23 @@ def test_the_translation_table(english: str, swedish: str) -> None:
     assert message(english) == swedish
 
 
-def test_the_usage_line() -> None:
-    assert usage("Usage: msv [OPTIONS] COMMAND [ARGS]...") == "Användning: msv [FLAGGOR] KOMMANDO [ARGUMENT]..."
-    assert usage("Usage: msv decisions [OPTIONS] [query]") == "Användning: msv decisions [FLAGGOR] [FRÅGA]"
+@pytest.mark.parametrize(("args", "command"), [
+    (["search", "x", "--since"], "search"),  # Click's parser raises these without a context
+    (["users", "add", "--groups"], "users add"),
+    (["stats", "--json=ja"], "stats"),
+])
+def test_an_error_raised_without_a_context_has_usage_line_and_hint(msv, args: list[str], command: str) -> None:
+    r = msv(*args)
+    assert r.exit_code == 2, r.output
+    assert f"Användning: msv {command} [FLAGGOR]" in r.output
+    assert f"Skriv 'msv {command} --help' för hjälp." in r.output
+    assert r.output.strip().splitlines()[-1].startswith("fel: flaggan '--")
+
+
+def test_the_usage_line_names_the_arguments_in_swedish() -> None:
+    group = typer.main.get_command(app)
+    with group.make_context("msv", ["--help"], resilient_parsing=True) as ctx:
+        assert ctx.get_usage() == "Användning: msv [FLAGGOR] KOMMANDO [ARGUMENT]..."
+    for name, arguments in (("search", "FRÅGA"), ("decisions", "[FRÅGA]"), ("ingest", "SÖKVÄG...")):
+        with group.commands[name].make_context(f"msv {name}", [], resilient_parsing=True) as ctx:
+            assert ctx.get_usage() == f"Användning: msv {name} [FLAGGOR] {arguments}"
