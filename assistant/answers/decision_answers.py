@@ -22,7 +22,8 @@ from .collection import with_collection
 from .decision_compose import compose
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import open_answer
-from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns
+from .decision_questions import (DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns,
+                                 with_group_names)
 from .decision_quotes import cited_paragraph, quoted_decision
 from .decision_relevance import matching_decisions, matching_threads, matter_words, relevance, term_score
 from .question import Term, question_terms
@@ -38,6 +39,10 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     the reader may see matches). With ``any_question`` (the ordinary engine found nothing, or quoted
     another matter), a question that does not say it is about decisions is tried by its content
     words, and with ``by_meaning`` also by the dense channel and the question's rare words."""
+    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
+        return None
+    pool = _pool(kb, flt)
+    question = with_group_names(question, {d.body for d in pool})  # "KFD-gruppen": the register's group
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
@@ -46,9 +51,6 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
         return None
-    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
-        return None
-    pool = _pool(kb, flt)
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt)
@@ -84,7 +86,10 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     pool = _pool(kb, flt)
-    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
+    topic = content_topic(with_group_names(question, {d.body for d in pool}))  # a group's name names no matter
+    if topic is None:
+        return None
+    terms = question_terms(topic.topic)
     d = quoted_decision(found, pool) or cited_paragraph(found, pool, lambda x: relevance(terms, x))
     if d is None:
         return None
