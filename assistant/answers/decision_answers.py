@@ -97,6 +97,9 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     threads = build_threads(pool, links)
     if not _names_matter(terms, d, threads, pool):
         return None
+    asked = parse_question(question)  # "Vad beslutades om X?": X named by a word no decision has is none of them
+    if asked is not None and _unknown(question_terms(asked.topic), threads, pool):
+        return None
     d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
     return compose(question, [d], terms, pool=pool, today=today, links=links)
 
@@ -115,14 +118,29 @@ def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread], p
     return bool(shared) and not all(_common(t, threads, pool) for t in shared)
 
 
+def _matters(threads: list[Thread], pool: list[Decision]) -> list[list[Decision]]:
+    """The register's matters: each thread, and each decision in none."""
+    linked = {x.id for t in threads for x in t.decisions}
+    return [t.decisions for t in threads] + [[d] for d in pool if d.id not in linked]
+
+
+def _unknown(terms: tuple[Term, ...], threads: list[Thread], pool: list[Decision]) -> bool:
+    """Whether a word of the topic is in no matter of the register (not as a word, a compound's part or
+    its head): a question that asks what was decided about something the register never names asks about
+    no decision, whatever passage the ordinary engine quotes. A year, and a group's name ("X-gruppens"),
+    name no matter; a word read as a verb counts (the tagger reads some nouns so: "webbplats")."""
+    said = [matter_words(m) for m in _matters(threads, pool)]
+    return any(not t.stem.isdigit() and "grupp" not in t.parts and not any(term_score(t, w) > 0 for w in said)
+               for t in terms)
+
+
 COMMON_SHARE = 0.25  # a word in more than this share of the register's matters names none of them
 
 
 def _common(term: Term, threads: list[Thread], pool: list[Decision]) -> bool:
     """Whether ``term`` is in more than :data:`COMMON_SHARE` of the register's matters (each thread,
     and each decision in none): a low inverse document frequency, counted over the register itself."""
-    linked = {x.id for t in threads for x in t.decisions}
-    matters = [t.decisions for t in threads] + [[d] for d in pool if d.id not in linked]
+    matters = _matters(threads, pool)
     if len(matters) < 4:
         return False
     df = sum(term_score(term, matter_words(m)) > 0 for m in matters)
