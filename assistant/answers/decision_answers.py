@@ -42,7 +42,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     pool = _pool(kb, flt)
-    question = with_group_names(question, {d.body for d in pool})  # "KFD-gruppen": the register's group
+    question = with_group_names(question, {d.body for d in pool})  # "MOD-gruppen": the register's group
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
@@ -97,7 +97,7 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     threads = build_threads(pool, links)
     if not _names_matter(terms, d, threads, pool):
         return None
-    asked = parse_question(question)  # "Vad beslutades om X?": X named by a word no decision has is none of them
+    asked = parse_question(question)  # asked what was decided about X: X named by a word no decision has is none
     if asked is not None and _unknown(question_terms(asked.topic), threads, pool):
         return None
     d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
@@ -128,7 +128,7 @@ def _unknown(terms: tuple[Term, ...], threads: list[Thread], pool: list[Decision
     """Whether a word of the topic is in no matter of the register (not as a word, a compound's part or
     its head): a question that asks what was decided about something the register never names asks about
     no decision, whatever passage the ordinary engine quotes. A year, and a group's name ("X-gruppens"),
-    name no matter; a word read as a verb counts (the tagger reads some nouns so: "webbplats")."""
+    name no matter; a word read as a verb counts (the tagger reads some nouns so: "mötesplats")."""
     said = [matter_words(m) for m in _matters(threads, pool)]
     return any(not t.stem.isdigit() and "grupp" not in t.parts and not any(term_score(t, w) > 0 for w in said)
                for t in terms)

@@ -118,16 +118,16 @@ def asked_body(question: str) -> str:
     return "" if name and name in _FRAME | _HOW | _SMALL else body
 
 
-# A working group named by a short form in a question: "KFD-gruppen", "valideringsgruppen", "AG analys".
+# A working group named by a short form in a question: "MOD-gruppen", "kvalitetsgruppen", "AG analys".
 _SHORT_GROUP = re.compile(r"\b(?:AG\s+(?P<ag>[\wåäöÅÄÖé-]+)|(?P<name>[\wåäöÅÄÖé]+?)-?grupp(?:en|ens)?)\b", re.IGNORECASE)
 
 
 def with_group_names(question: str, groups: Iterable[str]) -> str:
     """``question`` with each working group it names by a short form written as the register names it
-    ("KFD-gruppen" → "arbetsgruppen för kfd" when the register has ``arbetsgrupp-kfd``): the group's
-    name, its first word or a word it begins ("omvärldsgruppen" for omvärldsbevakning); only when exactly
+    ("MOD-gruppen" → "arbetsgruppen för mod" when the register has ``arbetsgrupp-mod``): the group's
+    name, its first word or a word it begins ("miljögruppen" for miljöövervakning); only when exactly
     one of ``groups`` (the bodies that held meetings) fits, so a body's own words (styrgruppen) stay; and
-    only when the question names no body already (in "har styrgruppen godkänt X-gruppens rapport" the
+    only when the question names no body already (in "fastställde beredningsgruppen X-gruppens plan?" the
     group's name is part of the matter)."""
     if asked_body(question):
         return question

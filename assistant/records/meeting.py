@@ -102,8 +102,8 @@ def known_body(text: str, known: Iterable[str]) -> str:
 
 def _short_for(word: str, short: str) -> bool:
     """Whether ``short`` (a known group's name, as a file name spells it) is a short form of the compound
-    ``word``: its initials ("kfd" for kompetens|försörjnings|dagarna) or its first part ("finansiering"
-    for finansierings|modell). A word that is no compound has no short form here."""
+    ``word``: its initials ("mod" for miljö|övervaknings|dagarna) or its first part ("kvalitet"
+    for kvalitets|uppföljning). A word that is no compound has no short form here."""
     parts = split_compound(word.lower())
     if len(parts) < 2:
         return False
@@ -111,7 +111,7 @@ def _short_for(word: str, short: str) -> bool:
 
 
 def _initials(word: str) -> str:
-    """The first letters of a compound's parts, each part split again (kompetens|försörjning|dagarna → kfd)."""
+    """The first letters of a compound's parts, each part split again (miljö|övervakning|dagarna → möd)."""
     parts = split_compound(word)
     return "".join(_initials(p) for p in parts) if len(parts) >= 2 else word[:1]
 

@@ -138,7 +138,7 @@ GROUPS = {"styrgrupp", "beredningsgrupp", "arbetsgrupp-mod", "arbetsgrupp-kvalit
     # no such group, a body's own word, a question that names a body already: as written
     ("Vad beslutade referensgruppen?", "Vad beslutade referensgruppen?"),
     ("Vad beslutade beredningsgruppen?", "Vad beslutade beredningsgruppen?"),
-    ("Har styrgruppen godkänt kvalitetsgruppens rapport?", "Har styrgruppen godkänt kvalitetsgruppens rapport?"),
+    ("Fastställde beredningsgruppen kvalitetsgruppens plan?", "Fastställde beredningsgruppen kvalitetsgruppens plan?"),
 ])
 def test_a_group_named_by_a_short_form_is_the_registers_group(question: str, written: str) -> None:
     from assistant.answers.decision_questions import with_group_names
