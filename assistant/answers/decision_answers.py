@@ -22,7 +22,8 @@ from .collection import with_collection
 from .decision_compose import compose
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import open_answer
-from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns
+from .decision_questions import (DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns,
+                                 with_group_names)
 from .decision_quotes import cited_paragraph, quoted_decision
 from .decision_relevance import matching_decisions, matching_threads, matter_words, relevance, term_score
 from .question import Term, question_terms
@@ -38,6 +39,10 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     the reader may see matches). With ``any_question`` (the ordinary engine found nothing, or quoted
     another matter), a question that does not say it is about decisions is tried by its content
     words, and with ``by_meaning`` also by the dense channel and the question's rare words."""
+    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
+        return None
+    pool = _pool(kb, flt)
+    question = with_group_names(question, {d.body for d in pool})  # "MOD-gruppen": the register's group
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
@@ -46,9 +51,6 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
         return None
-    if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
-        return None
-    pool = _pool(kb, flt)
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt)
@@ -84,13 +86,19 @@ def answer_from_passages(kb: KnowledgeBase, question: str, found: Answer, *, flt
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     pool = _pool(kb, flt)
-    terms = question_terms(content_topic(question).topic)  # type: ignore[union-attr]
+    topic = content_topic(with_group_names(question, {d.body for d in pool}))  # a group's name names no matter
+    if topic is None:
+        return None
+    terms = question_terms(topic.topic)
     d = quoted_decision(found, pool) or cited_paragraph(found, pool, lambda x: relevance(terms, x))
     if d is None:
         return None
     links = link_decisions(pool)
     threads = build_threads(pool, links)
     if not _names_matter(terms, d, threads, pool):
+        return None
+    asked = parse_question(question)  # asked what was decided about X: X named by a word no decision has is none
+    if asked is not None and _unknown(question_terms(asked.topic), threads, pool):
         return None
     d = named_matter(d, best_matter(kb, question, terms, pool, threads=threads), terms, threads)
     return compose(question, [d], terms, pool=pool, today=today, links=links)
@@ -110,14 +118,29 @@ def _names_matter(terms: tuple[Term, ...], d: Decision, threads: list[Thread], p
     return bool(shared) and not all(_common(t, threads, pool) for t in shared)
 
 
+def _matters(threads: list[Thread], pool: list[Decision]) -> list[list[Decision]]:
+    """The register's matters: each thread, and each decision in none."""
+    linked = {x.id for t in threads for x in t.decisions}
+    return [t.decisions for t in threads] + [[d] for d in pool if d.id not in linked]
+
+
+def _unknown(terms: tuple[Term, ...], threads: list[Thread], pool: list[Decision]) -> bool:
+    """Whether a word of the topic is in no matter of the register (not as a word, a compound's part or
+    its head): a question that asks what was decided about something the register never names asks about
+    no decision, whatever passage the ordinary engine quotes. A year, and a group's name ("X-gruppens"),
+    name no matter; a word read as a verb counts (the tagger reads some nouns so: "mötesplats")."""
+    said = [matter_words(m) for m in _matters(threads, pool)]
+    return any(not t.stem.isdigit() and "grupp" not in t.parts and not any(term_score(t, w) > 0 for w in said)
+               for t in terms)
+
+
 COMMON_SHARE = 0.25  # a word in more than this share of the register's matters names none of them
 
 
 def _common(term: Term, threads: list[Thread], pool: list[Decision]) -> bool:
     """Whether ``term`` is in more than :data:`COMMON_SHARE` of the register's matters (each thread,
     and each decision in none): a low inverse document frequency, counted over the register itself."""
-    linked = {x.id for t in threads for x in t.decisions}
-    matters = [t.decisions for t in threads] + [[d] for d in pool if d.id not in linked]
+    matters = _matters(threads, pool)
     if len(matters) < 4:
         return False
     df = sum(term_score(term, matter_words(m)) > 0 for m in matters)

@@ -15,6 +15,7 @@ hållas?"): when the ordinary engine finds nothing, its content words are tried 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.glossary import to_swedish
@@ -115,6 +116,35 @@ def asked_body(question: str) -> str:
     body = body_of(question)
     name = body.removeprefix("arbetsgrupp-").split("-")[0] if body.startswith("arbetsgrupp-") else ""
     return "" if name and name in _FRAME | _HOW | _SMALL else body
+
+
+# A working group named by a short form in a question: "MOD-gruppen", "kvalitetsgruppen", "AG analys".
+_SHORT_GROUP = re.compile(r"\b(?:AG\s+(?P<ag>[\wåäöÅÄÖé-]+)|(?P<name>[\wåäöÅÄÖé]+?)-?grupp(?:en|ens)?)\b", re.IGNORECASE)
+
+
+def with_group_names(question: str, groups: Iterable[str]) -> str:
+    """``question`` with each working group it names by a short form written as the register names it
+    ("MOD-gruppen" → "arbetsgruppen för mod" when the register has ``arbetsgrupp-mod``): the group's
+    name, its first word or a word it begins ("miljögruppen" for miljöövervakning); only when exactly
+    one of ``groups`` (the bodies that held meetings) fits, so a body's own words (styrgruppen) stay; and
+    only when the question names no body already (in "fastställde beredningsgruppen X-gruppens plan?" the
+    group's name is part of the matter)."""
+    if asked_body(question):
+        return question
+    names = {g.removeprefix("arbetsgrupp-"): g for g in groups if g.startswith("arbetsgrupp-")}
+
+    def resolve(m: re.Match[str]) -> str:
+        said = _plain(m.group("ag") or m.group("name") or "")
+        forms = {said, said.removesuffix("s")} - {""}
+        fits = {g for name, g in names.items() if len(said) >= 2 and (
+            forms & {name, name.split("-")[0]} or len(said) >= 5 and any(name.startswith(f) for f in forms))}
+        return f"arbetsgruppen för {next(iter(fits)).removeprefix('arbetsgrupp-')}" if len(fits) == 1 else m.group()
+
+    return _SHORT_GROUP.sub(resolve, question) if names else question
+
+
+def _plain(name: str) -> str:
+    return name.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 
 _SMALL = frozenset("en ett och eller men så som inte ska skall kan får måste bör vill".split())

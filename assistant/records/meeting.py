@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.dates import first_date, numeric_date
 from ingest.documents import Block
+from ingest.swedish import split_compound
 
 # The kinds of body minutes are kept for, as a regular expression group ("styrgruppens", "arbetsgruppen").
 BODY_KINDS = r"(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)"
@@ -94,8 +95,25 @@ def known_body(text: str, known: Iterable[str]) -> str:
     said = set(_plain(m.group("words")).split("-")) if m else set()
     name = _plain(body.removeprefix("arbetsgrupp-"))
     fits = [k for k in groups if set(_plain(k.removeprefix("arbetsgrupp-")).split("-")) <= said] or [
-        k for k in groups if _plain(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")]
+        k for k in groups if _plain(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")] or [
+        k for k in groups if _short_for(body.removeprefix("arbetsgrupp-").split("-")[0], k.removeprefix("arbetsgrupp-"))]
     return fits[0] if len(fits) == 1 else body
+
+
+def _short_for(word: str, short: str) -> bool:
+    """Whether ``short`` (a known group's name, as a file name spells it) is a short form of the compound
+    ``word``: its initials ("mod" for miljö|övervaknings|dagarna) or its first part ("kvalitet"
+    for kvalitets|uppföljning). A word that is no compound has no short form here."""
+    parts = split_compound(word.lower())
+    if len(parts) < 2:
+        return False
+    return short in (_plain(_initials(word.lower())), _plain(parts[0]))
+
+
+def _initials(word: str) -> str:
+    """The first letters of a compound's parts, each part split again (miljö|övervakning|dagarna → möd)."""
+    parts = split_compound(word)
+    return "".join(_initials(p) for p in parts) if len(parts) >= 2 else word[:1]
 
 
 def meeting_body(title: str, blocks: Sequence[Block], source: str = "") -> str:

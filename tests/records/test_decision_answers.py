@@ -451,3 +451,18 @@ def test_an_answer_quoting_another_matter_gives_way_to_the_register(records_kb: 
         assert a.engine == "extractive" and "verksamhetsbudget" in a.answer.lower()
     else:
         assert a.engine == ENGINE_NAME and a.answer.startswith(lead) and "budget" not in a.answer.splitlines()[0]
+
+
+@pytest.mark.parametrize(("topic", "unknown"), [
+    ("en gemensam kalender", True),  # "kalender" is in none of the register's matters
+    ("den grafiska profilen för 2031", False),  # every noun is in some matter (a year is no matter's noun)
+    ("profilen", False),
+    ("kickoffen", False),  # a compound's head or the word itself
+    ("MOD-gruppens profil", False),  # a group's name is no matter
+    ("mötesplatsen", True),  # a noun the tagger reads as a verb counts
+])
+def test_a_topic_the_register_never_names(topic: str, unknown: bool) -> None:
+    from assistant.answers.decision_answers import _unknown
+    from assistant.records.threads import build_threads
+
+    assert _unknown(question_terms(topic), build_threads(_COMMON), _COMMON) is unknown

@@ -104,3 +104,30 @@ def test_the_open_list_names_a_group_given_an_assignment_in_full_by_its_register
         assert open_list("--body", "beredningsgrupp") == []
     finally:
         kb.close()
+
+
+@pytest.mark.parametrize(("text", "known", "body"), [
+    # the file name spells the group by its compound's initials, each part split again (miljö|övervakning|dagarna)
+    ("Arbetsgruppen för miljöövervakningsdagarna – minnesanteckningar", {"arbetsgrupp-mod"}, "arbetsgrupp-mod"),
+    # … or by the compound's first part (kvalitets|uppföljning)
+    ("uppdrog åt arbetsgruppen för kvalitetsuppföljning att", {"arbetsgrupp-kvalitet", "styrgrupp"},
+     "arbetsgrupp-kvalitet"),
+    # a compound's last part is not its short form, and a word that is no compound has none here
+    ("arbetsgruppen för kvalitetsuppföljning", {"arbetsgrupp-uppfoljning"}, "arbetsgrupp-kvalitetsuppföljning"),
+    ("arbetsgruppen för digitalisering", {"arbetsgrupp-d"}, "arbetsgrupp-digitalisering"),
+    # two groups fit: neither
+    ("arbetsgruppen för kvalitetsuppföljning", {"arbetsgrupp-kvalitet", "arbetsgrupp-ku"}, "arbetsgrupp-kvalitetsuppföljning"),
+])
+def test_a_group_filed_under_a_short_form_of_its_name(text: str, known: set[str], body: str) -> None:
+    assert known_body(text, known) == body
+
+
+def test_minutes_filed_under_a_groups_initials_are_that_groups() -> None:
+    """The header names the group in full, the file name by its initials: the file name's group, so the
+    group's minutes are one body however each is headed."""
+    from assistant.records.meeting import meeting_body
+    from ingest.documents import Block
+
+    title = "Arbetsgruppen för miljöövervakningsdagarna – minnesanteckningar"
+    assert meeting_body(title, [Block(title)], "/x/2031-03-02_arbetsgrupp-mod_minnesanteckningar.docx") == "arbetsgrupp-mod"
+    assert meeting_body("MOD-gruppen, anteckningar", [], "/x/2031-09-02_arbetsgrupp-mod_minnesanteckningar.md") == "arbetsgrupp-mod"

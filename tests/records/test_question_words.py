@@ -125,3 +125,53 @@ def test_a_task_due_at_the_next_meeting_is_an_assignment(sentence: str, kind: st
     from assistant.records.decisions import classify
 
     assert classify(sentence) == kind
+
+
+GROUPS = {"styrgrupp", "beredningsgrupp", "arbetsgrupp-mod", "arbetsgrupp-kvalitet", "arbetsgrupp-it-stod"}
+
+
+@pytest.mark.parametrize(("question", "written"), [
+    ("Vilka uppdrag har MOD-gruppen kvar?", "Vilka uppdrag har arbetsgruppen för mod kvar?"),  # its initials
+    ("Vad föreslog kvalitetsgruppen?", "Vad föreslog arbetsgruppen för kvalitet?"),  # its name, joined with an s
+    ("Vad ska skickas till AG kvalitet?", "Vad ska skickas till arbetsgruppen för kvalitet?"),
+    ("Vad beslutade IT-gruppen om servern?", "Vad beslutade arbetsgruppen för it-stod om servern?"),  # its first word
+    # no such group, a body's own word, a question that names a body already: as written
+    ("Vad beslutade referensgruppen?", "Vad beslutade referensgruppen?"),
+    ("Vad beslutade beredningsgruppen?", "Vad beslutade beredningsgruppen?"),
+    ("Fastställde beredningsgruppen kvalitetsgruppens plan?", "Fastställde beredningsgruppen kvalitetsgruppens plan?"),
+])
+def test_a_group_named_by_a_short_form_is_the_registers_group(question: str, written: str) -> None:
+    from assistant.answers.decision_questions import with_group_names
+
+    assert with_group_names(question, GROUPS) == written
+
+
+GROUP_NOTES = """# Arbetsgruppen för miljöövervakningsdagarna – minnesanteckningar 2 mars 2031
+
+_Deltagare: Anna Ek, Per Lund._
+
+## 1. Dagarnas innehåll
+
+Vi fastställde att dagarna har två spår.
+
+## 2. Efter dagarna
+
+Vi bestämde att Anna Ek tar fram en enkät till besökarna, klar till gruppens möte i maj 2031.
+"""
+
+
+def test_the_open_list_of_a_group_named_by_its_initials(tmp_path: Path, embedder: Embedder) -> None:
+    """A group the question names by its initials ("MOD-gruppen") is the group whose minutes are filed under
+    them, however its minutes are headed: its open assignments are listed, not its name read as a matter."""
+    (tmp_path / "docs").mkdir()
+    notes = tmp_path / "docs" / "2031-03-02_arbetsgrupp-mod_minnesanteckningar.md"
+    notes.write_text(GROUP_NOTES, encoding="utf-8")
+    kb = make_kb(tmp_path, embedder)
+    try:
+        assert not kb.ingest_all([notes]).failed
+        engine = with_decisions(kb, get_engine("extractive", kb), today=date(2031, 9, 1))
+        a = engine.answer("Vilka uppdrag har MOD-gruppen som inte är klara?")
+        assert a.engine == ENGINE_NAME
+        assert "enkät till besökarna" in a.answer and "är öppet" in a.answer and "två spår" not in a.answer
+    finally:
+        kb.close()
