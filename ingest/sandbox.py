@@ -81,6 +81,12 @@ def _parse(path: str, limits: ArchiveLimits) -> tuple[object, ...]:
         return ("error", path, f"kunde inte tolkas ({type(e).__name__}: {e})")
 
 
+# A worker that dies while starting: a broken installation, or a script that reads files at its top level
+# (a worker imports the script's module again before it is ready, and would read them once more).
+NOT_STARTED = ("tolkningsprocessen startade inte; kontrollera installationen, och att ett skript som läser in filer "
+               "gör det under `if __name__ == \"__main__\":`")
+
+
 class _Worker:
     """One worker process and its pipe. Started once and reused (starting one imports the
     loaders); killed when a parse overruns, and then replaced."""
@@ -92,12 +98,21 @@ class _Worker:
         ctx = _worker_context()
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_serve, args=(child,), daemon=True, name="msv-parse")
-        self.process.start()
+        try:
+            self.process.start()
+        except RuntimeError:  # started from a worker that is itself still starting (see below)
+            self.conn.close()
+            child.close()
+            raise IngestError("msv-parse", NOT_STARTED) from None
         child.close()
         self.uses = 0
-        if not self.conn.poll(self.START_TIMEOUT) or self.conn.recv() != "ready":
+        try:
+            ready = self.conn.poll(self.START_TIMEOUT) and self.conn.recv() == "ready"
+        except (EOFError, OSError):  # the worker died while starting
+            ready = False
+        if not ready:
             self.kill()
-            raise IngestError("msv-parse", "tolkningsprocessen startade inte; kontrollera installationen")
+            raise IngestError("msv-parse", NOT_STARTED)
 
     def parse(self, path: Path, limits: ParseLimits) -> tuple[object, ...]:
         self.uses += 1
