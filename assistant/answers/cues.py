@@ -47,7 +47,8 @@ _AGENCY_ENDINGS = (r"verket|kontoret|rådet|myndigheten|styrelsen|nämnden|inspe
                    r"ämbetet|byrån|universitetet|högskolan|kommissionen|kansliet|departementet|kollegiet|kollegium")
 _AGENCY = re.compile(rf"(?:{_AGENCY_ENDINGS})$")
 _ASKS_DAY = re.compile(r"\b(?:datum|vilken dag|vilket dygn)\b", re.IGNORECASE)
-# "Hur länge …", "hur lång tid …", a question about a time frame ("tidsramen") ask for a length of time, which a duration gives ("sex veckor").
+# "Hur länge …", "hur lång tid …", a question about a time frame ("tidsramen") ask for a length of time,
+# which a duration gives ("sex veckor").
 _ASKS_DURATION = re.compile(r"\b(?:hur länge|hur lång tid|tidsram\w*|how long)\b", re.IGNORECASE)
 DURATION = re.compile(r"\b(?:\d+|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|femton|tjugo|halvt?)\s+"
                       r"(?:år|års|månad|månader|månaders|vecka|veckor|veckors|dag|dagar|dagars|timme|timmar|termin|terminer)\b|"
