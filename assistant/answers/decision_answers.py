@@ -22,8 +22,7 @@ from .collection import with_collection
 from .decision_compose import compose
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import open_answer
-from .decision_questions import (DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns,
-                                 with_group_names)
+from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns, with_group_names
 from .decision_quotes import cited_paragraph, quoted_decision
 from .decision_relevance import matching_decisions, matching_threads, matter_words, relevance, term_score
 from .question import Term, question_terms

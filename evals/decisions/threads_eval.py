@@ -31,7 +31,7 @@ DEV11 = HERE / "dev11"  # an eleventh (2037; groups named three ways, a matter t
 DEV12 = HERE / "dev12"  # a twelfth (2038; two working groups named three ways, a deadline extended), scored before the session's branches
 DEV13 = HERE / "dev13"  # a thirteenth (2039; matters renamed by abbreviation), the check for branches built on dev12
 DEV14 = HERE / "dev14"  # a fourteenth (2040; two new working groups named four ways), scored before the session's branches
-DEV15 = HERE / "dev15"  # a fifteenth (2041; two more new groups, a matter handed through three bodies), the check for branches built on dev14
+DEV15 = HERE / "dev15"  # a fifteenth (2041; two more new groups, a matter through three bodies), the check for dev14 branches
 # The development sets in the held-out format, and the day their questions are asked on (None: today).
 DEV_SETS = {"dev4": (DEV4, None), "dev5": (DEV5, "2029-03-01"),  # the sets' READMEs give the reference dates
             "dev6": (DEV6, "2031-01-15"), "dev7": (DEV7, "2032-01-15"),
