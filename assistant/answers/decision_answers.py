@@ -22,7 +22,15 @@ from .collection import with_collection
 from .decision_compose import compose
 from .decision_match import best_matter, named_matter, thread_of
 from .decision_open import open_answer
-from .decision_questions import DecisionQuestion, content_topic, loose_question, parse_question, particle_nouns, with_group_names
+from .decision_questions import (
+    DecisionQuestion,
+    content_topic,
+    loose_question,
+    names_a_group,
+    parse_question,
+    particle_nouns,
+    with_group_names,
+)
 from .decision_quotes import cited_paragraph, quoted_decision
 from .decision_relevance import matching_decisions, matching_threads, matter_words, relevance, term_score
 from .question import Term, question_terms
@@ -40,8 +48,9 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     words, and with ``by_meaning`` also by the dense channel and the question's rare words."""
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
-    pool = _pool(kb, flt)
-    question = with_group_names(question, {d.body for d in pool})  # "MOD-gruppen": the register's group
+    pool = _pool(kb, flt) if names_a_group(question) else None  # the register is read only when it is asked
+    if pool is not None:
+        question = with_group_names(question, {d.body for d in pool})  # "MOD-gruppen": the register's group
     dq = parse_question(question)
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
@@ -50,6 +59,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         dq = DecisionQuestion(loose.topic, loose.body)
     if dq is None and loose is None:
         return None
+    pool = _pool(kb, flt) if pool is None else pool
     if dq is None:
         return open_answer(question, pool, loose.body, today or Date.today(), overdue=loose.overdue) if loose and loose.open_only else None
     decisions = matching_decisions(kb, dq, flt)

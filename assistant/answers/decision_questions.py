@@ -122,6 +122,14 @@ def asked_body(question: str) -> str:
 _SHORT_GROUP = re.compile(r"\b(?:AG\s+(?P<ag>[\wåäöÅÄÖé-]+)|(?P<name>[\wåäöÅÄÖé]+?)-?grupp(?:en|ens)?)\b", re.IGNORECASE)
 
 
+def names_a_group(question: str) -> bool:
+    """Whether ``question`` says "…gruppen" or "AG …" (a group a short form may name)."""
+    return _SHORT_GROUP.search(question) is not None
+
+
+_KIND_WORDS = frozenset(re.findall(r"(\w+?)-?grupp", BODY_KINDS))  # styr, gd, berednings, arbets
+
+
 def with_group_names(question: str, groups: Iterable[str]) -> str:
     """``question`` with each working group it names by a short form written as the register names it
     ("MOD-gruppen" → "arbetsgruppen för mod" when the register has ``arbetsgrupp-mod``): the group's
@@ -131,10 +139,12 @@ def with_group_names(question: str, groups: Iterable[str]) -> str:
     group's name is part of the matter)."""
     if asked_body(question):
         return question
-    names = {g.removeprefix("arbetsgrupp-"): g for g in groups if g.startswith("arbetsgrupp-")}
+    names = {_plain(g.removeprefix("arbetsgrupp-")): g for g in groups if g.startswith("arbetsgrupp-")}
 
     def resolve(m: re.Match[str]) -> str:
         said = _plain(m.group("ag") or m.group("name") or "")
+        if {said, f"{said}s"} & _KIND_WORDS:
+            return m.group()  # "arbetsgruppen", "styrgruppen": a kind of body, no group's name
         forms = {said, said.removesuffix("s")} - {""}
         fits = {g for name, g in names.items() if len(said) >= 2 and (
             forms & {name, name.split("-")[0]} or len(said) >= 5 and any(name.startswith(f) for f in forms))}
@@ -144,6 +154,7 @@ def with_group_names(question: str, groups: Iterable[str]) -> str:
 
 
 def _plain(name: str) -> str:
+    """A name with å, ä, ö and é as a file name spells them, on both sides of a comparison."""
     return name.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 

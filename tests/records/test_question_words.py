@@ -146,6 +146,21 @@ def test_a_group_named_by_a_short_form_is_the_registers_group(question: str, wri
     assert with_group_names(question, GROUPS) == written
 
 
+@pytest.mark.parametrize(("question", "written"), [
+    # a register name with å, ä or ö, said with them or without
+    ("Vad beslutade vägledningsgruppen om kursen?", "Vad beslutade arbetsgruppen för vägledning om kursen?"),
+    ("Vad beslutade vagledningsgruppen?", "Vad beslutade arbetsgruppen för vägledning?"),
+    # a kind of body is no group's name, even when one group's name begins like it
+    ("Vad beslutade arbetsgruppen om mätningarna?", "Vad beslutade arbetsgruppen om mätningarna?"),
+    ("Vad beslutade styrgruppen?", "Vad beslutade styrgruppen?"),
+])
+def test_a_groups_short_form_with_swedish_letters_and_a_body_kind(question: str, written: str) -> None:
+    from assistant.answers.decision_questions import with_group_names
+
+    groups = {"styrgrupp", "arbetsgrupp-arbetsliv", "arbetsgrupp-vägledning", "arbetsgrupp-styrdokument"}
+    assert with_group_names(question, groups) == written
+
+
 GROUP_NOTES = """# Arbetsgruppen för miljöövervakningsdagarna – minnesanteckningar 2 mars 2031
 
 _Deltagare: Anna Ek, Per Lund._
