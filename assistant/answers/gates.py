@@ -47,13 +47,16 @@ def says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...], doer: froz
 
 # "Hur ofta har nämnden möte?": the word after the finite verb is who does it; the noun after is what is timed.
 _HOW_OFTEN = re.compile(r"^\s*hur ofta\s+([\w:-]+)\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
+# Verbs in -s that are not passive (deponent and reciprocal: "Hur ofta träffas nätverket?" has a doer).
+_DEPONENTS = frozenset("möts träffas ses samlas finns umgås hörs syns trivs lyckas hoppas andas minns".split())
 
 
 def doer(question: str) -> frozenset[str]:
     """The stems of the subject of a "Hur ofta …" question (empty for other questions, and for a
     passive one: "Hur ofta görs undersökningen?" times what its subject names, no doer)."""
     m = _HOW_OFTEN.match(question)
-    if m is None or m.group(1).lower().endswith("s") and not m.group(1).lower().endswith("ss"):
+    verb = m.group(1).lower() if m else ""
+    if m is None or verb.endswith("s") and not verb.endswith("ss") and verb not in _DEPONENTS:
         return frozenset()
     return frozenset(tokens_of(m.group(2), compounds=False))
 

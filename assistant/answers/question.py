@@ -300,7 +300,9 @@ def english_verbs(question: str) -> frozenset[str]:
         if word[0].isupper() or word.endswith("s"):
             continue
         sv = to_swedish(word).split()
-        if len(sv) == 1 and len(sv[0]) >= 3 and sv[0][-1] in "aeå" and (
+        # an infinitive ends in -a or -å ("föreslå"), or is the short "ske"; a word in -e whose plural is
+        # in -er ("studie", "styrelse", "möte") is a noun
+        if len(sv) == 1 and len(sv[0]) >= 3 and (sv[0][-1] in "aå" or sv[0] == "ske") and (
                 f"{sv[0]}r" in known or f"{sv[0][:-1]}er" in known):
             out.update(tokenize(sv[0])[:1])
     return frozenset(out)

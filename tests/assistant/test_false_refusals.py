@@ -82,3 +82,19 @@ def test_an_english_questions_verbs_weigh_as_verbs() -> None:
     assert any(s.startswith("sekret") for s in nouns)  # the office asked about stays a noun
     plural = analyse("Why does it take so long to plan the meetings of the agencies?")
     assert plural.english and any(t.stem.startswith("möt") and not t.verb for t in plural.terms)  # a plural noun is no verb
+
+
+def test_a_deponent_how_often_question_keeps_its_doer() -> None:
+    """A verb in -s that is not passive ("träffas", "möts") leaves the subject as the one who does it."""
+    assert doer("Hur ofta träffas nätverket?") and doer("Hur ofta möts rådet?")
+    assert doer("Hur ofta publiceras rapporten?") == frozenset()  # a passive: what is done
+
+
+def test_an_english_noun_whose_swedish_plural_ends_in_er_is_no_verb() -> None:
+    """"study" is "studie" (studier) and "board" "styrelse" (styrelser): nouns the passage must say,
+    though the plural looks like a present tense; "propose" ("föreslå", "föreslår") is a verb."""
+    from assistant.answers.question import english_verbs
+
+    verbs = english_verbs("What did the study find about the board?")
+    assert verbs and not any(v.startswith(("studi", "styr")) for v in verbs), verbs  # "find" (hitta) is one
+    assert english_verbs("What did they propose?")
