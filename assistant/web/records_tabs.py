@@ -149,8 +149,12 @@ class DecisionsView:
         found = [o for o in open_assignments(decisions, day) if concerns(o, body)]
         return open_markdown(found)
 
-    def passage(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
-        d = next((x for x in self.shown if x.id == decision_id), None)
+    def passage(self, decision_id: str | None, state: dict | None = None,
+                request: gr.Request = None) -> str:  # type: ignore[assignment]
+        """The chosen decision's passage, looked up in this session's list (``state``, the page's own search;
+        another user's search in between does not empty it), else in the last search of any session."""
+        found = (state or {}).get("found") or self.shown
+        d = next((x for x in found if x.id == decision_id), None)
         user = self._user(request)
         access = self._access(user)  # `shown` is the last search of any session: check the reader
         if d is None or (access is not None and d.doc_id not in {r.doc_id for r in self.kb.documents(access)}):
@@ -261,7 +265,7 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
     more.click(next_page, shown, [listing, pick, more, shown])
     api_button.click(view.search, args, outs[:3], api_name="decisions")
     _go_to_sources(to_sources)
-    pick.change(view.passage, pick, passage)
+    pick.change(view.passage, [pick, shown], passage)
     pick.change(view.thread, pick, timeline)
     open_show.click(view.open_tasks, [open_body, open_today], open_list)
 

@@ -40,6 +40,18 @@ def test_decisions_view_filters_and_exports(records_kb: KnowledgeBase) -> None:
     assert "Källa" in passage and view.shown[0].title in passage.replace("\\", "")
 
 
+def test_a_sessions_pick_shows_its_passage_after_another_users_search(records_kb: KnowledgeBase) -> None:
+    """The pick list is this session's (its page state); another session's search in between, for another
+    body's decisions, does not empty the passage shown for it."""
+    view = DecisionsView(records_kb, access=("alla",))
+    *_, state = view.search_page("", "gd-grupp", "", "")
+    mine = state["found"][0]
+    view.search_page("", "beredningsgrupp", "", "")  # another session's search
+    assert view.shown and mine.id not in {d.id for d in view.shown}
+    passage = view.passage(mine.id, state)
+    assert "Källa" in passage and mine.title in passage.replace("\\", "")
+
+
 def test_decisions_view_bad_date(records_kb: KnowledgeBase) -> None:
     md, _, links = DecisionsView(records_kb).search("", "", "förra året", "")
     assert md.startswith("Fel datum") and links == ""
