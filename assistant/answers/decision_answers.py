@@ -52,6 +52,7 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     if pool is not None:
         question = with_group_names(question, {d.body for d in pool})  # "MOD-gruppen": the register's group
     dq = parse_question(question)
+    asked = dq is not None  # asked what was decided about X, in so many words
     loose = loose_question(question) if dq is None else None
     if dq is None and loose is None and any_question:
         loose = content_topic(question)
@@ -67,7 +68,9 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
         decisions = matching_decisions(kb, DecisionQuestion(nouns, dq.body), flt)
     threads = build_threads(pool) if not decisions else []  # linked once, read by both fallbacks
     decisions = decisions or matching_threads(dq, threads)
-    if not decisions and any_question:  # the matter named in other words: the dense channel as well
+    # after a passage answer given up, a thing no matter names is not sought by the rare words either
+    unknown = asked and not by_meaning and _unknown(question_terms(dq.topic), threads, pool)
+    if not decisions and any_question and not unknown:  # the matter named in other words: the dense channel as well
         found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True,
                             only_rare=not by_meaning)
         decisions = [found.decision] if found is not None else []

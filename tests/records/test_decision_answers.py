@@ -466,3 +466,19 @@ def test_a_topic_the_register_never_names(topic: str, unknown: bool) -> None:
     from assistant.records.threads import build_threads
 
     assert _unknown(question_terms(topic), build_threads(_COMMON), _COMMON) is unknown
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("Vad har styrgruppen beslutat om nyhetsbrevet?", True),  # a word of one matter
+    ("Vad har styrgruppen beslutat om nyhetsbrevets skattesats?", False),  # a noun read as a verb, in no matter
+    ("Vad har styrgruppen beslutat om nyhetsbrevets kvastfenixar?", False),
+])
+def test_the_rare_word_retry_leaves_a_thing_no_matter_names(records_kb: KnowledgeBase, question: str,
+                                                             answered: bool) -> None:
+    """After a passage answer is given up, the retry by the question's rare words does not answer a
+    question asking what was decided about something the register never names."""
+    from assistant.answers.decision_answers import answer_from_register
+
+    a = answer_from_register(records_kb, question, flt=SearchFilter(access=("alla",)), any_question=True,
+                             by_meaning=False)
+    assert (a is not None and "nyhetsbrev" in a.answer.lower()) is answered
