@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from ingest.glossary import load_glossary
 from ingest.swedish import tokenize
 
+from ..records.export import shown_source
 from .base import Answer, Citation
 from .verify import split_cited, strip_marks
 
@@ -204,7 +205,7 @@ def _lenient(engine: Engine) -> Engine:
 
 def source_line(c: Citation) -> str:
     where = ", ".join(x for x in (c.section, f"s. {c.page}" if c.page else "") if x)
-    parts = [c.title or c.doc_id, c.agency, c.date, where, c.source]
+    parts = [c.title or c.doc_id, c.agency, c.date, where, shown_source(c.source)]
     return " — ".join(p for p in parts if p)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -13,6 +14,14 @@ COLUMNS = [("date", "Datum"), ("body", "Organ"), ("paragraph", "Paragraf"), ("ki
            ("page", "Sida"), ("source", "Källa"), ("id", "Id")]
 
 
+def shown_source(source: str) -> str:
+    """A source as a memo's reader may see it: a web address whole, a file by its name alone (a memo or an
+    export is read outside the server; the folder it was read from says nothing to its reader)."""
+    if re.match(r"https?://", source or ""):
+        return source
+    return re.split(r"[\\/]", source or "")[-1]
+
+
 def to_csv(decisions: Sequence[Decision], path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -20,7 +29,8 @@ def to_csv(decisions: Sequence[Decision], path: Path) -> Path:
         w = csv.writer(f, delimiter=";")
         w.writerow([label for _, label in COLUMNS])
         for d in decisions:
-            w.writerow(["" if getattr(d, key) is None else getattr(d, key) for key, _ in COLUMNS])
+            w.writerow([shown_source(d.source) if key == "source" else "" if getattr(d, key) is None else getattr(d, key)
+                        for key, _ in COLUMNS])
     return path
 
 
@@ -42,7 +52,7 @@ def to_docx(decisions: Sequence[Decision], path: Path, title: str = "Beslutsregi
             facts.append(f"Senast: {d.deadline}")
         doc.add_paragraph("; ".join(facts))
         where = ", ".join(x for x in (d.section, f"s. {d.page}" if d.page else "") if x)
-        doc.add_paragraph(f"Källa: {d.title}{' – ' + where if where else ''} ({d.source})", style="Intense Quote")
+        doc.add_paragraph(f"Källa: {d.title}{' – ' + where if where else ''} ({shown_source(d.source)})", style="Intense Quote")
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(str(path))

@@ -5,6 +5,7 @@ numbered source list."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -73,3 +74,7 @@ def test_word_file_has_real_headings_and_a_numbered_source_list(memos, tmp_path)
     numbered = [p.text for p in doc.paragraphs if p.style.name == "List Number"]
     assert len(numbered) == len(memo.sources) and all(numbered)
     assert "slutrapport" in numbered[0]
+    # a file source by its name alone: the folder on the server says nothing to the memo's reader
+    folders = {str(Path(c.source).parent) for c in memo.sources if not c.source.startswith("http")}
+    assert folders and not any(f in "\n".join(numbered) for f in folders if f not in ("", ".")), numbered
+    assert not any(f in to_markdown(memo) for f in folders if f not in ("", "."))
