@@ -47,7 +47,7 @@ def says_what(info: QuestionInfo, u: Unit, about: tuple[Entity, ...], doer: froz
 
 # "Hur ofta har nämnden möte?": the word after the finite verb is who does it; the noun after is what is timed.
 _HOW_OFTEN = re.compile(r"^\s*hur ofta\s+([\w:-]+)\s+(?:det\s+)?([\w:-]+)", re.IGNORECASE)
-# Verbs in -s that are not passive (deponent and reciprocal: "Hur ofta träffas nätverket?" has a doer).
+# Verbs in -s that are not passive (deponent and reciprocal: in "… möts rådet?" the council is the doer).
 _DEPONENTS = frozenset("möts träffas ses samlas finns umgås hörs syns trivs lyckas hoppas andas minns".split())
 
 
