@@ -227,5 +227,5 @@ def test_decisions_tab_acts_as_the_reader(world: World) -> None:
     assert "4,2 miljoner kronor" not in md_bob and "KF-7731" not in md_bob
     view.shown = view.shown or []
     view.search("Kvastfenix", "", "", "", gr.Request(username="anna"))
-    assert all(view.passage(i, gr.Request(username="bob")) == "" for i in anna_ids)
-    assert any("4,2 miljoner kronor" in view.passage(i, gr.Request(username="anna")) for i in anna_ids)
+    assert all(view.passage(i, request=gr.Request(username="bob")) == "" for i in anna_ids)
+    assert any("4,2 miljoner kronor" in view.passage(i, request=gr.Request(username="anna")) for i in anna_ids)
