@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ingest.glossary import to_swedish
 from ingest.swedish import tokenize
 
-from ..records.meeting import BODY_KINDS, body_of
+from ..records.meeting import BODY_KINDS, body_of, plain_name
 from .question import question_terms
 
 _CUE = re.compile(
@@ -139,10 +139,10 @@ def with_group_names(question: str, groups: Iterable[str]) -> str:
     group's name is part of the matter)."""
     if asked_body(question):
         return question
-    names = {_plain(g.removeprefix("arbetsgrupp-")): g for g in groups if g.startswith("arbetsgrupp-")}
+    names = {plain_name(g.removeprefix("arbetsgrupp-")): g for g in groups if g.startswith("arbetsgrupp-")}
 
     def resolve(m: re.Match[str]) -> str:
-        said = _plain(m.group("ag") or m.group("name") or "")
+        said = plain_name(m.group("ag") or m.group("name") or "")
         if {said, f"{said}s"} & _KIND_WORDS:
             return m.group()  # "arbetsgruppen", "styrgruppen": a kind of body, no group's name
         forms = {said, said.removesuffix("s")} - {""}
@@ -151,11 +151,6 @@ def with_group_names(question: str, groups: Iterable[str]) -> str:
         return f"arbetsgruppen för {next(iter(fits)).removeprefix('arbetsgrupp-')}" if len(fits) == 1 else m.group()
 
     return _SHORT_GROUP.sub(resolve, question) if names else question
-
-
-def _plain(name: str) -> str:
-    """A name with å, ä, ö and é as a file name spells them, on both sides of a comparison."""
-    return name.lower().translate(str.maketrans("åäöé", "aaoe"))
 
 
 _SMALL = frozenset("en ett och eller men så som inte ska skall kan får måste bör vill".split())

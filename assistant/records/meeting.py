@@ -78,7 +78,7 @@ def body_of(text: str) -> str:
 _GROUP_WORDS = re.compile(r"\barbetsgrupp(?:en)?\s+för\s+(?P<words>[\wåäöÅÄÖé-]+(?:\s+[\wåäöÅÄÖé-]+){0,3})", re.IGNORECASE)
 
 
-def _plain(name: str) -> str:
+def plain_name(name: str) -> str:
     """A name as a file name spells it ("havsmiljö" → "havsmiljo")."""
     return slug(name).translate(str.maketrans("åäöé", "aaoe"))
 
@@ -92,10 +92,10 @@ def known_body(text: str, known: Iterable[str]) -> str:
     if not body.startswith("arbetsgrupp-") or body in groups:
         return body
     m = _GROUP_WORDS.search(text)
-    said = set(_plain(m.group("words")).split("-")) if m else set()
-    name = _plain(body.removeprefix("arbetsgrupp-"))
-    fits = [k for k in groups if set(_plain(k.removeprefix("arbetsgrupp-")).split("-")) <= said] or [
-        k for k in groups if _plain(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")] or [
+    said = set(plain_name(m.group("words")).split("-")) if m else set()
+    name = plain_name(body.removeprefix("arbetsgrupp-"))
+    fits = [k for k in groups if set(plain_name(k.removeprefix("arbetsgrupp-")).split("-")) <= said] or [
+        k for k in groups if plain_name(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")] or [
         k for k in groups if _short_for(body.removeprefix("arbetsgrupp-").split("-")[0], k.removeprefix("arbetsgrupp-"))]
     return fits[0] if len(fits) == 1 else body
 
@@ -107,7 +107,7 @@ def _short_for(word: str, short: str) -> bool:
     parts = split_compound(word.lower())
     if len(parts) < 2:
         return False
-    return short in (_plain(_initials(word.lower())), _plain(parts[0]))
+    return short in (plain_name(_initials(word.lower())), plain_name(parts[0]))
 
 
 def _initials(word: str) -> str:

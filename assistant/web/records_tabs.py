@@ -255,8 +255,9 @@ def build_decisions_tab(kb: KnowledgeBase, settings: Settings) -> None:
                 open_show = gr.Button("Visa öppna uppdrag", elem_id="open-show")
             open_list = gr.Markdown(elem_id="open-tasks")
         downloads = gr.Markdown(elem_id="decisions-downloads")
-        # The API's /decisions (the first page, its picks and the exports) stays as it was; the page never shows
-        # this button. It sits inside the tab: a component directly in gr.Tabs becomes a second copy of the last tab.
+        # The API's /decisions keeps its three outputs: the first page (50) as Markdown, its picks, and exports of
+        # every decision found. The page never shows this button; it sits inside the tab (a component directly in
+        # gr.Tabs becomes a second copy of the last tab).
         api_button = gr.Button(visible=False)
     args, outs = [query, body, since, until], [listing, pick, downloads, more, shown]
     for event in (search.click(view.search_page, args, outs), tab.select(view.search_page, args, outs),
