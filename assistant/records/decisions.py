@@ -241,7 +241,7 @@ def _terms(units: list[_Unit], i: int, people: frozenset[str], most: int = 2) ->
 
 
 def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
-    """Every decision (and, with ``procedural``, every procedural line) in one document."""
+    """Every decision (and, with ``procedural``, every procedural line and tabled matter) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
     date = meeting_date(meta.title, blocks, meta.date)
     joint = joint_bodies(meta.title, blocks)
@@ -268,7 +268,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             continue
         if kind == "procedur" and tabled(text):
             kind = TABLED
-        if kind is None or (kind == "procedur" and not procedural):
+        if kind is None or (kind in ("procedur", TABLED) and not procedural):
             continue
         if kind in DECISION_KINDS and not unit.labelled:
             terms = _terms(units, i, people)
