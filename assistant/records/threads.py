@@ -103,7 +103,8 @@ def open_assignments(decisions: Sequence[Decision], today: Date | None = None,
     """Assignments no later decision answers, earliest deadline first (those without one last)."""
     today = today or Date.today()
     links = link_decisions(decisions) if links is None else links
-    answered = {lk.earlier for lk in links}
+    tabled = {d.id for d in decisions if d.kind == TABLED}
+    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
     out = []
     for d in decisions:
         if d.kind != "uppdrag" or d.id in answered:

@@ -78,3 +78,19 @@ def test_a_matter_tabled_after_its_assignment_stands_between_the_assignment_and_
     again = dec("u", "2026-06-03", "Resepolicy", "Ärendet bordlades på nytt till nästa möte.", kind=TABLED)
     final = replace(answer, date="2026-09-09", doc_id="doc-2026-09-09")
     assert ("t", "u") in pairs([task, tabled, again, final])  # tabled twice: the second tabling follows the first
+
+
+def test_a_tabling_answers_no_assignment_and_is_told_as_tabled() -> None:
+    from datetime import date as Date
+
+    from assistant.answers.decision_open import decision_sentence
+    from assistant.records.threads import open_assignments
+
+    task = dec("a", "2026-01-21", "Resepolicy", "Styrgruppen gav sekretariatet i uppdrag att ta fram ett förslag till "
+               "resepolicy för samverkan till mötet i april.", kind="uppdrag", responsible="sekretariatet")
+    tabled = dec("t", "2026-04-15", "Resepolicy", "Ärendet bordlades till nästa möte.", kind=TABLED)
+    answer = dec("s", "2026-06-03", "Resepolicy", "Styrgruppen fastställde resepolicyn för samverkan.")
+    assert [o.decision.id for o in open_assignments([task, tabled], Date(2026, 5, 1))] == ["a"]  # still open
+    assert open_assignments([task, tabled, answer], Date(2026, 7, 1)) == []
+    said = decision_sentence(tabled, 2)
+    assert said.startswith("Ärendet bordlades den 15 april 2026 av styrgruppen (§ 2)") and said.endswith("[2].")
