@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from ..records.decisions import Decision
+from ..records.decisions import THREAD_KINDS, Decision
 from ..records.register import MINUTES_KINDS, find_decisions
 from ..records.threads import Thread, build_threads, link_decisions
 from .base import Answer, Engine
@@ -82,8 +82,9 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
 
 
 def _pool(kb: KnowledgeBase, flt: SearchFilter | None) -> list[Decision]:
-    """Every decision the reader may see (within the filter's documents, if it names any)."""
-    pool = find_decisions(kb, "", access=flt.access if flt is not None else None)
+    """Every decision the reader may see (within the filter's documents, if it names any), and the
+    matters tabled to a later meeting: steps of their threads (the tabling's heading names the matter)."""
+    pool = find_decisions(kb, "", kinds=THREAD_KINDS, access=flt.access if flt is not None else None)
     return [d for d in pool if d.doc_id in flt.doc_ids] if flt is not None and flt.doc_ids else pool
 
 

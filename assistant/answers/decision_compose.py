@@ -10,7 +10,7 @@ from datetime import date as Date
 
 from ingest.dates import long_date
 
-from ..records.decisions import Decision
+from ..records.decisions import TABLED, Decision
 from ..records.pairs import Link
 from ..records.threads import link_decisions
 from .base import Answer, Citation
@@ -127,7 +127,8 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     today = today or Date.today()
     pool = decisions if pool is None else pool
     links = link_decisions(pool) if links is None else links
-    answered = {lk.earlier for lk in links}
+    tabled = {d.id for d in pool if d.kind == TABLED}
+    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
     relation = {lk.later: lk for lk in links}
     groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
     order = [d for g in groups for d in g[0] + g[1]]

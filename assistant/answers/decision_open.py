@@ -8,7 +8,7 @@ from datetime import date as Date
 from ingest.dates import long_date
 
 from ..records.continuation import continuation
-from ..records.decisions import Decision
+from ..records.decisions import TABLED, Decision
 from ..records.meeting import body_name
 from ..records.pairs import due_of
 from ..records.threads import concerns, open_assignments
@@ -33,6 +33,8 @@ def decision_sentence(d: Decision, n: int) -> str:
         lead = f"Den {long_date(d.date)} gav {who} ett uppdrag{where}"
     elif d.kind == "ställningstagande":
         lead = f"Den {long_date(d.date)} tog {who} ställning{where}"
+    elif d.kind == TABLED:
+        lead = f"Ärendet bordlades den {long_date(d.date)} av {who}{where}"
     else:
         lead = f"Den {long_date(d.date)} beslutade {who}{where}"
     return f"{lead}: ”{quote}” [{n}]."

@@ -33,12 +33,13 @@ from .common import USER_HELP, emit, err, fail, resolve_user
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", "procedur": "Procedur"}
+KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", "bordlagd": "Bordlagd",
+           "procedur": "Procedur"}
 
 
 def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
     if not kind:
-        return DECISION_KINDS + (("procedur",) if procedural else ())
+        return DECISION_KINDS + (("bordlagd", "procedur") if procedural else ())
     wanted = tuple(k.strip().lower() for k in kind.split(",") if k.strip())
     bad = [k for k in wanted if k not in KINDS]
     if bad:
@@ -70,7 +71,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         kind: Annotated[str | None, typer.Option(
             help="Bara dessa typer (kommaseparerade): beslut, uppdrag, ställningstagande, procedur.")] = None,
         procedural: Annotated[bool, typer.Option(
-            "--procedur", help="Ta med procedurpunkter (dagordning, justering, bordläggning).")] = False,
+            "--procedur", help="Ta med procedurpunkter (dagordning, justering) och bordlagda ärenden.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-k", min=0, help="Högst så många beslut (0 = alla).")] = 0,
         thread: Annotated[str | None, typer.Option(
             "--thread", help="Visa ärendets hela kedja av beslut (beslutets id, från --json) som tidslinje.")] = None,

@@ -23,14 +23,18 @@ from .labels import heading_labels, segments
 from .matter import heading_of, matter_of
 from .meeting import body_of, joint_bodies, meeting_body, meeting_date
 from .restatements import drop_restatements, opens_summary, reported_earlier
-from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, trim_start, verb_end
+from .sentences import LABEL, PROPOSAL, RELATIVE, classify, deciding_verb, responsible_of, tabled, trim_start, verb_end
 from .tables import ActionColumns, DecisionColumns, cells, is_rule
 from .tasks import named_task
 from .terms import carries_terms, member_task, members
 from .verbs import decided_elsewhere, is_past, reported_saying
 
-KINDS = ("beslut", "uppdrag", "ställningstagande", "procedur")
+KINDS = ("beslut", "uppdrag", "ställningstagande", "bordlagd", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
+# A matter tabled to a later meeting is no decision, but it is a step of the matter's thread: the
+# register keeps it, threads link it to the decision that later settles the matter (:mod:`.tabled`).
+TABLED = "bordlagd"
+THREAD_KINDS = (*DECISION_KINDS, TABLED)
 
 
 @dataclass(frozen=True)
@@ -237,7 +241,7 @@ def _terms(units: list[_Unit], i: int, people: frozenset[str], most: int = 2) ->
 
 
 def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: bool = True) -> list[Decision]:
-    """Every decision (and, with ``procedural``, every procedural line) in one document."""
+    """Every decision (and, with ``procedural``, every procedural line and tabled matter) in one document."""
     body = meeting_body(meta.title, blocks, meta.source)
     date = meeting_date(meta.title, blocks, meta.date)
     joint = joint_bodies(meta.title, blocks)
@@ -262,7 +266,9 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
             continue  # an earlier decision told in the background, with its date
         if kind in DECISION_KINDS and not labelled and _not_the_meetings(unit, text, joint or frozenset({body} - {""})):
             continue
-        if kind is None or (kind == "procedur" and not procedural):
+        if kind == "procedur" and tabled(text):
+            kind = TABLED
+        if kind is None or (kind in ("procedur", TABLED) and not procedural):
             continue
         if kind in DECISION_KINDS and not unit.labelled:
             terms = _terms(units, i, people)
@@ -279,7 +285,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
         key = normalize(text)
         n = seen[key] = seen.get(key, 0) + 1
         rid = hashlib.sha1(f"{meta.doc_id}|{key}|{n}".encode()).hexdigest()[:12]
-        is_decision = kind != "procedur"
+        is_decision = kind in DECISION_KINDS
         if unit.summary:
             summary.add(rid)
         context = unit.block.text if len(unit.block.text) < 400 else ""  # not a whole PDF page
@@ -294,6 +300,6 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
                       deadline_of(text, date, periods=kind == "uppdrag")) if is_decision else "",
             doc_id=meta.doc_id, title=meta.title, source=meta.source,
             section=section, page=unit.block.page, passage=unit.block.text,
-            heading=heading, matter=matter_of(heading, text) if is_decision else "",
+            heading=heading, matter=matter_of(heading, text) if is_decision or kind == TABLED else "",
         ))
     return drop_restatements(out, summary)

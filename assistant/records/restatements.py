@@ -77,14 +77,17 @@ def _repeats(d: _Said, earlier: _Said) -> bool:
     return len(said & _words(f"{earlier.heading} {earlier.text}")) >= 0.6 * len(said)
 
 
+_STEPS = ("procedur", "bordlagd")  # procedural lines and tabled matters: no decision a summary restates
+
+
 def drop_restatements(decisions: Sequence[Decision], summary: set[str] | frozenset[str] = frozenset()) -> list[Decision]:
     """``decisions`` of one document without the closing summary's restatements (procedural
     lines pass through); ``summary`` holds the ids the reader saw under a summary's heading. A
     summary item that restates nothing keeps the paragraph it names."""
-    summary = {d.id for d in decisions if d.kind != "procedur" and (d.id in summary or _in_summary(d))}
+    summary = {d.id for d in decisions if d.kind not in _STEPS and (d.id in summary or _in_summary(d))}
     if not summary:
         return list(decisions)
-    taken = [d for d in decisions if d.kind != "procedur" and d.id not in summary]
+    taken = [d for d in decisions if d.kind not in _STEPS and d.id not in summary]
     paragraphs = {d.paragraph for d in taken if d.paragraph}
     out: list[Decision] = []
     for d in decisions:

@@ -96,6 +96,27 @@ _RESPONSIBLE = re.compile(
     r"|(?P<c>\b[A-ZÅÄÖ][\wåäö]+(?:\s+[A-ZÅÄÖ][\wåäö]+)?)\s+ansvarar\s+för\b"
     r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
+# A matter put off to a later meeting: a step of its own in the matter's thread (``bordlagd``), not a
+# decision on it ("Ärendet bordlades till nästa möte", "Punkten tas upp igen vid höstens sammanträde").
+_TABLED = re.compile(
+    r"\bbordl(?:ades|äggs|ade|agt|agd|ägga)\b"
+    r"|\b(?:ärendet|frågan|punkten)\b.{0,80}\b(?:tas|togs)\s+upp\s+(?:igen|på\s+nytt)\s+(?:vid|på|under)\b"
+    r"|\b(?:ärendet|frågan|punkten)\s+(?:sköts|skjuts)\s+upp\s+till\s+(?:\w+\s+){0,2}(?:möte|sammanträde)\w*\b",
+    re.IGNORECASE)
+
+
+# … and one that tells of an earlier tabling ("bordlades vid förra mötet", "bordlades den 3 maj")
+_TABLED_BEFORE = re.compile(
+    r"\b(?:förra|föregående|tidigare)\s+(?:möte|sammanträde|träff)\w*|\b(?:vid|på|under)\s+(?:mötet|sammanträdet|träffen)"
+    r"\s+den\b|\bbordl\w*\s+(?:\w+\s+)?den\s+\d|\bhade\s+bordlagts\b", re.IGNORECASE)
+
+
+def tabled(sentence: str) -> bool:
+    """The sentence puts its matter off to a later meeting (a procedural line that is a thread's step),
+    not one telling of an earlier tabling."""
+    return bool(_TABLED.search(sentence)) and not _TABLED_BEFORE.search(sentence)
+
+
 def _task(sentence: str) -> re.Match[str] | None:
     return task_of(sentence, lambda rest: bool(_BESLUT.search(rest) or DECIDING.search(rest) or _STALLNING.search(rest)))
 
@@ -117,7 +138,7 @@ def _procedural(sentence: str, *, labelled: bool) -> bool:
 
 def classify(sentence: str, *, labelled: bool = False) -> str | None:
     """The kind of one sentence, or None when it is neither a decision nor procedural."""
-    if _procedural(sentence, labelled=labelled):
+    if _procedural(sentence, labelled=labelled) or (tabled(sentence) and not labelled):
         return "procedur"
     if (_NOT_DECISION.search(sentence) or PROPOSAL.match(sentence)) and not labelled:
         return None

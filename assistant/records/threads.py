@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
-from .decisions import Decision
+from .decisions import TABLED, THREAD_KINDS, Decision
 from .link_pass import model_links
 from .link_rules import rule_links
 from .linking import THRESHOLD, WEIGHTS, LinkContext
 from .meeting import body_of, matches_body
 from .pairs import Link, _day, due_of
 from .register import RecordRegister
+from .tabled import tabled_links
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -55,10 +56,12 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     """Each decision linked to the earlier decisions (at other meetings) on the same matter that it
     answers, changes or takes up: the model's links, then the rules'. An assignment goes to its
     ``recipient`` as the register resolved it (:func:`.register.with_recipients`), else to the body its
-    words name."""
-    ctx = LinkContext.of(decisions)
-    links = model_links(decisions, ctx, threshold=threshold, weights=weights)
-    return links + rule_links(decisions, links, ctx)
+    words name. A matter tabled to a later meeting (``bordlagd``) is linked after them (:mod:`.tabled`)."""
+    steps = [d for d in decisions if d.kind != TABLED]
+    ctx = LinkContext.of(steps)
+    links = model_links(steps, ctx, threshold=threshold, weights=weights)
+    links += rule_links(steps, links, ctx)
+    return links + tabled_links(decisions, links, ctx)
 
 
 def build_threads(decisions: Sequence[Decision], links: Sequence[Link] | None = None) -> list[Thread]:
@@ -100,7 +103,8 @@ def open_assignments(decisions: Sequence[Decision], today: Date | None = None,
     """Assignments no later decision answers, earliest deadline first (those without one last)."""
     today = today or Date.today()
     links = link_decisions(decisions) if links is None else links
-    answered = {lk.earlier for lk in links}
+    tabled = {d.id for d in decisions if d.kind == TABLED}
+    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
     out = []
     for d in decisions:
         if d.kind != "uppdrag" or d.id in answered:
@@ -118,7 +122,7 @@ def find_thread(kb: KnowledgeBase, decision_id: str, *, access: tuple[str, ...] 
     decisions the reader may see (``access=None``: all)."""
     with RecordRegister.for_kb(kb) as reg:
         reg.sync(kb)
-        decisions = reg.all_decisions(access=access)
+        decisions = reg.all_decisions(kinds=THREAD_KINDS, access=access)
     return thread_of(decisions, decision_id)
 
 

@@ -13,7 +13,8 @@ from ..records import Decision
 from .render import esc, shorten
 
 PAGE = 50
-KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "procedur": "procedur"}
+KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "bordlagd": "bordlagt",
+           "procedur": "procedur"}
 
 
 def listing(found: Sequence[Decision], shown: int, ranked: bool) -> str:

@@ -15,7 +15,8 @@ from gradio.context import Context
 from ingest.errors import MsvError
 
 from ..access.policy import LOCAL_USER, User, access_of
-from ..records import Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
+from ..records import DECISION_KINDS, Decision, OpenAssignment, RecordRegister, Thread, date_bound, status_overview
+from ..records.decisions import THREAD_KINDS
 from ..records.export import to_csv, to_docx
 from ..records.pairs import RELATION_SV
 from ..records.threads import concerns, open_assignments, thread_of
@@ -121,17 +122,17 @@ class DecisionsView:
         return (listing(found, PAGE, ranked), gr.update(choices=choices(found, PAGE), value=None),
                 export.markdown(["Ladda ner CSV", "Ladda ner Word (.docx)"]), more_button(found, PAGE), state)
 
-    def _visible_decisions(self, request: gr.Request | None) -> list[Decision]:
+    def _visible_decisions(self, request: gr.Request | None, kinds: tuple[str, ...] = DECISION_KINDS) -> list[Decision]:
         with self.lock, RecordRegister.for_kb(self.kb) as reg:
             reg.sync(self.kb)
-            return reg.all_decisions(access=self._access(self._user(request)))
+            return reg.all_decisions(kinds=kinds, access=self._access(self._user(request)))
 
     def thread(self, decision_id: str | None, request: gr.Request = None) -> str:  # type: ignore[assignment]
         """The chosen decision's thread as a timeline, oldest first, each link with its reason."""
         if not decision_id:
             return ""
         try:
-            found = thread_of(self._visible_decisions(request), decision_id)
+            found = thread_of(self._visible_decisions(request, THREAD_KINDS), decision_id)  # tablings too
         except MsvError as e:
             return f"Kunde inte läsa beslutsregistret: {esc(e)}"
         return thread_markdown(found) if found is not None else "Beslutet finns inte (längre) i registret."

@@ -163,7 +163,7 @@ def evaluate_decisions(gold_path: Path = GOLD, data_dir: Path = DATA) -> Decisio
         precision=len(pairs) / n_found if n_found else 0.0, recall=len(pairs) / len(decisions) if decisions else 0.0,
         body=body, date=date, body_date=body_date, paragraph=para, kind=kind, responsible=resp, deadline=dl,
         procedural=len(procs), procedural_as_decision=sum(found_as(g, DECISION_KINDS) for g in procs),
-        procedural_marked=sum(found_as(g, ("procedur",)) for g in procs),
+        procedural_marked=sum(found_as(g, ("procedur", "bordlagd")) for g in procs),
         traps_as_decision=sum(found_as(g, DECISION_KINDS) for g in traps),
         missed=missed, spurious=spurious, mismatches=mismatches, labelled=labelled,
     )

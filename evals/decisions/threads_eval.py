@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.records.decisions import DECISION_KINDS, Decision
+from assistant.records.decisions import THREAD_KINDS, Decision
 from assistant.records.register import with_recipients
 from assistant.records.threads import build_threads, link_decisions
 from evals.decisions.evaluate import extract_file, same_text
@@ -130,8 +130,8 @@ def _resolve(end: object, decisions: dict[str, list[Decision]]) -> list[Decision
 
 @lru_cache(maxsize=256)
 def _extracted(path: Path) -> list[Decision]:
-    """The decisions of one file (read once a run: the threshold sweep links them many times)."""
-    return [d for d in extract_file(path) if d.kind in DECISION_KINDS]
+    """The decisions (and tabled matters) of one file (read once a run: the threshold sweep links them many times)."""
+    return [d for d in extract_file(path) if d.kind in THREAD_KINDS]  # a tabled matter is a step too
 
 
 def evaluate_threads(gold_path: Path = GOLD_THREADS, data_dir: Path | None = None, files: list[Path] | None = None,
