@@ -21,6 +21,7 @@ import json
 import os
 import pickle
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +41,7 @@ OUT = ROOT / "ingest" / "data" / "ranker.json"
 DEPTH = 50  # candidates the model is fitted over
 SERVED = SearchParams().rerank_depth  # candidates it ranks in search: the cross-validation scores these
 NEG_PER_QUESTION = 30  # best-fused non-relevant candidates a relevant one is paired against
-TITLES: list[list[str]] = []  # per question, per candidate: kind, title and section (for --misses)
+CANDS: list[list[dict[str, str]]] = []  # per question, per candidate: document, kind, title, section (--misses)
 
 
 def dev_questions() -> list[dict[str, Any]]:
@@ -67,13 +68,12 @@ def collect(kb: Any, questions: list[dict[str, Any]]) -> tuple[Data, Data]:
     """Per question, the top DEPTH candidates (fitted on) and the top SERVED ones with their
     features computed over those alone, as search computes them (scored on)."""
     out, served = [], []
-    TITLES.clear()
+    CANDS.clear()
     for q in questions:
         dense, cands = kb.searcher.candidates(q["question"], 10, depth=DEPTH)
         cands = cands[:DEPTH]
         x = kb.searcher.features(q["question"], dense, cands, SearchFilter())
-        TITLES.append([f"{c.payload.get('kind')}: {str(c.payload.get('title'))[:50]} | {str(c.payload.get('section'))[:30]}"
-                       for c in cands])
+        CANDS.append([{k: str(c.payload.get(k, "")) for k in ("doc_id", "kind", "title", "section")} for c in cands])
         y = np.asarray([relevant(q, c.payload) for c in cands], dtype=bool)
         out.append((x, y, [c.id for c in cands]))
         top = cands[:SERVED]
@@ -163,13 +163,41 @@ def leave_one_set_out(data: Data, questions: list[dict[str, Any]], names: tuple[
     """Per question set (file), the ranks of its questions by a model fitted on the other sets only
     (a question asked in two sets is left out of the training with its set): how the ranker carries
     over to a set written later, by other hands, as the next blind set will be."""
-    text = [" ".join(q["question"].lower().split()) for q in questions]
+    orders = leave_one_set_out_orders(data, questions, names, c, served)
     out: dict[str, list[int | None]] = {}
+    for i, q in enumerate(questions):
+        out.setdefault(q["file"], []).append(rank_of(served[i][1], orders[i]))
+    return dict(sorted(out.items()))
+
+
+def leave_one_set_out_orders(data: Data, questions: list[dict[str, Any]], names: tuple[str, ...], c: float,
+                             served: Data) -> list[list[int]]:
+    """Per question, its served candidates best first by a model fitted on the other sets only."""
+    text = [" ".join(q["question"].lower().split()) for q in questions]
+    orders: list[list[int]] = [[] for _ in questions]
     for name in sorted({q["file"] for q in questions}):
         test = [i for i, q in enumerate(questions) if q["file"] == name]
         asked = {text[i] for i in test}
         model = fit([d for i, d in enumerate(data) if text[i] not in asked], names, c)
-        out[name] = [rank_of(served[i][1], ordered(model, served[i][0], served[i][2])) for i in test]
+        for i in test:
+            orders[i] = ordered(model, served[i][0], served[i][2])
+    return orders
+
+
+def miss_kinds(served: Data, orders: list[list[int]], cands: list[list[dict[str, str]]]) -> Counter[str]:
+    """What beat the relevant passage, per question not ranked first: the right document's other
+    window ("same document"), another document ("<its kind> over <the relevant one's kind>"), or no
+    relevant passage among the served candidates ("<kind> over none")."""
+    out: Counter[str] = Counter()
+    for (_, y, _), order, cand in zip(served, orders, cands):
+        if not len(order) or y[order[0]]:
+            continue
+        top = cand[order[0]]
+        gold = next((cand[i] for i in order if y[i]), None)
+        if gold is not None and gold["doc_id"] == top["doc_id"]:
+            out["same document"] += 1
+        else:
+            out[f"{top['kind']} over {gold['kind'] if gold else 'none'}"] += 1
     return out
 
 
@@ -191,7 +219,8 @@ def main() -> None:
     ap.add_argument("--regeringen", type=Path, default=ROOT.parent / "shared" / "corpus" / "regeringen.jsonl.gz")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--dry-run", action="store_true", help="cross-validate and print, write nothing")
-    ap.add_argument("--misses", action="store_true", help="list development questions not ranked first (in sample)")
+    ap.add_argument("--misses", action="store_true",
+                    help="list development questions not ranked first, each set ranked by the model fitted without it")
     ap.add_argument("--ablate", metavar="FEATURE", choices=FEATURES,
                     help="also fit without FEATURE (its own C by the same rule) and print what it adds, leave one set out")
     args = ap.parse_args()
@@ -202,7 +231,7 @@ def main() -> None:
         data, served = collect(kb, questions)
     if os.environ.get("FIT_RANKER_DUMP"):  # for experiments: the collected features, no texts
         with open(os.environ["FIT_RANKER_DUMP"], "wb") as fh:
-            pickle.dump((questions, data, TITLES, served), fh)
+            pickle.dump((questions, data, CANDS, served), fh)
     found = sum(bool(y.any()) for _, y, _ in data)
     print(f"{len(questions)} development questions, a relevant passage among the top {DEPTH} for {found}; "
           f"figures over the top {SERVED}, as search ranks them")
@@ -241,14 +270,18 @@ def main() -> None:
         ("with_authority", "with authority", with_auth), ("without_authority", "without authority", without_auth))}
     for key, m in models.items():
         print(key, {n: round(w, 3) for n, w in zip(m.names, m.coef)})
-    if args.misses:
-        m = models["with_authority"]
-        for q, (x, y, ids), titles in zip(questions, data, TITLES):
-            order = ordered(m, x, ids)
+    if args.misses:  # out of sample: each set ranked by the model fitted without it, as served
+        orders = leave_one_set_out_orders(data, questions, with_auth, best["with authority"][0], served)
+
+        def label(c: dict[str, str]) -> str:
+            return f"{c['kind']}: {c['title'][:50]} | {c['section'][:30]}"
+
+        for q, (_, y, _), order, cand in zip(questions, served, orders, CANDS):
             r = rank_of(y, order)
             if r != 1:
-                first = next(i for i in order if y[i])
-                print(f"{q['id']} rank {r}: {q['question']}\n   top: {titles[order[0]]}\n   gold: {titles[first]}")
+                gold = next((label(cand[i]) for i in order if y[i]), f"none in the top {SERVED}")
+                print(f"{q['id']} rank {r}: {q['question']}\n   top: {label(cand[order[0]])}\n   gold: {gold}")
+        print("what beat the relevant passage:", dict(miss_kinds(served, orders, CANDS).most_common()))
     if not args.dry_run:
         out = {"about": "Second-stage ranking weights fitted by evals/fit_ranker.py on the development questions.",
                "cv": {label: {"C": c, **cv} for label, (c, cv) in best.items()}, "fused": fused, "fused_answer_type": boosted,

@@ -127,3 +127,29 @@ def test_an_ablation_shows_what_a_feature_adds_leaving_one_set_out(informative: 
     assert set(without) == {"set0", "set1", "set2"}
     # Informative: every question's passage moves from second (the rival wins the tie) to first.
     assert gain == pytest.approx(gain_wanted) and se == pytest.approx(0.0)
+
+
+def test_misses_are_ranked_out_of_sample_and_say_what_beat_the_relevant_passage() -> None:
+    """Three sets: in two the relevant passage has the best BM25 score, in the third the worst. Each
+    set is ranked by the model fitted on the others: the third set's questions are missed, and what
+    beat them is named (the right document's other window, or another document by kind)."""
+    col = fit_ranker.FEATURES.index("sparse")
+    sets = ["a"] * 6 + ["c"] * 4 + ["b"] * 2
+    questions, data, cands = [], [], []
+    for q, name in enumerate(sets):
+        x = np.zeros((3, len(fit_ranker.FEATURES)))
+        x[:, col] = [0.9, 0.5, 0.1]
+        flipped = name == "b"  # relevant passage last by BM25
+        questions.append({"question": f"Fråga {q}?", "file": name})
+        data.append((x, np.asarray([not flipped, False, flipped]), [f"q{q}-c{i}" for i in range(3)]))
+        last = {"doc_id": "d1", "kind": "pressmeddelande"} if q == 10 else {"doc_id": "d3", "kind": "rapport"}
+        cands.append([{"doc_id": "d1", "kind": "pressmeddelande", "title": "", "section": ""},
+                      {"doc_id": "d2", "kind": "rapport", "title": "", "section": ""},
+                      {**last, "title": "", "section": ""}])
+
+    orders = fit_ranker.leave_one_set_out_orders(data, questions, ("sparse",), 1.0, data)
+
+    assert [o[0] for o in orders] == [0] * 12  # every set's model puts the best BM25 score first
+    assert fit_ranker.leave_one_set_out(data, questions, ("sparse",), 1.0, data) == {
+        "a": [1] * 6, "b": [3, 3], "c": [1] * 4}
+    assert fit_ranker.miss_kinds(data, orders, cands) == {"same document": 1, "pressmeddelande over rapport": 1}
