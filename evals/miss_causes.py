@@ -126,7 +126,7 @@ def refused_cause(rank: int | None, gates: tuple[str, ...], place: Place) -> str
 
 # The one-line causes of the table in evals/README.md, from a row's place and why it was left out.
 CAUSES = ("refused (a false refusal)", "not retrieved", "only in another document", "only in a heading or title",
-          "split over two units", "another passage led", "a list cut short", "a table row not taken",
+          "split over two units", "another passage led", "a list item not given (other items were)", "a table row not taken",
           "in the lead's passage: cut by the length", "in the lead's passage: not taken")
 
 

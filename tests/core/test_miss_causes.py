@@ -91,7 +91,7 @@ def test_a_false_refusal_by_its_best_ranked_fact() -> None:
     ({"refused": False, "where": "another gold passage, passes the gates", "why": "answer full"}, "another passage led"),
     ({"refused": False, "where": "a further sentence's passage", "why": "answer full"}, "another passage led"),
     ({"refused": False, "where": "a list item of the lead's passage", "why": "answer full", "list_given": True},
-     "a list cut short"),
+     "a list item not given (other items were)"),
     ({"refused": False, "where": "1 after the lead", "why": "answer full", "table_row": True}, "a table row not taken"),
     ({"refused": False, "where": "2-3 after the lead", "why": "answer full and below the lead's share"},
      "in the lead's passage: cut by the length"),
