@@ -6,9 +6,9 @@ full, another sentence won, a gate refused it, retrieval did not bring it).
 
 Development sets only (every `answers*.jsonl` but the held-out one); ``--skip`` leaves out a set kept
 for aggregates only; ``--files`` reads only those sets and builds the index for them alone, as
-``msv eval answers FILES --heldout ''`` does, so that the answers are the ones that run scored. Run from the repository root with the eval cache of ``msv eval answers``. The
-figures of 2026-11-30 are in evals/README.md (Answers, session 13); the script writes nothing but
-``--rows``."""
+``msv eval answers FILES --heldout ''`` does, so that the answers are the ones that run scored. Run from
+the repository root with the eval cache of ``msv eval answers``. The figures of 2026-11-30 are in
+evals/README.md (Answers, sessions 13 and 16); the script writes nothing but ``--rows``."""
 
 from __future__ import annotations
 
