@@ -2,17 +2,19 @@
 sits in the ten passages the extractive engine reads, and why the answer left it out (the answer was
 full, another sentence won, a gate refused it, retrieval did not bring it).
 
-    python evals/miss_causes.py [--skip answers_dev12] [--rows FILE]
+    python evals/miss_causes.py [--skip answers_dev12] [--files A.jsonl B.jsonl …] [--rows FILE]
 
 Development sets only (every `answers*.jsonl` but the held-out one); ``--skip`` leaves out a set kept
-for aggregates only. Run from the repository root with the eval cache of ``msv eval answers``. The
-figures of 2026-11-30 are in evals/README.md (Answers, session 13); the script writes nothing but
-``--rows``."""
+for aggregates only; ``--files`` reads only those sets and builds the index for them alone, as
+``msv eval answers FILES --heldout ''`` does, so that the answers are the ones that run scored. Run from
+the repository root with the eval cache of ``msv eval answers``. The figures of 2026-11-30 are in
+evals/README.md (Answers, sessions 13 and 16); the script writes nothing but ``--rows``."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -122,6 +124,35 @@ def refused_cause(rank: int | None, gates: tuple[str, ...], place: Place) -> str
     return f"among the five, one gate: {gates[0]}" if len(gates) == 1 else "among the five, several gates"
 
 
+# The one-line causes of the table in evals/README.md, from a row's place and why it was left out.
+CAUSES = ("refused (a false refusal)", "not retrieved", "only in another document", "only in a heading or title",
+          "split over two units", "another passage led", "a list item not given (other items were)", "a table row not taken",
+          "in the lead's passage: cut by the length", "in the lead's passage: not taken")
+
+
+def cause(row: dict[str, Any]) -> str:
+    """The row's cause in the brief's terms: where the missed fact was, against what the answer took."""
+    if row["refused"]:
+        return CAUSES[0]
+    where = row["where"]
+    if where in ("absent", "other document", "heading", "split"):
+        return CAUSES[{"absent": 1, "other document": 2, "heading": 3, "split": 4}[where]]
+    if where.startswith("another gold passage") or where == "a further sentence's passage":
+        return CAUSES[5]
+    if row.get("list_given"):
+        return CAUSES[6]
+    if row.get("table_row"):
+        return CAUSES[7]
+    return CAUSES[8] if row["why"].startswith("answer full") else CAUSES[9]
+
+
+def table_row(unit: Unit) -> bool:
+    """A unit read from a table: three or more cells of figures or short words, or a row of a text table
+    ("Samordnare | 1,0")."""
+    text = unit.text
+    return "|" in text or "\t" in text or len(re.findall(r"(?<!\S)\d[\d,.%]*(?!\S)", text)) >= 3 and len(text.split()) <= 14
+
+
 def measure(kb: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per missed fact of an answerable question: its set, outcome, place and cause."""
     engine = ExtractiveEngine(kb, synonyms=load_thesaurus())  # as the registry builds it
@@ -149,8 +180,14 @@ def measure(kb: Any, questions: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 where, why = answered_cause(place, chosen, ranked, gates)
             else:
                 where, why = refused_cause(rank, gates, place), "refused"
-            rows.append({"id": q["id"], "set": q["set"], "fact": f, "refused": not r.grounded, "where": where,
-                         "why": why, "gates": list(gates), "rank": rank})
+            # a list the answer gave some items of (as bullets or sentences), without this one
+            given = r.grounded and place.unit is not None and place.unit.is_item and any(
+                sentence(v.text) in r.answer for v in passage_units(place.hit, hits[place.hit].text)
+                if v.is_item and v.pos != place.unit.pos)
+            row = {"id": q["id"], "set": q["set"], "fact": f, "refused": not r.grounded, "where": where,
+                   "why": why, "gates": list(gates), "rank": rank, "list_given": bool(given),
+                   "table_row": bool(place.unit is not None and table_row(place.unit))}
+            rows.append(dict(row, cause=cause(row)))
     return rows
 
 
@@ -169,9 +206,13 @@ def main() -> None:
     ap.add_argument("--regeringen", type=Path, default=ROOT.parent / "shared" / "corpus" / "regeringen.jsonl.gz")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     ap.add_argument("--skip", action="append", default=[], help="a development set to leave out (its stem)")
+    ap.add_argument("--files", type=Path, nargs="*", default=[], help="only these development sets (JSONL)")
     ap.add_argument("--rows", type=Path, help="write the rows here as JSON")
     args = ap.parse_args()
-    questions = dev_questions()
+    if any("heldout" in f.name for f in args.files):
+        ap.error("the held-out half is never read case by case")
+    wanted = {f.stem for f in args.files}
+    questions = [q for q in dev_questions() if not wanted or q["set"] in wanted]
     # the knowledge base is built for every development set, as `msv eval answers --heldout ''` builds it
     with eval_kb(questions, corpus_dir=args.corpus, regeringen=args.regeringen, name="answers",
                  log=lambda s: print(s, file=sys.stderr)) as kb:
@@ -184,6 +225,11 @@ def main() -> None:
         for key in ("where", "why") if not refused else ("where",):
             for cause, n in Counter(r[key] for r in part).most_common():
                 print(f"  {n:4d}  {cause}")
+    print("missed facts by cause (per set):")
+    sets = sorted({r["set"] for r in rows})
+    for c in CAUSES:
+        per = Counter(r["set"] for r in rows if r["cause"] == c)
+        print(f"  {sum(per.values()):4d}  {c:42} " + " ".join(f"{s}:{per[s]}" for s in sets if per[s]))
     print("false refusals by their best-ranked fact-bearing gold unit:")
     for cause, n in Counter(r["where"] for r in best_per_question([r for r in rows if r["refused"]])).most_common():
         print(f"  {n:4d}  {cause}")

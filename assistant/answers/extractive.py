@@ -26,7 +26,7 @@ from .sentence_rank import SentenceModel, load_model
 from .subject import Entity, neighbour_line, subjects, unnamed_per_hit
 from .synonyms import Synonyms
 from .time_cues import date_of_a_report_to, figure_of_another_year, final_for_partial, other_year, time_of_another
-from .units import Unit
+from .units import Unit, reports_speech
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -145,13 +145,16 @@ class ExtractiveEngine:
         best = chosen[0]
         if unanswered and best.p < PARTIAL_P:
             return self._refusal(question, info, units, hits, about)
-        for u in sorted(units, key=lambda u: -u.p):  # stable: equals keep the hand-set order
+        # someone's words ("…, säger ministern.") state a view, not a fact, unless the question asks who
+        speech = not any(q.kind == "person" for q in parts)
+        for u in self._further(parts, units, chosen, hits):
             if len(chosen) >= MAX_SENTENCES:
                 break
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
                 continue  # a short answer reads better; the citations lead to the rest
-            if (u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p
-                    and u.text not in said and not about.get(u.hit) and not u.matter_missing
+            if speech and reports_speech(u.text):
+                continue  # the room goes to a sentence that says what was asked
+            if (u.text not in said and not about.get(u.hit) and not u.matter_missing
                     and any(cue_met(q.kind, u.text, q.said, q.text) or q.kind in NO_CUE for q in parts)):
                 chosen.append(u)  # it has what one of the question's parts asks for
                 said.add(u.text)
@@ -164,6 +167,26 @@ class ExtractiveEngine:
         if not names_given(info, chosen, items, first_about):
             return self._refusal(question, info, units, hits, about)
         return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
+
+    def _further(self, parts: list[QuestionInfo], units: list[Unit], chosen: list[Unit],
+                 hits: list[Hit]) -> list[Unit]:
+        """The candidates for further sentences, likeliest first: those covering the question and at
+        least ``EXTRA_SCORE`` as likely as the lead. A later part's candidates are weighed against
+        that part's own lead, on the part's own words ("… och när ska det redovisas?" ranks the
+        dates of its matter, which the first part's words rank low), and all go in one order by
+        their probability's share of their part's lead."""
+        best = chosen[0]
+        pool = [(u, u.p / best.p if best.p > 0 else 0.0) for u in units
+                if u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p]
+        leads = {c.text for c in chosen[1:]}  # the later parts' leads
+        for part in parts[1:] if leads else ():
+            ranked = rank_units(part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
+            lead = next((u for u in ranked if u.text in leads), None)
+            if lead is not None and lead.p > 0:
+                pool += [(u, u.p / lead.p) for u in ranked
+                         if u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * lead.p]
+        pool.sort(key=lambda x: -x[1])  # stable: equals keep the hand-set order
+        return [u for u, _ in pool]
 
     def _follow_up(self, part: QuestionInfo, chosen: list[Unit], hits: list[Hit],
                    unnamed: dict[int, frozenset[str]]) -> Unit | None:

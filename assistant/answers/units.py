@@ -70,6 +70,15 @@ _DEFINITE_OPENER = re.compile(r"^([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|na))\s+(?:s
                               r"bör|omfattar|innebär|gäller|träder|redovisas|genomförs)\b")
 
 
+# Reported speech: a sentence ending in who said it ("…, säger utbildningsministern.", "…, skriver myndigheten.").
+_SAID_BY = re.compile(r"[,”\"]\s*[”\"]?\s(?:säger|sa|sade|skriver|menar|konstaterar)\s+[^.,;:]{1,80}[.!]?$")
+
+
+def reports_speech(sentence: str) -> bool:
+    """Whether ``sentence`` gives someone's words, with the speaker after them."""
+    return bool(_SAID_BY.search(sentence))
+
+
 def split_run_in(sentence: str) -> tuple[str, str]:
     """("heading", "sentence") when a heading was run into the sentence, else ("", sentence)."""
     m = _RUN_IN.match(sentence)

@@ -3,10 +3,12 @@ answers a list question (on passages written for the test)."""
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.lists import list_items
 from assistant.answers.question import analyse
-from assistant.answers.units import passage_units
+from assistant.answers.units import passage_units, reports_speech
 from ingest.search import Hit
 
 
@@ -27,6 +29,40 @@ def test_a_further_sentence_may_answer_a_later_part_of_the_question() -> None:
     # the second place answers the later part though it has no date, which the first part asks for
     assert a.grounded and "1 mars 2026" in a.answer and "Luleå" in a.answer and "Umeå" in a.answer
     assert "300 deltagare" not in a.answer
+
+
+def test_a_later_parts_further_sentences_are_weighed_against_that_parts_lead() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Regeringen ger Kiruna folkhögskola i uppdrag att utveckla distanskurser i samiska för vuxna. "
+                 "Kiruna folkhögskola ska utveckla distanskurserna tillsammans med Sametinget. "
+                 "Uppdraget ska redovisas senast den 1 april 2026. "
+                 "En delredovisning av uppdraget ska lämnas senast den 1 oktober 2025.", title="Nyheter")]
+    a = engine.answer_from_hits("Vad ska Kiruna folkhögskola utveckla, och när ska uppdraget redovisas?", hits)
+    # the second date is unlikely on the first part's words, likely on the second part's
+    assert a.grounded and "1 april 2026" in a.answer and "1 oktober 2025" in a.answer
+
+
+@pytest.mark.parametrize(("sentence", "reported"), [
+    ("Det här är en kurs som många har väntat på, säger rektor Anna Berg.", True),
+    ("Vi ser fram emot hösten, skriver styrelsen i ett brev.", True),
+    ("”Kurserna behövs”, sa Per Nilsson.", True),
+    ("Rektorn säger att kursen pågår i tre veckor.", False),  # the speaker first: a statement about what is said
+    ("Kursen pågår i tre veckor och leds av slöjdaren Per Nilsson.", False),
+])
+def test_reported_speech_is_told_by_its_speaker_after_the_words(sentence: str, reported: bool) -> None:
+    assert reports_speech(sentence) is reported
+
+
+def test_someones_words_are_no_further_sentence_unless_the_question_asks_who() -> None:
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    hits = [_hit("Kiruna folkhögskola erbjuder i sommar en kurs i duodji för vuxna. "
+                 "Kursen i duodji pågår i tre veckor och leds av slöjdaren Per Nilsson. "
+                 "Det här är en kurs som många har väntat på, säger rektor Anna Berg. "
+                 "Deltagarna bor på skolans internat under kursen.", title="Sommarkurs i duodji på Kiruna folkhögskola")]
+    what = engine.answer_from_hits("Vad erbjuder Kiruna folkhögskola för kurs i sommar?", hits)
+    assert what.grounded and "duodji för vuxna" in what.answer and "väntat på" not in what.answer
+    who = engine.answer_from_hits("Vem leder kursen i duodji på Kiruna folkhögskola?", hits)
+    assert who.grounded and "Per Nilsson" in who.answer and "säger rektor Anna Berg" in who.answer
 
 
 def test_a_list_question_is_answered_by_the_list_naming_what_it_asks_for() -> None:

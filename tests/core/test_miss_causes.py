@@ -83,3 +83,24 @@ def test_a_false_refusal_by_its_best_ranked_fact() -> None:
     assert mc.refused_cause(None, (), mc.Place("absent")) == "absent"
     rows = [{"id": "q", "rank": None, "where": "a"}, {"id": "q", "rank": 7, "where": "b"}, {"id": "q", "rank": 2, "where": "c"}]
     assert [r["where"] for r in mc.best_per_question(rows)] == ["c"]
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    ({"refused": True, "where": "ranks 6+", "why": "refused"}, "refused (a false refusal)"),
+    ({"refused": False, "where": "absent", "why": "absent"}, "not retrieved"),
+    ({"refused": False, "where": "another gold passage, passes the gates", "why": "answer full"}, "another passage led"),
+    ({"refused": False, "where": "a further sentence's passage", "why": "answer full"}, "another passage led"),
+    ({"refused": False, "where": "a list item of the lead's passage", "why": "answer full", "list_given": True},
+     "a list item not given (other items were)"),
+    ({"refused": False, "where": "1 after the lead", "why": "answer full", "table_row": True}, "a table row not taken"),
+    ({"refused": False, "where": "2-3 after the lead", "why": "answer full and below the lead's share"},
+     "in the lead's passage: cut by the length"),
+    ({"refused": False, "where": "1 after the lead", "why": "below the lead's share"}, "in the lead's passage: not taken"),
+])
+def test_a_missed_fact_gets_one_cause(row: dict, expected: str) -> None:
+    assert mc.cause(row) == expected
+
+
+def test_a_table_row_is_told_from_a_sentence() -> None:
+    rows = passage_units(0, "Kurs | Veckor | Platser\n- Duodji 3 12 40\nKursen i duodji pågår i tre veckor.")
+    assert [mc.table_row(u) for u in rows] == [True, True, False]
