@@ -181,7 +181,7 @@ def answer_type_word(question: str) -> str:
                   or (word.endswith("s") and not is_english(question))) else word
 
 
-_AUXILIARIES = frozenset(["ska", "skall", "skulle", "kan", "kunde", "får", "fick", "måste", "har", "hade", "bör", "är",
+_AUXILIARIES = frozenset(["ska", "skall", "skulle", "kan", "kunde", "får", "fick", "måste", "vill", "ville", "har", "hade", "bör", "är",
                           "var", "blir", "blev", "kommer", "finns", "fanns", "brukar", "will", "did", "does", "do", "is",
                           "was", "are", "were", "has", "had", "can", "could", "should"])
 
@@ -219,7 +219,7 @@ def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = fro
         infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
                       and word[0].islower())
         verb = (lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
-                or stem in verbs)
+                or stem in verbs or lower in _PREPOSITIONS or word[0].islower() and no_noun(lower))
         short = _ABBREVIATED.fullmatch(word)
         spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
         terms.setdefault(stem, Term(stem, parts, verb, _aliases(word), spelled))
@@ -258,6 +258,29 @@ def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
         if stems:
             out.append(stems)
     return tuple(out)
+
+
+# Prepositions the stop list lacks: they say how a thing relates, not which thing (no passage need repeat them).
+_PREPOSITIONS = frozenset("hos ur genom enligt bakom framför längs trots förutom utöver jämte bortom ovanför nedanför".split())
+
+
+def no_noun(word: str) -> bool:
+    """Whether the lexicon shows ``word`` (lower case) to be an inflected verb or an adverb, not a
+    noun: a present tense whose infinitive it has ("söker": "söka"), a past tense ("gällde": "gälla"),
+    or a supine ("påverkat": "påverka") — each unless the lexicon also has the word's definite form
+    ("reglerna", "formatet"), which makes it a noun. Such a word weighs as a verb: the passage may
+    say it in other words. (An adjective's neuter is left a term: "helt" is an adverb, but "regionalt"
+    before a noun says which thing.)"""
+    known = lexicon()
+    if len(word) < 4 or any(f"{word}{end}" in known for end in ("na", "en", "et", "n", "t")):
+        return False
+    if word.endswith("er"):
+        return f"{word[:-2]}a" in known
+    if word.endswith("ar"):
+        return len(word) >= 5 and word[:-1] in known
+    if word.endswith(("de", "te")) and len(word) >= 5:
+        return f"{word[:-2]}a" in known or f"{word[:-2]}er" in known
+    return word.endswith("at") and word[:-1] in known
 
 
 _STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev",
