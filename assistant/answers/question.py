@@ -192,8 +192,11 @@ _DEGREE = frozenset(["extra", "mer", "mera", "mindre", "fler", "färre", "störr
                      "totalt", "sammanlagt", "ungefär", "cirka", "more", "less", "fewer"])
 
 
-def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = frozenset()) -> tuple[Term, ...]:
-    """The question's content terms; ``verbs`` are stems known to be verbs (an English question's, ``english_verbs``)."""
+def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = frozenset(), *,
+                   lexical: bool = False) -> tuple[Term, ...]:
+    """The question's content terms; ``verbs`` are stems known to be verbs (an English question's, ``english_verbs``);
+    ``lexical``: a word the lexicon shows to be an inflected verb is one too (:func:`no_noun`; an answer question's,
+    not a translation's)."""
     terms: dict[str, Term] = {}
     m = _V2.match(text)
     finite = m.group("finite").lower() if m else ""
@@ -219,7 +222,7 @@ def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = fro
         infinitive = (counting and after_aux and lower.endswith("a") and not lower.endswith("rna")
                       and word[0].islower())
         verb = (lower == finite or _verbish(lower) or stem in soft or lower in _AUXILIARIES or infinitive
-                or stem in verbs)
+                or stem in verbs or lower in _PREPOSITIONS or lexical and word[0].islower() and no_noun(lower))
         short = _ABBREVIATED.fullmatch(word)
         spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
         terms.setdefault(stem, Term(stem, parts, verb, _aliases(word), spelled))
@@ -260,6 +263,29 @@ def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
+# Prepositions the stop list lacks: they say how a thing relates, not which thing (no passage need repeat them).
+_PREPOSITIONS = frozenset("hos ur genom enligt bakom framför längs trots förutom utöver jämte bortom ovanför nedanför".split())
+
+
+def no_noun(word: str) -> bool:
+    """Whether the lexicon shows ``word`` (lower case) to be an inflected verb, not a noun: a present
+    tense whose infinitive it has ("säljer": "sälja", "skickar": "skicka"), a past tense ("byggde":
+    "bygga") or a supine ("hämtat": "hämta") — each unless the lexicon also has the word's definite
+    form ("reglerna", "formatet"), which makes it a noun. Such a word weighs as a verb: the passage may
+    say it in other words. (An adjective's neuter is left a term: it may be an adverb, but before a
+    noun it says which thing.)"""
+    known = lexicon()
+    if len(word) < 4 or any(f"{word}{end}" in known for end in ("na", "en", "et", "n", "t")):
+        return False
+    if word.endswith("er"):  # not when the verb's present is in -ar ("orsaker" is no form of "orsaka": "orsakar")
+        return f"{word[:-2]}a" in known and f"{word[:-2]}ar" not in known
+    if word.endswith("ar"):
+        return len(word) >= 5 and word[:-1] in known
+    if word.endswith(("de", "te")) and len(word) >= 5:
+        return f"{word[:-2]}a" in known or f"{word[:-2]}er" in known
+    return word.endswith("at") and word[:-1] in known
+
+
 _STRONG_PAST = frozenset(["anslöt", "deltog", "tog", "blev", "fick", "gick", "kom", "gav", "såg", "drog", "skrev",
                           "valde", "utsågs", "började", "slutade"])
 
@@ -286,8 +312,8 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
     counted = frozenset(tokenize(kind_word)) if kind_word else frozenset()
     verbs = english_verbs(q) if english else frozenset()
-    return QuestionInfo(q, question_terms(text, kind_word, verbs), question_kind(q), numbers, english, months, said,
-                        counted)
+    terms = question_terms(text, kind_word, verbs, lexical=not english)
+    return QuestionInfo(q, terms, question_kind(q), numbers, english, months, said, counted)
 
 
 def english_verbs(question: str) -> frozenset[str]:
