@@ -173,6 +173,14 @@ def lexicon() -> frozenset[str]:
     return frozenset(gzip.decompress(data).decode("utf-8").split())
 
 
+FOLD = str.maketrans("åäöé", "aaoe")  # how a file name spells a word ("miljöövervakning" → "miljoovervakning")
+
+
+@lru_cache(maxsize=1)
+def _folded_lexicon() -> frozenset[str]:
+    return frozenset(w.translate(FOLD) for w in lexicon())
+
+
 _MIN_PART = 4
 _MIN_COMPOUND = 10  # shorter words are rarely compounds worth splitting (samverkan, kostnad)
 _PREFIX = 6
@@ -181,6 +189,7 @@ _SUFFIXES = frozenset(
     "tion tioner ning ningen ningar ande andet ende het heten heter lig liga ligt else skap isk iska"
     " era erar ering itet iteten ism ist ister ör örer ande ade".split()
 )
+_FOLDED_SUFFIXES = frozenset(s.translate(FOLD) for s in _SUFFIXES)
 
 
 def _is_head(part: str, lex: frozenset[str]) -> bool:
@@ -189,10 +198,12 @@ def _is_head(part: str, lex: frozenset[str]) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def split_compound(word: str, min_tail: int = _MIN_PART) -> tuple[str, ...]:
+def split_compound(word: str, min_tail: int = _MIN_PART, *, folded: bool = False) -> tuple[str, ...]:
     """Split a Swedish compound into known parts, longest tail first; () when it is not one.
-    ``min_tail`` lets a short closing word count ("expert|råd"); the index keeps four letters."""
-    lex = lexicon()
+    ``min_tail`` lets a short closing word count ("expert|råd"); the index keeps four letters.
+    ``folded``: the word is spelled without å, ä, ö and é, as a file name spells it, and so are its parts."""
+    lex = _folded_lexicon() if folded else lexicon()
+    suffixes = _FOLDED_SUFFIXES if folded else _SUFFIXES
     if len(word) < _MIN_PART + min_tail + 1 or not word.isalpha():
         return ()
     best: tuple[str, ...] = ()
@@ -204,11 +215,11 @@ def split_compound(word: str, min_tail: int = _MIN_PART) -> tuple[str, ...]:
         for h in heads:
             if not _is_head(h, lex):
                 continue
-            if tail in _SUFFIXES:
+            if tail in suffixes:
                 continue
             if tail in lex and len(tail) >= min_tail:
                 return (h, tail)
-            rest = split_compound(tail)
+            rest = split_compound(tail, folded=folded)
             if rest and not best and min(map(len, rest)) >= 5:
                 best = (h, *rest)
     return best

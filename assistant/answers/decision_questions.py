@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ingest.glossary import to_swedish
 from ingest.swedish import tokenize
 
-from ..records.meeting import BODY_KINDS, body_of, plain_name
+from ..records.meeting import BODY_KINDS, body_of, group_named, plain_name
 from .question import question_terms
 
 _CUE = re.compile(
@@ -132,25 +132,21 @@ _KIND_WORDS = frozenset(re.findall(r"(\w+?)-?grupp", BODY_KINDS))  # styr, gd, b
 
 def with_group_names(question: str, groups: Iterable[str]) -> str:
     """``question`` with each working group it names by a short form written as the register names it
-    ("MOD-gruppen" → "arbetsgruppen för mod" when the register has ``arbetsgrupp-mod``): the group's
-    name, its first word or a word it begins ("miljögruppen" for miljöövervakning); only when exactly
-    one of ``groups`` (the bodies that held meetings) fits, so a body's own words (styrgruppen) stay; and
-    only when the question names no body already (in "fastställde beredningsgruppen X-gruppens plan?" the
-    group's name is part of the matter)."""
+    ("MOD-gruppen" → "arbetsgruppen för mod" when the register has ``arbetsgrupp-mod``), by the rules of
+    :func:`..records.meeting.group_named` over ``groups`` (the bodies that held meetings); a body's own
+    word (styrgruppen, arbetsgruppen) stays, and so does every name in a question that names a body
+    already (in "fastställde beredningsgruppen X-gruppens plan?" the group's name is part of the matter)."""
     if asked_body(question):
         return question
-    names = {plain_name(g.removeprefix("arbetsgrupp-")): g for g in groups if g.startswith("arbetsgrupp-")}
 
     def resolve(m: re.Match[str]) -> str:
         said = plain_name(m.group("ag") or m.group("name") or "")
         if {said, f"{said}s"} & _KIND_WORDS:
             return m.group()  # "arbetsgruppen", "styrgruppen": a kind of body, no group's name
-        forms = {said, said.removesuffix("s")} - {""}
-        fits = {g for name, g in names.items() if len(said) >= 2 and (
-            forms & {name, name.split("-")[0]} or len(said) >= 5 and any(name.startswith(f) for f in forms))}
-        return f"arbetsgruppen för {next(iter(fits)).removeprefix('arbetsgrupp-')}" if len(fits) == 1 else m.group()
+        group = group_named(said, groups)
+        return f"arbetsgruppen för {group.removeprefix('arbetsgrupp-')}" if group else m.group()
 
-    return _SHORT_GROUP.sub(resolve, question) if names else question
+    return _SHORT_GROUP.sub(resolve, question)
 
 
 _SMALL = frozenset("en ett och eller men så som inte ska skall kan får måste bör vill".split())

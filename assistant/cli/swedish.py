@@ -1,5 +1,6 @@
 """Typer's frame in Swedish: every ``msv`` help page (usage line, panel titles, the help option,
-"[standard: …]", "[krävs]") and usage error (usage line, hint and message; exit code unchanged, 2).
+"[standard: …]", "[krävs]", the value types: TEXT, HELTAL, none beside a flag) and usage error
+(usage line, hint and message; exit code unchanged, 2).
 
 Typer bundles its own copy of Click whose messages are plain English strings (not gettext), and
 converts values with pydantic, so the translation is done where the words are made: the ``msv``
@@ -20,7 +21,7 @@ from typer import Abort, Context, rich_utils
 from typer._click.core import Command  # Typer's own copy of Click; these classes have no public name
 from typer._click.exceptions import ClickException, UsageError
 from typer._click.formatting import HelpFormatter
-from typer.core import TyperArgument, TyperGroup
+from typer.core import TyperArgument, TyperGroup, TyperOption
 
 # The arguments' names in help and errors (the code's names are English); another is said in capitals.
 ARGUMENT_NAMES = {"query": "FRÅGA", "question": "FRÅGA", "paths": "SÖKVÄG", "target": "DOKUMENT-ID|SÖKVÄG",
@@ -131,6 +132,51 @@ def _plain_extras(text: str) -> str:
     return text
 
 
+# The value types Typer names in a help page's type column ("<str>", "<int range>", "<list[Path]>"),
+# said as Click says a value (in capitals) and in Swedish; a list's element type is followed by "...".
+TYPE_NAMES = {"str": "TEXT", "int": "HELTAL", "float": "TAL", "bool": "true|false", "path": "SÖKVÄG",
+              "Path": "SÖKVÄG", "file": "FIL", "dir": "MAPP", "datetime": "DATUM", "UUID": "UUID"}
+
+
+def swedish_type(label: str) -> str:
+    """Typer's type label in Swedish: "<int range>" → "HELTAL" (the range is shown beside it),
+    "<list[Path]>" → "SÖKVÄG...", a choice's values ("md|html|atom") as they are."""
+    inner = label.strip().removeprefix("<").removesuffix(">")
+    if m := re.fullmatch(r"list\[(.+)\]", inner):
+        return f"{swedish_type(m.group(1))}..."
+    inner = inner.removesuffix(" range")
+    if "%" in inner:  # a date's formats ("%Y-%m-%d")
+        return "DATUM"
+    return TYPE_NAMES.get(inner) or (inner if "|" in inner else inner.upper())
+
+
+class SwedishOption(TyperOption):
+    """An ``msv`` option: its value's type in Swedish, and none beside a flag (it takes no value)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        if self.metavar is not None:
+            return self.metavar
+        if self.is_flag or self.count:
+            return None
+        return swedish_type(self.display_type(ctx)) + ("..." if self.nargs != 1 else "")
+
+
+class SwedishArgument(TyperArgument):
+    """An ``msv`` argument: its value's type in Swedish beside its Swedish name."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return swedish_type(self.display_type(ctx))
+
+
+def swedish_param(param: Any) -> None:
+    """Typer's own option or argument made the Swedish one (same object, same values: only how its
+    type is shown changes); Typer builds its parameters itself and has no hook for their class."""
+    if type(param) is TyperOption:
+        param.__class__ = SwedishOption
+    elif type(param) is TyperArgument:
+        param.__class__ = SwedishArgument
+
+
 class SwedishContext(Context):
     """Every ``msv`` command's context: Swedish help formatter and help option, and a usage error raised
     without a context (Click's parser raises "requires an argument" so) given this one, as Click does
@@ -143,6 +189,7 @@ class SwedishContext(Context):
         option = command.get_help_option(self)
         if option is not None:
             option.help = HELP_OPTION
+            swedish_param(option)
 
     def __exit__(self, exc_type: Any, exc_value: Any, tb: Any) -> Any:
         if isinstance(exc_value, UsageError) and exc_value.ctx is None:
@@ -162,6 +209,7 @@ def swedish_tree(command: Command) -> None:
     for param in command.params:
         if isinstance(param, TyperArgument) and param.metavar is None and param.name:
             param.metavar = ARGUMENT_NAMES.get(param.name, param.name.upper())
+        swedish_param(param)
 
 
 def swedish_rich_help() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ingest.dates import first_date, numeric_date
 from ingest.documents import Block
-from ingest.swedish import split_compound
+from ingest.swedish import FOLD, split_compound
 
 # The kinds of body minutes are kept for, as a regular expression group ("styrgruppens", "arbetsgruppen").
 BODY_KINDS = r"(?:styrgrupp|gd-grupp|beredningsgrupp|arbetsgrupp)"
@@ -80,39 +80,68 @@ _GROUP_WORDS = re.compile(r"\barbetsgrupp(?:en)?\s+för\s+(?P<words>[\wåäöÅ�
 
 def plain_name(name: str) -> str:
     """A name as a file name spells it ("havsmiljö" → "havsmiljo")."""
-    return slug(name).translate(str.maketrans("åäöé", "aaoe"))
+    return slug(name).translate(FOLD)
 
 
 def known_body(text: str, known: Iterable[str]) -> str:
     """The body ``text`` names, a working group resolved to the one of ``known`` (the bodies that held
-    meetings) whose name it shares: every word of the known name among the words after "arbetsgruppen
-    för", else the one word read the first of the known name's. None or several such: as ``body_of`` reads it."""
+    meetings) its name names (:func:`group_named`: the words after "arbetsgruppen för" when it says so,
+    else the name ``body_of`` reads, its own spelling kept). None or several such: as ``body_of`` reads it."""
     body = body_of(text)
-    groups = {k for k in known if k.startswith("arbetsgrupp-")}
-    if not body.startswith("arbetsgrupp-") or body in groups:
+    if not body.startswith("arbetsgrupp-") or body in known:
         return body
-    m = _GROUP_WORDS.search(text)
-    said = set(plain_name(m.group("words")).split("-")) if m else set()
-    name = plain_name(body.removeprefix("arbetsgrupp-"))
-    fits = [k for k in groups if set(plain_name(k.removeprefix("arbetsgrupp-")).split("-")) <= said] or [
-        k for k in groups if plain_name(k.removeprefix("arbetsgrupp-")).startswith(f"{name}-")] or [
-        k for k in groups if _short_for(body.removeprefix("arbetsgrupp-").split("-")[0], k.removeprefix("arbetsgrupp-"))]
-    return fits[0] if len(fits) == 1 else body
+    if m := _GROUP_WORDS.search(text):
+        return group_named(m.group("words"), known) or body
+    return group_named(body.removeprefix("arbetsgrupp-"), known, same_name=False) or body
 
 
-def _short_for(word: str, short: str) -> bool:
-    """Whether ``short`` (a known group's name, as a file name spells it) is a short form of the compound
-    ``word``: its initials ("mod" for miljö|övervaknings|dagarna) or its first part ("kvalitet"
-    for kvalitets|uppföljning). A word that is no compound has no short form here."""
-    parts = split_compound(word.lower())
-    if len(parts) < 2:
-        return False
-    return short in (plain_name(_initials(word.lower())), plain_name(parts[0]))
+def group_named(said: str, known: Iterable[str], *, same_name: bool = True) -> str:
+    """The one working group of ``known`` (register names, ``arbetsgrupp-<namn>``) that ``said`` names,
+    or "" when none or several do. ``said`` is a group's name as a text or a question writes it: the
+    words after "arbetsgruppen för" (they may run on: "förbättrad havsmiljö att ta fram"), the "X" of
+    "X-gruppen" or "AG X". Names are compared as file names spell them (no å, ä, ö; words joined by
+    "-"), a linking s dropped ("kvalitetsgruppen"). The first of three rules that any group fits decides:
+
+    1. the same name: every word of the group's name is among the words said ("förbättrad havsmiljö"
+       for havsmiljo, "MOD" for mod);
+    2. the first word of its name ("digital" for digital-tillsyn, "IT" for it-stod);
+    3. a compound and its short form, either way round: the compound's initials, each part split again
+       ("mod" and miljö|övervaknings|dagarna), or its first part ("kvalitet" and kvalitets|uppföljning,
+       "miljö" and miljö|övervakning). A word that is no compound has no short form ("digital" is not
+       digitalisering).
+
+    ``same_name=False``: a group whose name is the one said spelled otherwise (å/ä/ö) is not taken for
+    it. A heading's or a file name's "Arbetsgrupp Omvärld" is the group's own spelling, kept as the
+    register reads it (joining it with the group spelled otherwise added a link no development set's gold has)."""
+    words = [w for w in plain_name(said).split("-") if w]
+    if not words or len("".join(words)) < 2:
+        return ""
+    first = words[0]
+    forms = {*words, *(w.removesuffix("s") for w in words if len(w) > 2)}
+    groups = {k: plain_name(k.removeprefix("arbetsgrupp-")).split("-") for k in known if k.startswith("arbetsgrupp-")}
+    if not same_name:
+        groups = {k: name for k, name in groups.items() if name != words}
+    rules = (
+        lambda name: set(name) <= forms,
+        lambda name: len(name) > 1 and name[0] in {first, first.removesuffix("s")},
+        lambda name: _short_form(first, "-".join(name)) or _short_form(name[0], first),
+    )
+    for fits in rules:
+        if found := sorted(k for k, name in groups.items() if fits(name)):
+            return found[0] if len({"-".join(groups[k]) for k in found}) == 1 else ""  # one name, maybe spelled twice
+    return ""
+
+
+def _short_form(word: str, short: str) -> bool:
+    """Whether ``short`` is a short form of the compound ``word`` (both spelled plainly): its initials or
+    its first part, a linking s dropped."""
+    parts = split_compound(word, folded=True)
+    return len(parts) >= 2 and bool({short, short.removesuffix("s")} & {_initials(word), parts[0]})
 
 
 def _initials(word: str) -> str:
-    """The first letters of a compound's parts, each part split again (miljö|övervakning|dagarna → möd)."""
-    parts = split_compound(word)
+    """The first letters of a compound's parts, each part split again (miljo|overvakning|dagarna → mod)."""
+    parts = split_compound(word, folded=True)
     return "".join(_initials(p) for p in parts) if len(parts) >= 2 else word[:1]
 
 

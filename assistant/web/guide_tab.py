@@ -1,6 +1,6 @@
 """The app's first tab, *Kom igång*: the generated overview of how MSV KLL works (web/guide.py),
 shown with its citations to each reader who may read the reports it cites, and example questions
-that run in the chat when clicked (wired by ``build_app``, which owns the chat)."""
+that run in the chat when clicked (wired by ``chat_tab.build_chat_tab``, which owns the chat)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ option, defaults, required values) has no English word left; exit code 0 as befo
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -89,3 +90,68 @@ def test_help_without_rich_is_swedish_too(tmp_path: Path) -> None:
     _no_english(r.stdout)
     for words in ("Användning: msv search [FLAGGOR] FRÅGA", "Argument:", "Flaggor:", "[krävs]", "[standard: 10;"):
         assert words in r.stdout, r.stdout
+
+
+# Typer's own notation for a value's type ("<str>", "<int range>", "<list[Path]>", "<bool>").
+TYPER_TYPE = re.compile(r"<(?:str|int|float|bool|path|file|dir|datetime|list\[[^\]]*\])(?: range)?>")
+
+
+@pytest.mark.parametrize("command", TREE, ids=lambda c: " ".join(c) or "msv")
+def test_no_help_page_shows_typers_type_notation(msv, command: tuple[str, ...]) -> None:
+    r = msv(*command, "--help")
+    assert r.exit_code == 0, r.output
+    assert not TYPER_TYPE.search(r.output), r.output
+
+
+def _row(output: str, name: str) -> str:
+    """The help row of an option or argument, from its name to the start of its help text."""
+    line = next(line for line in output.splitlines()
+                if line.startswith("│") and re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", line))
+    return re.sub(r"\s+", " ", line.strip("│ "))
+
+
+@pytest.mark.parametrize(("command", "name", "shown"), [
+    (("search",), "-k", "-k HELTAL [1<=x<=100] Antal träffar."),  # a number, its range beside it
+    (("search",), "--kind", "--kind TEXT Bara"),
+    (("search",), "FRÅGA", "* FRÅGA TEXT Sökfråga"),  # an argument: its Swedish name and type
+    (("ingest",), "SÖKVÄG", "* SÖKVÄG SÖKVÄG... Filer"),  # several values
+    (("digest",), "--min-score", "--min-score TAL Lägsta"),
+    (("digest",), "--out", "--out SÖKVÄG Skriv"),
+    (("scan",), "--source", "--source TEXT... Bevaka"),  # a repeatable option
+    # a flag takes no value: its name and help alone
+    (("search",), "--json", "--json Skriv resultatet som JSON."),
+    (("search",), "--help", "--help Visa den här hjälpen och avsluta."),
+    (("ingest",), "--prune", "--prune --no-prune Ta bort"),
+])
+def test_a_values_type_is_said_in_swedish_and_a_flag_has_none(msv, command: tuple[str, ...], name: str,
+                                                                shown: str) -> None:
+    r = msv(*command, "--help")
+    assert _row(r.output, name).startswith(shown), r.output
+
+
+def test_plain_help_says_the_types_in_swedish_too(tmp_path: Path) -> None:
+    r = _installed(["digest", "--help"], tmp_path, TYPER_USE_RICH="0")
+    assert r.returncode == 0, r.stderr
+    assert not TYPER_TYPE.search(r.stdout), r.stdout
+    for words in ("--out SÖKVÄG", "--min-score TAL", "--since TEXT"):
+        assert words in r.stdout, r.stdout
+    assert re.search(r"^\s+--json\s+Maskinläsbar", r.stdout, re.M), r.stdout
+
+
+@pytest.mark.parametrize(("label", "swedish"), [
+    ("<str>", "TEXT"), ("<int>", "HELTAL"), ("<int range>", "HELTAL"), ("<float range>", "TAL"),
+    ("<path>", "SÖKVÄG"), ("<file>", "FIL"), ("<dir>", "MAPP"), ("<list[Path]>", "SÖKVÄG..."),
+    ("<list[int]>", "HELTAL..."), ("<%Y-%m-%d>", "DATUM"), ("<md|html|atom>", "md|html|atom"), ("<uuid>", "UUID"),
+])
+def test_typers_type_labels_in_swedish(label: str, swedish: str) -> None:
+    from assistant.cli.swedish import swedish_type
+
+    assert swedish_type(label) == swedish
+
+
+def test_the_swedish_options_still_read_their_values(msv) -> None:
+    """Only how a type is shown changes: a value is still converted and checked, a flag still set."""
+    r = msv("search", "-k", "0", "fråga")
+    assert r.exit_code == 2 and "ska vara minst 1" in r.output
+    r = msv("digest", "--min-score", "hög")
+    assert r.exit_code == 2 and "ska vara ett tal" in r.output
