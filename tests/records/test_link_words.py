@@ -67,3 +67,25 @@ def test_a_draft_handed_on_for_preparation_is_still_the_report_back() -> None:
     handed = dec("c", "2031-06-01", "Strategi för validering", "Arbetsgruppen överlämnar styrgruppens uppdrag till "
                  "beredningsgruppen.", body="arbetsgrupp-validering")
     assert not passes_on(asked, draft) and passes_on(asked, handed)
+
+
+def test_a_groups_own_work_on_an_assignment_leads_to_its_report_back() -> None:
+    """A working group's task to its members under a heading naming the assignment, between the
+    steering group's assignment and the group's report back, is answered by that report back — in
+    whatever words each is written — and is not itself taken for the report."""
+    from assistant.records.threads import link_decisions
+
+    asked = replace(dec("a", "2031-01-20", "Arkivering av mötesdokument", "Styrgruppen gav arbetsgruppen för arkiv i "
+                        "uppdrag att ta fram en plan för arkivering av mötesdokument till oktober.", kind="uppdrag"),
+                    responsible="arbetsgruppen för arkiv", recipient="arbetsgrupp-arkiv")
+    work = dec("b", "2031-03-02", "Styrgruppens uppdrag om arkivering", "Gruppen beslutade att Kim Ny och Bo Ek går "
+               "igenom vilka handlingstyper som finns och skriver ett första utkast.", kind="uppdrag", body="arbetsgrupp-arkiv")
+    other = dec("c", "2031-03-02", "Studiebesök", "Gruppen beslutade att Kim Ny planerar ett studiebesök i maj.",
+                kind="uppdrag", body="arbetsgrupp-arkiv")
+    report = dec("d", "2031-09-10", "Arkivplanen", "Gruppen beslutade att lämna arkivplanen för mötesdokument till "
+                 "styrgruppen för fastställande.", body="arbetsgrupp-arkiv")
+    settled = dec("e", "2031-10-15", "Plan för arkivering", "Styrgruppen fastställde planen för arkivering av mötesdokument.")
+    links = {(lk.earlier, lk.later): lk for lk in link_decisions([asked, work, other, report, settled])}
+    assert links[("a", "d")].relation == "återrapporterar"
+    assert links[("b", "d")].relation == "besvarar" and "eget arbete på uppdraget" in links[("b", "d")].reason
+    assert ("a", "b") not in links and ("c", "d") not in links
