@@ -79,10 +79,7 @@ class DecisionColumns:
     @classmethod
     def of(cls, header: list[str]) -> DecisionColumns | None:
         """The columns of a decision table's header (an item column and a decision column), or None."""
-        # "| Punkt | Ärende | Beslut |": "Punkt" numbers the rows and "Ärende" names them; a column
-        # that could be either is the item only when no other column names the matter
-        items = [i for i, c in enumerate(header) if _ITEM.match(c.strip())]
-        item = next((i for i in items if not _NUMBER.match(header[i].strip())), items[0] if items else -1)
+        item = next((i for i, c in enumerate(header) if _ITEM.match(c.strip())), -1)
         decision = next((i for i, c in enumerate(header) if i != item and _DECIDED.match(c.strip())), -1)
         number = next((i for i, c in enumerate(header) if i not in (item, decision) and _NUMBER.match(c.strip())), -1)
         return cls(item, decision, number) if item >= 0 and decision >= 0 else None

@@ -28,17 +28,6 @@ def test_a_table_with_a_number_column_gives_each_row_its_sub_item() -> None:
         ("§ 7 b", "Introduktion", "Introduktionsmaterialet godkänns.")]
 
 
-def test_a_punkt_column_numbers_the_rows_and_the_arende_column_names_them() -> None:
-    """"Punkt" could name the item; beside an "Ärende" column it is the rows' numbers."""
-    meta = DocMeta("d1b", "Protokoll styrgruppen", "/tmp/a2.md", "2027-05-04")
-    section = "§ 3 Beslut utan föredragning"
-    rows = ["| Punkt | Ärende | Beslut |", "|---|---|---|",
-            "| § 3 a | Lokaler för hösten | Sekretariatet bokar lokaler för höstens möten. |",
-            "| § 3 b | Resepolicy | Styrgruppen fastställde resepolicyn. |"]
-    found = decisions([Block(r, section) for r in rows], meta)
-    assert [(d.paragraph, d.heading) for d in found] == [("§ 3 a", "Lokaler för hösten"), ("§ 3 b", "Resepolicy")]
-
-
 def test_an_item_numbered_on_its_own_line_is_a_paragraph() -> None:
     meta = DocMeta("d2", "Minnesanteckningar arbetsgruppen för validering", "/tmp/b.md", "2027-05-04")
     blocks = [Block("**2** Enkät till regionerna"), Block("Gruppen beslutade att enkäten skickas ut i juni.")]
