@@ -24,7 +24,7 @@ from .linking import (
     paragraph_key,
     probability,
 )
-from .pairs import _SENT_BACK, Link, _decider, _given_to, _link, _third_body, _where, pair_features
+from .pairs import _SENT_BACK, Link, _decider, _given_to, _link, _third_body, _where, pair_features, passes_on
 from .similarity import years_clash as _years_clash
 
 NEAR_BEST = 0.85  # among candidates this close to the best (in probability), the latest is the predecessor
@@ -164,6 +164,8 @@ def model_links(decisions: Sequence[Decision], ctx: LinkContext, *, threshold: f
                 answers.setdefault(b.id, set()).add(_decider(a))
             if _settles(a, b):
                 settler[a.id] = b
+            if passes_on(a, b):
+                continue  # not a link of its own: the matter reaches b's successors through b (see _chosen)
             link = _link(a, b, words)
             if link.relation == "återrapporterar":
                 state.reported.setdefault(b.id, []).append(a)

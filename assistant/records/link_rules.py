@@ -241,6 +241,36 @@ def _renamed_deliverables(decisions: Sequence[Decision], links: Sequence[Link], 
     return out
 
 
+_ASSIGNMENT_HEADING = re.compile(r"\buppdrag\w*", re.IGNORECASE)
+
+
+def work_steps(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """``links`` with a body's own work on an assignment it got put in its place: a body's assignment
+    to its own members under a heading naming an assignment ("Styrgruppens uppdrag om …", "Uppdraget
+    om …"), given after another body's assignment to it and before its report back on that one, is the
+    work the report back answers. It is linked to that report back, and not to the other body's
+    assignment (the report back is what answers that). One such step a report back: two are two matters."""
+    by_id = {d.id: d for d in decisions}
+    out = list(links)
+    linked = {(lk.earlier, lk.later) for lk in links}
+    for lk in links:
+        a, r = by_id[lk.earlier], by_id[lk.later]
+        w = r.body
+        if a.kind != "uppdrag" or _given_to(a) != w or w == a.body or _given_to(r) != a.body:
+            continue  # not a report back to the body that gave the assignment
+        steps = [i for i in decisions if i.body == w and i.kind == "uppdrag" and a.date < i.date < r.date
+                 and _given_to(i) in ("", w) and _ASSIGNMENT_HEADING.search(i.heading)
+                 and not any(e == i.id and by_id[x].body == w for e, x in linked)]
+        if len(steps) != 1 or (steps[0].id, r.id) in linked:
+            continue
+        i = steps[0]
+        out = [x for x in out if (x.earlier, x.later) != (a.id, i.id)]
+        out.append(_explained(i, r, ctx, f"{body_name(w)}s eget arbete på uppdraget {_where(a)} ledde till "
+                              f"återrapporten {_where(r)}", EVIDENCE_SV["own"], "besvarar"))
+        linked.add((i.id, r.id))
+    return out
+
+
 def _explained(a: Decision, b: Decision, ctx: LinkContext, why: str, evidence: str, relation: str | None = None) -> Link:
     """The model's link from ``a`` to ``b`` (its probability and the words they share), with why
     the rule that found it linked them; ``relation`` overrides the one the words suggest."""

@@ -48,10 +48,11 @@ EVIDENCE_SV = {"matter": "samma ärende i rubrik och föremål", "words": "mång
 WEIGHTS = (3.16, 1.96, 1.00, 0.83, -0.07, -0.34, 0.30, 0.53, 0.05, 1.18, -0.13, -0.60, 0.10, 0.15, -1.87)
 THRESHOLD = 0.70
 
-_NOISE = frozenset(
-    "styrgrupp gd-grupp gd grupp beredningsgrupp arbetsgrupp sekretariat samverkan msv kll beslut beslutad "
-    "uppdrag fram ny nya möt ska gäller gäll enligt samt också även inför januari februari mars april maj juni "
-    "juli augusti september oktober november december".split())
+_NOISE_WORDS = ("styrgrupp gd-grupp gd grupp beredningsgrupp arbetsgrupp sekretariat samverkan msv kll beslut beslutad "
+                "uppdrag fram ny nya möt ska gäller gäll enligt samt också även inför januari februari mars april maj juni "
+                "juli augusti september oktober november december").split()
+# as written and as the stemmer gives them ("oktober", "oktob"): the bags hold stems
+_NOISE = frozenset(_NOISE_WORDS + [t for w in _NOISE_WORDS for t in tokenize(w, compounds=False, prefixes=False)])
 # The task's verbs, as written and as the stemmer gives them ("lämna", "lämn"): the deliverable is
 # the first word after them.
 _VERBS = frozenset("ta fram se över bereda utreda föreslå sammanställa planera lämna revidera anta pröva "

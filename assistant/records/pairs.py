@@ -26,6 +26,7 @@ _CHANGE = re.compile(r"\b(?:revider|ändr|ersätt|juster|förläng|senareläg|ti
 _HANDOVER = re.compile(r"\bföresl(?:å|år|og)\s+(?P<to>\S+)"
                        r"|\b(?:(?:över)?lämna|återremitter|lyft|hänsk[öj]t|skick)\w*\s+(?:[\wåäö:-]+\s+){0,10}?"
                        r"till\s+(?P<to2>" + BODY_KINDS + r"\S*)", re.IGNORECASE)
+_ASSIGNMENT = re.compile(r"\buppdrag(?:et|en)?\b", re.IGNORECASE)  # the assignment itself named
 # Steps that settle nothing: a matter sent back or put off, a deadline extended.
 _SENT_BACK = re.compile(r"\båterremitter\w*|\bbordl\w*|\bskjut\w*\s+upp\b|\bsköts\s+upp\b|\bförläng\w*|\bsenareläg\w*",
                         re.IGNORECASE)
@@ -156,6 +157,16 @@ def _third_body(a: Decision, b: Decision) -> bool:
     decision that settled it may be taken up by any body."""
     to = _given_to(a)
     return a.kind == "uppdrag" and bool(to) and to != a.body and b.body not in (a.body, to)
+
+
+def passes_on(a: Decision, b: Decision) -> bool:
+    """``b`` is the body that got assignment ``a`` passing the assignment on to a third body (its own
+    assignment, or a hand-over of "GD-gruppens uppdrag", to the beredningsgrupp): a step on the matter,
+    not the report back ``a`` asked for, which goes to the body that gave it. A deliverable handed on
+    for preparation ("överlämnade utkastet till beredningsgruppen") is a report all the same."""
+    to = _given_to(a)
+    return (a.kind == "uppdrag" and bool(to) and to == b.body != a.body and _given_to(b) not in ("", a.body, b.body)
+            and (b.kind == "uppdrag" or bool(_ASSIGNMENT.search(b.text))))
 
 
 def _decider(a: Decision) -> str:

@@ -5,7 +5,8 @@ reason; assignments that nothing answers are the open ones (with their deadline,
 
 Linking is by matter (heading and object words), by the assignment's deliverable and deadline
 (a date, or a meeting named as the deadline), by date order and by which body gave what to whom: the model's pass
-(:mod:`.link_pass`), then the rules for what it leaves out (:mod:`.link_rules`)."""
+(:mod:`.link_pass`), then the rules for what it leaves out (:mod:`.link_rules`), then a body's own work on an
+assignment put before its report back (:func:`.link_rules.work_steps`)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .decisions import TABLED, THREAD_KINDS, Decision
 from .link_pass import model_links
-from .link_rules import rule_links
+from .link_rules import rule_links, work_steps
 from .linking import THRESHOLD, WEIGHTS, LinkContext
 from .meeting import body_of, matches_body
 from .pairs import Link, _day, due_of
@@ -60,7 +61,7 @@ def link_decisions(decisions: Sequence[Decision], *, threshold: float = THRESHOL
     steps = [d for d in decisions if d.kind != TABLED]
     ctx = LinkContext.of(steps)
     links = model_links(steps, ctx, threshold=threshold, weights=weights)
-    links += rule_links(steps, links, ctx)
+    links = work_steps(steps, links + rule_links(steps, links, ctx), ctx)
     return links + tabled_links(decisions, links, ctx)
 
 
