@@ -141,9 +141,19 @@ def named_matter(d: Decision, other: MatterMatch | None, terms: tuple[Term, ...]
     """The quoted decision ``d``, or the dense channel's matter when that is another thread whose
     steps name more of the question's words (the ordinary engine quoted a passage about the matter's
     neighbour: a routine for letters, for a question about one letter)."""
-    if other is None or thread_of(other.decision, threads) is thread_of(d, threads):
+    if other is None or thread_of(other.decision, threads) is thread_of(d, threads) or _said_alone(terms, d, threads):
         return d
     return other.decision if other.words > _thread_share(terms, d, threads) else d
+
+
+def _said_alone(terms: tuple[Term, ...], d: Decision, threads: list[Thread]) -> bool:
+    """Whether ``d``'s matter is the only one whose steps say a noun of the question whole: the passage
+    the ordinary engine quoted and the register's vocabulary agree, and a matter sharing more of the
+    question's common words (a body's name, "ordning") is not a better reading of it."""
+    own = thread_of(d, threads)
+    mine = thread_words(own.decisions if own is not None else [d])
+    rest = [thread_words(t.decisions) for t in threads if t is not own]
+    return any(not t.verb and t.match(mine) == 1.0 and all(t.match(w) < 1.0 for w in rest) for t in terms)
 
 
 def thread_of(d: Decision, threads: list[Thread]) -> Thread | None:

@@ -48,9 +48,14 @@ _OPEN = re.compile(r"\b(?:öppna|öppet|pågående|ej\s+(?:klara|avslutade|redov
                    r"|väntar\s+(?:fortfarande\s+|ännu\s+|än\s+)?på\s+(?:svar|besked|redovisning|återrapport\w*))\b",
                    re.IGNORECASE)
 _OVERDUE = re.compile(r"\b(?:passerat|försenade?|försenat|förfallna|förfallit|överskridit|överskridna|sena)\b", re.IGNORECASE)
+# A body's name in its inflected forms only ("styrgruppens", "arbetsgrupperna"): a compound it begins
+# names a thing of its own ("samverkansfrågor", "styrgruppsprotokollen"), which is the question's matter.
+_GROUP_ENDINGS = r"(?:en|ens|er|erna|ernas|ers|s)?"
 _BODY_WORDS = re.compile(
-    r"\b(?:styrgrupp\w*|gd-grupp\w*|beredningsgrupp\w*|sekretariat\w*|processledar\w*"
-    r"|arbetsgrupp\w*(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkan\w*)", re.IGNORECASE)
+    rf"\b(?:styrgrupp{_GROUP_ENDINGS}|gd-grupp{_GROUP_ENDINGS}|beredningsgrupp{_GROUP_ENDINGS}|sekretariat(?:et|ets|s)?"
+    rf"|processledar(?:e|en|ens|es|na|nas)?"
+    rf"|arbetsgrupp{_GROUP_ENDINGS}(?:\s+för\s+[\wåäö-]+(?:\s+samverkan)?)?|mötet|msv(?:\s+kll)?|samverkans?)\b",
+    re.IGNORECASE)
 _FRAME = frozenset(
     "vad vilka vilken vilket vem vems när var varför hur har hade är var blev blir bli det den de dem som och att om "
     "kring angående gällande rörande beträffande avseende i på för till med av från inom hos nu numera idag dag just "

@@ -485,3 +485,33 @@ def test_the_rare_word_retry_leaves_a_thing_no_matter_names(records_kb: Knowledg
     a = answer_from_register(records_kb, question, flt=SearchFilter(access=("alla",)), any_question=True,
                              by_meaning=False)
     assert (a is not None and "nyhetsbrev" in a.answer.lower()) is answered
+
+
+def test_a_quoted_matter_that_alone_says_a_word_of_the_question_is_kept() -> None:
+    """The dense channel's matter shares more of the question's common words (an order, a body that
+    prepares), but only the quoted decision's matter says its distinctive noun: the quote stands. Without
+    that noun in the question, the matter naming more of its words wins as before."""
+    from assistant.answers.decision_match import MatterMatch, named_matter
+    from assistant.records.threads import build_threads
+
+    intake = _matter("intake", "2026-05-04", "§ 5 Anmälan av utvecklingsidéer",
+                     "Styrgruppen fastställde hur nya utvecklingsidéer anmäls till sekretariatet.")
+    parties = _matter("parties", "2026-11-16", "§ 2 Ordning för nya parter",
+                      "GD-gruppen fastställde ordningen för hur nya parter anmäler intresse och bereds.")
+    threads = build_threads([intake, parties], [])
+    dense = MatterMatch(parties, 0.6, 0.8, 1.0)
+    assert named_matter(intake, dense, question_terms("ordningen anmäla nya utvecklingsidéer bereds"), threads) is intake
+    assert named_matter(intake, dense, question_terms("ordningen anmäla bereds"), threads) is parties
+
+
+@pytest.mark.parametrize(("question", "kept", "dropped"), [
+    ("Hur ofta hålls processledarmötena?", "processledarmötena", None),  # a compound: the meetings, a thing
+    ("Vad gäller för samverkansavtalen nu?", "samverkansavtalen", None),
+    ("Hur ofta ska styrgruppsprotokollen publiceras?", "styrgruppsprotokollen", None),
+    ("Vad har styrgruppen beslutat om arbetsgruppernas rapporter?", "rapporter", "arbetsgruppernas"),  # a body, inflected
+    ("När ska sekretariatets lista vara klar?", "lista", "sekretariatets"),
+])
+def test_a_compound_begun_by_a_bodys_name_is_the_questions_matter(question: str, kept: str, dropped: str | None) -> None:
+    topic = content_topic(question)
+    assert topic is not None and kept in topic.topic.split()
+    assert dropped is None or dropped not in topic.topic.split()
