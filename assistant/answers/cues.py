@@ -37,7 +37,7 @@ _SPELLED_OUT = re.compile(r"\w \(([A-ZÅÄÖ][\w+:-]{1,11})\)")
 # answers "vem" or "vilka personer" as a name would.
 _ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledning|ledare|representant|sekreterare|minister|"
                    r"samordnare|handläggare|utredare|rektor|ansvarig)\w*\b", re.IGNORECASE)
-# Roles only a person holds: who holds one ("Vem är rektor …", "Vad heter handläggaren …") is
+# Roles only a person holds: who holds one ("Vilken rektor har skolan …", "Vad heter handläggaren …") is
 # answered by a person's name, not by an organisation or another role.
 _PERSON_ROLE = re.compile(r"\b\w*(?:direktör|chef|ordförande|ledare|sekreterare|minister|samordnare|handläggare|utredare|"
                           r"rektor|medarbetare|kontaktperson|atör)\w*\b", re.IGNORECASE)

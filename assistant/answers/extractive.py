@@ -172,7 +172,7 @@ class ExtractiveEngine:
                  hits: list[Hit]) -> list[Unit]:
         """The candidates for further sentences, likeliest first: those covering the question and at
         least ``EXTRA_SCORE`` as likely as the lead. A later part's candidates are weighed against
-        that part's own lead, on the part's own words ("… och när ska det redovisas?" ranks the
+        that part's own lead, on the part's own words ("… och till när då?" ranks the
         dates of its matter, which the first part's words rank low), and all go in one order by
         their probability's share of their part's lead."""
         best = chosen[0]

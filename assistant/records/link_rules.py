@@ -246,8 +246,8 @@ _ASSIGNMENT_HEADING = re.compile(r"\buppdrag\w*", re.IGNORECASE)
 
 def work_steps(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
     """``links`` with a body's own work on an assignment it got put in its place: a body's assignment
-    to its own members under a heading naming an assignment ("Styrgruppens uppdrag om …", "Uppdraget
-    om …"), given after another body's assignment to it and before its report back on that one, is the
+    to its own members under a heading naming an assignment ("Beredningsgruppens eget uppdrag …",
+    "Uppdraget om …"), given after another body's assignment to it and before its report back on that one, is the
     work the report back answers. It is linked to that report back, and not to the other body's
     assignment (the report back is what answers that). One such step a report back: two are two matters."""
     by_id = {d.id: d for d in decisions}

@@ -117,7 +117,7 @@ def _link(a: Decision, b: Decision, words: list[str]) -> Link:
             timing += f" ({due_text})"
         if to and to != a.body and b.body == to:
             return Link(a.id, b.id, "återrapporterar",
-                        f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och redovisar det "
+                        f"{body_name(to).capitalize()} fick uppdraget av {body_name(a.body)} {_where(a)} och lämnar sin redovisning "
                         f"{_where(b)}: {same}{timing}.")
         return Link(a.id, b.id, "besvarar",
                     f"Besvarar uppdraget {_where(a)} till {_named(a.responsible) or body_name(a.body)}: {same}{timing}.")
@@ -163,7 +163,7 @@ def passes_on(a: Decision, b: Decision) -> bool:
     """``b`` is the body that got assignment ``a`` passing the assignment on to a third body (its own
     assignment, or a hand-over of "GD-gruppens uppdrag", to the beredningsgrupp): a step on the matter,
     not the report back ``a`` asked for, which goes to the body that gave it. A deliverable handed on
-    for preparation ("överlämnade utkastet till beredningsgruppen") is a report all the same."""
+    for preparation ("lämnade förslaget vidare till beredningsgruppen") is a report all the same."""
     to = _given_to(a)
     return (a.kind == "uppdrag" and bool(to) and to == b.body != a.body and _given_to(b) not in ("", a.body, b.body)
             and (b.kind == "uppdrag" or bool(_ASSIGNMENT.search(b.text))))

@@ -97,7 +97,7 @@ _RESPONSIBLE = re.compile(
     r"|\bmed\s+(?P<d>[^.;,()]{2,60}?)\s+som\s+(?:ansvarig|sammankallande)\b"
 )
 # A matter put off to a later meeting: a step of its own in the matter's thread (``bordlagd``), not a
-# decision on it ("Ärendet bordlades till nästa möte", "Punkten tas upp igen vid höstens sammanträde").
+# decision on it ("Frågan bordläggs till kommande sammanträde", "Punkten tas upp igen vid höstens sammanträde").
 _TABLED = re.compile(
     r"\bbordl(?:ades|äggs|ade|agt|agd|ägga)\b"
     r"|\b(?:ärendet|frågan|punkten)\b.{0,80}\b(?:tas|togs)\s+upp\s+(?:igen|på\s+nytt)\s+(?:vid|på|under)\b"

@@ -21,11 +21,11 @@ from .pairs import Link, _as_written, _where, pair_features
 from .similarity import years_clash
 
 _MONTH = "|".join(MONTHS)
-# the meeting a matter is put off to: "till styrgruppens möte i juni", "till septembermötet", "till nästa möte"
+# the meeting a matter is put off to: "till arbetsgruppens träff i mars", "till septembermötet", "till nästa möte"
 _IN_MONTH = re.compile(rf"\b(?:möte|sammanträde|träff)\w*\s+i\s+(?P<a>{_MONTH})\b|\b(?P<b>{_MONTH})(?:mötet|sammanträdet)\b",
                        re.IGNORECASE)
 _STEPS = ("beslut", "uppdrag", "ställningstagande", TABLED)
-# the words that table a matter, not the matter's ("Ärendet bordlades till nästa möte")
+# the words that table a matter, not the matter's ("Frågan bordläggs till kommande sammanträde")
 _TABLING = re.compile(r"\b(?:ärendet|frågan|punkten|bordl\w*|nästa|kommande|möte\w*|sammanträde\w*|avvakta\w*|väntan)\b",
                       re.IGNORECASE)
 
