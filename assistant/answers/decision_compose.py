@@ -80,7 +80,29 @@ def _threads(found: list[Decision], pool: list[Decision], links: list[Link]) -> 
                       key=lambda d: (*_order(d), pos.get(d.id, 0))) for g in groups]
     ordered = [_with_lead_paragraph(g, pool, pos) for g in ordered]
     ordered.sort(key=lambda g: _order(g[-1]), reverse=True)
-    return ordered
+    return _with_thread_before(ordered, up, down, by_id, pos)
+
+
+def _with_thread_before(groups: list[list[Decision]], up: dict[str, set[str]], down: dict[str, set[str]],
+                        by_id: dict[str, Decision], pos: dict[str, int]) -> list[list[Decision]]:
+    """Each group with every other step of its thread dated before its latest word, whichever way the
+    links run: a step linked to a sibling or a later step (a task passed on to a third body, a body's
+    own work on an assignment) is still an earlier step of the matter. Only earlier steps join, so the
+    lead stays; a step already shown in another group stays there."""
+    shown = {d.id for g in groups for d in g}
+    out = []
+    for group in groups:
+        seen, todo = {d.id for d in group}, [d.id for d in group]
+        while todo:
+            x = todo.pop()
+            for nxt in (up.get(x, set()) | down.get(x, set())) - seen:
+                seen.add(nxt)
+                todo.append(nxt)
+        last = group[-1].date
+        more = [by_id[i] for i in seen - shown if i in by_id and by_id[i].date < last]
+        shown |= {d.id for d in more}
+        out.append(sorted(group + more, key=lambda d: (*_order(d), pos.get(d.id, 0))) if more else group)
+    return out
 
 
 def _same_paragraph(a: Decision, b: Decision) -> bool:

@@ -295,6 +295,35 @@ def test_the_latest_paragraph_leads_whole_when_reached_through_a_link() -> None:
     assert [d.id for d in lead] == ["noted", "more"] and [d.id for d in earlier] == ["task"]
 
 
+def test_every_earlier_step_of_the_thread_is_told_whichever_way_it_is_linked() -> None:
+    """The matched decision settles an assignment; the body that got it passed the work on to a third body,
+    which reported back. The pass-on is linked only to that report (a sibling of the settlement, not an
+    ancestor): it is still told as an earlier step, cited, in date order. A step of the thread dated after
+    the settlement does not join the earlier steps, and the settlement still leads."""
+    from assistant.records.pairs import Link
+
+    task = _matter("task", "2027-02-03", "§ 4 Rutin för arkivering", "GD-gruppen uppdrar åt styrgruppen att ta fram en "
+                   "rutin för arkivering av mötesprotokoll.", kind="uppdrag")
+    passed = replace(_matter("passed", "2027-03-10", "§ 6 Rutin för arkivering", "Styrgruppen uppdrar åt "
+                             "beredningsgruppen att skriva ett utkast till arkiveringsrutinen.", kind="uppdrag"),
+                     body="styrgrupp")
+    draft = replace(_matter("draft", "2027-05-12", "§ 2 Arkiveringsrutin", "Beredningsgruppen lämnar utkastet till "
+                            "arkiveringsrutin till GD-gruppen."), body="beredningsgrupp")
+    settled = replace(_matter("settled", "2027-06-09", "§ 3 Arkiveringsrutin", "GD-gruppen fastställde rutinen för "
+                              "arkivering av mötesprotokoll."), body="gd-grupp")
+    later = _matter("later", "2027-09-01", "§ 5 Arkiveringsrutin", "Styrgruppen uppdrar åt beredningsgruppen att "
+                    "följa upp arkiveringsrutinen efter ett år.", kind="uppdrag")
+    links = [Link("task", "draft", "besvarar", "samma ärende"), Link("passed", "draft", "besvarar", "samma ärende"),
+             Link("task", "settled", "besvarar", "samma ärende"), Link("passed", "later", "följer upp", "samma ärende")]
+    pool = [task, passed, draft, settled, later]
+    a = compose("Vad har beslutats om arkiveringsrutinen?", [settled], question_terms("arkiveringsrutinen"), pool=pool,
+                links=links, today=date(2027, 6, 30))
+    assert a.answer.splitlines()[0].startswith("Den 9 juni 2027") and a.citations[0].doc_id == "doc-settled"
+    told = a.answer.split("Det föregicks av")[1]
+    assert "skriva ett utkast" in told and "följa upp" not in a.answer
+    assert [c.doc_id for c in a.citations] == ["doc-settled", "doc-task", "doc-passed", "doc-draft"]
+
+
 @pytest.mark.parametrize(("topic", "named"), [
     ("ett gemensamt nyhetsbrev", False),  # the quoted decision is about something else
     ("färgerna i mallarna", True),  # its text
