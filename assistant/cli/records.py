@@ -17,6 +17,7 @@ from ..access.policy import access_of
 from ..records import (
     DECISION_KINDS,
     KINDS,
+    TABLED,
     OpenAssignment,
     Thread,
     date_bound,
@@ -33,13 +34,13 @@ from .common import USER_HELP, emit, err, fail, resolve_user
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", "bordlagd": "Bordlagd",
+KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", TABLED: "Bordlagd",
            "procedur": "Procedur"}
 
 
 def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
     if not kind:
-        return DECISION_KINDS + (("bordlagd", "procedur") if procedural else ())
+        return DECISION_KINDS + ((TABLED, "procedur") if procedural else ())
     wanted = tuple(k.strip().lower() for k in kind.split(",") if k.strip())
     bad = [k for k in wanted if k not in KINDS]
     if bad:
@@ -69,7 +70,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         since: Annotated[str | None, typer.Option(help="Från och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ).")] = None,
         until: Annotated[str | None, typer.Option(help="Till och med datum (ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ).")] = None,
         kind: Annotated[str | None, typer.Option(
-            help="Bara dessa typer (kommaseparerade): beslut, uppdrag, ställningstagande, procedur.")] = None,
+            help="Bara dessa typer (kommaseparerade): beslut, uppdrag, ställningstagande, bordlagd, procedur.")] = None,
         procedural: Annotated[bool, typer.Option(
             "--procedur", help="Ta med procedurpunkter (dagordning, justering) och bordlagda ärenden.")] = False,
         limit: Annotated[int, typer.Option("--limit", "-k", min=0, help="Högst så många beslut (0 = alla).")] = 0,

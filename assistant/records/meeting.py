@@ -86,16 +86,16 @@ def plain_name(name: str) -> str:
 def known_body(text: str, known: Iterable[str]) -> str:
     """The body ``text`` names, a working group resolved to the one of ``known`` (the bodies that held
     meetings) its name names (:func:`group_named`: the words after "arbetsgruppen för" when it says so,
-    else the name ``body_of`` reads, its own spelling kept). None or several such: as ``body_of`` reads it."""
+    else the name ``body_of`` reads). None or several such: as ``body_of`` reads it."""
     body = body_of(text)
     if not body.startswith("arbetsgrupp-") or body in known:
         return body
     if m := _GROUP_WORDS.search(text):
         return group_named(m.group("words"), known) or body
-    return group_named(body.removeprefix("arbetsgrupp-"), known, same_name=False) or body
+    return group_named(body.removeprefix("arbetsgrupp-"), known) or body
 
 
-def group_named(said: str, known: Iterable[str], *, same_name: bool = True) -> str:
+def group_named(said: str, known: Iterable[str]) -> str:
     """The one working group of ``known`` (register names, ``arbetsgrupp-<namn>``) that ``said`` names,
     or "" when none or several do. ``said`` is a group's name as a text or a question writes it: the
     words after "arbetsgruppen för" (they may run on: "förbättrad havsmiljö att ta fram"), the "X" of
@@ -110,17 +110,14 @@ def group_named(said: str, known: Iterable[str], *, same_name: bool = True) -> s
        "miljö" and miljö|övervakning). A word that is no compound has no short form ("digital" is not
        digitalisering).
 
-    ``same_name=False``: a group whose name is the one said spelled otherwise (å/ä/ö) is not taken for
-    it. A heading's or a file name's "Arbetsgrupp Omvärld" is the group's own spelling, kept as the
-    register reads it (joining it with the group spelled otherwise added a link no development set's gold has)."""
+    A heading's "Arbetsgrupp Omvärld" and a file name's "arbetsgrupp-omvarld" are one group: a group
+    is one name in the register, whichever way a secretary spelled it."""
     words = [w for w in plain_name(said).split("-") if w]
     if not words or len("".join(words)) < 2:
         return ""
     first = words[0]
     forms = {*words, *(w.removesuffix("s") for w in words if len(w) > 2)}
     groups = {k: plain_name(k.removeprefix("arbetsgrupp-")).split("-") for k in known if k.startswith("arbetsgrupp-")}
-    if not same_name:
-        groups = {k: name for k, name in groups.items() if name != words}
     rules = (
         lambda name: set(name) <= forms,
         lambda name: len(name) > 1 and name[0] in {first, first.removesuffix("s")},

@@ -14,7 +14,7 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
     r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
     r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
-    r"\bbordlades\b|\bbordläggs\b|\bbordlägga\b",
+    r"\bbordl(?:ades|äggs|ägga|ägger|agts?)\b",
     r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
     r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
     (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
@@ -99,22 +99,26 @@ _RESPONSIBLE = re.compile(
 # A matter put off to a later meeting: a step of its own in the matter's thread (``bordlagd``), not a
 # decision on it ("Frågan bordläggs till kommande sammanträde", "Punkten tas upp igen vid höstens sammanträde").
 _TABLED = re.compile(
-    r"\bbordl(?:ades|äggs|ade|agt|agd|ägga)\b"
+    r"\bbordl(?:ades|äggs|ade|agts?|agd|ägga|ägger)\b"
     r"|\b(?:ärendet|frågan|punkten)\b.{0,80}\b(?:tas|togs)\s+upp\s+(?:igen|på\s+nytt)\s+(?:vid|på|under)\b"
     r"|\b(?:ärendet|frågan|punkten)\s+(?:sköts|skjuts)\s+upp\s+till\s+(?:\w+\s+){0,2}(?:möte|sammanträde)\w*\b",
     re.IGNORECASE)
 
 
-# … and one that tells of an earlier tabling ("bordlades vid förra mötet", "bordlades den 3 maj")
+# … and one that tells of an earlier tabling ("bordlades vid förra mötet", "bordlades den 3 maj"); a date the
+# matter is put off *to* ("bordläggs till den 12 juni", "tas upp igen på mötet den 12 juni") is no earlier tabling
 _TABLED_BEFORE = re.compile(
     r"\b(?:förra|föregående|tidigare)\s+(?:möte|sammanträde|träff)\w*|\b(?:vid|på|under)\s+(?:mötet|sammanträdet|träffen)"
-    r"\s+den\b|\bbordl\w*\s+(?:\w+\s+)?den\s+\d|\bhade\s+bordlagts\b", re.IGNORECASE)
+    r"\s+den\b|\bbordl\w*\s+(?:(?!till\b)\w+\s+)?den\s+\d|\bhade\s+bordlagts\b", re.IGNORECASE)
+_AHEAD = re.compile(r"\b(?:upp|igen|nytt|till)\s*$", re.IGNORECASE)
 
 
 def tabled(sentence: str) -> bool:
     """The sentence puts its matter off to a later meeting (a procedural line that is a thread's step),
     not one telling of an earlier tabling."""
-    return bool(_TABLED.search(sentence)) and not _TABLED_BEFORE.search(sentence)
+    if not _TABLED.search(sentence):
+        return False
+    return not any(not _AHEAD.search(sentence[:m.start()]) for m in _TABLED_BEFORE.finditer(sentence))
 
 
 def _task(sentence: str) -> re.Match[str] | None:
@@ -126,19 +130,23 @@ _CLAUSES = re.compile(r"\s*(?:;|,?\s+och\s+)\s*")
 
 
 def _procedural(sentence: str, *, labelled: bool) -> bool:
-    """A procedural line; one given as a decision (under "Beslut:", in a decision column) only when
-    every clause of it is: a decision with the report filed beside it is still a decision."""
-    if not any(p.search(sentence) for p in _PROCEDURAL):
+    """A procedural line (a tabling among them); one given as a decision (under "Beslut:", in a decision
+    column) only when every clause of it is: a decision with the report filed beside it is still a decision."""
+    if not _procedural_clause(sentence):
         return False
     if not labelled:
         return True
     parts = [c for c in _CLAUSES.split(sentence) if len(c.split()) >= 3]
-    return len(parts) < 2 or all(any(p.search(c) for p in _PROCEDURAL) for c in parts)
+    return len(parts) < 2 or all(_procedural_clause(c) for c in parts)
+
+
+def _procedural_clause(text: str) -> bool:
+    return any(p.search(text) for p in _PROCEDURAL) or tabled(text)
 
 
 def classify(sentence: str, *, labelled: bool = False) -> str | None:
     """The kind of one sentence, or None when it is neither a decision nor procedural."""
-    if _procedural(sentence, labelled=labelled) or (tabled(sentence) and not labelled):
+    if _procedural(sentence, labelled=labelled):
         return "procedur"
     if (_NOT_DECISION.search(sentence) or PROPOSAL.match(sentence)) and not labelled:
         return None

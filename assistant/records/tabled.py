@@ -31,12 +31,13 @@ _TABLING = re.compile(r"\b(?:ärendet|frågan|punkten|bordl\w*|nästa|kommande|m
 
 
 def _meetings(t: Decision, days: list[str]) -> list[str]:
-    """Of the body's later meeting days, the one the tabling puts the matter off to: its first meeting
-    in the month named, else its next meeting ("till nästa möte", or nothing named)."""
+    """Of the body's later meeting days (in date order), the one the tabling puts the matter off to: its
+    first meeting in the month named — the month's next coming after the tabling, or the first meeting
+    after it when the meeting was moved —, else its next meeting ("till nästa möte", or nothing named)."""
     if m := _IN_MONTH.search(t.text):
-        month = f"{MONTHS.index((m.group('a') or m.group('b')).lower()) + 1:02d}"
-        named = [d for d in days if d[5:7] == month]
-        return named[:1]
+        month = MONTHS.index((m.group('a') or m.group('b')).lower()) + 1
+        year = int(t.date[:4]) + (month < int(t.date[5:7]))
+        return [d for d in days if d >= f"{year}-{month:02d}"][:1]
     return days[:1]  # the next meeting, named so or not
 
 

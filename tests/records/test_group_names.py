@@ -69,10 +69,9 @@ def test_a_group_no_name_fits_stays_as_each_side_reads_it() -> None:
     assert with_group_names("Vad har jaktgruppen beslutat?", KNOWN) == "Vad har jaktgruppen beslutat?"
 
 
-def test_a_heading_keeps_its_own_spelling_of_a_groups_name() -> None:
-    """Rule 1 reads the words after "arbetsgruppen för"; a heading's "Arbetsgrupp X" is the group's own
-    spelling and stays as written, while its first word and short forms still resolve."""
-    assert known_body("Minnesanteckningar Arbetsgrupp Besöksnäring", KNOWN) == "arbetsgrupp-besöksnäring"
+def test_a_group_is_one_name_whichever_way_it_is_spelled() -> None:
+    """A heading's "Arbetsgrupp X" with å/ä/ö and the file name's plain spelling are the same group."""
+    assert known_body("Minnesanteckningar Arbetsgrupp Besöksnäring", KNOWN) == "arbetsgrupp-besoksnaring"
     assert known_body("uppdrog åt arbetsgruppen för besöksnäring att", KNOWN) == "arbetsgrupp-besoksnaring"
     assert known_body("Minnesanteckningar Arbetsgrupp Fiske", KNOWN) == "arbetsgrupp-fiske-och-vilt"
-    assert group_named("Besöksnäring", KNOWN, same_name=False) == ""
+    assert group_named("Besöksnäring", KNOWN) == "arbetsgrupp-besoksnaring"

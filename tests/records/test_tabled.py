@@ -31,6 +31,10 @@ def pairs(decisions: list[Decision]) -> set[tuple[str, str]]:
     ("Punkten tas upp igen vid höstens första möte.", TABLED),
     ("Frågan om en gemensam logotyp bordlades vid förra mötet.", "procedur"),  # an earlier tabling told
     ("Ärendet bordlades den 4 mars.", "procedur"),
+    ("Styrgruppen bordlägger ärendet till nästa möte.", TABLED),  # present tense
+    ("Ärendet har bordlagts till mötet efter sommaren.", TABLED),  # perfect passive
+    ("Ärendet bordläggs till den 12 juni.", TABLED),  # a date put off *to* is no earlier tabling
+    ("Frågan tas upp igen på mötet den 12 juni.", TABLED),
     ("Styrgruppen fastställde resepolicyn för samverkan.", "beslut"),
 ])
 def test_a_tabled_matter_is_a_step_of_its_own(tmp_path: Path, line: str, kind: str) -> None:
@@ -66,6 +70,8 @@ def test_only_the_meeting_it_was_put_off_to_and_a_heading_on_the_matter_take_it_
     named = replace(tabled, text="Ärendet bordlades till styrgruppens möte i oktober.")
     october = replace(june, id="k", date="2026-10-14", doc_id="doc-2026-10-14")
     assert ("t", "k") in pairs([named, june, october]) and ("t", "j") not in pairs([named, june, october])
+    moved = replace(june, id="m", date="2026-11-04", doc_id="doc-2026-11-04")  # October's meeting moved to November
+    assert ("t", "m") in pairs([named, june, moved]) and ("t", "j") not in pairs([named, june, moved])
 
 
 def test_a_matter_tabled_after_its_assignment_stands_between_the_assignment_and_the_answer() -> None:
@@ -94,3 +100,13 @@ def test_a_tabling_answers_no_assignment_and_is_told_as_tabled() -> None:
     assert open_assignments([task, tabled, answer], Date(2026, 7, 1)) == []
     said = decision_sentence(tabled, 2)
     assert said.startswith("Ärendet bordlades den 15 april 2026 av styrgruppen (§ 2)") and said.endswith("[2].")
+
+
+@pytest.mark.parametrize("line", ["Styrgruppen bordlade frågan till oktobermötet.", "Frågan skjuts upp till nästa möte."])
+def test_a_tabling_under_a_decision_label_is_no_decision(tmp_path: Path, line: str) -> None:
+    """A secretary who writes every outcome under "Beslut:" still tables a matter, not decides it."""
+    minutes = tmp_path / "2026-05-20_styrgrupp_protokoll.md"
+    minutes.write_text("# Protokoll styrgruppen 20 maj 2026\n\n## § 4 Resepolicy\n\nBeslut: " + line + "\n",
+                       encoding="utf-8")
+    (found,) = [d for d in extract_file(minutes) if d.paragraph == "§ 4"]
+    assert found.kind == TABLED
