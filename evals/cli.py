@@ -74,7 +74,8 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         try:
             names = ("answers", "answers_dev2", "answers_dev3", "answers_dev4", "answers_dev5", "answers_dev6", "answers_dev7",
                      "answers_dev8", "answers_dev9", "answers_dev10", "answers_dev11", "answers_dev12",
-                     "answers_dev13", "answers_dev14", "answers_dev15", "answers_dev16", "answers_dev17")
+                     "answers_dev13", "answers_dev14", "answers_dev15", "answers_dev16", "answers_dev17",
+                     "answers_dev18")
             dev = files or [QUESTIONS / f"{name}.jsonl" for name in names if (QUESTIONS / f"{name}.jsonl").is_file()]
             report = run_answer_eval(dev, heldout_file=_existing(heldout), corpus_dir=settings.corpus_dir, regeringen=regeringen,
                                      sample=sample,

@@ -32,7 +32,7 @@ Fold = tuple[Path, list[Path]]  # (gold links, the meetings they link)
 
 def folds() -> list[Fold]:
     """The development sets, one fold each: the first samples and thread_samples,
-    thread_samples2, thread_samples3, and dev4 … dev15 when they are there."""
+    thread_samples2, thread_samples3, and dev4 … dev16 when they are there."""
     from evals.decisions.thread_samples2 import THREAD_MEETINGS_2
     from evals.decisions.thread_samples3 import THREAD_MEETINGS_3
 
@@ -41,7 +41,7 @@ def folds() -> list[Fold]:
     taken = {f for fold in later for f in fold}
     first = [m.file for m in all_meetings() if m.file not in taken]
     out: list[Fold] = [(GOLD_THREADS, [DATA / f for f in names]) for names in (first, *later)]
-    for folder, _ in DEV_SETS.values():  # dev4 … dev15: real files with their own gold
+    for folder, _ in DEV_SETS.values():  # dev4 … dev16: real files with their own gold
         if (folder / "gold_threads.jsonl").is_file():
             out.append((folder / "gold_threads.jsonl", minutes_in(folder)))
     return out

@@ -32,6 +32,7 @@ DEV12 = HERE / "dev12"  # a twelfth (2038; two working groups named three ways, 
 DEV13 = HERE / "dev13"  # a thirteenth (2039; matters renamed by abbreviation), the check for branches built on dev12
 DEV14 = HERE / "dev14"  # a fourteenth (2040; two new working groups named four ways), scored before the session's branches
 DEV15 = HERE / "dev15"  # a fifteenth (2041; two more new groups, a matter through three bodies), the check for dev14 branches
+DEV16 = HERE / "dev16"  # a sixteenth (2042; two more new groups), the check for dev15 branches
 # The development sets in the held-out format, and the day their questions are asked on (None: today).
 DEV_SETS = {"dev4": (DEV4, None), "dev5": (DEV5, "2029-03-01"),  # the sets' READMEs give the reference dates
             "dev6": (DEV6, "2031-01-15"), "dev7": (DEV7, "2032-01-15"),
@@ -39,7 +40,7 @@ DEV_SETS = {"dev4": (DEV4, None), "dev5": (DEV5, "2029-03-01"),  # the sets' REA
             "dev10": (DEV10, "2037-01-15"), "dev11": (DEV11, "2038-01-15"),
             "dev12": (DEV12, "2039-01-15"),
             "dev13": (DEV13, "2040-01-15"), "dev14": (DEV14, "2041-01-15"),
-            "dev15": (DEV15, "2042-01-15")}
+            "dev15": (DEV15, "2042-01-15"), "dev16": (DEV16, "2043-01-15")}
 TARGETS = {"precision": 0.9, "recall": 0.9}
 
 
