@@ -24,12 +24,16 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-# "(KB)", "(ESF+)", "(SPSM)": two to six capitals, the first a letter; "(S)" and "(MP)" name parties,
-# which a reader knows; single letters are too ambiguous to learn.
-_DEFINED = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?)\)")
+from .swedish import split_compound, tokenize
+
+# "(KB)", "(ESF+)", "(SPSM)", "(FoU)", "(SiS)": two to seven letters or digits, the first a capital and
+# at least two of them capitals (a capitalised word in brackets is a name, not a short form); "(S)" and
+# "(MP)" name parties, which a reader knows; single letters are too ambiguous to learn.
+_SHORT = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{1,6}\+?"
+_DEFINED = re.compile(rf"\(({_SHORT})\)")
 _WORD = re.compile(r"[\wÅÄÖåäöéÉ-]+")
 # "AMU (arbetsmarknadsutbildning)": the short form first, its name in the brackets
-_SHORT_FIRST = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?) \(([^()]{3,80})\)")
+_SHORT_FIRST = re.compile(rf"(?<![\wÅÄÖåäö])({_SHORT}) \(([^()]{{3,80}})\)")
 # a sentence break: a stop and a capital, or a line break ("Kungl. biblioteket" runs on)
 _BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])|[;:\n()»”\"]")
 MAX_WORDS = 8  # a name is at most this many words before its short form
@@ -40,6 +44,8 @@ def definitions(text: str) -> Iterator[tuple[str, str]]:
     """The (short form, name) pairs ``text`` defines as "name (SHORT)"."""
     for m in _DEFINED.finditer(text):
         short = m.group(1)
+        if not is_short_form(short):
+            continue
         before = text[max(0, m.start() - 200):m.start()]
         # the name ends where the brackets begin and starts after the last break of the sentence
         before = _BREAK.split(before)[-1]
@@ -49,10 +55,20 @@ def definitions(text: str) -> Iterator[tuple[str, str]]:
             yield short, name
     for m in _SHORT_FIRST.finditer(text):
         short, inside = m.group(1), m.group(2).strip()
+        if not is_short_form(short):
+            continue
         words = _WORD.findall(inside)
         name = _long_form(short.rstrip("+"), words)
         if name and name == " ".join(words):  # the whole bracket is the name, not a remark
             yield short, name
+
+
+def is_short_form(word: str) -> bool:
+    """Whether ``word`` is written as a short form: at least two capitals, and capitals or digits
+    throughout or lower-case letters only between capitals ("FoHM", "RegSO"; not "SoLid")."""
+    caps = sum(c.isupper() for c in word)
+    return caps >= 2 and (caps >= len(word.rstrip("+")) - sum(c.isdigit() for c in word) or not word[-1].islower()
+                          or caps > sum(c.islower() for c in word))
 
 
 def _long_form(short: str, words: list[str]) -> str:
@@ -105,6 +121,65 @@ def load_abbreviations() -> dict[str, list[str]]:
     """The shipped table (``data/abbreviations.toml``)."""
     raw = resources.files("ingest").joinpath("data/abbreviations.toml").read_text("utf-8")
     return {k: list(v) for k, v in tomllib.loads(raw).get("terms", {}).items()}
+
+
+def names_of(short: str) -> list[str]:
+    """The names the documents give ``short`` ("FoHM" finds a table's "FohM": a short form with
+    lower-case letters is written several ways; an all-capitals one is looked up as written)."""
+    table = load_abbreviations()
+    if short in table or short.isupper():
+        return table.get(short, [])
+    return _by_folded_case().get(short.lower(), [])
+
+
+@lru_cache(maxsize=1)
+def _by_folded_case() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for short, names in load_abbreviations().items():
+        out.setdefault(short.lower(), []).extend(n for n in names if n not in out.get(short.lower(), []))
+    return out
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(tokenize(name, compounds=False, prefixes=False))
+
+
+@lru_cache(maxsize=1)
+def _shorts_by_name() -> dict[tuple[str, ...], tuple[str, ...]]:
+    out: dict[tuple[str, ...], list[str]] = {}
+    for short, names in load_abbreviations().items():
+        for name in names:
+            if key := _name_key(name):
+                out.setdefault(key, []).append(short)
+    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
+
+
+def shorts_of(name: str) -> tuple[str, ...]:
+    """The short forms the documents define for ``name``, in any inflection ("Folkhälsomyndighetens"
+    finds the short form defined for "Folkhälsomyndigheten"): the other way round of :func:`names_of`."""
+    key = _name_key(name)
+    return _shorts_by_name().get(key, ()) if key else ()
+
+
+@lru_cache(maxsize=65536)
+def part_initials(word: str) -> frozenset[str]:
+    """The ways the first letters of a compound's parts can be read, splitting each part again when it
+    is a compound too ("arbetsmarknadsutbildning": "au" and "amu"); empty for a simple word."""
+    parts = split_compound(word.lower())
+    if len(parts) < 2:
+        return frozenset()
+    readings = {""}
+    for part in parts:
+        readings = {r + x for r in readings for x in {part[0], *part_initials(part)}}
+    return frozenset(readings)
+
+
+def spells(short: str, word: str) -> bool:
+    """Whether ``short`` is the initials of ``word``'s compound parts: every letter of an all-capitals
+    short form ("AMU": arbets|marknads|utbildning), or the capitals of one written with lower-case
+    letters ("FoHM": folk|hälso|myndigheten)."""
+    letters = short.lower() if short.isupper() else "".join(c for c in short if c.isupper()).lower()
+    return len(letters) >= 2 and word[:1].lower() == letters[0] and letters in part_initials(word)
 
 
 def _texts(paths: Iterable[Path]) -> Iterator[str]:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.abbreviations import load_abbreviations
+from ingest.abbreviations import names_of, shorts_of
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
@@ -254,13 +254,15 @@ def _glossary_by_lowercase() -> dict[str, list[str]]:
 def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
     lower = _glossary_by_lowercase()
     longs = (lower.get(word.lower()) or lower.get(word.split("-")[0].lower())
-             or load_abbreviations().get(word) or load_abbreviations().get(word.split("-")[0]) or [])
+             or names_of(word) or names_of(word.split("-")[0]) or [])
     out = []
     for long in longs:
         stems = tuple(t[0] for w in long.split() if (t := tokenize(w)) and len(t[0]) > 3)
         if stems:
             out.append(stems)
-    return tuple(out)
+    # the other way round: a name the documents shorten ("arbetsmarknadsutbildning (AMU)") is said by its short form
+    out += [stems for short in shorts_of(word) if (stems := tuple(tokenize(short, compounds=False, prefixes=False)))]
+    return tuple(dict.fromkeys(out))
 
 
 # Prepositions the stop list lacks: they say how a thing relates, not which thing (no passage need repeat them).
