@@ -19,7 +19,7 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -123,21 +123,47 @@ def load_abbreviations() -> dict[str, list[str]]:
     return {k: list(v) for k, v in tomllib.loads(raw).get("terms", {}).items()}
 
 
-def names_of(short: str) -> list[str]:
-    """The names the documents give ``short`` ("FoHM" finds a table's "FohM": a short form with
-    lower-case letters is written several ways; an all-capitals one is looked up as written)."""
-    table = load_abbreviations()
-    if short in table or short.isupper():
-        return table.get(short, [])
-    return _by_folded_case().get(short.lower(), [])
+class Abbreviations:
+    """A table of short forms and their names, looked up both ways. Its identity is its version: a
+    new table is a new object, so what is cached per table stays right."""
 
+    def __init__(self, table: Mapping[str, Iterable[str]]) -> None:
+        self.table = {k: list(v) for k, v in table.items()}
+        self._folded: dict[str, list[str]] = {}
+        self._by_name: dict[tuple[str, ...], list[str]] = {}
+        for short, names in self.table.items():
+            folded = self._folded.setdefault(short.lower(), [])
+            folded.extend(n for n in names if n not in folded)
+            for name in names:
+                if key := _name_key(name):
+                    self._by_name.setdefault(key, [])
+                    if short not in self._by_name[key]:
+                        self._by_name[key].append(short)
 
-@lru_cache(maxsize=1)
-def _by_folded_case() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for short, names in load_abbreviations().items():
-        out.setdefault(short.lower(), []).extend(n for n in names if n not in out.get(short.lower(), []))
-    return out
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def names_of(self, short: str) -> list[str]:
+        """The names the documents give ``short`` ("FoHM" finds a table's "FohM": a short form with
+        lower-case letters is written several ways; an all-capitals one is looked up as written)."""
+        if short in self.table or short.isupper():
+            return self.table.get(short, [])
+        return self._folded.get(short.lower(), [])
+
+    def shorts_of(self, name: str) -> tuple[str, ...]:
+        """The short forms the documents define for ``name``, in any inflection ("Folkhälsomyndighetens"
+        finds the one defined for "Folkhälsomyndigheten"): the other way round of :meth:`names_of`."""
+        key = _name_key(name)
+        return tuple(self._by_name.get(key, ())) if key else ()
+
+    def merged(self, first: Mapping[str, Iterable[str]]) -> Abbreviations:
+        """This table with ``first``'s names put before its own (a knowledge base's own definitions
+        before the shipped table's)."""
+        table = {k: list(v) for k, v in first.items()}
+        for short, names in self.table.items():
+            have = {n.lower() for n in table.get(short, [])}
+            table.setdefault(short, []).extend(n for n in names if n.lower() not in have)
+        return Abbreviations(table)
 
 
 def _name_key(name: str) -> tuple[str, ...]:
@@ -145,20 +171,9 @@ def _name_key(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _shorts_by_name() -> dict[tuple[str, ...], tuple[str, ...]]:
-    out: dict[tuple[str, ...], list[str]] = {}
-    for short, names in load_abbreviations().items():
-        for name in names:
-            if key := _name_key(name):
-                out.setdefault(key, []).append(short)
-    return {k: tuple(dict.fromkeys(v)) for k, v in out.items()}
-
-
-def shorts_of(name: str) -> tuple[str, ...]:
-    """The short forms the documents define for ``name``, in any inflection ("Folkhälsomyndighetens"
-    finds the short form defined for "Folkhälsomyndigheten"): the other way round of :func:`names_of`."""
-    key = _name_key(name)
-    return _shorts_by_name().get(key, ()) if key else ()
+def shipped() -> Abbreviations:
+    """The shipped table as :class:`Abbreviations`."""
+    return Abbreviations(load_abbreviations())
 
 
 @lru_cache(maxsize=65536)

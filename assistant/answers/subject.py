@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.abbreviations import is_short_form, names_of, shorts_of, spells
+from ingest.abbreviations import Abbreviations, is_short_form, shipped, spells
 from ingest.glossary import load_english_words, load_glossary
 from ingest.swedish import STOPWORDS, tokenize
 
@@ -170,9 +170,12 @@ def _capitalised_names(text: str, english: bool) -> list[str]:
     return names
 
 
-def subjects(question: str, *, english: bool = False, translated: str = "") -> tuple[Entity, ...]:
+def subjects(question: str, *, english: bool = False, translated: str = "",
+             abbreviations: Abbreviations | None = None) -> tuple[Entity, ...]:
     """The named things ``question`` is about. ``translated`` is the Swedish form of an English
-    question (its glossary names are found there)."""
+    question (its glossary names are found there); ``abbreviations``: the short forms the documents
+    define (default: the shipped table)."""
+    known = abbreviations or shipped()
     entities: dict[str, Entity] = {}
     stems = _stems(translated or question)
     for e in _glossary_hits(stems, common=False):
@@ -196,8 +199,8 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
             # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too, and
             # a name they shorten by its short form; "NPF-satsning" by the name of its short form
             letters = short.group(1) if short else name
-            defined = tuple(f for n in names_of(letters) if (f := _stems(n)))
-            shortened = tuple(f for s in shorts_of(name) if (f := _stems(s)))
+            defined = tuple(f for n in known.names_of(letters) if (f := _stems(n)))
+            shortened = tuple(f for s in known.shorts_of(name) if (f := _stems(s)))
             exact = name if _ACRONYM.match(name) and not defined and len(name) >= 3 else ""
             initials = letters if is_short_form(letters) and len(letters) >= 2 else ""
             entities.setdefault(name.lower(), Entity(name, (form, *defined, *shortened), short=spelled, exact=exact,
