@@ -253,6 +253,9 @@ def _glossary_by_lowercase() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=256)
 def _aliases(word: str, known: Abbreviations) -> tuple[tuple[str, ...], ...]:
+    """The other names of ``word``: a short form's names (the glossary's, then the documents'), a
+    name's short forms. A genitive's colon ending is no part of it ("SCB:s" is SCB)."""
+    word = word.split(":")[0]
     lower = _glossary_by_lowercase()
     longs = (lower.get(word.lower()) or lower.get(word.split("-")[0].lower())
              or known.names_of(word) or known.names_of(word.split("-")[0]) or [])

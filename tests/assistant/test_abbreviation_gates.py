@@ -63,3 +63,12 @@ def test_the_subject_check_reads_the_table_it_is_given() -> None:
     assert [e.label for e in missing(subjects("Vad gör NVB?"), SAYS_NAME)] == ["NVB"]
     assert missing(subjects("Vad gör Yrkesvalskontoret?", abbreviations=Abbreviations({"YVK": ["Yrkesvalskontoret"]})),
                    SAYS_SHORT) == []
+
+
+def test_a_short_form_in_the_genitive_is_said_by_its_name() -> None:
+    from assistant.answers.question import analyse
+
+    table = Abbreviations({"NVB": ["Nämnden för vägledning och bedömning"]})
+    term = next(t for t in analyse("Vad kostar NVB:s kartläggning?", abbreviations=table).terms if t.stem == "nvb")
+    assert term.aliases == (("nämnd", "vägledning", "bedömning"),)
+    assert term.match(frozenset(["nämnd", "vägledning", "bedömning", "kartläggning"])) == 1.0
