@@ -192,9 +192,10 @@ def part_initials(word: str) -> frozenset[str]:
 def spells(short: str, word: str) -> bool:
     """Whether ``short`` is the initials of ``word``'s compound parts: every letter of an all-capitals
     short form ("AMU": arbets|marknads|utbildning), or the capitals of one written with lower-case
-    letters ("FoHM": folk|hälso|myndigheten)."""
+    letters ("FoHM": folk|hälso|myndigheten). Three letters at least: two are spelled by too many
+    compounds ("säker|ställa" for SS)."""
     letters = short.lower() if short.isupper() else "".join(c for c in short if c.isupper()).lower()
-    return len(letters) >= 2 and word[:1].lower() == letters[0] and letters in part_initials(word)
+    return len(letters) >= 3 and word[:1].lower() == letters[0] and letters in part_initials(word)
 
 
 def _texts(paths: Iterable[Path]) -> Iterator[str]:
