@@ -145,8 +145,9 @@ class Abbreviations:
 
     def names_of(self, short: str) -> list[str]:
         """The names the documents give ``short`` ("FoHM" finds a table's "FohM": a short form with
-        lower-case letters is written several ways; an all-capitals one is looked up as written)."""
-        if short in self.table or short.isupper():
+        lower-case letters is written several ways; an all-capitals one, or a lower-case word, is looked
+        up as written: the preposition "ur" is no short form)."""
+        if short in self.table or short.isupper() or not is_short_form(short):
             return self.table.get(short, [])
         return self._folded.get(short.lower(), [])
 

@@ -74,6 +74,7 @@ def test_the_table_is_read_both_ways_in_any_inflection_and_case() -> None:
     table = Abbreviations({"NVB": ["Nämnden för vägledning och bedömning"], "VäKo": ["Vägledningskontoret"]})
     assert table.names_of("NVB") == ["Nämnden för vägledning och bedömning"]
     assert table.names_of("VÄKO") == [] and table.names_of("VäKO") == ["Vägledningskontoret"]
+    assert Abbreviations({"UR": ["Utbildningsradion"]}).names_of("ur") == []  # a word, not the short form
     assert table.shorts_of("Nämndens för vägledning och bedömning") == ("NVB",)
     assert table.shorts_of("Vägledningskontorets") == ("VäKo",)
     assert table.shorts_of("Skolverket") == ()
