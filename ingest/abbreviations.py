@@ -8,8 +8,10 @@ biblioteket".
     python -m ingest.abbreviations OUT.toml DOCS...   (text files, or .jsonl[.gz] with a "text" field)
 
 writes the table; ``ingest/data/abbreviations.toml`` is the one derived from the bundled corpus and
-the public government pages. The hand-written glossary (``data/glossary.toml``) comes first where
-both know a short form."""
+the public government pages. A knowledge base keeps every document's pairs as it reads them (the
+catalog) and puts them before the shipped table (:class:`Abbreviations`); the hand-written glossary
+(``data/glossary.toml``) comes first where both know a short form. A short form no document defines
+may still be spelled by a compound's parts (:func:`spells`: "AMU" by arbets|marknads|utbildning)."""
 
 from __future__ import annotations
 
