@@ -8,8 +8,10 @@ biblioteket".
     python -m ingest.abbreviations OUT.toml DOCS...   (text files, or .jsonl[.gz] with a "text" field)
 
 writes the table; ``ingest/data/abbreviations.toml`` is the one derived from the bundled corpus and
-the public government pages. The hand-written glossary (``data/glossary.toml``) comes first where
-both know a short form."""
+the public government pages. A knowledge base keeps every document's pairs as it reads them (the
+catalog) and puts them before the shipped table (:class:`Abbreviations`); the hand-written glossary
+(``data/glossary.toml``) comes first where both know a short form. A short form no document defines
+may still be spelled by a compound's parts (:func:`spells`: "AMU" by arbets|marknads|utbildning)."""
 
 from __future__ import annotations
 
@@ -19,17 +21,21 @@ import re
 import sys
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-# "(KB)", "(ESF+)", "(SPSM)": two to six capitals, the first a letter; "(S)" and "(MP)" name parties,
-# which a reader knows; single letters are too ambiguous to learn.
-_DEFINED = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?)\)")
+from .swedish import split_compound, tokenize
+
+# "(KB)", "(ESF+)", "(SPSM)", "(FoU)", "(SiS)": two to seven letters or digits, the first a capital and
+# at least two of them capitals (a capitalised word in brackets is a name, not a short form); "(S)" and
+# "(MP)" name parties, which a reader knows; single letters are too ambiguous to learn.
+_SHORT = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{1,6}\+?"
+_DEFINED = re.compile(rf"\(({_SHORT})\)")
 _WORD = re.compile(r"[\wÅÄÖåäöéÉ-]+")
 # "AMU (arbetsmarknadsutbildning)": the short form first, its name in the brackets
-_SHORT_FIRST = re.compile(r"(?<![\wÅÄÖåäö])([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5}\+?) \(([^()]{3,80})\)")
+_SHORT_FIRST = re.compile(rf"(?<![\wÅÄÖåäö])({_SHORT}) \(([^()]{{3,80}})\)")
 # a sentence break: a stop and a capital, or a line break ("Kungl. biblioteket" runs on)
 _BREAK = re.compile(r"[.!?](?=\s+[A-ZÅÄÖ])|[;:\n()»”\"]")
 MAX_WORDS = 8  # a name is at most this many words before its short form
@@ -40,6 +46,8 @@ def definitions(text: str) -> Iterator[tuple[str, str]]:
     """The (short form, name) pairs ``text`` defines as "name (SHORT)"."""
     for m in _DEFINED.finditer(text):
         short = m.group(1)
+        if not is_short_form(short):
+            continue
         before = text[max(0, m.start() - 200):m.start()]
         # the name ends where the brackets begin and starts after the last break of the sentence
         before = _BREAK.split(before)[-1]
@@ -49,10 +57,20 @@ def definitions(text: str) -> Iterator[tuple[str, str]]:
             yield short, name
     for m in _SHORT_FIRST.finditer(text):
         short, inside = m.group(1), m.group(2).strip()
+        if not is_short_form(short):
+            continue
         words = _WORD.findall(inside)
         name = _long_form(short.rstrip("+"), words)
         if name and name == " ".join(words):  # the whole bracket is the name, not a remark
             yield short, name
+
+
+def is_short_form(word: str) -> bool:
+    """Whether ``word`` is written as a short form: at least two capitals, and capitals or digits
+    throughout or lower-case letters only between capitals ("FoHM", "RegSO"; not "SoLid")."""
+    caps = sum(c.isupper() for c in word)
+    return caps >= 2 and (caps >= len(word.rstrip("+")) - sum(c.isdigit() for c in word) or not word[-1].islower()
+                          or caps > sum(c.islower() for c in word))
 
 
 def _long_form(short: str, words: list[str]) -> str:
@@ -105,6 +123,82 @@ def load_abbreviations() -> dict[str, list[str]]:
     """The shipped table (``data/abbreviations.toml``)."""
     raw = resources.files("ingest").joinpath("data/abbreviations.toml").read_text("utf-8")
     return {k: list(v) for k, v in tomllib.loads(raw).get("terms", {}).items()}
+
+
+class Abbreviations:
+    """A table of short forms and their names, looked up both ways. Its identity is its version: a
+    new table is a new object, so what is cached per table stays right."""
+
+    def __init__(self, table: Mapping[str, Iterable[str]]) -> None:
+        self.table = {k: list(v) for k, v in table.items()}
+        self._folded: dict[str, list[str]] = {}
+        self._by_name: dict[tuple[str, ...], list[str]] = {}
+        for short, names in self.table.items():
+            folded = self._folded.setdefault(short.lower(), [])
+            folded.extend(n for n in names if n not in folded)
+            for name in names:
+                if key := _name_key(name):
+                    self._by_name.setdefault(key, [])
+                    if short not in self._by_name[key]:
+                        self._by_name[key].append(short)
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def names_of(self, short: str) -> list[str]:
+        """The names the documents give ``short`` ("FoHM" finds a table's "FohM": a short form with
+        lower-case letters is written several ways; an all-capitals one, or a lower-case word, is looked
+        up as written: the preposition "ur" is no short form)."""
+        if short in self.table or short.isupper() or not is_short_form(short):
+            return self.table.get(short, [])
+        return self._folded.get(short.lower(), [])
+
+    def shorts_of(self, name: str) -> tuple[str, ...]:
+        """The short forms the documents define for ``name``, in any inflection ("Folkhälsomyndighetens"
+        finds the one defined for "Folkhälsomyndigheten"): the other way round of :meth:`names_of`."""
+        key = _name_key(name)
+        return tuple(self._by_name.get(key, ())) if key else ()
+
+    def merged(self, first: Mapping[str, Iterable[str]]) -> Abbreviations:
+        """This table with ``first``'s names put before its own (a knowledge base's own definitions
+        before the shipped table's)."""
+        table = {k: list(v) for k, v in first.items()}
+        for short, names in self.table.items():
+            have = {n.lower() for n in table.get(short, [])}
+            table.setdefault(short, []).extend(n for n in names if n.lower() not in have)
+        return Abbreviations(table)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    return tuple(tokenize(name, compounds=False, prefixes=False))
+
+
+@lru_cache(maxsize=1)
+def shipped() -> Abbreviations:
+    """The shipped table as :class:`Abbreviations`."""
+    return Abbreviations(load_abbreviations())
+
+
+@lru_cache(maxsize=65536)
+def part_initials(word: str) -> frozenset[str]:
+    """The ways the first letters of a compound's parts can be read, splitting each part again when it
+    is a compound too ("arbetsmarknadsutbildning": "au" and "amu"); empty for a simple word."""
+    parts = split_compound(word.lower())
+    if len(parts) < 2:
+        return frozenset()
+    readings = {""}
+    for part in parts:
+        readings = {r + x for r in readings for x in {part[0], *part_initials(part)}}
+    return frozenset(readings)
+
+
+def spells(short: str, word: str) -> bool:
+    """Whether ``short`` is the initials of ``word``'s compound parts: every letter of an all-capitals
+    short form ("AMU": arbets|marknads|utbildning), or the capitals of one written with lower-case
+    letters ("FoHM": folk|hälso|myndigheten). Three letters at least: two are spelled by too many
+    compounds ("säker|ställa" for SS)."""
+    letters = short.lower() if short.isupper() else "".join(c for c in short if c.isupper()).lower()
+    return len(letters) >= 3 and word[:1].lower() == letters[0] and letters in part_initials(word)
 
 
 def _texts(paths: Iterable[Path]) -> Iterator[str]:

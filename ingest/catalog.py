@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_source ON documents(source);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS abbreviations (doc_id TEXT NOT NULL, short TEXT NOT NULL, name TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS abbreviations_doc ON abbreviations(doc_id);
 """
 
 
@@ -48,6 +50,7 @@ class DocRecord:
 
 class Catalog:
     def __init__(self, path: Path) -> None:
+        self.changes = 0  # counts writes to the abbreviations, so a table derived from them knows when it is stale
         make_private_dir(path.parent)
         self.db = sqlite3.connect(str(path), check_same_thread=False)
         make_private_file(path)  # SQLite gives its journal files the database's permissions
@@ -129,8 +132,31 @@ class Catalog:
             )
 
     def delete(self, doc_ids: Iterable[str]) -> None:
+        ids = [(d,) for d in doc_ids]
         with self.db:
-            self.db.executemany("DELETE FROM documents WHERE doc_id=?", [(d,) for d in doc_ids])
+            self.db.executemany("DELETE FROM documents WHERE doc_id=?", ids)
+            self.db.executemany("DELETE FROM abbreviations WHERE doc_id=?", ids)
+        self.changes += 1
+
+    def set_abbreviations(self, per_doc: Mapping[str, Iterable[tuple[str, str]]]) -> None:
+        """Each document's (short form, name) definitions, replacing what it defined before."""
+        with self.db:
+            self.db.executemany("DELETE FROM abbreviations WHERE doc_id=?", [(d,) for d in per_doc])
+            self.db.executemany("INSERT INTO abbreviations VALUES (?, ?, ?)",
+                                [(d, short, name) for d, pairs in per_doc.items() for short, name in dict.fromkeys(pairs)])
+        self.changes += 1
+
+    def abbreviations(self) -> dict[str, list[str]]:
+        """Short form → its names over the documents, the name most documents write first (a name
+        counted in lower case, written with its capitals where one document has them); at most three."""
+        table: dict[str, list[str]] = {}
+        for short, name in self.db.execute(
+                "SELECT short, MIN(name) FROM abbreviations GROUP BY short, lower(name) "
+                "ORDER BY short, COUNT(DISTINCT doc_id) DESC, lower(name)"):
+            names = table.setdefault(short, [])
+            if len(names) < 3:
+                names.append(name)
+        return table
 
     def count(self) -> tuple[int, int]:
         docs, chunks = self.db.execute(

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .abbreviations import Abbreviations, definitions, shipped
 from .catalog import Catalog, DocRecord
 from .chunking import ChunkSpec
 from .documents import Document
@@ -41,6 +42,9 @@ class KbConfig:
     parse: ParseLimits = ParseLimits()
 
 
+_LEARNED = "abbreviations_learned"  # the catalog holds every document's definitions
+
+
 class KnowledgeBase:
     def __init__(self, config: KbConfig, *, embedder: Embedder | None = None) -> None:
         self.config = config
@@ -70,6 +74,9 @@ class KnowledgeBase:
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
                                  batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,
                                  groups=config.groups, parser=Parser(config.parse), lock=self.lock)
+        self._abbreviations: tuple[int, Abbreviations] | None = None
+        if self.catalog.get_meta(_LEARNED) is None and self.is_empty():
+            self.catalog.set_meta(_LEARNED, "1")  # a new folder: ingest keeps every document's definitions
 
     def _dim(self) -> int:
         """The vector size, from the catalog when the store exists (no model load needed)."""
@@ -139,6 +146,26 @@ class KnowledgeBase:
                 "qdrant-local" if self.config.qdrant_path else "qdrant-edge"),
             "data_dir": str(self.config.data_dir),
         }
+
+    def abbreviations(self) -> Abbreviations:
+        """The short forms the documents define ("Statens servicecenter (SSC)"), this knowledge base's
+        own before the shipped table's: the answer gates read a question's "SSC" as said by a passage's
+        "Statens servicecenter", and the other way round. Rebuilt only after documents change."""
+        with self.lock:
+            if self.catalog.get_meta(_LEARNED) is None:
+                self._learn_abbreviations()
+            if self._abbreviations is None or self._abbreviations[0] != self.catalog.changes:
+                self._abbreviations = (self.catalog.changes, shipped().merged(self.catalog.abbreviations()))
+            return self._abbreviations[1]
+
+    def _learn_abbreviations(self) -> None:
+        """A folder indexed before ingest kept the documents' definitions: read them once from the
+        stored passages."""
+        per_doc: dict[str, list[tuple[str, str]]] = {}
+        for payload in self.store.payloads(SearchFilter()):
+            per_doc.setdefault(str(payload.get("doc_id", "")), []).extend(definitions(str(payload.get("text", ""))))
+        self.catalog.set_abbreviations(per_doc)
+        self.catalog.set_meta(_LEARNED, "1")
 
     def is_empty(self) -> bool:
         return self.catalog.count()[0] == 0

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .abbreviations import definitions
 from .catalog import Catalog, DocRecord
 from .chunking import ChunkSpec, chunk_document, context_text
 from .documents import Document
@@ -245,6 +246,8 @@ class Ingestor:
                           _origin(w))
                 for d, ns, h, _, w in batch.values()
             )
+            # the short forms each document defines ("Statens servicecenter (SSC)"), for the answer gates
+            self.catalog.set_abbreviations({d.doc_id: list(definitions(d.text)) for d, _, _, _, _ in batch.values()})
         for d, ns, _, status, where in batch.values():
             yield ItemResult(where, status, d.doc_id, d.title, len(ns))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ingest.abbreviations import Abbreviations, shipped
 from ingest.glossary import is_english, to_swedish
 
 from .asked import offers_all, outcome_untold
@@ -75,6 +76,10 @@ class ExtractiveEngine:
             hits = self.kb.search(question, self.k, flt or SearchFilter())
         return self.answer_from_hits(question, hits[: self.k])
 
+    def abbreviations(self) -> Abbreviations:
+        """The short forms the knowledge base's documents define (the shipped table without one)."""
+        return self.kb.abbreviations() if self.kb is not None else shipped()
+
     # -- selection -------------------------------------------------------------------------------
     def answerable(self, info: QuestionInfo, best: Unit | None, unnamed: frozenset[str] = frozenset(),
                    about: tuple[Entity, ...] = (), *, soft: bool = True) -> bool:
@@ -112,7 +117,8 @@ class ExtractiveEngine:
 
     def answer_from_hits(self, question: str, hits: list[Hit]) -> Answer:
         english = is_english(question)
-        parts = [analyse(q, english=english) for q in split_question(question)]
+        known = self.abbreviations()
+        parts = [analyse(q, english=english, abbreviations=known) for q in split_question(question)]
         if len(parts) > 1:  # a later part ("... och hur ofta görs den?") inherits the first part's subject
             parts = [parts[0]] + [with_subject(p, parts[0]) for p in parts[1:]]
         info = parts[0]
@@ -123,7 +129,8 @@ class ExtractiveEngine:
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
         unanswered: list[QuestionInfo] = []  # later parts no sentence answers
         for part in parts:  # each part needs a sentence of its own that answers it
-            entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "")
+            entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "",
+                                abbreviations=known)
             unnamed = unnamed_per_hit(entities, hits)
             about = about or unnamed
             first_about = first_about or entities
@@ -192,7 +199,7 @@ class ExtractiveEngine:
                    unnamed: dict[int, frozenset[str]]) -> Unit | None:
         """A later part ("… och när ska det redovisas?") asks about the matter the first part's
         answer is about: a sentence of that answer's document answers it on the part's own words."""
-        own = analyse(part.text, english=part.english)
+        own = analyse(part.text, english=part.english, abbreviations=self.abbreviations())
         doc = hits[chosen[0].hit].doc_id
         said = {c.text for c in chosen}
         merged = (rank_units(part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)

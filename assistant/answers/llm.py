@@ -139,7 +139,8 @@ class LlmEngine:
             return Answer(question, REFUSAL, False, self.name,
                           related=[Citation.from_hit(i, h) for i, h in enumerate(hits[:3], 1)])
         english = is_english(question)
-        entities = subjects(question, english=english, translated=to_swedish(question) if english else "")
+        entities = subjects(question, english=english, translated=to_swedish(question) if english else "",
+                            abbreviations=self.fallback.abbreviations())
         unnamed = unnamed_per_hit(entities, hits)
         kept, removed, used = [], [], []
         for j in self.verifier.check(text, passages):

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.abbreviations import load_abbreviations
+from ingest.abbreviations import Abbreviations, shipped
 from ingest.dates import MONTH_YEAR, TIME_WORD
 from ingest.glossary import is_english, load_glossary, to_swedish
 from ingest.qtype import question_kind
@@ -193,10 +193,11 @@ _DEGREE = frozenset(["extra", "mer", "mera", "mindre", "fler", "färre", "störr
 
 
 def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = frozenset(), *,
-                   lexical: bool = False) -> tuple[Term, ...]:
+                   lexical: bool = False, abbreviations: Abbreviations | None = None) -> tuple[Term, ...]:
     """The question's content terms; ``verbs`` are stems known to be verbs (an English question's, ``english_verbs``);
     ``lexical``: a word the lexicon shows to be an inflected verb is one too (:func:`no_noun`; an answer question's,
-    not a translation's)."""
+    not a translation's); ``abbreviations``: the short forms the documents define (default: the shipped table)."""
+    known = abbreviations or shipped()
     terms: dict[str, Term] = {}
     m = _V2.match(text)
     finite = m.group("finite").lower() if m else ""
@@ -225,7 +226,7 @@ def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = fro
                 or stem in verbs or lower in _PREPOSITIONS or lexical and word[0].islower() and no_noun(lower))
         short = _ABBREVIATED.fullmatch(word)
         spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
-        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word), spelled))
+        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word, known), spelled))
     return tuple(terms.values())
 
 
@@ -251,16 +252,21 @@ def _glossary_by_lowercase() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=256)
-def _aliases(word: str) -> tuple[tuple[str, ...], ...]:
+def _aliases(word: str, known: Abbreviations) -> tuple[tuple[str, ...], ...]:
+    """The other names of ``word``: a short form's names (the glossary's, then the documents'), a
+    name's short forms. A genitive's colon ending is no part of it ("SCB:s" is SCB)."""
+    word = word.split(":")[0]
     lower = _glossary_by_lowercase()
     longs = (lower.get(word.lower()) or lower.get(word.split("-")[0].lower())
-             or load_abbreviations().get(word) or load_abbreviations().get(word.split("-")[0]) or [])
+             or known.names_of(word) or known.names_of(word.split("-")[0]) or [])
     out = []
     for long in longs:
         stems = tuple(t[0] for w in long.split() if (t := tokenize(w)) and len(t[0]) > 3)
         if stems:
             out.append(stems)
-    return tuple(out)
+    # the other way round: a name the documents shorten ("arbetsmarknadsutbildning (AMU)") is said by its short form
+    out += [stems for short in known.shorts_of(word) if (stems := tuple(tokenize(short, compounds=False, prefixes=False)))]
+    return tuple(dict.fromkeys(out))
 
 
 # Prepositions the stop list lacks: they say how a thing relates, not which thing (no passage need repeat them).
@@ -299,7 +305,7 @@ def _verbish(word: str) -> bool:
         ("ade", "ades", "dde", "ddes", "tte", "ttes", "des", "tes", "ras", "ers", "ats", "its")))
 
 
-def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
+def analyse(question: str, *, english: bool | None = None, abbreviations: Abbreviations | None = None) -> QuestionInfo:
     q = question.strip()
     if english is None:
         english = is_english(q)
@@ -312,7 +318,7 @@ def analyse(question: str, *, english: bool | None = None) -> QuestionInfo:
     said = frozenset(tokenize(f"{q} {text}", prefixes=False))
     counted = frozenset(tokenize(kind_word)) if kind_word else frozenset()
     verbs = english_verbs(q) if english else frozenset()
-    terms = question_terms(text, kind_word, verbs, lexical=not english)
+    terms = question_terms(text, kind_word, verbs, lexical=not english, abbreviations=abbreviations)
     return QuestionInfo(q, terms, question_kind(q), numbers, english, months, said, counted)
 
 

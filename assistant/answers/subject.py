@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.abbreviations import load_abbreviations
+from ingest.abbreviations import Abbreviations, is_short_form, shipped, spells
 from ingest.glossary import load_english_words, load_glossary
 from ingest.swedish import STOPWORDS, tokenize
 
@@ -43,9 +43,14 @@ class Entity:
     # An acronym no list writes out ("SKUTT") is named by itself with its capital ("SKUTT", "Skutt"),
     # not by a common word that stems alike ("skutt"); checked when the passage's text is given.
     exact: str = ""
+    # A short form ("AMU", "FoHM") is also named by a compound whose parts' initials spell it
+    # ("arbetsmarknadsutbildningar"), when the passage's text is given.
+    initials: str = ""
 
     def named_in(self, tokens: frozenset[str], date: str = "", text: str | None = None) -> bool:
         if self.year and date.startswith(self.year):
+            return True
+        if self.initials and text is not None and _spelled_in(self.initials, text):
             return True
         if self.exact and text is not None:
             return re.search(rf"\b{re.escape(self.exact[0])}(?i:{re.escape(self.exact[1:])})", text) is not None
@@ -61,6 +66,15 @@ def _spells_out(word: str, letters: str, noun: str) -> bool:
         return False
     front = iter(word[1:-len(noun)])
     return all(c in front for c in letters[1:])
+
+
+_LONG_WORD = re.compile(r"[\wåäöéÅÄÖÉ]{8,}")
+
+
+def _spelled_in(short: str, text: str) -> bool:
+    """Whether a word of ``text`` is a compound whose parts' initials spell ``short``."""
+    first = short[0].lower()
+    return any(w[0].lower() == first and spells(short, w) for w in _LONG_WORD.findall(text))
 
 
 def _stems(text: str) -> tuple[str, ...]:
@@ -156,9 +170,12 @@ def _capitalised_names(text: str, english: bool) -> list[str]:
     return names
 
 
-def subjects(question: str, *, english: bool = False, translated: str = "") -> tuple[Entity, ...]:
+def subjects(question: str, *, english: bool = False, translated: str = "",
+             abbreviations: Abbreviations | None = None) -> tuple[Entity, ...]:
     """The named things ``question`` is about. ``translated`` is the Swedish form of an English
-    question (its glossary names are found there)."""
+    question (its glossary names are found there); ``abbreviations``: the short forms the documents
+    define (default: the shipped table)."""
+    known = abbreviations or shipped()
     entities: dict[str, Entity] = {}
     stems = _stems(translated or question)
     for e in _glossary_hits(stems, common=False):
@@ -179,10 +196,15 @@ def subjects(question: str, *, english: bool = False, translated: str = "") -> t
                 form = _stems(joined.group(1))
             short = ABBREVIATED_NOUN.fullmatch(name)
             spelled = (short.group(1).lower(), _stems(short.group(2))[-1]) if short and _stems(short.group(2)) else None
-            # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too
-            defined = tuple(f for n in load_abbreviations().get(name, ()) if (f := _stems(n)))
+            # a short form the documents define ("Kungl. biblioteket (KB)") is named by its name too, and
+            # a name they shorten by its short form; "NPF-satsning" by the name of its short form
+            letters = short.group(1) if short else name
+            defined = tuple(f for n in known.names_of(letters) if (f := _stems(n)))
+            shortened = tuple(f for s in known.shorts_of(name) if (f := _stems(s)))
             exact = name if _ACRONYM.match(name) and not defined and len(name) >= 3 else ""
-            entities.setdefault(name.lower(), Entity(name, (form, *defined), short=spelled, exact=exact))
+            initials = letters if is_short_form(letters) and len(letters) >= 2 else ""
+            entities.setdefault(name.lower(), Entity(name, (form, *defined, *shortened), short=spelled, exact=exact,
+                                                     initials=initials))
             covered |= set(form)
     for year in dict.fromkeys(_YEAR.findall(question)):
         entities.setdefault(year, Entity(year, ((year,),), year=year))

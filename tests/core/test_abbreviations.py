@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.answers.subject import missing, subjects
-from ingest.abbreviations import definitions, learn, load_abbreviations, main
+from ingest.abbreviations import Abbreviations, definitions, is_short_form, learn, load_abbreviations, main, spells
 
 
 def test_a_name_before_its_short_form_is_a_definition() -> None:
@@ -60,3 +60,60 @@ def test_the_shipped_table_is_the_one_the_documents_give(tmp_path: Path) -> None
     shipped = root / "ingest" / "data" / "abbreviations.toml"
     assert out.read_text("utf-8") == shipped.read_text("utf-8"), "run: python -m ingest.abbreviations " \
         "ingest/data/abbreviations.toml corpus ../shared/corpus/regeringen.jsonl.gz"
+
+
+def test_a_short_form_with_lower_case_letters_between_capitals_is_learned() -> None:
+    text = ("Nämnden för digitalt lärande (NfDL) leder arbetet. Anslaget till forskning och utveckling (FoU) "
+            "ökar. Vi besökte Kiruna (Norrbotten) och Lund (SoLid).")
+    assert list(definitions(text)) == [("NfDL", "Nämnden för digitalt lärande"), ("FoU", "forskning och utveckling")]
+    assert [w for w in ("NfDL", "FoU", "RegSO", "ESF+", "SoLid", "Norrbotten", "A") if is_short_form(w)] == [
+        "NfDL", "FoU", "RegSO", "ESF+"]
+
+
+def test_the_table_is_read_both_ways_in_any_inflection_and_case() -> None:
+    table = Abbreviations({"NVB": ["Nämnden för vägledning och bedömning"], "VäKo": ["Vägledningskontoret"]})
+    assert table.names_of("NVB") == ["Nämnden för vägledning och bedömning"]
+    assert table.names_of("VÄKO") == [] and table.names_of("VäKO") == ["Vägledningskontoret"]
+    assert Abbreviations({"UR": ["Utbildningsradion"]}).names_of("ur") == []  # a word, not the short form
+    assert table.shorts_of("Nämndens för vägledning och bedömning") == ("NVB",)
+    assert table.shorts_of("Vägledningskontorets") == ("VäKo",)
+    assert table.shorts_of("Skolverket") == ()
+    merged = table.merged({"NVB": ["nämnden för vägledning och bedömning", "Nationella vägledningsbyrån"]})
+    assert merged.names_of("NVB") == ["nämnden för vägledning och bedömning", "Nationella vägledningsbyrån"]
+
+
+@pytest.mark.parametrize(("short", "word", "spelled"), [
+    ("KFP", "kompetensförsörjningsplanen", True),  # kompetens|försörjning|plan
+    ("KOP", "kompetensförsörjningsplanen", False),
+    ("KP", "kompetensförsörjningsplanen", False),  # two letters are spelled by too many compounds
+    ("AMP", "arbetsmiljöplanen", True),
+    ("BoMU", "bostadsmarknadsutredningen", True),  # the capitals of a short form with lower-case letters
+    ("BMP", "bostadsmarknaden", False),
+    ("KFP", "kartläggningen", False),  # no compound
+    ("PFK", "kompetensförsörjningsplanen", False),  # the letters in another order
+])
+def test_a_compound_s_parts_spell_a_short_form(short: str, word: str, spelled: bool) -> None:
+    assert spells(short, word) is spelled
+
+
+def test_a_knowledge_base_keeps_the_definitions_of_its_documents(tmp_path: Path, make_kb) -> None:
+    (tmp_path / "a.txt").write_text("Nämnden för vägledning och bedömning (NVB) inrättades i år.\n\n"
+                                    "NVB ska samordna vägledningen.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Kontoret för yrkesval (KfY) öppnar i Umeå.", encoding="utf-8")
+    kb = make_kb(tmp_path / "data")
+    assert kb.abbreviations().names_of("NVB") == []  # none before ingest (nor in the shipped table)
+    kb.ingest_all([tmp_path / "a.txt", tmp_path / "b.txt"])
+    table = kb.abbreviations()
+    assert table.names_of("NVB") == ["Nämnden för vägledning och bedömning"]
+    assert table.shorts_of("Kontorets för yrkesval") == ("KfY",)
+    assert kb.abbreviations() is table  # unchanged documents: the same table
+    kb.remove(str(tmp_path / "b.txt"))
+    assert kb.abbreviations().names_of("KfY") == []
+    assert kb.abbreviations().names_of("NVB") == ["Nämnden för vägledning och bedömning"]
+    # a folder indexed before the catalog kept definitions: they are read once from the stored passages
+    kb.catalog.db.execute("DELETE FROM abbreviations")
+    kb.catalog.db.execute("DELETE FROM meta WHERE key='abbreviations_learned'")
+    kb.catalog.db.commit()
+    kb.close()
+    again = make_kb(tmp_path / "data")
+    assert again.abbreviations().names_of("NVB") == ["Nämnden för vägledning och bedömning"]
