@@ -128,6 +128,7 @@ class ExtractiveEngine:
         said: set[str] = set()  # the chosen sentences' texts
         about: dict[int, frozenset[str]] = {}  # the first part's subjects each passage leaves unnamed
         unanswered: list[QuestionInfo] = []  # later parts no sentence answers
+        later: list[tuple[QuestionInfo, str]] = []  # each later part with the lead it added
         for part in parts:  # each part needs a sentence of its own that answers it
             entities = subjects(part.text, english=english, translated=to_swedish(part.text) if english else "",
                                 abbreviations=known)
@@ -149,12 +150,14 @@ class ExtractiveEngine:
             if lead.text not in said:
                 chosen.append(lead)
                 said.add(lead.text)
+                if part is not info:
+                    later.append((part, lead.text))
         best = chosen[0]
         if unanswered and best.p < PARTIAL_P:
             return self._refusal(question, info, units, hits, about)
         # someone's words ("…, säger ministern.") state a view, not a fact, unless the question asks who
         speech = not any(q.kind == "person" for q in parts)
-        for u in self._further(parts, units, chosen, hits):
+        for u in self._further(later, units, chosen, hits):
             if len(chosen) >= MAX_SENTENCES:
                 break
             if sum(len(c.text) for c in chosen) + len(u.text) > ANSWER_CHARS:
@@ -175,20 +178,20 @@ class ExtractiveEngine:
             return self._refusal(question, info, units, hits, about)
         return compose(question, chosen, items, hits, self.name, tuple(p.text for p in unanswered))
 
-    def _further(self, parts: list[QuestionInfo], units: list[Unit], chosen: list[Unit],
+    def _further(self, later: list[tuple[QuestionInfo, str]], units: list[Unit], chosen: list[Unit],
                  hits: list[Hit]) -> list[Unit]:
         """The candidates for further sentences, likeliest first: those covering the question and at
         least ``EXTRA_SCORE`` as likely as the lead. A later part's candidates are weighed against
         that part's own lead, on the part's own words ("… och till när då?" ranks the
         dates of its matter, which the first part's words rank low), and all go in one order by
-        their probability's share of their part's lead."""
+        their probability's share of their part's lead. ``later`` pairs each later part with the text
+        of the lead it added to the answer."""
         best = chosen[0]
         pool = [(u, u.p / best.p if best.p > 0 else 0.0) for u in units
                 if u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * best.p]
-        leads = {c.text for c in chosen[1:]}  # the later parts' leads
-        for part in parts[1:] if leads else ():
+        for part, lead_text in later:
             ranked = rank_units(part, hits, synonyms=self.synonyms, model=self.model, embedder=self.embedder)
-            lead = next((u for u in ranked if u.text in leads), None)
+            lead = next((u for u in ranked if u.text == lead_text), None)
             if lead is not None and lead.p > 0:
                 pool += [(u, u.p / lead.p) for u in ranked
                          if u.coverage >= self.min_coverage and u.p >= EXTRA_SCORE * lead.p]

@@ -71,12 +71,22 @@ _DEFINITE_OPENER = re.compile(r"^([A-ZÅÄÖ][a-zåäö]{3,}(?:et|en|na))\s+(?:s
 
 
 # Reported speech: a sentence ending in who said it ("…, säger utbildningsministern.", "…, skriver myndigheten.").
-_SAID_BY = re.compile(r"[,”\"]\s*[”\"]?\s(?:säger|sa|sade|skriver|menar|konstaterar)\s+[^.,;:]{1,80}[.!]?$")
+_SAID_BY = re.compile(r"[,”\"]\s*[”\"]?\s(?:säger|sa|sade|skriver|menar|konstaterar)\s+(?P<by>[^.,;:]{1,80})[.!]?$")
+# Where the words stand, after the speaker ("… i beslutet", "… på sin webbplats", "… i ett brev").
+_WHERE = re.compile(r"\s(?:i|på|inom)\s")
+# The first and second person: someone speaking in their own voice.
+_OWN_VOICE = re.compile(r"\b(?:jag|vi|mig|oss|min|mitt|mina|vår|vårt|våra|du|ni|dig|din|ditt|dina|er|ert|era)\b",
+                        re.IGNORECASE)
 
 
 def reports_speech(sentence: str) -> bool:
-    """Whether ``sentence`` gives someone's words, with the speaker after them."""
-    return bool(_SAID_BY.search(sentence))
+    """Whether ``sentence`` gives someone's words, with the speaker after them. Words said to stand in a
+    document ("…, skriver regeringen i beslutet.") are its content, not a view, unless they speak in the
+    first or second person ("Vi ser fram emot …, skriver styrelsen i ett brev.")."""
+    m = _SAID_BY.search(sentence)
+    if m is None:
+        return False
+    return not _WHERE.search(f" {m.group('by')} ") or bool(_OWN_VOICE.search(sentence[:m.start()]))
 
 
 def split_run_in(sentence: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ import pytest
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.lists import list_items
 from assistant.answers.question import analyse
-from assistant.answers.units import passage_units, reports_speech
+from assistant.answers.units import Unit, passage_units, reports_speech
 from ingest.search import Hit
 
 
@@ -48,9 +48,37 @@ def test_a_later_parts_further_sentences_are_weighed_against_that_parts_lead() -
     ("”Kurserna behövs”, sa Per Nilsson.", True),
     ("Rektorn säger att kursen pågår i tre veckor.", False),  # the speaker first: a statement about what is said
     ("Kursen pågår i tre veckor och leds av slöjdaren Per Nilsson.", False),
+    # words said to stand in a document are its content, unless someone speaks in their own voice
+    ("Kursen ska redovisas till regeringen senast den 1 juni, skriver regeringen i beslutet.", False),
+    ("Skolan får 2 miljoner kronor för kursen, skriver Sametinget på sin webbplats.", False),
+    ("Vi har väntat länge på kursen, skriver rektorn i ett brev till deltagarna.", True),
 ])
 def test_reported_speech_is_told_by_its_speaker_after_the_words(sentence: str, reported: bool) -> None:
     assert reports_speech(sentence) is reported
+
+
+def test_each_later_part_is_weighed_against_its_own_lead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With three parts, the third part's candidates are weighed against the third part's lead, not
+    against the second part's lead when that one ranks higher on the third part's words."""
+    from assistant.answers import extractive
+
+    def unit(pos: int, text: str, p: float) -> Unit:
+        return Unit(0, pos, text, frozenset(text.lower().split()), False, coverage=1.0, p=p)
+
+    first, second, third = (analyse(q) for q in ("Vem leder skolan", "när grundades skolan",
+                                                  "hur många deltagare har skolan?"))
+    rankings = {second.text: [unit(1, "Skolan grundades 1952.", 0.9)],
+                third.text: [unit(1, "Skolan grundades 1952.", 1.0), unit(2, "Skolan har 300 deltagare.", 0.6),
+                             unit(3, "Skolan har 40 deltagare på distans.", 0.5),
+                             unit(4, "Skolan har ett internat.", 0.4)]}
+    monkeypatch.setattr(extractive, "rank_units", lambda part, hits, **kw: rankings[part.text])
+    lead = unit(0, "Skolan leds av Anna Berg.", 1.0)
+    chosen = [lead, rankings[second.text][0], rankings[third.text][1]]
+    engine = ExtractiveEngine(kb=None)  # type: ignore[arg-type]
+    further = [u.text for u in engine._further([(second, chosen[1].text), (third, chosen[2].text)], [lead],
+                                               chosen, [_hit("")])]
+    assert "Skolan har 40 deltagare på distans." in further  # 0.5 ≥ 0.75 × 0.6, its own lead
+    assert "Skolan har ett internat." not in further  # 0.4 < 0.75 × 0.6
 
 
 def test_someones_words_are_no_further_sentence_unless_the_question_asks_who() -> None:
