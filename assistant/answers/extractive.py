@@ -101,7 +101,7 @@ class ExtractiveEngine:
             return False  # a report handed to a council at fixed times does not say how often the council meets
         if names_a_sibling(info, best, about):
             return False
-        if announces_only(info, best.text):
+        if announces_only(info, best.text) or best.leans_on and announces_only(info, best.leans_on):
             return False  # "the board is to review …" does not say what the review found
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)

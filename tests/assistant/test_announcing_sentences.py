@@ -1,7 +1,8 @@
 """A sentence that only announces, commissions or plans a thing ("ska", "kommer att", "i uppdrag att", a
 task's infinitive) does not answer a question about what came of it (in the past, or what it showed or
 contained), unless it names what a list question asks for; a question about the plan or the commission
-itself is answered by it. Examples are our own; the engine is the real one over hand-made passages."""
+itself is answered by it; a sentence leaning on an announcing one ("Det handlar om …") goes on with it.
+Examples are our own; the engine is the real one over hand-made passages."""
 
 from __future__ import annotations
 
@@ -99,4 +100,18 @@ def test_an_announcing_sentence_naming_the_things_a_list_question_asks_for_answe
 def test_the_engine_refuses_a_passage_that_only_announces_what_is_asked(
         engine: ExtractiveEngine, question: str, passage: str, title: str, grounded: bool) -> None:
     a = engine.answer_from_hits(question, [_hit(passage, title)])
+    assert a.grounded is grounded, a.answer
+
+
+@pytest.mark.parametrize(("passage", "grounded"), [
+    # "Det handlar om …" goes on with the announcement before it: what the report is to cover, not what it showed
+    ("Fritidsnämnden ska redovisa hur simhallarna används. Det handlar bland annat om vilka simhallar som används "
+     "mest och om resultaten av simhallarnas renoveringar.", False),
+    ("Fritidsnämnden redovisade hur simhallarna används. Det visade att simhallarna i norr används mest och att "
+     "resultaten av renoveringarna är goda.", True),
+])
+def test_a_sentence_leaning_on_an_announcement_goes_on_with_it(engine: ExtractiveEngine, passage: str,
+                                                               grounded: bool) -> None:
+    a = engine.answer_from_hits("Vad visade fritidsnämndens redovisning om simhallarna?",
+                                [_hit(passage, "Redovisning om simhallarna")])
     assert a.grounded is grounded, a.answer
