@@ -88,7 +88,7 @@ _ARTICLES = frozenset("den det de en ett the a an".split())
 
 def _question_finite(question: str) -> str:
     """The question's finite verb: the first word that is an auxiliary or modal, or a present or past
-    form ("Vilka förbättringar av planen föreslog …": "föreslog"); a yes/no question opens with it. A
+    form ("Vilka ändringar av taxan föreslog …": "föreslog"); a yes/no question opens with it. A
     participle after an article ("den föreslagna", "de utvecklade") qualifies a noun."""
     words = re.findall(r"[\wåäöÅÄÖ:-]+", question)
     if words and words[0].lower() not in _QUESTION_OPENERS:

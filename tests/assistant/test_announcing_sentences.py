@@ -26,7 +26,7 @@ def engine() -> ExtractiveEngine:
 
 @pytest.mark.parametrize(("question", "expected"), [
     ("Vilka åtgärder föreslog nämnden i rapporten?", True),  # a strong verb's preterite
-    ("Vilka förbättringar av planen föreslog nämnden?", True),  # the finite verb after a noun phrase
+    ("Vilka ändringar av taxan föreslog nämnden?", True),  # the finite verb after a noun phrase
     ("Vilka skolor deltog i försöket?", True),
     ("Var hölls mötet?", True),  # a strong verb's passive
     ("Vilka kurser valdes?", True),
@@ -34,7 +34,7 @@ def engine() -> ExtractiveEngine:
     ("Vad visar enkäten?", True),  # what a thing showed, whatever the tense
     ("Which measures did the board propose?", True),
     ("Vad ska nämnden göra?", False),  # a modal: the plan is asked for
-    ("Vilka myndigheter skulle samråda?", False),
+    ("Vilka föreningar skulle delta?", False),
     ("Vem leder gruppen?", False),  # the present
     ("Vilka kommuner fick i uppdrag att samordna simundervisningen?", False),  # the commission itself
     ("Vad var syftet med satsningen?", False),  # an aim is what an announcement says
@@ -55,7 +55,7 @@ def test_a_question_about_what_came_of_something(question: str, expected: bool) 
     ("Verket kommer i maj med en rapport.", False),  # "kommer" without "att" is no future
     ("Nämnden beslutade att anta planen.", False),
     ("I planen pekade nämnden ut tre områden som ska prioriteras.", False),  # "ska" in a relative clause
-    ("Följande teman ska prioriteras:", False),  # its list says what is asked
+    ("Följande frågor ska prioriteras:", False),  # its list says what is asked
 ])
 def test_a_sentence_that_only_announces(sentence: str, expected: bool) -> None:
     assert only_announces(sentence) is expected
@@ -81,8 +81,8 @@ def test_an_announcing_sentence_naming_the_things_a_list_question_asks_for_answe
     ("Vad innehöll handlingsplanen för stadsbiblioteken?",
      "Kulturnämnden kommer att ta fram en handlingsplan för stadsbiblioteken under hösten.",
      "Handlingsplan för stadsbiblioteken", False),
-    ("Vilka teman var prioriterade i kulturplanen 2023?",
-     "Följande teman ska vara prioriterade i kulturplanen 2023.", "Kulturplan 2023", False),
+    ("Vilka frågor var prioriterade i kulturplanen 2023?",
+     "Följande frågor ska vara prioriterade i kulturplanen 2023.", "Kulturplan 2023", False),
     # the same sentences answer a question about the plan or the commission
     ("Vilka åtgärder ska trafiknämnden föreslå i utredningen om cykelbanorna?",
      "Trafiknämnden ska i utredningen om cykelbanorna föreslå åtgärder för säkrare korsningar.",
