@@ -29,7 +29,7 @@ ROOM_RANK = {
                           "decision_answers": 2, "decision_questions": 2, "decision_match": 2, "decision_open": 1,
                           "decision_relevance": 2, "decision_compose": 2,
                           "collection": 2, "chat": 2, "units": 2, "compose": 2, "lists": 2, "memo": 3, "registry": 3,
-                          "synonyms": 1, "gates": 2},
+                          "synonyms": 1, "gates": 2, "announces": 2},
 }
 
 

@@ -104,6 +104,7 @@ def rank_units(info: QuestionInfo, hits: list[Hit], *, synonyms: Synonyms, model
     for u in units:
         before = by_hit[u.hit][u.pos - 1] if u.pos > 0 else None
         near = u.tokens | before.tokens if u.anaphoric and before is not None else u.tokens
+        u.leans_on = before.text if u.anaphoric and before is not None else ""
         if dated:
             near = near | taken_up(u, by_hit[u.hit], heads[u.hit])
         u.near = near

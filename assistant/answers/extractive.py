@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ingest.abbreviations import Abbreviations, shipped
 from ingest.glossary import is_english, to_swedish
 
+from .announces import announces_only
 from .asked import offers_all, outcome_untold
 from .base import REFUSAL, Answer, Citation
 from .candidates import content_nouns, rank_units
@@ -105,6 +106,8 @@ class ExtractiveEngine:
             return False  # a report handed to a council at fixed times does not say how often the council meets
         if names_a_sibling(info, best, about):
             return False
+        if announces_only(info, best.text) or best.leans_on and announces_only(info, best.leans_on):
+            return False  # "the board is to review …" does not say what the review found
         if (offers_all(info.text, best.text) or outcome_untold(info.text, best.text)
                 or not names_listed(info.text, best.text, info.said, about)
                 or info.kind != "time" and (other_year(info.years, best.text) or best.heading_of_another_year)

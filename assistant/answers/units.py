@@ -43,6 +43,7 @@ class Unit:
     enumerates: bool = False  # lists things: items after it, or a run of short comma-separated names
     items: list[Unit] = field(default_factory=list)
     anaphoric: bool = False  # leans on the sentence before it
+    leans_on: str = ""  # the sentence before it, when it leans on it
     # "Satsningen ska vara klar …": the stems of a definite noun opening it
     takes_up: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()  # the words it speaks with: its own, and those it leans on
