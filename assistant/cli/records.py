@@ -34,8 +34,6 @@ from .common import USER_HELP, emit, err, fail, resolve_user
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
 
-KIND_SV = {"beslut": "Beslut", "uppdrag": "Uppdrag", "ställningstagande": "Ställningstagande", TABLED: "Bordlagd",
-           "procedur": "Procedur"}
 
 
 def _kinds(kind: str | None, procedural: bool) -> tuple[str, ...]:
@@ -130,7 +128,7 @@ def add_commands(app: typer.Typer, get_settings: Callable[[], Any], open_kb: Cal
         for d in found:
             head = d.section if d.section.startswith(d.paragraph) else ", ".join(x for x in (d.paragraph, d.section) if x)
             where = ", ".join(x for x in (head, f"s. {d.page}" if d.page else "") if x)
-            out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {where}[/bold] ({KIND_SV.get(d.kind, d.kind)})",
+            out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {where}[/bold] ({d.kind.capitalize()})",
                       highlight=False)
             out.print(f"   {d.text}", highlight=False, markup=False)
             extra = "; ".join(x for x in (f"ansvarig: {d.responsible}" if d.responsible else "",
@@ -189,7 +187,7 @@ def _print_thread(thread: Thread, as_json: bool) -> None:
     out.print(f"[bold]Ärende: {thread.matter or '–'}[/bold] ({len(thread.decisions)} beslut, äldst först)", highlight=False)
     why = {link.later: link for link in thread.links}
     for d in thread.decisions:
-        out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {d.paragraph}[/bold] ({KIND_SV.get(d.kind, d.kind)}) "
+        out.print(f"[bold]{d.date or 'odaterat'} {d.body or '–'} {d.paragraph}[/bold] ({d.kind.capitalize()}) "
                   f"id {d.id}", highlight=False)
         out.print(f"   {d.text}", highlight=False, markup=False)
         if link := why.get(d.id):

@@ -29,6 +29,7 @@ from .tasks import named_task
 from .terms import carries_terms, member_task, members
 from .verbs import decided_elsewhere, is_past, reported_saying
 
+# The kinds are the Swedish words the register shows (the CLI and the Beslut tab print them as they are).
 KINDS = ("beslut", "uppdrag", "ställningstagande", "bordlagd", "procedur")
 DECISION_KINDS = ("beslut", "uppdrag", "ställningstagande")
 # A matter tabled to a later meeting is no decision, but it is a step of the matter's thread: the

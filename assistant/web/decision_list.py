@@ -13,8 +13,6 @@ from ..records import Decision
 from .render import esc, shorten
 
 PAGE = 50
-KIND_SV = {"beslut": "beslut", "uppdrag": "uppdrag", "ställningstagande": "ställningstagande", "bordlagd": "bordlagt",
-           "procedur": "procedur"}
 
 
 def listing(found: Sequence[Decision], shown: int, ranked: bool) -> str:
@@ -25,7 +23,7 @@ def listing(found: Sequence[Decision], shown: int, ranked: bool) -> str:
         head += f" Visar 1–{n} av {len(found)}."
     lines = [head, ""]
     for i, d in enumerate(found[:n], 1):
-        meta = ", ".join(x for x in (d.paragraph, KIND_SV.get(d.kind, d.kind),
+        meta = ", ".join(x for x in (d.paragraph, d.kind,
                                      f"ansvarig: {d.responsible}" if d.responsible else "",
                                      f"senast {d.deadline}" if d.deadline else "") if x)
         lines.append(f"{i}. **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(meta)}): {esc(d.text)}")

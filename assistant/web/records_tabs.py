@@ -20,7 +20,7 @@ from ..records.decisions import THREAD_KINDS
 from ..records.export import to_csv, to_docx
 from ..records.pairs import RELATION_SV
 from ..records.threads import concerns, open_assignments, thread_of
-from .decision_list import KIND_SV, PAGE, choices, first_page, listing, more_button, next_page
+from .decision_list import PAGE, choices, first_page, listing, more_button, next_page
 from .exports import export_store
 from .gate import UPLOAD_FORMATS, gate_for
 from .render import esc, source_link
@@ -174,7 +174,7 @@ def thread_markdown(thread: Thread) -> str:
     why = {link.later: link for link in thread.links}
     out = [f"### Ärende: {esc(thread.matter or '–')}", f"{len(thread.decisions)} beslut, äldst först.", ""]
     for d in thread.decisions:
-        head = ", ".join(x for x in (d.paragraph, d.heading, KIND_SV.get(d.kind, d.kind)) if x)
+        head = ", ".join(x for x in (d.paragraph, d.heading, d.kind) if x)
         out.append(f"- **{esc(d.date or 'odaterat')} – {esc(d.body)}** ({esc(head)}): {esc(d.text)}  ")
         if link := why.get(d.id):
             out.append(f"  *{esc(RELATION_SV.get(link.relation, link.relation))}:* {esc(link.reason)}  ")

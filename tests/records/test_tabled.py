@@ -110,3 +110,15 @@ def test_a_tabling_under_a_decision_label_is_no_decision(tmp_path: Path, line: s
                        encoding="utf-8")
     (found,) = [d for d in extract_file(minutes) if d.paragraph == "§ 4"]
     assert found.kind == TABLED
+
+
+def test_a_tabled_step_is_called_the_same_in_the_beslut_tab_its_timeline_and_the_cli() -> None:
+    from assistant.web.decision_list import listing
+    from assistant.web.records_tabs import thread_markdown
+
+    tabled = dec("t", "2026-02-11", "Lokalfrågan", "Ärendet bordlades till nästa möte.", kind=TABLED)
+    settled = dec("s", "2026-03-11", "Lokalfrågan", "Styrgruppen beslutar att hyra lokalen.")
+    assert "§ 2, bordlagd" in listing([tabled], 1, ranked=False)
+    thread = build_threads([tabled, settled])[0]
+    assert "(§ 2, Lokalfrågan, bordlagd)" in thread_markdown(thread)
+    assert "bordlagt" not in listing([tabled], 1, ranked=False) + thread_markdown(thread)
