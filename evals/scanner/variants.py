@@ -4,8 +4,10 @@ development labels only.
 Each variant is `scanners.learned.train` with one setting changed (C, min_df, class weights,
 bigrams of adjacent stemmed words, the kind of page as a feature, the marks it learns from); it is
 scored on the rolling origins of `ranking` and compared with the shipped model by the paired
-bootstrap (`ranking.compare`), with all marks and with the 100 and 300 most recent ones. Stemmed
-words are computed once per page, so a run of every variant takes minutes."""
+bootstrap (`ranking.compare`), with all marks and with the 100 and 300 most recent ones. With
+`--families`, other model families on the same features instead (`FAMILIES`, `families.py`: NB-weighted
+logistic regression, NBSVM, Complement Naive Bayes, a linear SVM, and the shipped model averaged
+with one of them). Stemmed words are computed once per page, so a run of every variant takes minutes."""
 
 from __future__ import annotations
 
@@ -30,6 +32,8 @@ class Variant:
     kind: bool = False  # the kind of page (press release, assignment) as a feature
     drop: frozenset[str] = frozenset()  # urls never used as marks
     min_each: int | None = None  # marks of each kind before a model is trained; None: the app's
+    family: str = "lr"  # the estimator (`evals.scanner.families.estimator`): lr, nblr, nbsvm, cnb, svm
+    blend: str | None = None  # "probability" or "rank": the shipped model averaged with `family`'s
 
 
 _WORDS: dict[str, list[str]] = {}
@@ -59,9 +63,12 @@ def fit(v: Variant) -> Ranker:
     from scipy.sparse import csr_matrix, hstack
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
 
+    from evals.scanner.families import estimator
     from scanners.learned import COLD_CLIP, MIN_EACH, C
+
+    if v.blend:
+        return blend(fit(Variant(min_each=v.min_each, drop=v.drop)), fit(replace(v, blend=None)), v.blend)
 
     def x(vectorizer: TfidfVectorizer, rows: Sequence[dict]):  # noqa: ANN202 - a sparse matrix
         p = np.clip(np.array([r["cold"] for r in rows], dtype=float), COLD_CLIP, 1 - COLD_CLIP)
@@ -79,12 +86,25 @@ def fit(v: Variant) -> Ranker:
             return [r["cold"] for r in newer]
         vectorizer = TfidfVectorizer(analyzer=lambda words: words, min_df=v.min_df, sublinear_tf=True)
         vectorizer.fit([_tokens(r, v) for r in marks])
-        base = LogisticRegression(C=C if v.c is None else v.c, class_weight=v.class_weight, max_iter=2000)
+        base = estimator(v.family, C if v.c is None else v.c, v.class_weight)
         model = CalibratedClassifierCV(base, method="sigmoid", cv=3, ensemble=False)
         model.fit(x(vectorizer, marks), y)
         return [float(p) for p in model.predict_proba(x(vectorizer, newer))[:, 1]]
 
     return ranker
+
+
+def blend(a: Ranker, b: Ranker, how: str) -> Ranker:
+    """The mean of two rankers' probabilities, or of their ranks among the pages scored (scaled
+    to [0, 1])."""
+    from scipy.stats import rankdata
+
+    def both(older: list[dict], newer: list[dict]) -> Sequence[float]:
+        pa, pb = np.asarray(a(older, newer), dtype=float), np.asarray(b(older, newer), dtype=float)
+        if how == "rank":
+            pa, pb = rankdata(pa) / len(pa), rankdata(pb) / len(pb)
+        return [float(p) for p in (pa + pb) / 2]
+    return both
 
 
 def recent(ranker: Ranker, n: int) -> Ranker:
@@ -133,6 +153,20 @@ VARIANTS = (  # the short list of the eleventh pass (evals/README.md), one run e
 )
 
 
+FAMILIES = (  # other model families than logistic regression (session 17, issue-12k), one run each
+    Variant("NB-weighted logistic regression, C 8", family="nblr", c=8.0),
+    Variant("NB-weighted logistic regression, C 16", family="nblr", c=16.0),
+    Variant("NB-weighted logistic regression, C 64", family="nblr"),
+    Variant("NBSVM (binary words, linear SVM), C 1", family="nbsvm", c=1.0),
+    Variant("Complement Naive Bayes stacked with the cold start", family="cnb"),
+    Variant("linear SVM, calibrated, C 0.3", family="svm", c=0.3),
+    Variant("linear SVM, calibrated, C 1", family="svm", c=1.0),
+    Variant("shipped and NB-LR C 8, probability average", family="nblr", c=8.0, blend="probability"),
+    Variant("shipped and NB-LR C 8, rank average", family="nblr", c=8.0, blend="rank"),
+    Variant("shipped and linear SVM C 0.3, probability average", family="svm", c=0.3, blend="probability"),
+)
+
+
 if __name__ == "__main__":
     import sys
 
@@ -145,9 +179,10 @@ if __name__ == "__main__":
     compare("  shipped vs the cold start", fit(Variant()), lambda _o, n: [r["cold"] for r in n], data)
     for n in (100, 300):
         run(f"shipped, {n} most recent marks", recent(fit(Variant(min_each=FEWER_MIN_EACH)), n), data)
-    picked = [int(a) for a in sys.argv[1:] if a.isdigit()] or range(len(VARIANTS))
+    listed = FAMILIES if "--families" in sys.argv[1:] else VARIANTS
+    picked = [int(a) for a in sys.argv[1:] if a.isdigit()] or range(len(listed))
     for i in picked:
-        gains = check(VARIANTS[i], data)
+        gains = check(listed[i], data)
         print(f"  -> {'keep' if verdict(gains) else 'not kept'}")
     if "--without-v5" in sys.argv[1:]:
         v5 = frozenset(r["url"] for r in load_labels(DEV_MARKS[-1]))

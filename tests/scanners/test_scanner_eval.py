@@ -148,3 +148,48 @@ def test_a_variant_is_kept_only_above_noise_and_not_worse_with_fewer_marks() -> 
     assert not verdict({"all": [up, flat, flat], "100": [flat] * 3})
     assert not verdict({"all": [up, up, down], "100": [flat] * 3})
     assert not verdict({"all": [up, up, up], "100": [down] * 3})
+
+
+def test_nb_scaling_weighs_a_word_by_the_class_it_occurs_in_and_leaves_the_cold_start() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from evals.scanner.families import NBScale
+
+    # columns: a word only relevant pages use, one only the others use, one both use, the cold start
+    x = csr_matrix(np.array([[1.0, 0, 1, 0.5], [1, 0, 1, -0.5], [0, 1, 1, -2.0], [0, 1, 1, 1.5]]))
+    scale = NBScale().fit(x, [1, 1, 0, 0])
+    assert scale.r_[0] > 0 > scale.r_[1] and scale.r_[2] == pytest.approx(0.0)
+    out = scale.transform(x).toarray()
+    assert out[:, -1].tolist() == [0.5, -0.5, -2.0, 1.5]
+    assert out[0, 0] == pytest.approx(scale.r_[0]) and out[2, 1] == pytest.approx(scale.r_[1])
+
+
+def test_complement_nb_is_stacked_out_of_fold_beside_the_cold_start() -> None:
+    import numpy as np
+    from scipy.sparse import csr_matrix
+
+    from evals.scanner.families import CNBScore
+
+    rng = np.random.default_rng(0)
+    y = np.array([i % 2 for i in range(40)])
+    words = rng.random((40, 6)) + np.outer(y, [2, 2, 0, 0, 0, 0]) + np.outer(1 - y, [0, 0, 2, 2, 0, 0])
+    x = csr_matrix(np.hstack([words, rng.normal(size=(40, 1))]))
+    cnb = CNBScore(folds=4)
+    inside, after = cnb.fit_transform(x, y).toarray(), cnb.transform(x).toarray()
+    assert inside.shape == (40, 2) and inside[:, 1].tolist() == x[:, -1].toarray().ravel().tolist()
+    assert (inside[y == 1, 0] > 0).all() and (inside[y == 0, 0] < 0).all()
+    assert not np.allclose(inside[:, 0], after[:, 0])  # out of fold, not the model fitted on all
+
+
+@pytest.mark.parametrize("family, blend", [("nblr", None), ("nbsvm", None), ("cnb", None), ("svm", None),
+                                           ("nblr", "probability"), ("nblr", "rank")])
+def test_every_family_ranks_the_marked_subject_first(family: str, blend: str | None) -> None:
+    from evals.scanner.ranking import metrics, splits
+    from evals.scanner.variants import Variant, fit
+
+    _cut, older, newer = splits(_marked_rows())[0]
+    scores = fit(Variant(family=family, c=1.0, blend=blend))(older, newer)
+    assert len(scores) == len(newer) and all(0 <= s <= 1 for s in scores)
+    assert metrics(scores, [r["relevant"] for r in newer])["ap"] > 0.95
+    assert scores != pytest.approx(fit(Variant())(older, newer), abs=1e-6)
