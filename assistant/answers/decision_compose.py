@@ -10,9 +10,9 @@ from datetime import date as Date
 
 from ingest.dates import long_date
 
-from ..records.decisions import TABLED, Decision
+from ..records.decisions import Decision
 from ..records.pairs import Link
-from ..records.threads import link_decisions
+from ..records.threads import answered, link_decisions
 from .base import Answer, Citation
 from .decision_open import ENGINE_NAME, decision_sentence, open_sentence
 from .decision_relevance import paragraph_key, subject_words, years_of
@@ -149,8 +149,7 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     today = today or Date.today()
     pool = decisions if pool is None else pool
     links = link_decisions(pool) if links is None else links
-    tabled = {d.id for d in pool if d.kind == TABLED}
-    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
+    done = answered(pool, links)
     relation = {lk.later: lk for lk in links}
     groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
     order = [d for g in groups for d in g[0] + g[1]]
@@ -164,13 +163,13 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     for lead, earlier in groups:
         latest = lead[0]
         lines.append(decision_sentence(latest, n_of[latest.id]))
-        if latest.kind == "uppdrag" and latest.id not in answered:
+        if latest.kind == "uppdrag" and latest.id not in done:
             lines.append(open_sentence(latest, n_of[latest.id], today))
         if len(lead) > 1:
             lines.append("Vid samma möte och under samma punkt:")
         for d in lead[1:]:
             lines.append(decision_sentence(d, n_of[d.id]))
-            if d.kind == "uppdrag" and d.id not in answered:
+            if d.kind == "uppdrag" and d.id not in done:
                 lines.append(open_sentence(d, n_of[d.id], today))
         if earlier:
             lines.append("Det föregicks av:" if len(earlier) > 1 else "Det föregicks av ett tidigare steg:")
