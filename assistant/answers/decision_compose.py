@@ -15,7 +15,7 @@ from ..records.pairs import Link
 from ..records.threads import answered, link_decisions
 from .base import Answer, Citation
 from .decision_open import ENGINE_NAME, decision_sentence, open_sentence
-from .decision_relevance import paragraph_key, subject_words, years_of
+from .decision_relevance import covered, matter_words, paragraph_key, subject_words, years_of
 from .question import Term
 
 _CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
@@ -105,6 +105,13 @@ def _with_thread_before(groups: list[list[Decision]], up: dict[str, set[str]], d
     return out
 
 
+def _by_question(groups: list[list[Decision]], terms: tuple[Term, ...]) -> list[list[Decision]]:
+    """The matters in the order of how much of the question their steps say, the newest first among equals:
+    two matters decided at the same meeting (a template changed; a report to be organised by that template)
+    lead with the one the question names, not the one whose paragraph comes later in the minutes."""
+    return sorted(groups, key=lambda g: -round(covered(terms, matter_words(g)), 3))
+
+
 def _same_paragraph(a: Decision, b: Decision) -> bool:
     return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
 
@@ -151,7 +158,7 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     links = link_decisions(pool) if links is None else links
     done = answered(pool, links)
     relation = {lk.later: lk for lk in links}
-    groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
+    groups = [_lead_paragraph_first(g) for g in _by_question(_threads(decisions, pool, links), terms)]
     order = [d for g in groups for d in g[0] + g[1]]
     n_of = {d.id: n for n, d in enumerate(order, start=1)}
     citations = [
