@@ -10,12 +10,12 @@ from datetime import date as Date
 
 from ingest.dates import long_date
 
-from ..records.decisions import TABLED, Decision
+from ..records.decisions import Decision
 from ..records.pairs import Link
-from ..records.threads import link_decisions
+from ..records.threads import answered, link_decisions
 from .base import Answer, Citation
 from .decision_open import ENGINE_NAME, decision_sentence, open_sentence
-from .decision_relevance import paragraph_key, subject_words, years_of
+from .decision_relevance import covered, matter_words, paragraph_key, subject_words, years_of
 from .question import Term
 
 _CHANGE = ((re.compile(r"\bupphäv", re.IGNORECASE), "upphäver"), (re.compile(r"\bersätt", re.IGNORECASE), "ersätter"))
@@ -105,6 +105,13 @@ def _with_thread_before(groups: list[list[Decision]], up: dict[str, set[str]], d
     return out
 
 
+def _by_question(groups: list[list[Decision]], terms: tuple[Term, ...]) -> list[list[Decision]]:
+    """The matters in the order of how much of the question their steps say, the newest first among equals:
+    two matters decided at the same meeting (a template changed; a report to be organised by that template)
+    lead with the one the question names, not the one whose paragraph comes later in the minutes."""
+    return sorted(groups, key=lambda g: -round(covered(terms, matter_words(g)), 3))
+
+
 def _same_paragraph(a: Decision, b: Decision) -> bool:
     return a.doc_id == b.doc_id and bool(a.paragraph) and a.paragraph == b.paragraph
 
@@ -149,10 +156,9 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     today = today or Date.today()
     pool = decisions if pool is None else pool
     links = link_decisions(pool) if links is None else links
-    tabled = {d.id for d in pool if d.kind == TABLED}
-    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
+    done = answered(pool, links)
     relation = {lk.later: lk for lk in links}
-    groups = [_lead_paragraph_first(g) for g in _threads(decisions, pool, links)]
+    groups = [_lead_paragraph_first(g) for g in _by_question(_threads(decisions, pool, links), terms)]
     order = [d for g in groups for d in g[0] + g[1]]
     n_of = {d.id: n for n, d in enumerate(order, start=1)}
     citations = [
@@ -164,13 +170,13 @@ def compose(question: str, decisions: list[Decision], terms: tuple[Term, ...], *
     for lead, earlier in groups:
         latest = lead[0]
         lines.append(decision_sentence(latest, n_of[latest.id]))
-        if latest.kind == "uppdrag" and latest.id not in answered:
+        if latest.kind == "uppdrag" and latest.id not in done:
             lines.append(open_sentence(latest, n_of[latest.id], today))
         if len(lead) > 1:
             lines.append("Vid samma möte och under samma punkt:")
         for d in lead[1:]:
             lines.append(decision_sentence(d, n_of[d.id]))
-            if d.kind == "uppdrag" and d.id not in answered:
+            if d.kind == "uppdrag" and d.id not in done:
                 lines.append(open_sentence(d, n_of[d.id], today))
         if earlier:
             lines.append("Det föregicks av:" if len(earlier) > 1 else "Det föregicks av ett tidigare steg:")

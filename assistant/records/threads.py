@@ -99,16 +99,22 @@ def thread_of(decisions: Sequence[Decision], decision_id: str) -> Thread | None:
     return None
 
 
+def answered(decisions: Sequence[Decision], links: Sequence[Link]) -> set[str]:
+    """The ids of the decisions a later step answers, changes or takes up. A tabling answers nothing:
+    a matter put off to a later meeting is still open (the follow-up list and the answers' "öppet" say so)."""
+    tabled = {d.id for d in decisions if d.kind == TABLED}
+    return {lk.earlier for lk in links if lk.later not in tabled}
+
+
 def open_assignments(decisions: Sequence[Decision], today: Date | None = None,
                      links: Sequence[Link] | None = None) -> list[OpenAssignment]:
     """Assignments no later decision answers, earliest deadline first (those without one last)."""
     today = today or Date.today()
     links = link_decisions(decisions) if links is None else links
-    tabled = {d.id for d in decisions if d.kind == TABLED}
-    answered = {lk.earlier for lk in links if lk.later not in tabled}  # a tabling answers nothing
+    done = answered(decisions, links)
     out = []
     for d in decisions:
-        if d.kind != "uppdrag" or d.id in answered:
+        if d.kind != "uppdrag" or d.id in done:
             continue
         due, due_text = due_of(d)
         day = _day(due) if due else None

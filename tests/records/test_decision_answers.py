@@ -544,3 +544,27 @@ def test_a_compound_begun_by_a_bodys_name_is_the_questions_matter(question: str,
     topic = content_topic(question)
     assert topic is not None and kept in topic.topic.split()
     assert dropped is None or dropped not in topic.topic.split()
+
+
+def test_of_two_matters_settled_at_one_meeting_the_one_the_question_names_leads() -> None:
+    """A meeting changed the rules for travel claims (§ 3) and decided how the annual report treats the travel
+    costs (§ 7); both match a question about a change to the travel rules. The matter whose steps say the
+    question's words leads, though its paragraph comes earlier in the minutes; the other follows."""
+    rules = replace(_matter("rules", "2028-01-19", "§ 2 Reseregler", "Styrgruppen fastställde reglerna för "
+                            "reseräkningar inom samverkan."), doc_id="jan")
+    changed = replace(_matter("changed", "2028-09-13", "§ 3 Reseregler", "Styrgruppen beslutade, med ändring av "
+                              "beslutet den 19 januari 2028, att reglerna för reseräkningar även gäller tågresor i "
+                              "första klass."), doc_id="sep")
+    report = replace(_matter("report", "2028-09-13", "§ 7 Årsrapportens bilagor", "Styrgruppen beslutade att "
+                             "årsrapporten redovisar resekostnaderna enligt reglerna i en egen bilaga."), doc_id="sep")
+    from assistant.records.pairs import Link
+
+    pool, links = [rules, changed, report], [Link("rules", "changed", "ändrar", "samma ärende")]
+    terms = question_terms("ändrat reglerna för reseräkningar som fastställdes i januari")
+    a = compose("Har styrgruppen ändrat reglerna för reseräkningar som fastställdes i januari?", [rules, changed, report],
+                terms, pool=pool, links=links, today=date(2028, 10, 1))
+    assert a.citations[0].doc_id == "sep" and "tågresor" in a.answer.splitlines()[0]
+    assert "resekostnaderna" in a.answer  # the other matter is still told, after
+    newest_first = compose("Vad har beslutats om resekostnaderna?", [changed, report], question_terms("resekostnaderna"),
+                           pool=pool, links=links, today=date(2028, 10, 1))
+    assert "resekostnaderna" in newest_first.answer.splitlines()[0]

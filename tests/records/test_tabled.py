@@ -100,6 +100,17 @@ def test_a_tabling_answers_no_assignment_and_is_told_as_tabled() -> None:
     assert open_assignments([task, tabled, answer], Date(2026, 7, 1)) == []
     said = decision_sentence(tabled, 2)
     assert said.startswith("Ärendet bordlades den 15 april 2026 av styrgruppen (§ 2)") and said.endswith("[2].")
+    # the answer to a question about the matter says the same as the follow-up list: open after the tabling,
+    # not once it is settled
+    from assistant.answers.decision_compose import compose
+    from assistant.answers.question import question_terms
+
+    terms = question_terms("resepolicy")
+    told = compose("Vad har beslutats om resepolicyn?", [task], terms, pool=[task, tabled], today=Date(2026, 5, 1))
+    assert "Uppdraget den 21 januari 2026 (§ 2) är öppet" in told.answer
+    settled = compose("Vad har beslutats om resepolicyn?", [task], terms, pool=[task, tabled, answer],
+                      today=Date(2026, 7, 1))
+    assert "är öppet" not in settled.answer and "fastställde resepolicyn" in settled.answer
 
 
 @pytest.mark.parametrize("line", ["Styrgruppen bordlade frågan till oktobermötet.", "Frågan skjuts upp till nästa möte."])
