@@ -5,7 +5,8 @@ the register gave it. The answer is checked against the question's gold, read fr
 
 - ``expected_latest`` ({file, paragraph}): the answer leads with that decision, cited ([1] is a
   passage of that file and the first sentence names that paragraph);
-- ``earlier`` ([[file, paragraph], …]): each earlier step is cited somewhere after the lead;
+- ``earlier`` ([[file, paragraph], …]): each earlier step is cited somewhere after the lead (anywhere when
+  there is no ``expected_latest``: an open assignment's question has no lead);
 - ``facts`` ([str, …]): each fact is said in the answer (its words, stemmed, in the answer).
 
 A question is right when it is answered, leads with the latest decision and says every fact;
@@ -65,9 +66,10 @@ def _para(value: object) -> str:
     return m.group().replace(" ", "") if m else ""
 
 
-def _cites(answer: object, file: str, paragraph: str, *, first: bool) -> bool:
-    """The answer cites ``file`` and names ``paragraph`` in a sentence citing it (only [1] when ``first``)."""
-    cites = answer.citations[:1] if first else answer.citations[1:]  # type: ignore[attr-defined]
+def _cites(answer: object, file: str, paragraph: str, *, first: bool | None) -> bool:
+    """The answer cites ``file`` and names ``paragraph`` in a sentence citing it (only [1] when ``first``; any
+    citation but [1] when ``first`` is False; any citation at all when it is None)."""
+    cites = answer.citations if first is None else answer.citations[:1] if first else answer.citations[1:]  # type: ignore[attr-defined]
     lines = answer.answer.splitlines()  # type: ignore[attr-defined]
     for c in cites:
         if Path(c.source).name != Path(file).name:
@@ -117,7 +119,9 @@ def score_answers(rows: list[dict], answers: list[object | None], *, show: bool)
         answered += 1
         lead = _cites(a, str(exp.get("file", "")), str(exp.get("paragraph", "")), first=True) if exp else True
         said = [f for f in facts if fact_said(f, a.answer)]  # type: ignore[attr-defined]
-        named = [e for e in earlier if _cites(a, str(e[0]), str(e[1]) if len(e) > 1 else "", first=False)]
+        # Earlier steps come after the lead; a question with no latest decision (an open assignment) has no lead,
+        # so its steps count wherever they are cited.
+        named = [e for e in earlier if _cites(a, str(e[0]), str(e[1]) if len(e) > 1 else "", first=False if exp else None)]
         latest += lead
         facts_hit += len(said)
         earlier_hit += len(named)

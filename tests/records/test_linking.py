@@ -168,6 +168,17 @@ def test_the_question_scorer_checks_lead_facts_and_earlier_steps() -> None:
     assert not fact_said("fyra skyddsnivåer", "modellen med tre skyddsnivåer godkändes")
 
 
+def test_an_open_assignments_step_counts_wherever_it_is_cited() -> None:
+    """A question with no latest decision has no lead: the open assignment cited first is its earlier step."""
+    row = {"id": "q2", "question": "?", "expected_latest": None, "earlier": [["a.md", "§ 2"]], "facts": ["senast 1 juni"]}
+    told = _answer("Uppdraget är öppet: den 3 april 2026 gav styrgruppen kansliet i uppdrag (§ 2) att redovisa senast "
+                   "1 juni [1].", ("a.md", "§ 2"))
+    s = score_answers([row], [told], show=False)
+    assert (s.right, s.earlier_named) == (1.0, 1.0)
+    led = {**row, "expected_latest": {"file": "a.md", "paragraph": "§ 2"}}
+    assert score_answers([led], [told], show=False).earlier_named == 0.0  # after a lead, only what follows it counts
+
+
 def test_an_extended_deadline_leaves_the_assignment_open_for_its_answers() -> None:
     """The working group's report back and the decision that settles the matter answer the
     assignment, not the decision that only gave more time."""
