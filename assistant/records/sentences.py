@@ -24,11 +24,19 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     # the date of the next meeting is the meeting's housekeeping, not a decision on a matter
     r"^\W*(?:(?:tid\s+för\s+)?nästa|kommande)\s+(?:möte|sammanträde|träff)\w*\b",
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
-    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
+    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|justerings\w+|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
     # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
     # a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?(?:protokollet|\w*anteckningarna)\b",
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b"
+    r"|\bjustera\s+(?:dagens\s+|mötets\s+|sammanträdets\s+)?(?:protokoll(?:et)?|\w*anteckningar(?:na)?)\b",
+    # how the items listed under a paragraph or in a table were handled ("Ärendena under § 4 avgjordes utan
+    # föredragning"): the decisions are the items themselves
+    r"^\W*(?:ärendena|besluten|punkterna|frågorna)\s+(?:under|i)\s+(?:§\s*\d|punkt\s+\d|tabellen|listan|bilaga)",
+    # who keeps the minutes: a member chosen to, or agreed to ("… att Eva för anteckningarna i höst")
+    (r"\batt\s+(?-i:[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\s+(?:för|skriver|tar)\s+(?:dagens\s+)?(?:minnes)?"
+     r"(?:anteckningar|protokoll)(?:na|et)?\b|\b(?:valdes|utsågs)\s+(?:till\s+)?att\s+(?:föra|skriva)\s+(?:\w+\s+)?"
+     r"(?:minnes)?(?:anteckningar|protokoll)"),
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -53,6 +61,8 @@ PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag
 RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+(?:bakom\b|positiv\w*\s+till\b)|\bförord(?:ade|ar)\b"
+                        # the group's own recommendation ("Gruppen rekommenderar kansliet att …"), not one it reports
+                        r"|\b(?:[\wåäö-]*gruppen|mötet|vi|nätverket)\s+(?:(?:också|även|därför|enhälligt)\s+)?rekommender(?:ade|ar)\b"
                         r"|\b(?:gav|ger|uttalade|uttryckte)\s+(?:sitt\s+|sitt\s+fulla\s+|ett\s+)?stöd\s+(?:för|till)\b"
                         # the chair records that the body is of one mind ("… konstaterade att nätverket
                         # var enigt …"); a group "enig" in a discussion takes no position
