@@ -29,7 +29,7 @@ _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
     # a person chosen to check the minutes
     r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b"
-    r"|\bjustera\s+(?:dagens\s+|mötets\s+|sammanträdets\s+)?(?:protokoll(?:et)?|\w*anteckningar(?:na)?)\b",
+    r"|\bjuster(?:a|ar)\s+(?:dagens\s+|mötets\s+|sammanträdets\s+)?(?:protokoll(?:et)?|\w*anteckningar(?:na)?)\b",
     # how the items listed under a paragraph or in a table were handled ("Ärendena under § 4 avgjordes utan
     # föredragning"): the decisions are the items themselves
     r"^\W*(?:ärendena|besluten|punkterna|frågorna)\s+(?:under|i)\s+(?:§\s*\d|punkt\s+\d|tabellen|listan|bilaga)",
@@ -85,6 +85,8 @@ _BESLUT = re.compile(
     r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
+# "… ställde sig bakom förslaget och beslutade att …": a decision after the position, in the same sentence
+_DECIDED_TOO = re.compile(r"\b(?:och|samt)\s+(?:\w+\s+)?(?:beslutade|beslutar|beslöt)\s+(?:\w+\s+){0,2}?att\b", re.IGNORECASE)
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
     r"\bföresl(?:og|år)\b(?!\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b)(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
@@ -166,8 +168,10 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
             or ((labelled or TASK_DUE.search(sentence)) and _task(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
-    if (_STALLNING.search(sentence) or POSITION.search(sentence)
-            or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE)):
+    position = _STALLNING.search(sentence) or POSITION.search(sentence)
+    if position and _DECIDED_TOO.search(sentence, position.end()):
+        return "beslut"  # a position and what the body decided on it: the decision is what it did
+    if position or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
         return "ställningstagande"
     if labelled:
         return "beslut"

@@ -32,7 +32,9 @@ _NAMED = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][a-zå
 # … or said with "ska" by an actor opening the sentence ("Arbetsgruppen ska redovisa planen senast …",
 # "Arbetsgruppen för statistik ska lämna sin rapport senast …").
 _SHALL_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*gruppen\s+för(?:\s+[\wåäö-]+){1,4}?"
-                         r"|[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+(?P<verb>ta\s+fram|utreda"
+                         r"|[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+"
+                         # … with its deadline before the verb ("ska senast den 1 maj redovisa …")
+                         r"(?:(?:senast|till|inför)\s+[^,.;]{3,40}?\s+)?(?P<verb>ta\s+fram|utreda"
                          r"|sammanställa|bereda|återkomma|planera|undersöka|skriva|kartlägga|analysera|genomföra|samordna"
                          r"|revidera|förbereda|redovisa|arrangera|återrapportera|lämna)\b")
 

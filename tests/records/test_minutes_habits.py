@@ -27,6 +27,8 @@ def decisions(blocks: list[Block], meta: DocMeta = MINUTES) -> list:
     ("Styrgruppen valde Eva Lund att jämte ordföranden justera dagens protokoll.", "procedur"),
     ("Jon Ek utsågs att tillsammans med ordföranden justera mötets anteckningar.", "procedur"),
     ("Per Holm valdes till justeringsperson.", "procedur"),
+    ("Anna Sjö justerar protokollet.", "procedur"),
+    ("Sekretariatet justerar mallen efter synpunkterna.", None),
     # who keeps them
     ("Gruppen bestämde att Lina för anteckningar under hösten.", "procedur"),
     ("Karin Öst valdes att föra protokollet.", "procedur"),
@@ -39,6 +41,7 @@ def decisions(blocks: list[Block], meta: DocMeta = MINUTES) -> list:
     # a group named with "för …" that "ska" deliver by a deadline has a task
     ("Arbetsgruppen för digital kompetens ska redovisa enkätens resultat senast den 1 mars 2032.", "uppdrag"),
     ("Arbetsgruppen för vuxnas lärande ska lämna sin slutrapport till styrgruppens möte i oktober.", "uppdrag"),
+    ("Arbetsgruppen för digital kompetens ska senast den 1 mars 2032 redovisa enkätens resultat.", "uppdrag"),
     # … without a deadline it is a remark
     ("Arbetsgruppen för digital kompetens ska redovisa enkätens resultat.", None),
     # the group's own recommendation is a position; one it tells of is not
@@ -134,3 +137,42 @@ def test_a_decision_cut_by_a_pdf_page_break_is_read_whole(tmp_path: Path) -> Non
     assert d.paragraph == "§ 3"
     assert d.text.startswith("Styrgruppen beslutade att samverkan deltar i utbildningsmässan 2032 med en gemensam monter")
     assert d.page == 1
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    # a position and what the body decided on it in one sentence: the decision is what it did
+    ("Styrgruppen ställde sig bakom beredningsgruppens förslag och beslutade att lämna det till GD-gruppen.", "beslut"),
+    ("Styrgruppen ställde sig bakom beredningsgruppens förslag och lämnade det till GD-gruppen.", "ställningstagande"),
+    ("Beredningsgruppen tillstyrkte förslaget.", "ställningstagande"),
+])
+def test_a_position_with_a_decision_is_a_decision(sentence: str, kind: str) -> None:
+    assert classify(sentence) == kind
+
+
+def test_the_rest_of_an_assignment_given_again_joins_its_thread() -> None:
+    from datetime import date
+
+    from assistant.records.register import with_recipients
+    from assistant.records.threads import build_threads, link_decisions, open_assignments
+
+    spring = DocMeta("s1", "Protokoll styrgruppen 2031-03-10", "/tmp/2031-03-10_styrgrupp_protokoll.md", "2031-03-10")
+    autumn = DocMeta("s2", "Protokoll styrgruppen 2031-10-20", "/tmp/2031-10-20_styrgrupp_protokoll.md", "2031-10-20")
+    given = [Block("Styrgruppen gav arbetsgruppen för statistik i uppdrag att ta fram en modell för uppföljning av "
+                   "indikatorerna och ett förslag om seminarier om indikatorerna, senast den 30 september 2031.",
+                   "§ 6 Uppföljning av indikatorerna")]
+    settled = [Block("Styrgruppen godkände modellen för uppföljning av indikatorerna.", "§ 5 Uppföljning av indikatorerna"),
+               Block("Arbetsgruppen för statistik ska lämna förslaget om seminarier om indikatorerna senast den 15 december 2031.",
+                     "§ 5 Uppföljning av indikatorerna"),
+               Block("Styrgruppen fastställde mötesplanen för 2032.", "§ 6 Mötesplan 2032")]
+    found = with_recipients(decisions(given, spring) + decisions(settled, autumn))
+    assignment, approval, rest, plan = found
+    assert rest.kind == "uppdrag" and rest.recipient == assignment.recipient
+    links = link_decisions(found)
+    pairs = {(lk.earlier, lk.later): lk for lk in links}
+    assert (assignment.id, approval.id) in pairs
+    assert pairs[(assignment.id, rest.id)].relation == "följer upp"
+    assert "återstår" in pairs[(assignment.id, rest.id)].reason
+    assert not any(plan.id in (lk.earlier, lk.later) for lk in links)
+    [thread] = [t for t in build_threads(found, links) if assignment in t.decisions]
+    assert {d.id for d in thread.decisions} == {assignment.id, approval.id, rest.id}
+    assert [o.decision.id for o in open_assignments(found, date(2032, 1, 15), links)] == [rest.id]
