@@ -12,13 +12,16 @@ from .verbs import ASSIGNING, DECIDING, POSITION, conditional
 
 _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
-    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
-    r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
+    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades|godkänns|justeras|läggs)\b",
+    r"\b(?:lades|läggs|lägga|lade|lägger)\s+(?:[\wåäö:-]+\s+){0,8}?till\s+handlingarna\b",
+    r"\bomedelbart\s+juster\w*|\bjusterades\s+omedelbart\b",
     r"\bbordl(?:ades|äggs|ägga|ägger|agts?)\b",
     r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
     r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
-    (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
-     r"|\bnoterade\s+(?:informationen|redovisningen|läget)\b"),
+    (r"\b(?:tog|tar)\s+del\s+av\b|\btack(?:ade|ar)\s+för\s+informationen\b"
+     r"|\b(?:informationen|redovisningen|rapporten|lägesrapporten|läget)\s+noter(?:as|ades)\b"
+     r"|\bnoter(?:a|ar|ade|as|ades)\s+(?:\w+\s+)?(?:informationen|redovisningen|läget|lägesrapport\w*|lägesbedömning\w*)\b"
+     r"|^\W*(?:beslut\w*\s*:\s*)?noter(?:as|ades)\W*$"),
     (r"\b(?:öppnade|avslutade|förklarade)\s+(?:mötet|sammanträdet|träffen)\b"
      r"|\b(?:mötet|sammanträdet|träffen)\s+(?:öppnades|avslutades|förklarades)\b"),
     # the date of the next meeting is the meeting's housekeeping, not a decision on a matter
@@ -143,13 +146,26 @@ _CLAUSES = re.compile(r"\s*(?:;|,?\s+och\s+)\s*")
 
 def _procedural(sentence: str, *, labelled: bool) -> bool:
     """A procedural line (a tabling among them); one given as a decision (under "Beslut:", in a decision
-    column) only when every clause of it is: a decision with the report filed beside it is still a decision."""
+    column) only when every clause of it is: a decision with the report filed beside it is still a decision.
+    Elsewhere a tabling always is, and any other procedural line unless another of its clauses decides
+    ("Styrgruppen tog del av rapporten och beslutade att …")."""
     if not _procedural_clause(sentence):
         return False
     if not labelled:
-        return True
+        return tabled(sentence) or not any(not _procedural_clause(c) and _decides(c) for c in _CLAUSES.split(sentence))
     parts = [c for c in _CLAUSES.split(sentence) if len(c.split()) >= 3]
     return len(parts) < 2 or all(_procedural_clause(c) for c in parts)
+
+
+# A clause that decides on its own: "beslutade att …", an assignment, a position ("godkändes" alone may be
+# the minutes' own: "Anteckningarna från den 5 mars och den 2 maj godkändes").
+_DECIDES = re.compile(r"\b(?:beslut(?:ade|ar)|beslöt|bestämde)\s+(?:\w+\s+){0,3}?(?:att|om)\b", re.IGNORECASE)
+
+
+def _decides(clause: str) -> bool:
+    """The clause has a deciding, assigning or position-taking verb of its own."""
+    clause = RELATIVE.sub(" ", clause)
+    return any(p.search(clause) for p in (*_UPPDRAG, ASSIGNING, _DECIDES, _STALLNING, POSITION))
 
 
 def _procedural_clause(text: str) -> bool:

@@ -1,5 +1,6 @@
 """Habits of minutes that made decisions missed, cut short or invented (issue 11, session 17): the person
-chosen to check or keep the minutes in other words, a task a group named with "för …" "ska" do by a
+chosen to check or keep the minutes in other words, noting and filing in the present tense, a procedural
+clause beside a decision, a task a group named with "för …" "ska" do by a
 deadline, a group's recommendation, a decision table whose rows name a group or number their sub-items
 in the item column, a sentence that tells how a paragraph's listed items were handled, a sentence cut
 by a PDF page break, and all members asked to apply what was just decided. Made-up minutes."""
@@ -35,6 +36,19 @@ def decisions(blocks: list[Block], meta: DocMeta = MINUTES) -> list:
     # … but a decision about minutes is a decision
     ("Styrgruppen beslutade att justerade protokoll publiceras på webbplatsen.", "beslut"),
     ("Styrgruppen beslutade att mallen för protokoll används från maj.", "beslut"),
+    # noting and filing in the present tense, and a paragraph declared checked at once
+    ("Styrgruppen noterar informationen.", "procedur"),
+    ("Lägesrapporten noteras.", "procedur"),
+    ("Arbetsgruppen tar del av redovisningen.", "procedur"),
+    ("Styrgruppen lade de tre arbetsgruppernas rapporter för våren till handlingarna.", "procedur"),
+    ("Paragrafen förklarades omedelbart justerad.", "procedur"),
+    ("Minnesanteckningarna godkänns.", "procedur"),
+    # a procedural clause beside a decision of its own: the sentence is a decision
+    ("Styrgruppen tog del av rapporten och beslutade att ge kansliet i uppdrag att sammanfatta den.", "uppdrag"),
+    ("Informationen noterades och gruppen beslutade att enkäten skickas ut i maj.", "beslut"),
+    # … but not a tabling, nor minutes of two dates approved together
+    ("Ärendet bordlades och styrgruppen bad kansliet att ta fram ett underlag.", "procedur"),
+    ("Anteckningarna från den 3 mars och den 5 maj godkändes.", "procedur"),
     # how the items listed under a paragraph were handled is no decision of its own
     ("Ärendena under § 6 avgjordes per capsulam och beslutades utan föredragning.", "procedur"),
     ("Punkterna i tabellen beslutades utan diskussion.", "procedur"),
@@ -50,6 +64,15 @@ def decisions(blocks: list[Block], meta: DocMeta = MINUTES) -> list:
 ])
 def test_kind_of_a_sentence(sentence: str, kind: str | None) -> None:
     assert classify(sentence) == kind
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Beslut: Styrgruppen noterar informationen.", "procedur"),
+    ("Beslut: Noteras.", "procedur"),
+    ("Beslut: Styrgruppen godkänner rapporten och lägger den till handlingarna.", "beslut"),
+])
+def test_kind_of_a_labelled_sentence(sentence: str, kind: str) -> None:
+    assert classify(sentence, labelled=True) == kind
 
 
 def test_a_groups_deadline_after_a_decision_is_its_own_assignment() -> None:
