@@ -81,9 +81,10 @@ class DecisionColumns:
         """The columns of a decision table's header (an item column and a decision column), or None."""
         heads = [c.strip() for c in header]
         decision = next((i for i, c in enumerate(heads) if _DECIDED.match(c)), -1)
-        # an item column that is no number column ("| Punkt | Ärende | Beslut |": the matter is "Ärende")
+        # the first item column, a number column too ("| Punkt | Ärende | Beslut |": the rows' numbers
+        # "§ 7 a" give their sub-items; taking "Ärende" for the matter instead was measured, not kept)
         items = [i for i, c in enumerate(heads) if i != decision and _ITEM.match(c)]
-        item = next((i for i in items if not _NUMBER.match(heads[i])), items[0] if items else -1)
+        item = items[0] if items else -1
         number = next((i for i, c in enumerate(heads) if i not in (item, decision) and _NUMBER.match(c)), -1)
         if item < 0 and number >= 0:  # numbered rows that name what they decide on some other way ("| § | Arbetsgrupp | Beslut |")
             item = next((i for i in range(len(heads)) if i not in (number, decision)), -1)
