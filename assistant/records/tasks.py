@@ -22,7 +22,8 @@ _TASK_VERB = re.compile(r"(?:tar|utreder|sammanställer|bereder|återkommer|plan
                         r"|analyserar|följer|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder|kontaktar)$")
 _NOT_TASK_VERB = re.compile(r"(?:har|kan|ska|skall|vill|bör|får|måste|är|blir|var|gäller|behöver|verkar|anser|menar|tycker"
                             r"|föreslår|ser|finns|hoppas|önskar|undrar|saknar|deltar|närvarar|informerar|berättar|konstaterar)$")
-_ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppen(?:\s+för\s+\S.*)?|sekretariatet|kansliet|processledar(?:e|en|na)"
+_ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppen(?:\s+för\s+\S.*)?|sekretariatet|kansliet"
+                    r"|processledar(?:e|en|na)"
                     r"|ordförande(?:n)?|samordnar(?:e|en|na)|[A-ZÅÄÖ]{2,6}|\w+(?:verket|rådet|myndigheten|ämbetet|förmedlingen)"
                     r"|[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][\wåäö-]+.*)$")
 
