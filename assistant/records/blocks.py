@@ -5,6 +5,8 @@ chunks the knowledge base stored for it (split back into their paragraphs)."""
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +29,25 @@ def load_file(path: Path) -> Document:
             raise doc
         return apply_metadata(doc, path, read_sidecar(path), Overrides())
     raise IngestError(str(path), "ingen text kunde extraheras ur filen")
+
+
+# A page that ends inside a sentence (no full stop, colon or table edge) and a next page that goes on in
+# lower case: a PDF page break has cut the sentence ("… med en" | "gemensam monter …").
+_OPEN_END = re.compile(r"[^.!?:;|)\]\"”»]\s*$")
+_GOES_ON = re.compile(r"^\s*[a-zåäöé]")
+
+
+def join_broken_pages(blocks: Sequence[Block]) -> list[Block]:
+    """The blocks with a sentence cut by a page break put back together, in the first page's block."""
+    out: list[Block] = []
+    for block in blocks:
+        last = out[-1] if out else None
+        if (last is not None and last.page is not None and block.page is not None and block.page > last.page
+                and last.section == block.section and _OPEN_END.search(last.text) and _GOES_ON.match(block.text)):
+            out[-1] = Block(f"{last.text.rstrip()} {block.text.lstrip()}", last.section, last.page)
+            continue
+        out.append(block)
+    return out
 
 
 def blocks_from_store(kb: KnowledgeBase, doc_id: str) -> list[Block]:

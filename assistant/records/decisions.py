@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from ingest.documents import Block
 from ingest.swedish import normalize, split_sentences
 
+from .blocks import join_broken_pages
 from .deadlines import deadline_of
 from .labels import heading_labels, segments
 from .matter import heading_of, matter_of
@@ -249,7 +250,7 @@ def extract_decisions(blocks: Sequence[Block], meta: DocMeta, *, procedural: boo
     out: list[Decision] = []
     seen: dict[str, int] = {}
     summary: set[str] = set()  # the decisions a closing summary lists
-    units = list(_units(blocks))
+    units = list(_units(join_broken_pages(blocks)))
     taken: set[int] = set()  # sentences read as the terms of the decision before them
     people = members(" ".join(b.text for b in blocks))
     for i, unit in enumerate(units):

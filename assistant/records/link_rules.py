@@ -1,6 +1,7 @@
 """Links the model leaves out, found by rules after its pass: a body's change or revocation of its
 own (or a named body's) decision, a hand-over settled by the receiving body, a decision on the
-proposal an assignment asked for, and a matter sent back (återremiss) settled by the sending body."""
+proposal an assignment asked for, the rest of an assignment answered in part given again, and a matter
+sent back (återremiss) settled by the sending body."""
 
 from __future__ import annotations
 
@@ -37,7 +38,8 @@ def rule_links(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkCo
     """The rules' links, each rule seeing the links found before it (the model's first)."""
     links = list(links)
     added: list[Link] = []
-    for rule in (_revisions, _handed_answers, _reports_back, _settled_reports, _proposals_approved, _renamed_deliverables):
+    for rule in (_revisions, _handed_answers, _reports_back, _settled_reports, _proposals_approved, _renamed_deliverables,
+                 _rest_given_again):
         new = rule(decisions, links, ctx)
         links += new
         added += new
@@ -238,6 +240,27 @@ def _renamed_deliverables(decisions: Sequence[Decision], links: Sequence[Link], 
         a = asked[0]
         out.append(_explained(a, b, ctx, "beslutet godkänner det uppdraget avsåg, under ett annat namn",
                               EVIDENCE_SV["deliverable"], "besvarar"))
+    return out
+
+
+def _rest_given_again(decisions: Sequence[Decision], links: Sequence[Link], ctx: LinkContext) -> list[Link]:
+    """An assignment answered in part: the decision on what was delivered, and in the same paragraph a new
+    task to the same receiver ("Styrgruppen godkände kartläggningen. Arbetsgruppen ska redovisa mallen senast
+    …"), the rest of the assignment with its new deadline. The task is linked to the assignment (one thread),
+    and stays open until something answers it."""
+    by_id = {d.id: d for d in decisions}
+    later = {lk.later for lk in links}
+    out: list[Link] = []
+    for lk in links:
+        a, b = by_id[lk.earlier], by_id[lk.later]
+        if a.kind != "uppdrag" or b.kind not in _SETTLING or not (to := _given_to(a)):
+            continue
+        rest = [t for t in decisions if t.kind == "uppdrag" and t.doc_id == b.doc_id and t.paragraph == b.paragraph
+                and t.id != b.id and t.id not in later and _given_to(t) == to]
+        for t in rest:
+            later.add(t.id)
+            out.append(_explained(a, t, ctx, f"det som återstår av uppdraget ges {_where(t)} på nytt, "
+                                  f"i samma paragraf som beslutet på det som redovisats", EVIDENCE_SV["deliverable"], "följer upp"))
     return out
 
 

@@ -35,7 +35,7 @@ MINUTES_KINDS = ("protokoll", "minnesanteckningar")
 STATUS_KINDS = ("lägesbedömning",)
 DB_NAME = "records.sqlite"
 # Bumped when extraction rules change, so every document is read again.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (

@@ -12,23 +12,34 @@ from .verbs import ASSIGNING, DECIDING, POSITION, conditional
 
 _PROCEDURAL = [re.compile(p, re.IGNORECASE) for p in (
     r"\bdagordning\w*\b.{0,60}\b(?:godkän\w*|fastställ\w*|antogs|justerades)",
-    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades)\b",
-    r"\b(?:lades|läggs|lägga)\s+(?:\w+\s+)?till\s+handlingarna\b",
+    r"\b(?:föregående\s+)?\w*(?:protokoll|anteckning)\w*\b.{0,80}\b(?:godkändes|justerades|lades|godkänns|justeras|läggs)\b",
+    r"\b(?:lades|läggs|lägga|lade|lägger)\s+(?:[\wåäö:-]+\s+){0,8}?till\s+handlingarna\b",
+    r"\bomedelbart\s+juster\w*|\bjusterades\s+omedelbart\b",
     r"\bbordl(?:ades|äggs|ägga|ägger|agts?)\b",
     r"\bjusterare\b|\bjusteras\s+(?:av|via|genom)\b",
     r"^\W*informationspunkt\b|\binformerade\s+om\b|\bredogjorde\s+för\s+(?:uppdrag|arbetet)\b",
-    (r"\btog\s+del\s+av\b|\btackade\s+för\s+informationen\b|\binformationen\s+noterades\b"
-     r"|\bnoterade\s+(?:informationen|redovisningen|läget)\b"),
+    (r"\b(?:tog|tar)\s+del\s+av\b|\btack(?:ade|ar)\s+för\s+informationen\b"
+     r"|\b(?:informationen|redovisningen|rapporten|lägesrapporten|läget)\s+noter(?:as|ades)\b"
+     r"|\bnoter(?:a|ar|ade|as|ades)\s+(?:\w+\s+)?(?:informationen|redovisningen|läget|lägesrapport\w*|lägesbedömning\w*)\b"
+     r"|^\W*(?:beslut\w*\s*:\s*)?noter(?:as|ades)\W*$"),
     (r"\b(?:öppnade|avslutade|förklarade)\s+(?:mötet|sammanträdet|träffen)\b"
      r"|\b(?:mötet|sammanträdet|träffen)\s+(?:öppnades|avslutades|förklarades)\b"),
     # the date of the next meeting is the meeting's housekeeping, not a decision on a matter
     r"^\W*(?:(?:tid\s+för\s+)?nästa|kommande)\s+(?:möte|sammanträde|träff)\w*\b",
     r"\binga\s+övriga\s+frågor\b|\bövriga\s+frågor\s+anmäldes\b",
-    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|\w*sekreterare|\w*ordförande)\b",
+    r"\b(?:valdes|utsågs)\b.{0,40}\b(?:justerare|justerings\w+|\w*sekreterare|\w*ordförande)\b",
     r"\btill\s+(?:\w*sekreterare|\w*ordförande|justerare|justeringsperson)\w*\s+(?:valdes|utsågs)\b",
     # the agenda approved with its verb first (also a proposed agenda for another body's meeting),
     # a person chosen to check the minutes
-    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b|\bjustera\s+(?:dagens\s+)?(?:protokollet|\w*anteckningarna)\b",
+    r"\b(?:godkän|fastställ)\w*\s+(?:\w+\s+){0,2}dagordning\w*\b"
+    r"|\bjuster(?:a|ar)\s+(?:dagens\s+|mötets\s+|sammanträdets\s+)?(?:protokoll(?:et)?|\w*anteckningar(?:na)?)\b",
+    # how the items listed under a paragraph or in a table were handled ("Ärendena under § 4 avgjordes utan
+    # föredragning"): the decisions are the items themselves
+    r"^\W*(?:ärendena|besluten|punkterna|frågorna)\s+(?:under|i)\s+(?:§\s*\d|punkt\s+\d|tabellen|listan|bilaga)",
+    # who keeps the minutes: a member chosen to, or agreed to ("… att Eva för anteckningarna i höst")
+    (r"\batt\s+(?-i:[A-ZÅÄÖ][a-zåäö]+(?:\s+[A-ZÅÄÖ][a-zåäö]+)?)\s+(?:för|skriver|tar)\s+(?:dagens\s+)?(?:minnes)?"
+     r"(?:anteckningar|protokoll)(?:na|et)?\b|\b(?:valdes|utsågs)\s+(?:till\s+)?att\s+(?:föra|skriva)\s+(?:\w+\s+)?"
+     r"(?:minnes)?(?:anteckningar|protokoll)"),
 )]
 
 # Past or present tense of a deciding verb; the infinitive ("att fastställa") is only a decision
@@ -53,6 +64,8 @@ PROPOSAL = re.compile(r"^\W*(?:förslag\s+till\s+beslut|[\wåäö-]+s\s+förslag
 RELATIVE = re.compile(r"\bsom\s+(?:[\w:-]+\s+){0,3}?(?:fastställ|beslut|godkän|ant(?:og|ogs)\b|kom\s+\w*\s*överens"
                        r"|enades|bestämde|upphäv|tillstyrk|ställde\s+sig\s+bakom|gav\b|uppdrog)\w*", re.IGNORECASE)
 _STALLNING = re.compile(r"\bställ(?:de|er)\s+sig\s+(?:bakom\b|positiv\w*\s+till\b)|\bförord(?:ade|ar)\b"
+                        # the group's own recommendation ("Gruppen rekommenderar kansliet att …"), not one it reports
+                        r"|\b(?:[\wåäö-]*gruppen|mötet|vi|nätverket)\s+(?:(?:också|även|därför|enhälligt)\s+)?rekommender(?:ade|ar)\b"
                         r"|\b(?:gav|ger|uttalade|uttryckte)\s+(?:sitt\s+|sitt\s+fulla\s+|ett\s+)?stöd\s+(?:för|till)\b"
                         # the chair records that the body is of one mind ("… konstaterade att nätverket
                         # var enigt …"); a group "enig" in a discussion takes no position
@@ -75,6 +88,8 @@ _BESLUT = re.compile(
     r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
+# "… ställde sig bakom förslaget och beslutade att …": a decision after the position, in the same sentence
+_DECIDED_TOO = re.compile(r"\b(?:och|samt)\s+(?:\w+\s+)?(?:beslutade|beslutar|beslöt)\s+(?:\w+\s+){0,2}?att\b", re.IGNORECASE)
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
     r"\bföresl(?:og|år)\b(?!\s+(?:[\wåäö-]*gruppen|regeringen|regeringskansliet)\s+att\b)(?!.*\bbeslutade\b)|\bpåminde\s+om\b|\benligt\s+(?:tidigare\s+)?beslut\b"
@@ -131,13 +146,26 @@ _CLAUSES = re.compile(r"\s*(?:;|,?\s+och\s+)\s*")
 
 def _procedural(sentence: str, *, labelled: bool) -> bool:
     """A procedural line (a tabling among them); one given as a decision (under "Beslut:", in a decision
-    column) only when every clause of it is: a decision with the report filed beside it is still a decision."""
+    column) only when every clause of it is: a decision with the report filed beside it is still a decision.
+    Elsewhere a tabling always is, and any other procedural line unless another of its clauses decides
+    ("Styrgruppen tog del av rapporten och beslutade att …")."""
     if not _procedural_clause(sentence):
         return False
     if not labelled:
-        return True
+        return tabled(sentence) or not any(not _procedural_clause(c) and _decides(c) for c in _CLAUSES.split(sentence))
     parts = [c for c in _CLAUSES.split(sentence) if len(c.split()) >= 3]
     return len(parts) < 2 or all(_procedural_clause(c) for c in parts)
+
+
+# A clause that decides on its own: "beslutade att …", an assignment, a position ("godkändes" alone may be
+# the minutes' own: "Anteckningarna från den 5 mars och den 2 maj godkändes").
+_DECIDES = re.compile(r"\b(?:beslut(?:ade|ar)|beslöt|bestämde)\s+(?:\w+\s+){0,3}?(?:att|om)\b", re.IGNORECASE)
+
+
+def _decides(clause: str) -> bool:
+    """The clause has a deciding, assigning or position-taking verb of its own."""
+    clause = RELATIVE.sub(" ", clause)
+    return any(p.search(clause) for p in (*_UPPDRAG, ASSIGNING, _DECIDES, _STALLNING, POSITION))
 
 
 def _procedural_clause(text: str) -> bool:
@@ -156,8 +184,10 @@ def classify(sentence: str, *, labelled: bool = False) -> str | None:
             or ((labelled or TASK_DUE.search(sentence)) and _task(sentence))
             or re.match(r"\W*uppdrag\s*:", sentence, re.IGNORECASE)):
         return "uppdrag"
-    if (_STALLNING.search(sentence) or POSITION.search(sentence)
-            or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE)):
+    position = _STALLNING.search(sentence) or POSITION.search(sentence)
+    if position and _DECIDED_TOO.search(sentence, position.end()):
+        return "beslut"  # a position and what the body decided on it: the decision is what it did
+    if position or re.match(r"\W*ställningstagande\s*:", sentence, re.IGNORECASE):
         return "ställningstagande"
     if labelled:
         return "beslut"

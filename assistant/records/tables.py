@@ -62,7 +62,7 @@ _ITEM = re.compile(r"^(?:ärende\w*|fråga\w*|punkt\w*|rubrik|beslutsärende\w*)
 _NUMBER = re.compile(r"^(?:§|§§|paragraf\w*|nr\.?|nummer|#|punkt|p\.?)$", re.IGNORECASE)
 _DECIDED = re.compile(r"^(?:beslut|beslutet|beslutades|fattat\s+beslut)$", re.IGNORECASE)
 # "2 a Mötesplan", "§ 4 b. Budget", "b) Budget", "3. Budget": the item's number and letter
-_ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?\s+(?=\S)")
+_ITEM_NUMBER = re.compile(r"^\W*(?:§\s*)?(?P<n>\d{1,2})?\s*(?P<s>[a-z](?![\wåäö]))?\s*[.):–-]?(?:\s+(?=\S)|\s*$)")
 
 
 # An item that only names a body ("Arbetsgruppen för fjällturism", "Beredningsgruppen"): whom the row is about.
@@ -79,9 +79,15 @@ class DecisionColumns:
     @classmethod
     def of(cls, header: list[str]) -> DecisionColumns | None:
         """The columns of a decision table's header (an item column and a decision column), or None."""
-        item = next((i for i, c in enumerate(header) if _ITEM.match(c.strip())), -1)
-        decision = next((i for i, c in enumerate(header) if i != item and _DECIDED.match(c.strip())), -1)
-        number = next((i for i, c in enumerate(header) if i not in (item, decision) and _NUMBER.match(c.strip())), -1)
+        heads = [c.strip() for c in header]
+        decision = next((i for i, c in enumerate(heads) if _DECIDED.match(c)), -1)
+        # the first item column, a number column too ("| Punkt | Ärende | Beslut |": the rows' numbers
+        # "§ 7 a" give their sub-items; taking "Ärende" for the matter instead was measured, not kept)
+        items = [i for i, c in enumerate(heads) if i != decision and _ITEM.match(c)]
+        item = items[0] if items else -1
+        number = next((i for i, c in enumerate(heads) if i not in (item, decision) and _NUMBER.match(c)), -1)
+        if item < 0 and number >= 0:  # numbered rows that name what they decide on some other way ("| § | Arbetsgrupp | Beslut |")
+            item = next((i for i in range(len(heads)) if i not in (number, decision)), -1)
         return cls(item, decision, number) if item >= 0 and decision >= 0 else None
 
     def row(self, row: list[str], paragraph: str) -> tuple[str, str, str] | None:

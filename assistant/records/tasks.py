@@ -22,15 +22,20 @@ _TASK_VERB = re.compile(r"(?:tar|utreder|sammanställer|bereder|återkommer|plan
                         r"|analyserar|följer|genomför|samordnar|reviderar|förbereder|redovisar|arrangerar|bjuder|kontaktar)$")
 _NOT_TASK_VERB = re.compile(r"(?:har|kan|ska|skall|vill|bör|får|måste|är|blir|var|gäller|behöver|verkar|anser|menar|tycker"
                             r"|föreslår|ser|finns|hoppas|önskar|undrar|saknar|deltar|närvarar|informerar|berättar|konstaterar)$")
-_ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppen|sekretariatet|kansliet|processledar(?:e|en|na)"
+_ACTOR = re.compile(r"^(?:(?:styr|gd-|berednings|arbets|referens|projekt)?gruppen(?:\s+för\s+\S.*)?|sekretariatet|kansliet"
+                    r"|processledar(?:e|en|na)"
                     r"|ordförande(?:n)?|samordnar(?:e|en|na)|[A-ZÅÄÖ]{2,6}|\w+(?:verket|rådet|myndigheten|ämbetet|förmedlingen)"
                     r"|[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][\wåäö-]+.*)$")
 
 # Capitalised words inside a sentence are names: one person, or two ("Kim och Alva").
 _NAMED = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+(?:\s+(?:och\s+)?[A-ZÅÄÖ][a-zåäö]+)?$")
 
-# … or said with "ska" by an actor opening the sentence ("Arbetsgruppen ska redovisa planen senast …").
-_SHALL_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+(?P<verb>ta\s+fram|utreda"
+# … or said with "ska" by an actor opening the sentence ("Arbetsgruppen ska redovisa planen senast …",
+# "Arbetsgruppen för statistik ska lämna sin rapport senast …").
+_SHALL_TASK = re.compile(r"^\W*(?P<resp>[A-ZÅÄÖ][\wåäö-]*gruppen\s+för(?:\s+[\wåäö-]+){1,4}?"
+                         r"|[A-ZÅÄÖ][\wåäö-]*(?:\s+[A-ZÅÄÖ][\wåäö-]*)?)\s+(?:ska|skall)\s+"
+                         # … with its deadline before the verb ("ska senast den 1 maj redovisa …")
+                         r"(?:(?:senast|till|inför)\s+[^,.;]{3,40}?\s+)?(?P<verb>ta\s+fram|utreda"
                          r"|sammanställa|bereda|återkomma|planera|undersöka|skriva|kartlägga|analysera|genomföra|samordna"
                          r"|revidera|förbereda|redovisa|arrangera|återrapportera|lämna)\b")
 

@@ -30,6 +30,10 @@ _PERFECT = re.compile(r"\b(?:har|hade)\s+(?:\w+\s+){0,3}?\w+(?:at|it|tt|ats|its|
 # A body of the collaboration that "ska" do something has an assignment of its own
 # ("Arbetsgruppen för analys ska redovisa …"), not the terms of the decision before.
 _BODY_SHALL = re.compile(r"^\W*[A-ZÅÄÖ][\wåäö-]*gruppen(?:\s+för(?:\s+[\wåäö-]+){1,3}?)?\s+(?:ska|skall)\b")
+# All the members asked to apply what was just decided, named by a pronoun ("Arbetsgrupperna ombeds använda
+# den från hösten"): how the decision is to apply, not an assignment to one body.
+_APPLY_IT = re.compile(r"^\W*(?:myndigheterna|arbetsgrupperna|deltagarna|medlemmarna|ledamöterna|(?:alla|samtliga)\s+[\wåäö-]+)"
+                       r"\s+(?:ombeds|uppmanas|förväntas)\s+(?:att\s+)?[a-zåäö]+\s+(?:den|det|dem|dessa)\b", re.IGNORECASE)
 # A person as the minutes name one: a first and a last name ("Anna Vik"); the first name alone
 # when the document names the person in full, as a list of those present does ("Jonas Berg (MYH)").
 _FULL_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ][a-zåäö]+$")
@@ -97,6 +101,8 @@ def carries_terms(sentence: str, people: frozenset[str] = frozenset(), *, after_
         return False
     kind = classify(text)
     follows = kind == "beslut" and after_past and _what_follows(text)
+    if _APPLY_IT.match(text):
+        return True
     if kind is not None and not member_task(text, people) and not follows:
         return False
     lex = lexicon()
