@@ -34,7 +34,7 @@ _COMMISSION = re.compile(
     r"|\bsyfte\w* (?:[\w:-]+ ){0,4}?är\b"
     r"|\b(?:is|are|was|were) (?:to|tasked|commissioned|asked|expected)\b|\bwill\b|\bplans? to\b",
     re.IGNORECASE)
-# A question about a commission itself ("Vilka myndigheter fick uppdraget …", "What was the agency asked to
+# A question about a commission itself ("Vem fick uppdraget …", "What was the agency asked to
 # do?") is answered by the sentence giving it.
 _ASKS_COMMISSION = re.compile(r"uppdrag|\b(?:i|till) uppgift|syfte|\bsyft|\b(?:ask|told|tell|task|commission)\w* (?:\w+ ){0,3}?to\b|"
                               r"\b(?:assignment|task|commission|mandate|purpose|aim)", re.IGNORECASE)
@@ -69,7 +69,7 @@ def _past(word: str) -> bool:
 
 def asks_what_came(question: str, english: bool = False) -> bool:
     """Whether the question asks what came of something: its finite verb is in the past or the perfect
-    ("Vilka åtgärder föreslog nämnden?", "Vad har utredningen kommit fram till?"), or it asks what a
+    ("Vilka insatser föreslog rådet?", "Vad har utredningen kommit fram till?"), or it asks what a
     thing showed or contained. A question in the future or with a modal verb ("Vad ska nämnden
     göra?") asks about the plan, which an announcing sentence answers."""
     if _ASKS_COMMISSION.search(question):
@@ -136,7 +136,7 @@ def _first_finite(sentence: str) -> str:
 
 def _task_infinitive(sentence: str) -> bool:
     """Whether the sentence opens with an infinitive, as a task in a list of them does ("kartlägga
-    behoven …", "att föreslå åtgärder …"): a lower-case first word, or "Att" and a verb."""
+    behoven …", "att utreda formerna …"): a lower-case first word, or "Att" and a verb."""
     words = re.findall(r"[\wåäöÅÄÖ-]+", sentence)[:2]
     if not words:
         return False

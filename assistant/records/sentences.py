@@ -88,7 +88,7 @@ _BESLUT = re.compile(
     r"|\bper\s+capsulam\b.{0,80}\b(?:beslut\w*|godkän\w*|fastställ\w*)|\b(?:beslut\w*|godkän\w*|fastställ\w*)\b.{0,40}\bper\s+capsulam\b",
     re.IGNORECASE,
 )
-# "… ställde sig bakom förslaget och beslutade att …": a decision after the position, in the same sentence
+# "… ställde sig bakom planen och beslutade att …": a decision after the position, in the same sentence
 _DECIDED_TOO = re.compile(r"\b(?:och|samt)\s+(?:\w+\s+)?(?:beslutade|beslutar|beslöt)\s+(?:\w+\s+){0,2}?att\b", re.IGNORECASE)
 # A sentence that reports a proposal or an earlier decision, or says none was taken.
 _NOT_DECISION = re.compile(
@@ -158,7 +158,7 @@ def _procedural(sentence: str, *, labelled: bool) -> bool:
 
 
 # A clause that decides on its own: "beslutade att …", an assignment, a position ("godkändes" alone may be
-# the minutes' own: "Anteckningarna från den 5 mars och den 2 maj godkändes").
+# the minutes' own: "Anteckningarna från den 9 oktober och den 4 december godkändes").
 _DECIDES = re.compile(r"\b(?:beslut(?:ade|ar)|beslöt|bestämde)\s+(?:\w+\s+){0,3}?(?:att|om)\b", re.IGNORECASE)
 
 
