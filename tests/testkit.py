@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.kb import KnowledgeBase
+from ingest.search import Hit
 
 ROOT = Path(__file__).resolve().parents[1]
 # The founding report (with its sidecar beside it): the one document the suites index. corpus/
@@ -51,3 +52,9 @@ def command_paths(group: Any, groups: bool = False, prefix: tuple[str, ...] = ()
         else:
             paths.append((*prefix, name))
     return paths
+
+
+def hand_hit(text: str, title: str, doc: str = "d1", kind: str = "pressmeddelande") -> Hit:
+    """A retrieved passage written by hand, for the answer engine's ``answer_from_hits``."""
+    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind=kind,
+               agency="", date="2025-03-01", section="", page=None, text=text)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from testkit import REPORT, SharedKb
 
+from assistant.answers.extractive import ExtractiveEngine
 from ingest.embed import Embedder
 from ingest.kb import KbConfig, KnowledgeBase
 
@@ -32,3 +33,9 @@ def kb(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder):
 @pytest.fixture(scope="session")
 def shared_kb(kb: KnowledgeBase) -> SharedKb:
     return SharedKb(kb)
+
+
+@pytest.fixture(scope="module")
+def engine() -> ExtractiveEngine:
+    """The extractive engine with no store: ``answer_from_hits`` over hand-made passages."""
+    return ExtractiveEngine(kb=None)  # type: ignore[arg-type]

@@ -6,22 +6,16 @@ Examples are our own; the engine is the real one over hand-made passages."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from testkit import hand_hit
 
 from assistant.answers.announces import announces_only, asks_what_came, only_announces
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.question import analyse
-from ingest.search import Hit
 
-
-def _hit(text: str, title: str, doc: str = "d1") -> Hit:
-    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind="rapport",
-               agency="", date="2025-03-01", section="", page=None, text=text)
-
-
-@pytest.fixture(scope="module")
-def engine() -> ExtractiveEngine:
-    return ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+_hit = partial(hand_hit, kind="rapport")
 
 
 @pytest.mark.parametrize(("question", "expected"), [

@@ -5,22 +5,14 @@ Examples are our own; the engine is the real one over hand-made passages."""
 from __future__ import annotations
 
 import pytest
+from testkit import hand_hit
 
 from assistant.answers.cues import cue_met
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.gates import doer
 from assistant.answers.question import analyse
-from ingest.search import Hit
 
-
-def _hit(text: str, title: str, doc: str = "d1") -> Hit:
-    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind="pressmeddelande",
-               agency="", date="2025-03-01", section="", page=None, text=text)
-
-
-@pytest.fixture(scope="module")
-def engine() -> ExtractiveEngine:
-    return ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+_hit = hand_hit
 
 
 def test_a_passive_how_often_question_times_its_subject(engine: ExtractiveEngine) -> None:

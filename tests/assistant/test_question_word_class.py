@@ -6,20 +6,12 @@ hand-made passages."""
 from __future__ import annotations
 
 import pytest
+from testkit import hand_hit
 
 from assistant.answers.extractive import ExtractiveEngine
 from assistant.answers.question import analyse, no_noun
-from ingest.search import Hit
 
-
-def _hit(text: str, title: str, doc: str = "d1") -> Hit:
-    return Hit(rank=1, score=1.0, doc_id=doc, title=title, source=f"https://example.org/{doc}", kind="pressmeddelande",
-               agency="", date="2025-03-01", section="", page=None, text=text)
-
-
-@pytest.fixture(scope="module")
-def engine() -> ExtractiveEngine:
-    return ExtractiveEngine(kb=None)  # type: ignore[arg-type]  # answer_from_hits needs no store
+_hit = hand_hit
 
 
 @pytest.mark.parametrize(("word", "expected"), [
