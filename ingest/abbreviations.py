@@ -34,6 +34,7 @@ from .swedish import split_compound, tokenize
 _SHORT = r"[A-ZÅÄÖ][A-Za-zÅÄÖåäö0-9]{1,6}\+?"
 _DEFINED = re.compile(rf"\(({_SHORT})\)")
 _WORD = re.compile(r"[\wÅÄÖåäöéÉ-]+")
+_NAME_WORD = re.compile(r"[\wÅÄÖåäöéÉ]+(?:[-:][\wÅÄÖåäöéÉ]+)*")
 # "AMU (arbetsmarknadsutbildning)": the short form first, its name in the brackets
 _SHORT_FIRST = re.compile(rf"(?<![\wÅÄÖåäö])({_SHORT}) \(([^()]{{3,80}})\)")
 # a sentence break: a stop and a capital, or a line break ("Kungl. biblioteket" runs on)
@@ -158,6 +159,34 @@ class Abbreviations:
         finds the one defined for "Folkhälsomyndigheten"): the other way round of :meth:`names_of`."""
         key = _name_key(name)
         return tuple(self._by_name.get(key, ())) if key else ()
+
+    def names_in(self, text: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The names of several words in ``text`` that the table shortens, a capitalised word followed by
+        lower-case ones ("Statens skolinspektion", "Myndigheten för yrkeshögskolan"), each with its short
+        forms, longest first where two start at one word: such a name is one thing, not its first word."""
+        words = list(_NAME_WORD.finditer(text))
+        found: list[tuple[str, tuple[str, ...]]] = []
+        i = 0
+        while i < len(words):
+            w = words[i].group()
+            span = next((n for n in range(min(MAX_WORDS, len(words) - i), 1, -1)
+                         if w[0].isupper() and all(x.group()[0].islower() for x in words[i + 1:i + n])
+                         and all(text[words[j].end():words[j + 1].start()] == " " for j in range(i, i + n - 1))
+                         and _name_key(words[i + n - 1].group())  # not ending in a word the key leaves out
+                         and self._multi_word(text[words[i].start():words[i + n - 1].end()])), 0)
+            if span:
+                name = text[words[i].start():words[i + span - 1].end()]
+                found.append((name, self._multi_word(name)))
+                i += span
+            else:
+                i += 1
+        return found
+
+    def _multi_word(self, name: str) -> tuple[str, ...]:
+        """The short forms of ``name`` when the table writes it with a capital first word."""
+        key = _name_key(name)
+        return tuple(s for s in self._by_name.get(key, ()) if any(
+            n[:1].isupper() and len(n.split()) > 1 and _name_key(n) == key for n in self.table[s])) if len(key) > 1 else ()
 
     def merged(self, first: Mapping[str, Iterable[str]]) -> Abbreviations:
         """This table with ``first``'s names put before its own (a knowledge base's own definitions

@@ -209,6 +209,9 @@ def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = fro
     soft = set(tokenize(answer_type)) if answer_type else set()
     counting = bool(re.match(r"\s*hur många\b", text, re.IGNORECASE))
     prev = ""
+    # a word of a name of several words the documents shorten ("Statens skolinspektion") is said by its short form
+    in_name = {w: tuple(tuple(tokenize(x, compounds=False, prefixes=False)) for x in shorts)
+               for name, shorts in known.names_in(text) for w in re.findall(r"[\w:-]+", name)}
     for word in re.findall(r"[\w:-]+", text):
         after_aux, prev = prev in _AUXILIARIES, word.lower()
         toks = tokenize(word)
@@ -226,7 +229,8 @@ def question_terms(text: str, answer_type: str = "", verbs: frozenset[str] = fro
                 or stem in verbs or lower in _PREPOSITIONS or lexical and word[0].islower() and no_noun(lower))
         short = _ABBREVIATED.fullmatch(word)
         spelled = (short.group(1).lower(), tokenize(short.group(2))[0]) if short and tokenize(short.group(2)) else None
-        terms.setdefault(stem, Term(stem, parts, verb, _aliases(word, known), spelled))
+        aliases = tuple(dict.fromkeys(_aliases(word, known) + tuple(a for a in in_name.get(word, ()) if a)))
+        terms.setdefault(stem, Term(stem, parts, verb, aliases, spelled))
     return tuple(terms.values())
 
 

@@ -181,6 +181,15 @@ def subjects(question: str, *, english: bool = False, translated: str = "",
     for e in _glossary_hits(stems, common=False):
         entities[e.label.lower()] = e
     covered = {t for e in entities.values() for f in e.forms for t in f}
+    for name, shorts in ([] if english else known.names_in(question)):
+        form = _stems(name)
+        if form and not set(form) & covered:
+            # a name of several words the documents shorten is one subject, named by its whole name or its
+            # short form, not by its capitalised first word alone (a short form's other names are other things:
+            # one short form may stand for several names)
+            others = tuple(f for s in shorts if (f := _stems(s)))
+            entities.setdefault(name.lower(), Entity(name, tuple(dict.fromkeys((form, *others)))))
+            covered |= set(form)
     names = _capitalised_names(question, english)
     if english:  # an English name translates a Swedish one; only its acronyms are written alike
         names = [w for n in names for w in n.split() if _ACRONYM.match(w)]

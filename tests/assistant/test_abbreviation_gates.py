@@ -72,3 +72,30 @@ def test_a_short_form_in_the_genitive_is_said_by_its_name() -> None:
     term = next(t for t in analyse("Vad kostar NVB:s kartläggning?", abbreviations=table).terms if t.stem == "nvb")
     assert term.aliases == (("nämnd", "vägledning", "bedömning"),)
     assert term.match(frozenset(["nämnd", "vägledning", "bedömning", "kartläggning"])) == 1.0
+
+
+COUNCIL = "Nationella rådet för yrkesval"
+DEFINES_COUNCIL = f"{COUNCIL} (NRY) bildades 2025 för att samla branschernas röst om yrkesvalen."
+COUNCIL_SHORT = "NRY ska lämna sin rapport om lärlingsvägledningen senast den 1 oktober 2026."
+OTHER_BODY = "Nationella skolrådet ska lämna sin rapport om lärlingsvägledningen senast den 3 mars 2026."
+
+
+def test_a_name_of_several_words_is_found_whole_with_its_short_forms() -> None:
+    table = Abbreviations({"NRY": [COUNCIL]})
+    assert table.names_in(f"Vad gör {COUNCIL} i år?") == [(COUNCIL, ("NRY",))]
+    assert table.names_in("Vad gör Nationella rådet för skolval?") == []  # not the words the documents name
+    assert table.names_in("Vad gör Nationella rådets yrkesval?") == [("Nationella rådets yrkesval", ("NRY",))]
+    assert table.names_in("Vad gör Nationella Rådet för yrkesval?") == []  # another capital: another name
+    about = subjects(f"När ska {COUNCIL} lämna sin rapport?", abbreviations=table)
+    assert [e.label for e in about] == [COUNCIL]
+    assert missing(about, COUNCIL_SHORT) == []
+    assert missing(about, DEFINES_COUNCIL) == []
+    assert [e.label for e in missing(about, OTHER_BODY)] == [COUNCIL]  # its first word alone is another body
+
+
+def test_a_name_of_several_words_is_answered_by_its_short_form(tmp_path: Path, embedder: Embedder) -> None:
+    question = f"När ska {COUNCIL} lämna sin rapport om lärlingsvägledningen?"
+    with _kb(tmp_path, embedder, {"nry.txt": DEFINES_COUNCIL, "rapport.txt": COUNCIL_SHORT,
+                                  "skolradet.txt": OTHER_BODY}) as kb:
+        answer = ExtractiveEngine(kb).answer(question)
+        assert answer.grounded and "1 oktober 2026" in answer.answer and "3 mars" not in answer.answer
