@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 THESAURUS = Path("/usr/share/mythes/th_sv_SE_v2.dat")  # Debian package mythes-sv
 Synonyms = dict[str, frozenset[str]]
-MIN_SYNONYM = 3  # a shorter stem is no word
+MIN_SYNONYM = 4  # a shorter stem ("tax", "råk") is said by too many unrelated words
 
 
 def parse_mythes(lines: list[str]) -> Synonyms:
@@ -62,17 +62,5 @@ def with_synonyms(terms: tuple[Term, ...], table: Synonyms) -> tuple[Term, ...]:
     word ("sammankomst" for "möte") is found. A verb is left as it is (paraphrased too freely)."""
     if not table:
         return terms
-    said = {t.stem: tuple((s,) for s in sorted(synonyms_of(t.stem, table)) if len(s) >= MIN_SYNONYM) for t in terms}
+    said = {t.stem: tuple((s,) for s in sorted(table.get(t.stem, ())) if len(s) >= MIN_SYNONYM) for t in terms}
     return tuple(t if t.verb or not said[t.stem] else replace(t, aliases=t.aliases + said[t.stem]) for t in terms)
-
-
-def synonyms_of(stem: str, table: Synonyms) -> frozenset[str]:
-    """``stem``'s synonyms; when the table has no such word, those of the words that share a stem of
-    five or more letters with it and are at most three letters longer or shorter (the stemmer cuts one
-    word's forms differently: "kostnad", "kostn"; "kostnadsfri" is another word)."""
-    if stem in table:
-        return table[stem]
-    if len(stem) < 5:
-        return frozenset()
-    return frozenset(s for k, v in table.items() if len(k) >= 5 and abs(len(k) - len(stem)) <= 3
-                     and (k.startswith(stem) or stem.startswith(k)) for s in v)

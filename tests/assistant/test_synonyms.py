@@ -85,13 +85,3 @@ def test_a_glossary_name_written_out_as_a_dictionary_noun_is_not_named_by_that_n
                      "Platserna ska fördelas under hösten.")]
     a = engine.answer_from_hits("Hur många nya platser i snickarutbildningen fick Hantverksskolan, och i vilken region?", hits)
     assert a.grounded and "40 nya platser" in a.answer
-
-
-def test_a_stem_cut_otherwise_finds_its_words_synonyms_and_not_a_longer_compounds() -> None:
-    from assistant.answers.synonyms import synonyms_of
-
-    table = {"utgift": frozenset({"kostn"}), "kostn": frozenset({"utgift"}), "kostnadsfri": frozenset({"gratis"})}
-    assert synonyms_of("kostn", table) == {"utgift"}
-    assert synonyms_of("kostnad", table) == {"utgift"}  # the same word, stemmed in another form
-    assert "gratis" not in synonyms_of("kostnad", table)  # "kostnadsfri" is another word
-    assert synonyms_of("kos", table) == frozenset()  # too short to be read as a prefix
