@@ -11,7 +11,6 @@ decision without saying so)."""
 
 from __future__ import annotations
 
-import logging
 from datetime import date as Date
 from typing import TYPE_CHECKING
 
@@ -35,9 +34,6 @@ from .decision_questions import (
 from .decision_quotes import cited_paragraph, quoted_decision
 from .decision_relevance import matching_decisions, matching_threads, matter_words, relevance, term_score
 from .question import Term, question_terms
-from .synonyms import Synonyms, load_thesaurus, with_synonyms
-
-log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from ingest.kb import KnowledgeBase
@@ -45,13 +41,11 @@ if TYPE_CHECKING:
 
 
 def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter | None = None,
-                         today: Date | None = None, any_question: bool = False, by_meaning: bool = True,
-                         synonyms: Synonyms | None = None) -> Answer | None:
+                         today: Date | None = None, any_question: bool = False, by_meaning: bool = True) -> Answer | None:
     """The register's answer to a decision question, or None (not about decisions, or no record
     the reader may see matches). With ``any_question`` (the ordinary engine found nothing, or quoted
     another matter), a question that does not say it is about decisions is tried by its content
-    words, and with ``by_meaning`` also by the dense channel and the question's rare words; there a
-    noun is also said by its synonyms (``synonyms``, the thesaurus: :mod:`.synonyms`)."""
+    words, and with ``by_meaning`` also by the dense channel and the question's rare words."""
     if flt is not None and flt.kinds and not set(flt.kinds) & set(MINUTES_KINDS):
         return None
     pool = _pool(kb, flt) if names_a_group(question) else None  # the register is read only when it is asked
@@ -77,12 +71,8 @@ def answer_from_register(kb: KnowledgeBase, question: str, *, flt: SearchFilter 
     # after a passage answer given up, a thing no matter names is not sought by the rare words either
     unknown = asked and not by_meaning and _unknown(question_terms(dq.topic), threads, pool)
     if not decisions and any_question and not unknown:  # the matter named in other words: the dense channel as well
-        terms = question_terms(dq.topic)
-        found = best_matter(kb, question, terms, pool, threads=threads, rare=True, only_rare=not by_meaning)
-        if found is None and (said := with_synonyms(terms, synonyms or {})) != terms:  # a noun's synonym names it
-            found = best_matter(kb, question, said, pool, threads=threads, rare=True, only_rare=not by_meaning)
-            if found is not None:
-                log.info("ärendet funnet genom en synonym: %s", found.decision.id)
+        found = best_matter(kb, question, question_terms(dq.topic), pool, threads=threads, rare=True,
+                            only_rare=not by_meaning)
         decisions = [found.decision] if found is not None else []
     if not decisions:
         return None
@@ -175,10 +165,8 @@ class DecisionEngine:
     a decision question no record matches) with the engine it wraps. ``today`` (default: the
     day of each answer) decides which open assignments are overdue."""
 
-    def __init__(self, kb: KnowledgeBase, fallback: Engine, today: Date | None = None,
-                 synonyms: Synonyms | None = None) -> None:
+    def __init__(self, kb: KnowledgeBase, fallback: Engine, today: Date | None = None) -> None:
         self.kb = kb
-        self.synonyms = load_thesaurus() if synonyms is None else synonyms
         self.fallback = fallback
         self.name = fallback.name
         self.today = today
@@ -194,10 +182,9 @@ class DecisionEngine:
         if other.grounded:
             return (answer_from_passages(self.kb, question, other, flt=flt, today=self.today)
                     or answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True,
-                                            by_meaning=False, synonyms=self.synonyms)
+                                            by_meaning=False)
                     or other)
-        return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True,
-                                    synonyms=self.synonyms) or other
+        return answer_from_register(self.kb, question, flt=flt, today=self.today, any_question=True) or other
 
 
 def with_decisions(kb: KnowledgeBase, engine: Engine, today: Date | None = None) -> DecisionEngine:

@@ -6,17 +6,15 @@ entry point reads it when the package is installed, and without it the engine do
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
-from .question import Term, tokens_of
+from .question import tokens_of
 
 log = logging.getLogger(__name__)
 
 THESAURUS = Path("/usr/share/mythes/th_sv_SE_v2.dat")  # Debian package mythes-sv
 Synonyms = dict[str, frozenset[str]]
-MIN_SYNONYM = 4  # a shorter stem ("tax", "råk") is said by too many unrelated words
 
 
 def parse_mythes(lines: list[str]) -> Synonyms:
@@ -54,13 +52,3 @@ def load_thesaurus(path: Path = THESAURUS) -> Synonyms:
         return {}
     lines = lines[1:] if lines and not lines[0].count("|") else lines  # the first line names the encoding
     return parse_mythes(lines)
-
-
-def with_synonyms(terms: tuple[Term, ...], table: Synonyms) -> tuple[Term, ...]:
-    """``terms`` with each noun's one-word synonyms (``table``) as further ways of saying it, as an
-    abbreviation's written-out forms are: a matter the minutes name by a synonym of the question's
-    word ("sammankomst" for "möte") is found. A verb is left as it is (paraphrased too freely)."""
-    if not table:
-        return terms
-    said = {t.stem: tuple((s,) for s in sorted(table.get(t.stem, ())) if len(s) >= MIN_SYNONYM) for t in terms}
-    return tuple(t if t.verb or not said[t.stem] else replace(t, aliases=t.aliases + said[t.stem]) for t in terms)

@@ -24,7 +24,6 @@ from assistant.answers.decision_open import ENGINE_NAME
 from assistant.answers.decision_questions import content_topic, parse_question
 from assistant.answers.question import question_terms
 from assistant.answers.registry import get_engine
-from assistant.answers.synonyms import parse_mythes, with_synonyms, word_stems
 from assistant.cli.assist import add_commands
 from assistant.records.decisions import Decision
 from assistant.settings import Settings
@@ -569,27 +568,3 @@ def test_of_two_matters_settled_at_one_meeting_the_one_the_question_names_leads(
     newest_first = compose("Vad har beslutats om resekostnaderna?", [changed, report], question_terms("resekostnaderna"),
                            pool=pool, links=links, today=date(2028, 10, 1))
     assert "resekostnaderna" in newest_first.answer.splitlines()[0]
-
-
-# an excerpt in the thesaurus's format (synonyms.py), written for the test
-THESAURUS_EXCERPT = ["sammankomst|1", "(substantiv)|träff|möte", "utskick|1", "(substantiv)|försändelse"]
-GATHERING = _matter("gathering", "2026-09-14", "§ 6 Sammankomst för samordnare",
-                    "Styrgruppen beslutade att en sammankomst för alla samordnare hålls i Umeå den 12 maj 2027.")
-
-
-def test_a_matter_named_by_a_synonym_is_found_by_the_thesaurus(embedder: Embedder) -> None:
-    """A question naming the matter by a synonym of the minutes' word: the plain words find no clear
-    matter, the question's nouns with their synonyms from the thesaurus find it; a table without the
-    word changes nothing, and verbs are not widened."""
-    question = "Var ska träffen hållas?"
-    terms = question_terms(content_topic(question).topic)
-    kb = SimpleNamespace(embedder=embedder)
-    table = parse_mythes(THESAURUS_EXCERPT)
-    widened = with_synonyms(terms, table)
-    assert any(tuple(word_stems("sammankomst")) in t.aliases for t in widened)
-    assert all(t.aliases == u.aliases for t, u in zip(terms, widened, strict=True) if t.verb)
-    assert with_synonyms(terms, parse_mythes(THESAURUS_EXCERPT[2:])) == terms
-    pool = [*MATTERS, GATHERING]
-    assert best_matter(kb, question, terms, pool, rare=True) is None
-    found = best_matter(kb, question, widened, pool, rare=True)
-    assert found is not None and found.decision.id == "gathering"
