@@ -146,6 +146,11 @@ class Catalog:
                                 [(d, short, name) for d, pairs in per_doc.items() for short, name in dict.fromkeys(pairs)])
         self.changes += 1
 
+    def abbreviations_version(self) -> tuple[int, int]:
+        """Changes when the abbreviations may have changed: this catalog's writes, and any other
+        process's commit to the same file (an ``msv ingest`` beside a running app)."""
+        return self.changes, self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def abbreviations(self) -> dict[str, list[str]]:
         """Short form → its names over the documents, the name most documents write first (a name
         counted in lower case, written with its capitals where one document has them); at most three."""

@@ -74,7 +74,7 @@ class KnowledgeBase:
                                  chunk_spec=ChunkSpec(max_chars=config.chunk_chars),
                                  batch_chunks=config.batch_chunks, max_bytes=config.max_bytes,
                                  groups=config.groups, parser=Parser(config.parse), lock=self.lock)
-        self._abbreviations: tuple[int, Abbreviations] | None = None
+        self._abbreviations: tuple[tuple[int, int], Abbreviations] | None = None
         if self.catalog.get_meta(_LEARNED) is None and self.is_empty():
             self.catalog.set_meta(_LEARNED, "1")  # a new folder: ingest keeps every document's definitions
 
@@ -154,8 +154,9 @@ class KnowledgeBase:
         with self.lock:
             if self.catalog.get_meta(_LEARNED) is None:
                 self._learn_abbreviations()
-            if self._abbreviations is None or self._abbreviations[0] != self.catalog.changes:
-                self._abbreviations = (self.catalog.changes, shipped().merged(self.catalog.abbreviations()))
+            version = self.catalog.abbreviations_version()
+            if self._abbreviations is None or self._abbreviations[0] != version:
+                self._abbreviations = (version, shipped().merged(self.catalog.abbreviations()))
             return self._abbreviations[1]
 
     def _learn_abbreviations(self) -> None:

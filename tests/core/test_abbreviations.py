@@ -117,3 +117,15 @@ def test_a_knowledge_base_keeps_the_definitions_of_its_documents(tmp_path: Path,
     kb.close()
     again = make_kb(tmp_path / "data")
     assert again.abbreviations().names_of("NVB") == ["Nämnden för vägledning och bedömning"]
+
+
+def test_another_process_s_definitions_make_the_table_stale(tmp_path: Path) -> None:
+    """An ``msv ingest`` beside a running app writes the same catalog file through its own connection."""
+    from ingest.catalog import Catalog
+
+    app, ingest = Catalog(tmp_path / "catalog.db"), Catalog(tmp_path / "catalog.db")
+    before = app.abbreviations_version()
+    assert app.abbreviations_version() == before
+    ingest.set_abbreviations({"d1": [("RFK", "Rådet för kompetens")]})
+    assert app.abbreviations_version() != before
+    assert app.abbreviations() == {"RFK": ["Rådet för kompetens"]}
